@@ -1,0 +1,58 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything they need is installed
+# here: Debian packages (as root, with apt-get), then a virtual environment with the package.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Pango and HarfBuzz for WeasyPrint; poppler-utils (pdftotext, pdftoppm) for tests and previews.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+CATALOG_LANGS := es pt_BR
+
+.PHONY: demo test lint system-deps i18n-extract i18n-update clean
+
+demo: $(STAMP)
+	$(BIN)/wwc-press build
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests
+
+$(STAMP): pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "Not a Debian system: install Pango >= 1.44 (with HarfBuzz) and poppler-utils yourself."; \
+	  exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "Missing Debian packages:$$missing. Run as root: apt-get install$$missing"; exit 1; \
+	fi; \
+	echo "Installing Debian packages:$$missing"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing
+
+# Translators' workflow until `wwc-press i18n` exists: templates and N_() marks -> messages.pot -> .po
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel -q extract -F locales/babel.cfg -k N_ --add-comments=Translators: --sort-by-file \
+	  --project=wwc-press --copyright-holder="Results for America" -o locales/messages.pot .
+
+i18n-update: i18n-extract
+	for l in $(CATALOG_LANGS); do \
+	  $(BIN)/pybabel -q update -i locales/messages.pot -d locales -l $$l --ignore-obsolete --width 100; \
+	done
+
+clean:
+	rm -rf dist $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""wwc-press: certification announcements to localized press releases."""

@@ -1,0 +1,138 @@
+"""The command line: thin click commands over the pipeline (DESIGN.md section 3).
+
+Exit codes: 0 done; 1 a render failed; 2 invalid input or usage. A user's mistake prints
+``PATH:LINE:COLUMN: message`` lines and no traceback; ``--debug`` shows one.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import InputError, RenderError
+from .model import LANGUAGES
+
+EXIT_PROBLEMS = 1
+EXIT_INPUT = 2
+
+
+def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn our errors into messages and exit codes; keep the traceback for --debug."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return command(*args, **kwargs)
+        except InputError as error:
+            if debug:
+                raise
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(EXIT_INPUT)
+        except RenderError as error:
+            if debug:
+                raise
+            click.echo(f"error: {error}", err=True)
+            sys.exit(EXIT_PROBLEMS)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show a traceback with errors.")
+@click.version_option(package_name="wwc-press")
+def main(debug: bool) -> None:
+    """Turn certification announcements into localized press releases (PDF and HTML)."""
+
+
+def _project():
+    from .build import Project
+
+    return Project(Path.cwd())
+
+
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+
+
+@main.command()
+@paths_argument
+@click.option(
+    "--lang", "languages", multiple=True, type=click.Choice(LANGUAGES), help="Only this language."
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["pdf", "html"]),
+    help="Only this format.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Output folder.",
+)
+@_reports_errors
+def build(paths: tuple[Path, ...], languages: tuple[str, ...], formats: tuple[str, ...], out: Path):
+    """Render every output of the announcements (all of announcements/*.yaml by default)."""
+    from .build import build as run_build
+
+    started = time.perf_counter()
+    project = _project()
+    announcements = project.load(list(paths))
+    written = run_build(project, announcements, out, list(languages), list(formats))
+    for path in written:
+        click.echo(out / path)
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"built {len(written)} files from {len(announcements)} announcements in {seconds:.1f} s"
+    )
+
+
+@main.command()
+@paths_argument
+@_reports_errors
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check announcement files; print every problem; write nothing."""
+    project = _project()
+    announcements = project.load(list(paths))
+    for announcement in announcements:
+        click.echo(f"{announcement.id}: ok")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the announcement file."""
+    from .model import Announcement
+
+    click.echo(
+        json.dumps(Announcement.model_json_schema(by_alias=True), indent=2, ensure_ascii=False)
+    )
+
+
+@main.command()
+@click.argument("announcement_id")
+@_reports_errors
+def new(announcement_id: str) -> None:
+    """Write a commented starter file announcements/ID.yaml."""
+    import re
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", announcement_id):
+        raise click.UsageError("ID must be lower-case letters, digits and hyphens, like 2024-11-us")
+    target = Path("announcements", f"{announcement_id}.yaml")
+    if target.exists():
+        raise click.UsageError(f"{target} exists already; choose another ID or edit that file")
+    starter = resources.files("wwc_press").joinpath("data/starter.yaml").read_text("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(starter.replace("ANNOUNCEMENT_ID", announcement_id), encoding="utf-8")
+    click.echo(f"wrote {target}: fill it in, then run 'wwc-press validate {target}'")

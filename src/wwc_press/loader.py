@@ -1,0 +1,170 @@
+"""Read a YAML file into plain Python data, remembering where every node came from.
+
+PyYAML's safe loader would forget positions, accept duplicate keys (the last wins silently) and
+expand aliases without limit. We compose the node graph ourselves instead, so that every later
+error can point at ``PATH:LINE:COLUMN`` and a hostile file costs bounded time and memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+
+Loc = tuple[str | int, ...]
+
+# A real announcement has a few nodes per city; 5,000 cities stay far below this. An alias bomb
+# ("billion laughs") reaches it within milliseconds and is refused there.
+MAX_NODES = 200_000
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class Document:
+    """Data of one YAML file and the position of each value and each mapping key in it."""
+
+    path: Path
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of ``loc``, or of its nearest ancestor present in the file."""
+        table = self.keys if key else self.values
+        for end in range(len(loc), -1, -1):
+            here = tuple(loc[:end])
+            if here in table:
+                return table[here]
+            if here in self.values:
+                return self.values[here]
+        return (1, 1)
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, column = self.position(loc, key=key)
+        return Problem(self.path, line, column, message)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooLarge(node)
+        self.doc.values[loc] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                return self._bad_tag(node)
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any] | None:
+        if node.tag != _MAP_TAG:
+            return self._bad_tag(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(self._at(key_node, "a key must be a plain word"))
+                continue
+            key = str(self._scalar(key_node))
+            if key in result:
+                first_line = self.doc.keys[loc + (key,)][0]
+                self.problems.append(
+                    self._at(key_node, f"duplicate key '{key}': already given on line {first_line}")
+                )
+                continue
+            self.doc.keys[loc + (key,)] = _mark(key_node)
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            return self._bad_tag(node)
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError) as error:
+            # Only timestamps fail here: the resolver matched the shape but the date is impossible.
+            detail = str(error).split(":")[-1].strip()
+            self.problems.append(self._at(node, f"impossible date '{node.value}': {detail}"))
+            return None
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problems.append(
+            self._at(node, f"tag '{tag}' is not allowed: announcement files hold plain values")
+        )
+        return None
+
+    def _at(self, node: yaml.Node, message: str) -> Problem:
+        line, column = _mark(node)
+        return Problem(self.doc.path, line, column, message)
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
+def load(path: Path) -> Document:
+    """Parse ``path``; raise InputError listing every problem that stops us reading it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError([Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8 "
+            "(accents such as 'Córdoba' are fine in UTF-8)"
+        )
+        raise InputError([Problem(path, line, column, message)]) from None
+    doc = Document(path=path, data=None)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        raise InputError([Problem(path, line, column, f"YAML syntax error: {what}")]) from None
+    except yaml.YAMLError as error:
+        raise InputError([Problem(path, 1, 1, f"YAML error: {error}")]) from None
+    if node is None:
+        raise InputError([Problem(path, 1, 1, "the file is empty: expected a mapping of keys")])
+    builder = _Builder(doc)
+    try:
+        doc.data = builder.build(node, ())
+    except _TooLarge as error:
+        line, column = _mark(error.node)
+        message = f"the file expands to more than {MAX_NODES:,} values (aliases used as a bomb?)"
+        raise InputError([Problem(path, line, column, message)]) from None
+    if builder.problems:
+        raise InputError(builder.problems)
+    return doc

@@ -1,0 +1,190 @@
+"""One object per language that templates use for every word and every format.
+
+It carries the gettext catalog (read from the ``.po`` so that nothing untranslated slips through:
+the compiled ``.mo`` would fall back to English silently) and the formats of Babel plus our press
+style rules. English is the source language: its "catalog" returns the message ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_time, get_timezone_location
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from . import places, style
+from .errors import RenderError
+from .model import Language, Level, Place
+
+# gettext's directory names, which translators' tools expect (DESIGN.md section 3).
+CATALOG_DIR: dict[Language, str] = {"es": "es", "pt-BR": "pt_BR"}
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog (``pybabel extract -k N_``); it is translated where used."""
+    return message
+
+
+# Translators: the glossary of level names, used alone and in "Gold Certification"; decide once.
+LEVEL_NAMES: dict[Level, str] = {
+    "silver": N_("Silver"),
+    "gold": N_("Gold"),
+    "platinum": N_("Platinum"),
+}
+
+
+class MissingTranslation(RenderError):
+    """A template asked for a string the language's catalog does not translate."""
+
+
+class StrictTranslations:
+    """gettext's interface over a ``.po`` catalog that refuses to fall back to English."""
+
+    def __init__(self, catalog: Catalog | None, source: Path | None):
+        self.source = source
+        self.messages: dict[str, str | tuple[str, ...]] = {}
+        if catalog is None:  # the source language
+            self.plural = lambda n: int(n != 1)
+            return
+        self.plural = gettext.c2py(catalog.plural_expr)
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            key = message.id[0] if isinstance(message.id, tuple | list) else message.id
+            strings = message.string if isinstance(message.string, tuple | list) else ()
+            if isinstance(message.id, tuple | list):
+                if strings and all(strings):
+                    self.messages[key] = tuple(strings)
+            elif message.string:
+                self.messages[key] = message.string
+
+    def _missing(self, msgid: str) -> MissingTranslation:
+        return MissingTranslation(f"{self.source}: no translation for {msgid!r}")
+
+    def gettext(self, message: str) -> str:
+        if self.source is None:
+            return message
+        found = self.messages.get(message)
+        if not isinstance(found, str):
+            raise self._missing(message)
+        return found
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        if self.source is None:
+            return singular if self.plural(n) == 0 else plural
+        found = self.messages.get(singular)
+        if not isinstance(found, tuple):
+            raise self._missing(singular)
+        return found[min(self.plural(n), len(found) - 1)]
+
+
+def load_translations(root: Path, language: Language) -> StrictTranslations:
+    if language == "en":
+        return StrictTranslations(None, None)
+    path = root / "locales" / CATALOG_DIR[language] / "LC_MESSAGES" / "messages.po"
+    if not path.exists():
+        raise RenderError(f"{path}: missing catalog for {language}")
+    with path.open("rb") as handle:
+        return StrictTranslations(read_po(handle, locale=CATALOG_DIR[language]), path)
+
+
+@dataclass(frozen=True)
+class Localizer:
+    """Everything a template needs to write in one language."""
+
+    language: Language
+    translations: StrictTranslations
+    timezone: str
+
+    @property
+    def locale(self) -> str:
+        return style.BABEL_LOCALE[self.language]
+
+    @property
+    def hyphenation_lang(self) -> str:
+        # WeasyPrint picks en_GB patterns for "en" and pt_PT-like ones for "pt": be explicit.
+        return {"en": "en-US", "es": "es", "pt-BR": "pt-BR"}[self.language]
+
+    def date(self, day: dt.date) -> str:
+        return style.long_date(day, self.language)
+
+    def number(self, value: int, noun: str | None = None) -> str:
+        return style.number(value, self.language, noun)
+
+    def percent(self, fraction: float) -> str:
+        return style.percent(fraction, self.language)
+
+    def series(self, items: list[str]) -> str:
+        return style.series(items, self.language)
+
+    def quoted(self, text: str) -> str:
+        return style.quoted(style.typography(text, self.language), self.language)
+
+    def text(self, text: str) -> str:
+        """A text from the announcement, typeset for the language."""
+        return style.typography(text, self.language)
+
+    def cities(self, cities: list[Place]) -> str:
+        return places.cities_in_text(cities, self.language)
+
+    def dateline(self, place: Place) -> str:
+        return places.dateline(place, self.language)
+
+    def country(self, code: str) -> str:
+        return places.country_name(code, self.language, running_text=True)
+
+    def countries(self, codes: list[str]) -> str:
+        names = sorted(places.country_name(c, self.language) for c in codes)
+        lookup = {places.country_name(c, self.language): c for c in codes}
+        return self.series([self.country(lookup[name]) for name in names])
+
+    def level(self, level: Level) -> str:
+        """The level's name from the catalog's glossary (one decision per language)."""
+        return self.translations.gettext(LEVEL_NAMES[level])
+
+    def moment(self, when: dt.datetime) -> dict[str, str | bool]:
+        """Parts of an embargo time for the template's sentence: date, clock and zone.
+
+        The zone is named when the offset is the project's dateline zone at that moment: by its
+        abbreviation in English (AP: "10 a.m. EDT"), by its city elsewhere ("Nueva York");
+        otherwise it is the UTC offset as given.
+        """
+        zone = ZoneInfo(self.timezone)
+        local = when.astimezone(zone)
+        named = when.utcoffset() == local.utcoffset()
+        shown = local if named else when
+        if self.language == "en":  # AP: "10 a.m.", "3:30 p.m.", "noon"
+            hour = shown.hour % 12 or 12
+            minutes = f":{shown.minute:02d}" if shown.minute else ""
+            noon = (shown.hour, shown.minute) == (12, 0)
+            clock = "noon" if noon else f"{hour}{minutes} {'a.m.' if shown.hour < 12 else 'p.m.'}"
+            zone_name = local.tzname() or ""
+        else:
+            if self.language == "pt-BR":  # Estadão: "10h", "10h30"
+                clock = f"{shown.hour}h{shown.minute:02d}" if shown.minute else f"{shown.hour}h"
+            else:
+                clock = format_time(shown.time(), "short", locale=self.locale)
+            zone_name = get_timezone_location(zone, self.locale, return_city=True)
+        return {
+            "date": self.date(shown.date()),
+            "clock": clock,
+            "zone": zone_name if named else _utc_offset(when),
+            "named": named,
+        }
+
+
+def _utc_offset(when: dt.datetime) -> str:
+    offset = when.utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def localizer(root: Path, language: Language, timezone: str) -> Localizer:
+    return Localizer(language, load_translations(root, language), timezone)

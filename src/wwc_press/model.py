@@ -1,0 +1,111 @@
+"""The announcement file as typed classes: the shapes of DESIGN.md section 2, nothing more.
+
+Rules that relate several fields (an upgrade goes up, a highlight names a listed city, every text
+has every language) live in ``validate``, so that they can all be reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Strict as StrictType
+
+Language = Literal["en", "es", "pt-BR"]
+LANGUAGES: tuple[Language, ...] = ("en", "es", "pt-BR")
+
+Level = Literal["silver", "gold", "platinum"]
+LEVELS: tuple[Level, ...] = ("silver", "gold", "platinum")  # lowest first: an upgrade goes right
+
+Status = Literal["new", "upgraded", "recertified"]
+STATUSES: tuple[Status, ...] = ("new", "upgraded", "recertified")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Translatable = dict[Language, Text]
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes that CLDR names (its territory list also holds regions like 419)."""
+    from babel import Locale
+
+    return frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
+
+
+def _known_country(code: str) -> str:
+    if code not in country_codes():
+        raise ValueError(
+            f"unknown country '{code}': expected an ISO 3166-1 alpha-2 code like US, BR"
+        )
+    return code
+
+
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_known_country)]
+Region = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,3}$")]
+
+
+class Record(BaseModel):
+    """Every mapping of the file: unknown keys are errors, values are not coerced between types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Place(Record):
+    name: Text
+    region: Region | None = None
+    country: Country
+    names: dict[Language, Text] = Field(
+        default_factory=dict, description="spellings per language that win over every rule"
+    )
+
+
+class City(Place):
+    level: Level = Field(description="the level after this announcement")
+    previous: Level | None = Field(
+        None, alias="from", description="upgraded cities only: the level before"
+    )
+
+
+class Cities(Record):
+    new: list[City] = Field(default_factory=list)
+    upgraded: list[City] = Field(default_factory=list)
+    recertified: list[City] = Field(default_factory=list)
+
+    def by_status(self) -> list[tuple[Status, City]]:
+        return [(status, city) for status in STATUSES for city in getattr(self, status)]
+
+
+class Highlight(Record):
+    city: Text
+    text: Translatable
+
+
+class Quote(Record):
+    speaker: Text
+    role: Translatable
+    text: Translatable
+
+
+class Contact(Record):
+    name: Text
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    phone: Text | None = None
+
+
+class Announcement(Record):
+    date: Annotated[dt.date, StrictType()] = Field(description="release date")
+    total_certified: Annotated[int, StrictType(), Field(ge=1)] = Field(
+        description="certified cities to date, this announcement included"
+    )
+    cities: Cities
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = None
+    languages: list[Language] | None = Field(None, min_length=1)
+    embargo: AwareDatetime | None = Field(None, description="ISO time with offset")
+    dateline: Place | None = None
+    headline: Translatable | None = None
+    subheadline: Translatable | None = None
+    highlights: list[Highlight] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)

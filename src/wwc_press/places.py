@@ -1,0 +1,118 @@
+"""Names of places in each language: cities, their states, their countries, datelines.
+
+A spelling given in the file (``names``) wins over every rule. US states and Brazilian states
+are built in (``data/regions.yaml``); any other region is left out rather than printed as a code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from babel import Locale
+
+from .model import Language, Place
+from .style import BABEL_LOCALE, series
+
+# English running text puts "the" before these country names (AP: "the United States").
+_EN_ARTICLE = {"US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA"}
+
+
+@cache
+def _regions() -> dict[str, Any]:
+    text = resources.files("wwc_press").joinpath("data/regions.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def city_name(place: Place, language: Language) -> str:
+    """The city alone: the file's spelling for this language, else the name residents use."""
+    return place.names.get(language, place.name)
+
+
+def country_name(code: str, language: Language, *, running_text: bool = False) -> str:
+    """CLDR's name of the country in ``language`` ("Brasil", "Estados Unidos")."""
+    name = Locale.parse(BABEL_LOCALE[language]).territories[code]
+    if running_text and language == "en" and code in _EN_ARTICLE:
+        return "the " + name
+    return name
+
+
+def state_name(place: Place, language: Language) -> str | None:
+    """The spelled-out state of a US city or a Brazilian city, or None when not built in."""
+    entry = _regions().get(place.country, {}).get(place.region or "")
+    if entry is None:
+        return None
+    return entry.get(language) or entry.get("name")
+
+
+def _standalone(place: Place) -> bool:
+    """AP: the 30 dateline cities need no state, in datelines and in body text."""
+    return place.country == "US" and place.name in _regions()["ap_standalone"]
+
+
+def _with(name: str, qualifier: str, language: Language) -> str:
+    # AP sets the state off with commas; Spanish and Portuguese press put it in parentheses.
+    return f"{name}, {qualifier}" if language == "en" else f"{name} ({qualifier})"
+
+
+def _local(place: Place, language: Language) -> str:
+    """A city of a country whose cities go with their state rather than their country."""
+    name = city_name(place, language)
+    if language in place.names or _standalone(place):
+        return name
+    if place.country == "BR":  # Estadão: Brazilian cities with the state code, "Fortaleza (CE)"
+        return f"{name} ({place.region})" if state_name(place, language) else name
+    state = state_name(place, language)
+    return _with(name, state, language) if state else name
+
+
+def _is_local(place: Place, language: Language) -> bool:
+    return place.country == "US" or (place.country == "BR" and language == "pt-BR")
+
+
+def cities_in_text(places: list[Place], language: Language) -> str:
+    """Cities as running text names them, grouped by country where that reads better.
+
+    "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; and Carlsbad, California":
+    US cities (and Brazilian ones in Portuguese) go with their state, others with their country.
+    """
+    groups: dict[str, list[Place]] = {}
+    items: list[str | tuple[str, list[Place]]] = []
+    for place in places:
+        if _is_local(place, language):
+            items.append(_local(place, language))
+        elif place.country in groups:
+            groups[place.country].append(place)
+        else:
+            groups[place.country] = [place]
+            items.append((place.country, groups[place.country]))
+    texts = []
+    for item in items:
+        if isinstance(item, str):
+            texts.append(item)
+        else:
+            code, members = item
+            names = series([city_name(p, language) for p in members], language)
+            texts.append(_with(names, country_name(code, language), language))
+    return series(texts, language)
+
+
+def city_in_text(place: Place, language: Language) -> str:
+    return cities_in_text([place], language)
+
+
+def dateline(place: Place, language: Language) -> str:
+    """AP datelines: the city in capitals, then the AP state abbreviation or the country."""
+    name = city_name(place, language).upper()
+    if language in place.names or _standalone(place):
+        return name
+    if place.country == "US":
+        entry = _regions()["US"].get(place.region or "")
+        if entry is None:
+            return name
+        return f"{name}, {entry['ap']}" if language == "en" else f"{name} ({entry[language]})"
+    if place.country == "BR" and language == "pt-BR" and state_name(place, language):
+        return f"{name} ({place.region})"
+    return _with(name, country_name(place.country, language), language)

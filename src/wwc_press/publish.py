@@ -1,0 +1,87 @@
+"""HTML -> PDF with WeasyPrint, and files written so that a reader never sees half of one.
+
+WeasyPrint would open any URL a document names (http, file, attachments). Ours may only read the
+project's own template files (fonts) and ``data:`` URLs: text from an announcement is escaped
+before it gets here, and the fetcher is the second lock on that door.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .errors import RenderError
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class TemplateFetcher(URLFetcher):
+        """Opens ``data:`` URLs and files under the templates folder; refuses everything else."""
+
+        def __init__(self, templates: Path):
+            super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+            self.templates = templates.resolve()
+
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme == "file" and not parts.netloc:
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_relative_to(self.templates) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"refused to fetch {url}: only the project's templates may be read")
+
+    return TemplateFetcher
+
+
+class _Warnings(logging.Handler):
+    """Collects WeasyPrint's warnings: a missing font or a refused fetch is a failed render."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def pdf_bytes(html: str, templates: Path) -> bytes:
+    """Lay out ``html`` as a tagged PDF; metadata comes from its head, so output is reproducible."""
+    import weasyprint
+
+    handler = _Warnings()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        document = weasyprint.HTML(
+            string=html,
+            base_url=templates.resolve().as_uri() + "/",
+            url_fetcher=_fetcher_class()(templates),
+        )
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        data = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        raise RenderError("PDF rendering failed: " + "; ".join(handler.messages))
+    return data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        os.fchmod(handle, 0o644)  # mkstemp makes files private; published files are not
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

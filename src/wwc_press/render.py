@@ -1,0 +1,122 @@
+"""Jinja2 -> HTML string, one language at a time.
+
+Templates hold the wording; this module hands them the announcement grouped the way the prose
+needs it, and the language's Localizer. Text from the announcement is data: autoescaping is on and
+no template is ever built from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .localize import Localizer
+from .model import LEVELS, Announcement, City, Level
+from .settings import Settings
+
+
+def _upper_first(text: str) -> str:
+    """Capitalize a sentence's first letter without lowering the rest (Jinja's capitalize does)."""
+    return text[:1].upper() + text[1:]
+
+
+def _sentences(text: str) -> Markup:
+    """Join a paragraph's sentences with one space, and drop the period a sentence would add
+    after a closing abbreviation ("Washington, D.C.." becomes "Washington, D.C.")."""
+    joined = re.sub(r"[ \t\r\n]+", " ", str(text)).strip()  # not \s: keep no-break spaces
+    return Markup(re.sub(r"(?<!\.)\.\.(?!\.)", ".", joined))  # noqa: S704 (input is Markup)
+
+
+def _css_counters(text: str) -> Markup:
+    """A translated "Page {page} of {pages}" as a CSS ``content`` value with page counters."""
+    parts = []
+    for piece in (
+        str(text).replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0")
+    ):
+        if piece in ("page", "pages"):
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return Markup(" ".join(parts))
+
+
+def _new_environment(templates: Path, extensions: list[str]) -> jinja2.Environment:
+    # A fresh environment each time: overlays would share (and clobber) the gettext globals.
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=extensions,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def plain_environment(templates: Path) -> jinja2.Environment:
+    """For pages outside any one language (the index)."""
+    return _new_environment(templates, [])
+
+
+@cache
+def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
+    """One environment per language: gettext is installed into the environment itself."""
+    env = _new_environment(templates, ["jinja2.ext.i18n"])
+    env.install_gettext_translations(localizer.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["upper_first"] = _upper_first
+    env.filters["css_counters"] = _css_counters
+    env.filters["sentences"] = _sentences
+    env.globals["l10n"] = localizer
+    return env
+
+
+def _by_level(cities: list[City]) -> list[tuple[Level, list[City]]]:
+    """Cities grouped by level, highest level first, the file's order kept inside a group."""
+    groups: dict[Level, list[City]] = defaultdict(list)
+    for city in cities:
+        groups[city.level].append(city)
+    return [(level, groups[level]) for level in reversed(LEVELS) if groups[level]]
+
+
+def _by_step(cities: list[City]) -> list[tuple[Level, Level, list[City]]]:
+    groups: dict[tuple[Level, Level], list[City]] = defaultdict(list)
+    for city in cities:
+        groups[(city.previous or city.level, city.level)].append(city)
+    order = sorted(groups, key=lambda step: (-LEVELS.index(step[1]), -LEVELS.index(step[0])))
+    return [(before, after, groups[(before, after)]) for before, after in order]
+
+
+def release_context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
+    """What the release templates get, beside the localizer: data grouped, nothing worded."""
+    cities = announcement.cities
+    return {
+        "a": announcement,
+        "settings": settings,
+        "dateline": announcement.dateline or settings.dateline,
+        "contacts": announcement.contacts or settings.contacts,
+        "new_by_level": _by_level(cities.new),
+        "upgraded_by_step": _by_step(cities.upgraded),
+        "recertified_by_level": _by_level(cities.recertified),
+        "new_countries": sorted({city.country for city in cities.new}),
+    }
+
+
+def render(
+    template: str,
+    templates: Path,
+    localizer: Localizer,
+    context: dict[str, Any],
+    *,
+    for_pdf: bool,
+) -> str:
+    """Render ``template`` in the localizer's language; ``for_pdf`` adds the print-only parts."""
+    env = environment(templates, localizer)
+    return env.get_template(template).render(
+        context, lang=localizer.language, for_pdf=for_pdf, escape=escape
+    )

@@ -1,0 +1,291 @@
+"""Turn loaded YAML into models, and check the rules between fields: every problem at once.
+
+Pydantic checks shapes and types; its error locations are the same key paths the loader recorded,
+so each message lands on the right line. Messages say what is wrong and what would be right.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import loader
+from .errors import InputError, Problem
+from .model import LANGUAGES, LEVELS, Announcement, Language, Translatable
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _words(options: list[str]) -> str:
+    quoted = [str(o) for o in options]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that holds the mapping at ``loc`` (for listing the keys it accepts)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = next(
+            (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+        )
+        if field is None:
+            return None
+        current = field.annotation
+        # Unwrap Optional[...] and list[...] down to the model inside.
+        while typing.get_origin(current) is not None:
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            current = args[-1] if args else None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], str, bool]:
+    """Location, message and whether the location is a key (not a value) for one pydantic error."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    last = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        parent = _model_at(root, loc[:-1])
+        keys = _keys_of(parent) if parent else []
+        hint = _suggest(last, keys) or (f"; expected one of: {', '.join(keys)}" if keys else "")
+        return loc, f"unknown key '{last}'{hint}", True
+    if kind == "missing":
+        return loc[:-1], f"missing required key '{last}'", False
+    if last == "[key]":  # a bad key of a language mapping
+        loc = loc[:-2] + (loc[-2],)
+        bad = loc[-1]
+        return (
+            loc,
+            (
+                f"unknown language '{bad}': expected {_words(list(LANGUAGES))}"
+                + _suggest(bad, list(LANGUAGES))
+            ),
+            True,
+        )
+    if kind == "literal_error":
+        if last in ("level", "from"):
+            what, options = "level", list(LEVELS)
+        else:
+            what, options = "language", list(LANGUAGES)
+        return (
+            loc,
+            (f"unknown {what} '{value}': expected {_words(options)}" + _suggest(value, options)),
+            False,
+        )
+    if kind == "dict_type" and _is_translatable(root, loc):
+        return (
+            loc,
+            (
+                f"'{last}' must give the text per language, like "
+                '{en: "…", es: "…", pt-BR: "…"}, not a single text'
+            ),
+            False,
+        )
+    if kind == "timezone_aware":
+        return (
+            loc,
+            (f"'{last}' needs a time zone offset, like 2023-06-21T10:00:00-04:00 (got '{value}')"),
+            False,
+        )
+    if kind.startswith("date") or (kind == "is_instance_of" and last == "date"):
+        return loc, f"'{last}' must be a date like 2023-06-21 (got '{value}')", False
+    if kind == "string_pattern_mismatch" and last == "country":
+        return (
+            loc,
+            f"unknown country '{value}': expected an ISO 3166-1 alpha-2 code like US, BR",
+            False,
+        )
+    if kind == "string_pattern_mismatch" and last == "region":
+        return (
+            loc,
+            (f"region '{value}' must be the subdivision code without the country, like CA or SP"),
+            False,
+        )
+    if kind == "value_error":
+        return loc, str(error["msg"]).removeprefix("Value error, "), False
+    if kind == "int_type":
+        return loc, f"'{last}' must be a whole number (got '{value}')", False
+    if kind in ("list_type", "model_type", "dict_type", "string_type"):
+        expected = {
+            "list_type": "a list",
+            "model_type": "a mapping of keys",
+            "dict_type": "a mapping",
+            "string_type": "a text",
+        }[kind]
+        return loc, f"'{last}' must be {expected} (got {type(value).__name__} '{value}')", False
+    return loc, f"'{last}': {error['msg']}", False
+
+
+def _is_translatable(root: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    parent = _model_at(root, loc[:-1])
+    if parent is None:
+        return False
+    field = next((f for n, f in parent.model_fields.items() if (f.alias or n) == loc[-1]), None)
+    return field is not None and Translatable in (
+        field.annotation,
+        *typing.get_args(field.annotation),
+    )
+
+
+def parse(doc: loader.Document, model: type[M]) -> M:
+    """Validate a loaded document against ``model``; InputError lists every problem."""
+    if not isinstance(doc.data, dict):
+        raise InputError([doc.problem((), "expected a mapping of keys at the top of the file")])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as error:
+        errors = error.errors()
+        # A misspelt key shows as an unknown key and a missing one: report only the first, which
+        # already says "did you mean".
+        meant = {
+            tuple(e["loc"][:-1]) + tuple(difflib.get_close_matches(str(e["loc"][-1]), keys, 1, 0.6))
+            for e in errors
+            if e["type"] == "extra_forbidden"
+            and (parent := _model_at(model, tuple(e["loc"][:-1])))
+            and (keys := _keys_of(parent))
+        }
+        problems = []
+        for item in errors:
+            if item["type"] == "missing" and tuple(item["loc"]) in meant:
+                continue
+            loc, message, is_key = _message(model, item)
+            problems.append(doc.problem(loc, message, key=is_key))
+        raise InputError(problems) from None
+
+
+def announcement_rules(
+    doc: loader.Document, announcement: Announcement, languages: list[Language]
+) -> list[Problem]:
+    """The rules between fields of an announcement that its types cannot state."""
+    problems: list[Problem] = []
+    cities = announcement.cities
+    seen: dict[tuple[str, str], tuple[str, int]] = {}
+    for status in ("new", "upgraded", "recertified"):
+        for index, city in enumerate(getattr(cities, status)):
+            loc = ("cities", status, index)
+            key = (city.name.casefold(), city.country)
+            if key in seen:
+                line = doc.position(("cities", *seen[key]))[0]
+                problems.append(
+                    doc.problem(loc, f"city '{city.name}' is listed twice: first on line {line}")
+                )
+            seen.setdefault(key, (status, index))
+            if status == "upgraded" and city.previous is None:
+                problems.append(
+                    doc.problem(loc, f"upgraded city '{city.name}' needs 'from': its level before")
+                )
+            elif status == "upgraded" and LEVELS.index(city.previous) >= LEVELS.index(city.level):
+                problems.append(
+                    doc.problem(
+                        loc + ("from",),
+                        f"'{city.name}' is listed as upgraded, but {city.previous} to "
+                        f"{city.level} is not upward (levels: silver < gold < platinum)",
+                    )
+                )
+            elif status != "upgraded" and city.previous is not None:
+                problems.append(
+                    doc.problem(
+                        loc + ("from",),
+                        f"'from' is only for upgraded cities; '{city.name}' is {status}",
+                        key=True,
+                    )
+                )
+            problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
+    if not seen:
+        problems.append(
+            doc.problem(
+                ("cities",), "no cities: list at least one under new, upgraded or recertified"
+            )
+        )
+    if announcement.total_certified < len(cities.new):
+        problems.append(
+            doc.problem(
+                ("total_certified",),
+                f"total_certified is {announcement.total_certified}, fewer than the "
+                f"{len(cities.new)} cities certified for the first time here",
+            )
+        )
+    names = {city.name for _, city in cities.by_status()}
+    for index, highlight in enumerate(announcement.highlights):
+        if highlight.city not in names:
+            problems.append(
+                doc.problem(
+                    ("highlights", index, "city"),
+                    f"highlight for '{highlight.city}', which is not a city of this announcement"
+                    + _suggest(highlight.city, sorted(names)),
+                )
+            )
+    for field in ("headline", "subheadline"):
+        text = getattr(announcement, field)
+        if text is not None:
+            problems += _missing_languages(doc, (field,), text, languages, languages)
+    for index, highlight in enumerate(announcement.highlights):
+        problems += _missing_languages(
+            doc, ("highlights", index, "text"), highlight.text, languages, languages
+        )
+    for index, quote in enumerate(announcement.quotes):
+        for field in ("role", "text"):
+            problems += _missing_languages(
+                doc, ("quotes", index, field), getattr(quote, field), languages, languages
+            )
+    return problems
+
+
+def _missing_languages(
+    doc: loader.Document,
+    loc: tuple[Any, ...],
+    texts: dict[str, str],
+    required: list[Language],
+    allowed: list[Language],
+) -> list[Problem]:
+    problems = []
+    for language in required:
+        if language not in texts:
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"'{'.'.join(str(p) for p in loc)}' has no '{language}' text; "
+                    f"this announcement is in {_words(list(allowed))}",
+                )
+            )
+    for language in texts:
+        if language not in allowed:
+            problems.append(
+                doc.problem(
+                    loc + (language,),
+                    f"'{language}' is not a language of this announcement "
+                    f"({_words(list(allowed))}); add it to 'languages' or remove this text",
+                    key=True,
+                )
+            )
+    return problems
+
+
+def load_announcement(path: Path, default_languages: list[Language]) -> Announcement:
+    """Load, parse and check one announcement file; InputError lists every problem."""
+    doc = loader.load(path)
+    announcement = parse(doc, Announcement)
+    languages = announcement.languages or default_languages
+    problems = announcement_rules(doc, announcement, languages)
+    if problems:
+        raise InputError(problems)
+    return announcement.model_copy(
+        update={"id": announcement.id or path.stem, "languages": languages}
+    )

@@ -1,0 +1,52 @@
+"""Shared fixtures: the sample announcement is rendered once per test session."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from wwc_press.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_ID = "2023-06-international"
+
+
+def run(args: list[str], cwd: Path = ROOT) -> Result:
+    """Run the command line in ``cwd`` as a user would, in this process."""
+    with contextlib.chdir(cwd):
+        return CliRunner().invoke(main, args, catch_exceptions=False)
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's words as a reader copies them: lines joined, hyphenation undone."""
+    raw = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    # WeasyPrint hyphenates with U+2010 and the font maps "-" to the same glyph.
+    text = re.sub(r"\u2010\n", "", raw).replace("\u2010", "-")
+    return re.sub(r"[ \n]+", " ", text)
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dist/<id>`` of the sample announcement, built once."""
+    out = tmp_path_factory.mktemp("dist")
+    result = run(["build", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out / SAMPLE_ID
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project (settings, templates, catalogs) with no announcements."""
+    for name in ("templates", "locales"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "wwc-press.yaml", tmp_path)
+    (tmp_path / "announcements").mkdir()
+    return tmp_path

@@ -1,0 +1,174 @@
+"""The sample announcement as a reader receives it: the words, numbers and dates in each PDF."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import pdf_text
+
+# What a reader of each language must find in the release, localized.
+EXPECTED = {
+    "en": {
+        "date": "June 21, 2023",
+        "percent": "57%",
+        "levels": ["Gold Certification", "Silver Certification", "from Silver to Gold"],
+        "counts": ["seven cities have earned", "five cities", "two cities", "62 cities"],
+        "places": [
+            "Carlsbad, California",
+            "Charleston, South Carolina",
+            "Buenos Aires, Argentina, and Fortaleza, Brazil",
+            "Córdoba, Argentina; Montevideo, Uruguay; and Mogi das Cruzes, Brazil",
+            "Chicago; Cincinnati; Henderson, Nevada; San Antonio; Scottsdale, Arizona; "
+            "South Bend, Indiana; and Syracuse, New York",
+            "Arlington, Texas; Cambridge, Massachusetts; Memphis, Tennessee; Seattle; "
+            "and Washington, D.C.",
+            "Bellingham, Washington, and Denver",
+        ],
+        "dateline": "NEW YORK, June 21, 2023 —",
+        "timing": "Embargoed until 10 a.m. EDT, June 21, 2023",
+        "quote": "“Demand for the certification keeps growing.",
+        "speaker": "— Rochelle Haynes, managing director of What Works Cities Certification",
+        "footer": "Page 1 of 2",
+    },
+    "es": {
+        "date": "21 de junio de 2023",
+        "percent": "57 %",
+        "levels": ["certificación Oro", "certificación Plata", "del nivel Plata al Oro"],
+        "counts": ["siete ciudades obtuvieron", "cinco de ellas", "dos de ellas", "son 62"],
+        "places": [
+            "Carlsbad (California)",
+            "Charleston (Carolina del Sur)",
+            "Buenos Aires (Argentina) y Fortaleza (Brasil)",
+            "Henderson (Nevada)",
+            "Syracuse (Nueva York)",
+            "Cambridge (Massachusetts)",
+            "Seattle y Washington D. C.",
+            "Bellingham (Washington) y Denver",
+            "Montevideo (Uruguay)",
+            "Córdoba (Argentina)",
+            "Mogi das Cruzes (Brasil)",
+        ],
+        "dateline": "NUEVA YORK, 21 de junio de 2023.–",
+        "timing": "Bajo embargo hasta el 21 de junio de 2023 a las 10:00 (hora de Nueva York)",
+        "quote": "«La demanda de la certificación no deja de crecer.",
+        "speaker": "— Rochelle Haynes, directora general de la certificación What Works Cities",
+        "footer": "Página 1 de 2",
+    },
+    "pt-BR": {
+        "date": "21 de junho de 2023",
+        "percent": "57%",
+        "levels": ["certificação Ouro", "certificação Prata", "do nível Prata para o Ouro"],
+        "counts": ["sete cidades conquistaram", "cinco delas", "duas delas", "62 cidades"],
+        "places": [
+            "Carlsbad (Califórnia)",
+            "Charleston (Carolina do Sul)",
+            "Buenos Aires (Argentina) e Fortaleza (CE)",
+            "Montevidéu (Uruguai)",
+            "Mogi das Cruzes (SP)",
+            "Syracuse (Nova York)",
+            "Seattle e Washington, D.C.",
+            "Bellingham (Washington) e Denver",
+        ],
+        "dateline": "NOVA YORK, 21 de junho de 2023 –",
+        "timing": "Sob embargo até 21 de junho de 2023, às 10h (horário de Nova York)",
+        "quote": "“A procura pela certificação não para de crescer.",
+        "speaker": "— Rochelle Haynes, diretora-geral da certificação What Works Cities",
+        "footer": "Página 1 de 2",
+    },
+}
+LANGS = list(EXPECTED)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_reads_as_the_release(sample: Path, lang: str) -> None:
+    text = pdf_text(sample / lang / "press-release.pdf")
+    want = EXPECTED[lang]
+    for key in ("date", "percent", "dateline", "timing", "quote", "speaker", "footer"):
+        assert want[key] in text, key
+    for phrase in want["levels"] + want["counts"] + want["places"]:
+        assert phrase in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_city_of_the_announcement_is_named(sample: Path, lang: str) -> None:
+    text = pdf_text(sample / lang / "press-release.pdf")
+    cities = [
+        "Carlsbad", "Charleston", "Buenos Aires", "Córdoba", "Fortaleza", "Mogi das Cruzes",
+        "Chicago", "Cincinnati", "Henderson", "San Antonio", "Scottsdale", "South Bend",
+        "Syracuse", "Arlington", "Cambridge", "Memphis", "Seattle", "Washington", "Bellingham",
+        "Denver",
+    ]  # fmt: skip
+    cities.append("Montevidéu" if lang == "pt-BR" else "Montevideo")
+    assert [c for c in cities if c not in text] == []
+
+
+def test_no_english_sentence_reaches_the_other_languages(sample: Path) -> None:
+    english = ["today announced", "Certification to date", "Media contact", "Page 1 of"]
+    for lang in ("es", "pt-BR"):
+        text = pdf_text(sample / lang / "press-release.pdf")
+        assert [phrase for phrase in english if phrase in text] == []
+
+
+def test_spanish_percent_keeps_its_no_break_space(sample: Path) -> None:
+    html = (sample / "es" / "press-release.html").read_text("utf-8")
+    assert "57\u00a0%" in html
+    assert "57 %" not in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_metadata_comes_from_the_announcement(sample: Path, lang: str) -> None:
+    reader = pypdf.PdfReader(sample / lang / "press-release.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    meta = reader.metadata
+    assert meta is not None
+    assert meta["/Author"] == "Results for America"
+    assert "What Works Cities" in meta["/Title"]
+    assert meta["/CreationDate"].startswith("D:20230621")
+    assert len(reader.pages) == 2
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_is_one_semantic_standalone_page(sample: Path, lang: str) -> None:
+    html = (sample / lang / "press-release.html").read_text("utf-8")
+    parser = _Tags()
+    parser.feed(html)
+    tags = parser.tags
+    assert tags[0] == ("html", {"lang": lang})
+    names = [tag for tag, _ in tags]
+    for required in ("article", "h1", "blockquote", "time", "style"):
+        assert required in names
+    assert ("time", {"datetime": "2023-06-21"}) in tags
+    # Standalone: no stylesheet, script or font is fetched from anywhere.
+    assert not [t for t, a in tags if t in ("link", "script")]
+    assert "url(" not in html
+
+
+def test_index_links_every_output(sample: Path) -> None:
+    html = (sample / "index.html").read_text("utf-8")
+    links = set(re.findall(r'href="([^"]+)"', html))
+    expected = {f"{lang}/press-release.{fmt}" for lang in LANGS for fmt in ("pdf", "html")}
+    assert links == expected
+    assert all((sample / link).is_file() for link in links)
+
+
+def test_build_is_reproducible(sample: Path, tmp_path: Path) -> None:
+    from conftest import SAMPLE_ID, run
+
+    assert run(["build", "--out", str(tmp_path), "--lang", "es"]).exit_code == 0
+    again = tmp_path / SAMPLE_ID / "es"
+    for name in ("press-release.pdf", "press-release.html"):
+        assert (again / name).read_bytes() == (sample / "es" / name).read_bytes()

@@ -1,0 +1,155 @@
+"""Press style rules, each with the examples of the manual it follows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wwc_press import places, style
+from wwc_press.model import City, Place
+
+
+@pytest.mark.parametrize(
+    ("day", "lang", "expected"),
+    [
+        (dt.date(2023, 6, 21), "en", "June 21, 2023"),  # AP: March-July never abbreviated
+        (dt.date(2025, 2, 28), "en", "Feb. 28, 2025"),
+        (dt.date(2023, 9, 5), "en", "Sept. 5, 2023"),  # AP: "Sept.", not "Sep."
+        (dt.date(2023, 3, 1), "en", "March 1, 2023"),
+        (dt.date(2023, 6, 21), "es", "21 de junio de 2023"),
+        (dt.date(2023, 6, 21), "pt-BR", "21 de junho de 2023"),
+        (dt.date(2023, 7, 1), "pt-BR", "1º de julho de 2023"),  # Estadão: ordinal first day
+        (dt.date(2023, 7, 1), "es", "1 de julio de 2023"),
+    ],
+)
+def test_long_dates(day: dt.date, lang: str, expected: str) -> None:
+    assert style.long_date(day, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "noun", "expected"),
+    [
+        (1, "en", "city", "one"),
+        (9, "en", "city", "nine"),
+        (10, "en", "city", "10"),  # AP: figures from 10
+        (0, "es", "city", "cero"),
+        (1, "es", "city", "una"),  # "una ciudad"
+        (1, "es", "country", "un"),  # "un país"
+        (7, "es", "city", "siete"),
+        (10, "es", "city", "10"),
+        (1, "pt-BR", "city", "uma"),  # "uma cidade"
+        (2, "pt-BR", "city", "duas"),  # "duas cidades"
+        (2, "pt-BR", "country", "dois"),
+        (10, "pt-BR", "city", "dez"),  # Estadão: words to ten
+        (11, "pt-BR", "city", "11"),
+        (1234, "es", "city", "1234"),  # CLDR es: no grouping below 10 000
+        (12345, "es", "city", "12.345"),
+        (12345, "en", "city", "12,345"),
+    ],
+)
+def test_numbers(value: int, lang: str, noun: str, expected: str) -> None:
+    assert style.number(value, lang, noun) == expected
+
+
+def test_percent() -> None:
+    assert style.percent(0.57, "en") == "57%"
+    assert style.percent(0.57, "es") == "57\u00a0%"
+    assert style.percent(0.57, "pt-BR") == "57%"
+
+
+@pytest.mark.parametrize(
+    ("items", "lang", "expected"),
+    [
+        (["a", "b", "c"], "en", "a, b and c"),  # AP: no serial comma
+        (["a", "b"], "en", "a and b"),
+        (["Chicago", "Henderson, Nevada", "Syracuse, New York"], "en",
+         "Chicago; Henderson, Nevada; and Syracuse, New York"),
+        (["Carlsbad, California", "Denver"], "en", "Carlsbad, California, and Denver"),
+        (["Bogotá", "Ibagué"], "es", "Bogotá e Ibagué"),  # RAE: y -> e before /i/
+        (["Cali", "Hidalgo"], "es", "Cali e Hidalgo"),
+        (["agua", "hielo"], "es", "agua y hielo"),  # but not before a diphthong
+        (["Lima", "Quito", "Santiago"], "es", "Lima, Quito y Santiago"),
+        (["Recife", "Natal", "Belém"], "pt-BR", "Recife, Natal e Belém"),
+        (["only"], "en", "only"),
+        ([], "en", ""),
+    ],
+)  # fmt: skip
+def test_series(items: list[str], lang: str, expected: str) -> None:
+    assert style.series(items, lang) == expected
+
+
+def test_quotation_marks() -> None:
+    assert style.quoted("We grow.", "en") == "“We grow.”"
+    assert style.quoted("Crecemos.", "es") == "«Crecemos»."  # RAE: period after the marks
+    assert style.quoted("Dijo «sí»", "es") == "«Dijo “sí”»"  # inner quotes “ ”
+    assert style.quoted("Crescemos.", "pt-BR") == "“Crescemos.”"
+
+
+def _city(**fields: object) -> City:
+    return City.model_validate({"level": "gold", **fields})
+
+
+@pytest.mark.parametrize(
+    ("city", "lang", "expected"),
+    [
+        (dict(name="Carlsbad", region="CA", country="US"), "en", "Carlsbad, California"),
+        (dict(name="Carlsbad", region="CA", country="US"), "es", "Carlsbad (California)"),
+        (dict(name="Carlsbad", region="CA", country="US"), "pt-BR", "Carlsbad (Califórnia)"),
+        (dict(name="Charleston", region="SC", country="US"), "es", "Charleston (Carolina del Sur)"),
+        (dict(name="Charleston", region="SC", country="US"), "pt-BR",
+         "Charleston (Carolina do Sul)"),
+        (dict(name="Chicago", region="IL", country="US"), "en", "Chicago"),  # AP dateline city
+        (dict(name="Fortaleza", region="CE", country="BR"), "pt-BR", "Fortaleza (CE)"),
+        (dict(name="Fortaleza", region="CE", country="BR"), "en", "Fortaleza, Brazil"),
+        (dict(name="Fortaleza", region="CE", country="BR"), "es", "Fortaleza (Brasil)"),
+        (dict(name="Córdoba", country="AR"), "en", "Córdoba, Argentina"),
+        (dict(name="Toronto", region="ON", country="CA"), "en", "Toronto, Canada"),
+        (dict(name="Springfield", region="ZZ", country="US"), "en", "Springfield"),  # unknown
+        (dict(name="Montevideo", country="UY", names={"pt-BR": "Montevidéu"}), "pt-BR",
+         "Montevidéu (Uruguai)"),
+        (dict(name="Washington", region="DC", country="US", names={"en": "Washington, D.C."}),
+         "en", "Washington, D.C."),
+    ],
+)  # fmt: skip
+def test_city_in_running_text(city: dict, lang: str, expected: str) -> None:
+    assert places.city_in_text(_city(**city), lang) == expected
+
+
+def test_cities_grouped_by_country() -> None:
+    cities = [
+        _city(name="Buenos Aires", country="AR"),
+        _city(name="Córdoba", country="AR"),
+        _city(name="Montevideo", country="UY"),
+        _city(name="Fortaleza", region="CE", country="BR"),
+        _city(name="Mogi das Cruzes", region="SP", country="BR"),
+    ]
+    assert places.cities_in_text(cities, "en") == (
+        "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; "
+        "and Fortaleza and Mogi das Cruzes, Brazil"
+    )
+    assert places.cities_in_text(cities, "pt-BR") == (
+        "Buenos Aires e Córdoba (Argentina); Montevideo (Uruguai); Fortaleza (CE); "
+        "e Mogi das Cruzes (SP)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("place", "lang", "expected"),
+    [
+        (dict(name="New York", region="NY", country="US"), "en", "NEW YORK"),
+        (dict(name="Sacramento", region="CA", country="US"), "en", "SACRAMENTO, Calif."),
+        (dict(name="Boise", region="ID", country="US"), "en", "BOISE, Idaho"),  # never abbreviated
+        (dict(name="New York", region="NY", country="US", names={"es": "Nueva York"}), "es",
+         "NUEVA YORK"),
+        (dict(name="Fortaleza", region="CE", country="BR"), "pt-BR", "FORTALEZA (CE)"),
+        (dict(name="Córdoba", country="AR"), "en", "CÓRDOBA, Argentina"),
+    ],
+)  # fmt: skip
+def test_datelines(place: dict, lang: str, expected: str) -> None:
+    assert places.dateline(Place.model_validate(place), lang) == expected
+
+
+def test_spanish_percent_in_the_files_texts_does_not_break() -> None:
+    assert style.typography("bajó un 57 % en", "es") == "bajó un 57\u00a0% en"
+    assert style.typography("fell 57%", "en") == "fell 57%"
