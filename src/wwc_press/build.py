@@ -84,7 +84,7 @@ def build(
                 shutil.copytree(target, stage, dirs_exist_ok=True)
             context = render.release_context(announcement, project.settings)
             for language in wanted:
-                l10n = localizer(project.root, language, project.settings.timezone)
+                l10n = localizer(project.root, language, project.settings)
                 for kind in KINDS:
                     for fmt in formats or FORMATS:
                         html = render.render(

@@ -7,6 +7,7 @@ error can point at ``PATH:LINE:COLUMN`` and a hostile file costs bounded time an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,20 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2's booleans: only true and false. YAML 1.1 also reads yes/no/on/off, which turns
+    Ontario's code ON and Norway's NO into booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 @dataclass
@@ -148,7 +163,7 @@ def load(path: Path) -> Document:
         raise InputError([Problem(path, line, column, message)]) from None
     doc = Document(path=path, data=None)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

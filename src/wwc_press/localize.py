@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po
 from . import places, style
 from .errors import RenderError
 from .model import Language, Level, Place
+from .settings import Settings
 
 # gettext's directory names, which translators' tools expect (DESIGN.md section 3).
 CATALOG_DIR: dict[Language, str] = {"es": "es", "pt-BR": "pt_BR"}
@@ -100,6 +101,7 @@ class Localizer:
     language: Language
     translations: StrictTranslations
     timezone: str
+    house: style.HouseStyle = style.HouseStyle()
 
     @property
     def locale(self) -> str:
@@ -114,13 +116,13 @@ class Localizer:
         return style.long_date(day, self.language)
 
     def number(self, value: int, noun: str | None = None) -> str:
-        return style.number(value, self.language, noun)
+        return style.number(value, self.language, noun, self.house.numbers_in_words_up_to)
 
     def percent(self, fraction: float) -> str:
         return style.percent(fraction, self.language)
 
     def series(self, items: list[str]) -> str:
-        return style.series(items, self.language)
+        return style.series(items, self.language, self.house.serial_comma)
 
     def quoted(self, text: str) -> str:
         return style.quoted(style.typography(text, self.language), self.language)
@@ -130,10 +132,10 @@ class Localizer:
         return style.typography(text, self.language)
 
     def cities(self, cities: list[Place]) -> str:
-        return places.cities_in_text(cities, self.language)
+        return places.cities_in_text(cities, self.language, self.house)
 
     def dateline(self, place: Place) -> str:
-        return places.dateline(place, self.language)
+        return places.dateline(place, self.language, self.house)
 
     def country(self, code: str) -> str:
         return places.country_name(code, self.language, running_text=True)
@@ -186,5 +188,6 @@ def _utc_offset(when: dt.datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
-def localizer(root: Path, language: Language, timezone: str) -> Localizer:
-    return Localizer(language, load_translations(root, language), timezone)
+def localizer(root: Path, language: Language, settings: Settings) -> Localizer:
+    house = settings.style.get(language, style.HouseStyle())
+    return Localizer(language, load_translations(root, language), settings.timezone, house)

@@ -14,7 +14,9 @@ import yaml
 from babel import Locale
 
 from .model import Language, Place
-from .style import BABEL_LOCALE, series
+from .style import BABEL_LOCALE, HouseStyle, series
+
+DEFAULT_HOUSE = HouseStyle()
 
 # English running text puts "the" before these country names (AP: "the United States").
 _EN_ARTICLE = {"US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA"}
@@ -57,14 +59,22 @@ def _with(name: str, qualifier: str, language: Language) -> str:
     return f"{name}, {qualifier}" if language == "en" else f"{name} ({qualifier})"
 
 
-def _local(place: Place, language: Language) -> str:
+def _us_state(place: Place, language: Language, form: str) -> str | None:
+    """A US state in the house's form: "California", AP's "Calif." or the postal "CA"."""
+    entry = _regions()["US"].get(place.region or "")
+    if entry is None:
+        return None
+    return {"full": entry[language], "ap": entry["ap"], "postal": place.region}[form]
+
+
+def _local(place: Place, language: Language, house: HouseStyle) -> str:
     """A city of a country whose cities go with their state rather than their country."""
     name = city_name(place, language)
     if language in place.names or _standalone(place):
         return name
     if place.country == "BR":  # Estadão: Brazilian cities with the state code, "Fortaleza (CE)"
         return f"{name} ({place.region})" if state_name(place, language) else name
-    state = state_name(place, language)
+    state = _us_state(place, language, house.state_names)
     return _with(name, state, language) if state else name
 
 
@@ -72,7 +82,9 @@ def _is_local(place: Place, language: Language) -> bool:
     return place.country == "US" or (place.country == "BR" and language == "pt-BR")
 
 
-def cities_in_text(places: list[Place], language: Language) -> str:
+def cities_in_text(
+    places: list[Place], language: Language, house: HouseStyle = DEFAULT_HOUSE
+) -> str:
     """Cities as running text names them, grouped by country where that reads better.
 
     "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; and Carlsbad, California":
@@ -82,7 +94,7 @@ def cities_in_text(places: list[Place], language: Language) -> str:
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
         if _is_local(place, language):
-            items.append(_local(place, language))
+            items.append(_local(place, language, house))
         elif place.country in groups:
             groups[place.country].append(place)
         else:
@@ -94,25 +106,24 @@ def cities_in_text(places: list[Place], language: Language) -> str:
             texts.append(item)
         else:
             code, members = item
-            names = series([city_name(p, language) for p in members], language)
+            names = series([city_name(p, language) for p in members], language, house.serial_comma)
             texts.append(_with(names, country_name(code, language), language))
-    return series(texts, language)
+    return series(texts, language, house.serial_comma)
 
 
-def city_in_text(place: Place, language: Language) -> str:
-    return cities_in_text([place], language)
+def city_in_text(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
+    return cities_in_text([place], language, house)
 
 
-def dateline(place: Place, language: Language) -> str:
+def dateline(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
     """AP datelines: the city in capitals, then the AP state abbreviation or the country."""
     name = city_name(place, language).upper()
     if language in place.names or _standalone(place):
         return name
     if place.country == "US":
-        entry = _regions()["US"].get(place.region or "")
-        if entry is None:
-            return name
-        return f"{name}, {entry['ap']}" if language == "en" else f"{name} ({entry[language]})"
+        form = house.dateline_states or ("ap" if language == "en" else "full")
+        state = _us_state(place, language, form)
+        return _with(name, state, language) if state else name
     if place.country == "BR" and language == "pt-BR" and state_name(place, language):
         return f"{name} ({place.region})"
     return _with(name, country_name(place.country, language), language)

@@ -9,6 +9,7 @@ from pydantic import Field
 from . import loader
 from .errors import InputError, Problem
 from .model import LANGUAGES, Contact, Language, Place, Record, Text
+from .style import HouseStyle
 from .validate import parse
 
 SETTINGS_FILE = "wwc-press.yaml"
@@ -25,6 +26,9 @@ class Settings(Record):
         "America/New_York", description="IANA zone of the dateline, used to name embargo times"
     )
     contacts: list[Contact] = Field(default_factory=list)
+    style: dict[Language, HouseStyle] = Field(
+        default_factory=dict, description="house style per language (README: House style)"
+    )
 
 
 def load_settings(root: Path) -> Settings:

@@ -1,0 +1,117 @@
+"""Every count in every group, in every language, reads grammatically (issue 3's matrix).
+
+Counts 0, 1, 2, 7, 10, 11, 21 and 100 in each of the three groups, levels mixed, rendered to HTML
+in-process; each sentence is checked for the singular or plural form its count needs.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections import Counter
+
+import pytest
+
+from wwc_press import render, style
+from wwc_press.localize import localizer
+from wwc_press.model import LEVELS, Announcement
+from wwc_press.settings import load_settings
+
+from conftest import ROOT
+
+COUNTS = [0, 1, 2, 7, 10, 11, 21, 100]
+SETTINGS = load_settings(ROOT)
+
+# (plural pattern, singular pattern) per section and language; {n} is the count as written.
+FORMS = {
+    "new": {
+        "en": ("for the first time are {n} cities: ", "for the first time is "),
+        "es": ("fue para {n} de ellas: ", "fue para "),
+        "pt-BR": ("ficou com {n} delas: ", "ficou com "),
+    },
+    "upgraded": {
+        "en": ("are {n} previously certified cities: ", ", a previously certified city."),
+        "es": ("ya certificadas, {n} subieron ", " subió del nivel "),
+        "pt-BR": ("já certificadas, {n} subiram ", " subiu do nível "),
+    },
+    "recertified": {
+        "en": ("Certification are {n} cities: ", "Renewing its "),
+        "es": (", {n} ciudades renovaron su certificación: ", " renovó su certificación."),
+        "pt-BR": (", {n} cidades renovaram a certificação: ", " renovou a certificação."),
+    },
+}
+
+
+def _announcement(new: int, upgraded: int, recertified: int) -> Announcement:
+    names = (f"Town {i}" for i in itertools.count())
+    cities: dict[str, list[dict]] = {"new": [], "upgraded": [], "recertified": []}
+    for i in range(new):
+        cities["new"].append({"name": next(names), "country": "US", "level": LEVELS[i % 3]})
+    for i in range(upgraded):
+        before, after = ("silver", "gold") if i % 2 else ("gold", "platinum")
+        cities["upgraded"].append(
+            {"name": next(names), "country": "US", "from": before, "level": after}
+        )
+    for i in range(recertified):
+        cities["recertified"].append({"name": next(names), "country": "US", "level": LEVELS[i % 3]})
+    return Announcement.model_validate(
+        {
+            "id": "matrix",
+            "date": __import__("datetime").date(2024, 7, 1),
+            "total_certified": max(new, 1) + 200,
+            "cities": cities,
+            "languages": ["en", "es", "pt-BR"],
+        }
+    )
+
+
+def _sections(page: str) -> dict[str, list[str]]:
+    found = {}
+    for key in FORMS:
+        match = re.search(rf'<section id="{key}".*?</section>', page, re.S)
+        if match:
+            paragraphs = re.findall(r"<p>(.*?)</p>", match.group(0), re.S)
+            found[key] = [html.unescape(re.sub(r"\s+", " ", p)) for p in paragraphs]
+    return found
+
+
+def _groups(announcement: Announcement, key: str) -> list[int]:
+    """Sizes of the sentences a section has: one per level, or per step for upgrades."""
+    cities = getattr(announcement.cities, key)
+    if key == "upgraded":
+        sizes = Counter((c.previous, c.level) for c in cities)
+    else:
+        sizes = Counter(c.level for c in cities)
+    return sorted(sizes.values())
+
+
+CASES = [c for c in itertools.product(COUNTS, repeat=3) if any(c)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt-BR"])
+def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
+    l10n = localizer(ROOT, lang, SETTINGS)
+    templates = ROOT / "templates"
+    for counts in CASES:
+        announcement = _announcement(*counts)
+        context = render.release_context(announcement, SETTINGS)
+        page = render.render("press-release.html", templates, l10n, context, for_pdf=False)
+        sections = _sections(page)
+        text = html.unescape(re.sub(r"<[^>]+>", "", page.split("<body", 1)[1]))
+        assert "%(" not in text and "{{" not in text and "None" not in text, counts
+        assert not re.search(r" [,.;:]", re.sub(r"\s+", " ", text)), counts
+        for key, count in zip(FORMS, counts, strict=True):
+            assert (key in sections) == (count > 0), (counts, key)
+            if not count:
+                continue
+            plural, singular = FORMS[key][lang]
+            sentences = sections[key]
+            for size in _groups(announcement, key):
+                if size == 1:
+                    hits = [s for s in sentences if singular in s and " de ellas" not in s]
+                    hits = [s for s in hits if " delas" not in s]
+                else:
+                    n = style.number(size, lang, "city")
+                    hits = [s for s in sentences if plural.format(n=n) in s]
+                assert hits, (counts, key, size, sentences)

@@ -1,0 +1,142 @@
+"""House style settings, and an announcement across the Americas with every rule applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wwc_press import places, style
+from wwc_press.model import City
+from wwc_press.style import HouseStyle
+
+from conftest import pdf_text, run
+
+AMERICAS = """\
+date: 2024-09-01
+total_certified: 80
+dateline: {name: Sacramento, region: CA, country: US}
+cities:
+  new:
+    - {name: Bogotá, country: CO, level: gold}
+    - {name: Ibagué, country: CO, level: gold}
+    - {name: Santiago, country: CL, level: silver}
+    - {name: Toronto, region: ON, country: CA, level: silver}
+    - {name: Montréal, region: QC, country: CA, level: silver}
+    - {name: Recife, region: PE, country: BR, level: silver}
+  upgraded:
+    - {name: Boise, region: ID, country: US, from: silver, level: gold}
+  recertified:
+    - {name: Charleston, region: SC, country: US, level: gold}
+"""
+
+EXPECTED = {
+    "en": [
+        "SACRAMENTO, Calif., Sept. 1, 2024 —",
+        "six cities have earned",
+        "Bogotá and Ibagué, Colombia",
+        "Santiago, Chile; Toronto and Montréal, Canada; and Recife, Brazil",
+        "is Boise, Idaho, a previously certified city",
+        "Renewing its Gold Certification is Charleston, South Carolina.",
+        "in four countries: Brazil, Canada, Chile and Colombia",
+    ],
+    "es": [
+        "SACRAMENTO (California), 1 de septiembre de 2024.–",
+        "seis ciudades obtuvieron",
+        "Bogotá e Ibagué (Colombia)",  # RAE: y -> e before /i/
+        "Santiago (Chile); Toronto y Montréal (Canadá); y Recife (Brasil)",
+        "Boise (Idaho) subió",
+        "Charleston (Carolina del Sur) renovó",
+        "cuatro países: Brasil, Canadá, Chile y Colombia",
+    ],
+    "pt-BR": [
+        "SACRAMENTO (Califórnia), 1º de setembro de 2024 –",
+        "seis cidades conquistaram",
+        "Bogotá e Ibagué (Colômbia)",
+        "Santiago (Chile); Toronto e Montréal (Canadá); e Recife (PE)",
+        "Boise (Idaho) subiu",
+        "Charleston (Carolina do Sul) renovou",
+        "quatro países: Brasil, Canadá, Chile e Colômbia",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def americas(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import ROOT
+
+    root = tmp_path_factory.mktemp("americas")
+    (root / "a.yaml").write_text(AMERICAS, encoding="utf-8")
+    result = run(["build", str(root / "a.yaml"), "--format", "pdf", "--out", str(root)], cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    return root / "a"
+
+
+@pytest.mark.parametrize("lang", list(EXPECTED))
+def test_americas_release_applies_every_rule(americas: Path, lang: str) -> None:
+    text = pdf_text(americas / lang / "press-release.pdf")
+    missing = [phrase for phrase in EXPECTED[lang] if phrase not in text]
+    assert missing == []
+
+
+def _cities() -> list[City]:
+    return [
+        City.model_validate({"name": n, "region": r, "country": "US", "level": "gold"})
+        for n, r in (("Carlsbad", "CA"), ("Henderson", "NV"), ("Boise", "ID"))
+    ]
+
+
+def test_serial_comma_is_a_house_choice() -> None:
+    assert style.series(["a", "b", "c"], "en", serial_comma=True) == "a, b, and c"
+    house = HouseStyle(serial_comma=True, state_names="postal")
+    assert places.cities_in_text(_cities(), "en", house) == (
+        "Carlsbad, CA; Henderson, NV; and Boise, ID"
+    )
+
+
+def test_state_abbreviations_in_body_text_are_a_house_choice() -> None:
+    assert places.cities_in_text(_cities(), "en", HouseStyle(state_names="ap")) == (
+        "Carlsbad, Calif.; Henderson, Nev.; and Boise, Idaho"  # AP never abbreviates Idaho
+    )
+    assert places.cities_in_text(_cities(), "en") == (
+        "Carlsbad, California; Henderson, Nevada; and Boise, Idaho"
+    )
+
+
+def test_dateline_form_is_a_house_choice() -> None:
+    city = _cities()[0]
+    assert places.dateline(city, "en") == "CARLSBAD, Calif."
+    assert places.dateline(city, "en", HouseStyle(dateline_states="postal")) == "CARLSBAD, CA"
+    assert places.dateline(city, "es", HouseStyle(dateline_states="ap")) == "CARLSBAD (Calif.)"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "noun", "up_to", "expected"),
+    [
+        (21, "es", "city", 99, "veintiuna"),  # "veintiuna ciudades"
+        (21, "es", "country", 99, "veintiún"),  # "veintiún países"
+        (31, "es", "city", 99, "treinta y una"),
+        (22, "pt-BR", "city", 99, "vinte e duas"),  # "vinte e duas cidades"
+        (22, "pt-BR", "country", 99, "vinte e dois"),
+        (21, "en", "city", 99, "twenty-one"),
+        (7, "en", "city", -1, "7"),  # a house that always uses figures
+        (10, "pt-BR", "city", 9, "10"),
+    ],
+)
+def test_spelled_numbers_range_is_a_house_choice(
+    value: int, lang: str, noun: str, up_to: int, expected: str
+) -> None:
+    assert style.number(value, lang, noun, up_to) == expected
+
+
+def test_project_file_sets_the_house_style(project: Path) -> None:
+    settings = project / "wwc-press.yaml"
+    text = settings.read_text("utf-8").split("\nstyle:")[0]
+    text += "\nstyle:\n  en: {serial_comma: true, state_names: postal}\n"
+    settings.write_text(text, encoding="utf-8")
+    (project / "announcements" / "x.yaml").write_text(AMERICAS, encoding="utf-8")
+    result = run(["build", "--lang", "en", "--format", "html", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    page = (project / "dist" / "x" / "en" / "press-release.html").read_text("utf-8")
+    assert "Brazil, Canada, Chile, and Colombia" in page
+    assert "Charleston, SC." in page
