@@ -7,9 +7,12 @@ output as it was.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,34 +78,66 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     for announcement in announcements:
         assert announcement.id and announcement.languages  # set by load_announcement
-        wanted = [lang for lang in announcement.languages if not languages or lang in languages]
-        target = out / announcement.id
-        stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
-        stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
+        with _locked(out, announcement.id):
+            written += _build_one(project, announcement, out, languages, formats)
+    return written
+
+
+@contextmanager
+def _locked(out: Path, announcement_id: str) -> Iterator[None]:
+    """One build at a time per announcement and output folder; another build waits its turn.
+
+    Staging folders left by a build that was killed are removed once the lock is ours.
+    """
+    with (out / f".{announcement_id}.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            if target.exists():  # keep the outputs this build does not redo (--lang, --format)
-                shutil.copytree(target, stage, dirs_exist_ok=True)
-            context = render.release_context(announcement, project.settings)
-            for language in wanted:
-                l10n = localizer(project.root, language, project.settings)
-                for kind in KINDS:
-                    for fmt in formats or FORMATS:
-                        html = render.render(
-                            f"{kind}.html", project.templates, l10n, context, for_pdf=fmt == "pdf"
-                        )
-                        data = (
-                            publish.pdf_bytes(html, project.templates)
-                            if fmt == "pdf"
-                            else html.encode("utf-8")
-                        )
-                        relative = Path(announcement.id, language, f"{kind}.{fmt}")
-                        publish.write_atomic(stage / relative.relative_to(announcement.id), data)
-                        written.append(relative)
-            _write_index(project, announcement, stage)
-            _swap(stage, target)
-        except BaseException:
-            shutil.rmtree(stage, ignore_errors=True)
-            raise
+            for leftover in out.glob(f".{announcement_id}.building-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+            for leftover in out.glob(f".{announcement_id}.old-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build_one(
+    project: Project,
+    announcement: Announcement,
+    out: Path,
+    languages: list[Language] | None,
+    formats: list[str] | None,
+) -> list[Path]:
+    assert announcement.id and announcement.languages
+    written: list[Path] = []
+    wanted = [lang for lang in announcement.languages if not languages or lang in languages]
+    target = out / announcement.id
+    stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
+    stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
+    try:
+        if target.exists():  # keep the outputs this build does not redo (--lang, --format)
+            shutil.copytree(target, stage, dirs_exist_ok=True)
+        context = render.release_context(announcement, project.settings)
+        for language in wanted:
+            l10n = localizer(project.root, language, project.settings)
+            for kind in KINDS:
+                for fmt in formats or FORMATS:
+                    html = render.render(
+                        f"{kind}.html", project.templates, l10n, context, for_pdf=fmt == "pdf"
+                    )
+                    data = (
+                        publish.pdf_bytes(html, project.templates)
+                        if fmt == "pdf"
+                        else html.encode("utf-8")
+                    )
+                    relative = Path(language, f"{kind}.{fmt}")
+                    publish.write_atomic(stage / relative, data)
+                    written.append(Path(announcement.id) / relative)
+        _write_index(project, announcement, stage)
+        _swap(stage, target)
+    except BaseException:  # interrupted too: the staging folder goes, the old output stays
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
     return written
 
 

@@ -28,6 +28,12 @@ def _regions() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
+def known_regions(country: str) -> list[str] | None:
+    """The region codes built in for ``country`` (US and BR), or None when any code is accepted."""
+    table = _regions().get(country)
+    return sorted(table) if isinstance(table, dict) else None
+
+
 def city_name(place: Place, language: Language) -> str:
     """The city alone: the file's spelling for this language, else the name residents use."""
     return place.names.get(language, place.name)

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import loader
+from . import loader, places
 from .errors import InputError, Problem
-from .model import LANGUAGES, LEVELS, Announcement, Language, Translatable
+from .model import LANGUAGES, LEVELS, Announcement, Language, Place, Translatable
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -208,6 +208,9 @@ def announcement_rules(
                     )
                 )
             problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
+            problems += _region_problems(doc, loc, city)
+    if announcement.dateline is not None:
+        problems += _region_problems(doc, ("dateline",), announcement.dateline)
     if not seen:
         problems.append(
             doc.problem(
@@ -246,6 +249,19 @@ def announcement_rules(
                 doc, ("quotes", index, field), getattr(quote, field), languages, languages
             )
     return problems
+
+
+def _region_problems(doc: loader.Document, loc: tuple[Any, ...], place: Place) -> list[Problem]:
+    """US states and Brazilian states are known: a code outside them is a typo."""
+    known = places.known_regions(place.country)
+    if place.region is None or known is None or place.region in known:
+        return []
+    country = places.country_name(place.country, "en")
+    message = (
+        f"unknown region '{place.region}' for {country}: expected a code such as "
+        f"{', '.join(known[:3])}" + _suggest(place.region, known)
+    )
+    return [doc.problem(loc + ("region",), message)]
 
 
 def _missing_languages(

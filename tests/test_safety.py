@@ -1,0 +1,177 @@
+"""Failed builds write nothing, hostile text stays text, no file or network is fetched."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from wwc_press import publish
+from wwc_press.errors import RenderError
+
+from conftest import ROOT, SAMPLE_ID, pdf_text, run
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src="file:///etc/passwd">',
+    '<link rel="attachment" href="file:///etc/passwd">',
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "</style><b>bold</b>",
+    "%(organization)s",
+]
+
+
+def _hostile_announcement() -> str:
+    def text(value: str) -> str:
+        quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'{{en: "{quoted}", es: "{quoted}", pt-BR: "{quoted}"}}'
+
+    joined = " ".join(HOSTILE)
+    speaker = HOSTILE[1].replace('"', '\\"')
+    return f"""\
+date: 2024-03-05
+total_certified: 5
+cities:
+  new:
+    - name: "Town <b>{{{{ 7*7 }}}}</b>"
+      country: US
+      level: gold
+headline: {text(HOSTILE[0] + " " + HOSTILE[3])}
+subheadline: {text(HOSTILE[5])}
+highlights:
+  - city: "Town <b>{{{{ 7*7 }}}}</b>"
+    text: {text(joined)}
+quotes:
+  - speaker: "{speaker}"
+    role: {text(HOSTILE[4] + " " + HOSTILE[6])}
+    text: {text(HOSTILE[2])}
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "evil.yaml").write_text(_hostile_announcement(), encoding="utf-8")
+    result = run(["build", str(root / "evil.yaml"), "--lang", "en", "--out", str(root)])
+    assert result.exit_code == 0, result.output
+    return root / "evil" / "en"
+
+
+def test_hostile_text_prints_as_typed_in_the_pdf(hostile: Path) -> None:
+    text = pdf_text(hostile / "press-release.pdf")
+    for value in HOSTILE:
+        assert value in text
+    assert "Town <b>{{ 7*7 }}</b>" in text
+    assert "49" not in text
+
+
+def test_hostile_text_is_escaped_in_the_html(hostile: Path) -> None:
+    html = (hostile / "press-release.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert html.count("</style>") == 1  # ours, in the head
+    assert "{{ 7*7 }}" in html
+
+
+def test_pdf_has_no_attachment_or_fetched_file(hostile: Path) -> None:
+    reader = pypdf.PdfReader(hostile / "press-release.pdf")
+    assert reader.metadata is not None
+    assert reader.metadata["/Title"] == f"{HOSTILE[0]} {HOSTILE[3]}"  # metadata is text too
+    assert reader.metadata["/Subject"] == HOSTILE[5]
+    assert "/Names" not in reader.trailer["/Root"] or (
+        "/EmbeddedFiles" not in reader.trailer["/Root"]["/Names"]
+    )
+    assert b"root:x:0:0" not in (hostile / "press-release.pdf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/",
+        "https://example.com/font.ttf",
+        "ftp://example.com/x",
+        (ROOT / "templates" / ".." / "wwc-press.yaml").as_uri(),
+    ],
+)
+def test_fetcher_refuses_everything_but_templates(url: str) -> None:
+    fetcher = publish._fetcher_class()(ROOT / "templates")
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch(url)
+
+
+def test_fetcher_opens_templates_and_data_urls() -> None:
+    fetcher = publish._fetcher_class()(ROOT / "templates")
+    font = fetcher.fetch((ROOT / "templates" / "fonts" / "Lato-Regular.ttf").as_uri())
+    assert font.read(4) == b"\x00\x01\x00\x00"
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+
+
+def test_a_document_that_reaches_for_a_file_fails_to_render() -> None:
+    html = '<html><body><img src="file:///etc/passwd" alt="x"></body></html>'
+    with pytest.raises(RenderError, match="refused to fetch file:///etc/passwd"):
+        publish.pdf_bytes(html, ROOT / "templates")
+
+
+def _good_build(out: Path) -> dict[str, bytes]:
+    assert run(["build", "--out", str(out)]).exit_code == 0
+    folder = out / SAMPLE_ID
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("failure", [RenderError("boom"), KeyboardInterrupt()])
+def test_failed_rebuild_leaves_the_last_good_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    before = _good_build(tmp_path)
+    calls = []
+
+    def fail_on_second(html: str, templates: Path) -> bytes:
+        calls.append(html)
+        if len(calls) == 2:
+            raise failure
+        return b"%PDF-not-this-one"
+
+    monkeypatch.setattr(publish, "pdf_bytes", fail_on_second)
+    with pytest.raises(type(failure)):
+        from wwc_press.build import Project, build
+
+        project = Project(ROOT)
+        build(project, project.load([]), tmp_path)
+    folder = tmp_path / SAMPLE_ID
+    after = {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [
+        f".{SAMPLE_ID}.lock"
+    ], "no staging folder is left behind"
+
+
+def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "wwc_press", "build", "--out", str(tmp_path)]
+    builds = [subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE) for _ in range(2)]
+    for process in builds:
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+    folder = tmp_path / SAMPLE_ID
+    for lang in ("en", "es", "pt-BR"):
+        assert len(pypdf.PdfReader(folder / lang / "press-release.pdf").pages) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".{SAMPLE_ID}.lock", SAMPLE_ID]
+
+
+def test_killed_build_leftovers_are_cleared_by_the_next(tmp_path: Path) -> None:
+    leftover = tmp_path / f".{SAMPLE_ID}.building-abc123"
+    leftover.mkdir(parents=True)
+    (leftover / "half.pdf").write_bytes(b"%PDF-1.7 trunc")
+    _good_build(tmp_path)
+    assert not leftover.exists()
+
+
+def test_every_output_is_byte_identical_across_builds(tmp_path: Path) -> None:
+    first = _good_build(tmp_path / "one")
+    second = _good_build(tmp_path / "two")
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
