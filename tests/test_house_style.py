@@ -41,7 +41,7 @@ EXPECTED = {
         "in four countries: Brazil, Canada, Chile and Colombia",
     ],
     "es": [
-        "SACRAMENTO (California), 1 de septiembre de 2024.–",
+        "SACRAMENTO (California), 1 de septiembre de 2024.—",
         "seis ciudades obtuvieron",
         "Bogotá e Ibagué (Colombia)",  # RAE: y -> e before /i/
         "Santiago (Chile); Toronto y Montréal (Canadá); y Recife (Brasil)",

@@ -65,7 +65,7 @@ def pdf_bytes(html: str, templates: Path) -> bytes:
             url_fetcher=_fetcher_class()(templates),
         )
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        data = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
+        data = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(handler)
     if handler.messages:
