@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium
 CATALOG_LANGS := es pt_BR
 
-.PHONY: demo test lint system-deps i18n-extract i18n-update clean
+.PHONY: demo test test-long lint system-deps i18n-extract i18n-update clean
 
 demo: $(STAMP)
 	$(BIN)/wwc-press build
@@ -18,6 +18,10 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest -q
+
+# Many more generated announcements than `make test` runs, rendered to PDF as well.
+test-long: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_properties.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix src tests

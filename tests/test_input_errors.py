@@ -59,6 +59,10 @@ CASES = [
     ("string where a list is expected", VALID + "quotes: Rochelle Haynes\n", 9,
      ["'quotes' must be a list"]),
     ("no cities", "date: 2023-06-21\ntotal_certified: 3\ncities: {}\n", 3, ["no cities"]),
+    ("character the font cannot print", VALID.replace("name: Carlsbad", "name: 北京"), 5,
+     ["'北' (U+5317) cannot be printed", "Lato"]),
+    ("unknown US state", VALID.replace("region: NV", "region: NX"), 8,
+     ["unknown region 'NX' for United States"]),
 ]  # fmt: skip
 
 

@@ -58,7 +58,9 @@ class Project:
                 problems.append(Problem(path, 1, 1, "no such file"))
                 continue
             try:
-                announcements.append(load_announcement(path, self.settings.languages))
+                announcements.append(
+                    load_announcement(path, self.settings.languages, self.templates / "fonts")
+                )
             except InputError as error:
                 problems += error.problems
         if problems:

@@ -30,7 +30,8 @@ def _sentences(text: str) -> Markup:
     """Join a paragraph's sentences with one space, and drop the period a sentence would add
     after a closing abbreviation ("Washington, D.C.." becomes "Washington, D.C.")."""
     joined = re.sub(r"[ \t\r\n]+", " ", str(text)).strip()  # not \s: keep no-break spaces
-    return Markup(re.sub(r"(?<!\.)\.\.(?!\.)", ".", joined))  # noqa: S704 (input is Markup)
+    # Only a doubled period that ends a sentence: "A..B" in a name stays as typed.
+    return Markup(re.sub(r"(?<!\.)\.\.(?=\s|$)", ".", joined))  # noqa: S704 (input is Markup)
 
 
 def _css_counters(text: str) -> Markup:

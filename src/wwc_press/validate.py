@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import loader, places
 from .errors import InputError, Problem
+from .fonts import font_family_name, printable
+from .loader import Loc
 from .model import LANGUAGES, LEVELS, Announcement, Language, Place, Translatable
 
 M = TypeVar("M", bound=BaseModel)
@@ -120,6 +123,8 @@ def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, .
         )
     if kind == "value_error":
         return loc, str(error["msg"]).removeprefix("Value error, "), False
+    if kind == "greater_than_equal":
+        return loc, f"'{last}' must be at least {error['ctx']['ge']} (got {value})", False
     if kind == "int_type":
         return loc, f"'{last}' must be a whole number (got '{value}')", False
     if kind in ("list_type", "model_type", "dict_type", "string_type"):
@@ -294,12 +299,47 @@ def _missing_languages(
     return problems
 
 
-def load_announcement(path: Path, default_languages: list[Language]) -> Announcement:
-    """Load, parse and check one announcement file; InputError lists every problem."""
+def _texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string of a loaded file with its key path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def unprintable(doc: loader.Document, fonts: Path) -> list[Problem]:
+    """Texts of the file holding a character the release font cannot print."""
+    covered = printable(fonts)
+    problems = []
+    for loc, text in _texts(doc.data):
+        missing = next((c for c in text if ord(c) not in covered), None)
+        if missing is not None:
+            message = (
+                f"'{missing}' (U+{ord(missing):04X}) cannot be printed: the release font "
+                f"{font_family_name(fonts)} has no glyph for it; write the text in Latin, Greek "
+                "or Cyrillic script"
+            )
+            problems.append(doc.problem(loc, message))
+    return problems
+
+
+def load_announcement(
+    path: Path, default_languages: list[Language], fonts: Path | None = None
+) -> Announcement:
+    """Load, parse and check one announcement file; InputError lists every problem.
+
+    With ``fonts`` (the templates' font folder), text the fonts cannot print is refused too.
+    """
     doc = loader.load(path)
     announcement = parse(doc, Announcement)
     languages = announcement.languages or default_languages
     problems = announcement_rules(doc, announcement, languages)
+    if fonts is not None:
+        problems += unprintable(doc, fonts)
     if problems:
         raise InputError(problems)
     return announcement.model_copy(

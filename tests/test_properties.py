@@ -1,0 +1,105 @@
+"""Any valid announcement builds in every language, or fails with a clean error: never a crash.
+
+Examples per run: HYPOTHESIS_PROFILE=ci (make test) is modest; HYPOTHESIS_PROFILE=long
+(make test-long) runs many more and renders PDFs too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import re
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wwc_press.cli import main
+from wwc_press.model import LANGUAGES, LEVELS
+
+settings.register_profile(
+    "ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+FORMATS = ["html", "pdf"] if os.environ.get("HYPOTHESIS_PROFILE") == "long" else ["html"]
+
+MARKUP = ["<script>", "</style>", "{{ x }}", "{% raw %}", "&amp;", '"', "'", "%(n)s", "<b>"]
+text = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=80),
+    st.lists(st.sampled_from(MARKUP), min_size=1, max_size=4).map(" ".join),
+    st.text(alphabet="Ñañ é ü ç ã ő 北京 ", min_size=1, max_size=400),  # very long names
+).filter(lambda value: value.strip() != "")
+
+
+@st.composite
+def announcements(draw: st.DrawFn) -> dict:
+    languages = draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=3, unique=True))
+    names = draw(st.lists(text, min_size=1, max_size=60, unique_by=lambda n: n.strip().casefold()))
+    countries = st.sampled_from(["US", "BR", "AR", "UY", "CO", "CL", "CA", "MX", "FR"])
+    cities: dict[str, list[dict]] = {"new": [], "upgraded": [], "recertified": []}
+    for name in names:
+        group = draw(st.sampled_from(list(cities)))
+        country = draw(countries)
+        city: dict = {"name": name, "country": country}
+        if group == "upgraded":
+            before, after = sorted(draw(st.sampled_from([(0, 1), (0, 2), (1, 2)])))
+            city.update({"from": LEVELS[before], "level": LEVELS[after]})
+        else:
+            city["level"] = draw(st.sampled_from(LEVELS))
+        if country == "US":
+            city["region"] = draw(st.sampled_from(["CA", "SC", "NY", "ID", "DC"]))
+        if draw(st.booleans()):
+            city["names"] = {lang: draw(text) for lang in languages}
+        cities[group].append(city)
+
+    def translated() -> dict:
+        return {lang: draw(text) for lang in languages}
+
+    data: dict = {
+        "date": draw(st.dates()),
+        "total_certified": max(1, len(cities["new"])) + draw(st.integers(0, 5000)),
+        "languages": languages,
+        "cities": cities,
+    }
+    if draw(st.booleans()):
+        data["headline"] = translated()
+        data["subheadline"] = translated()
+    if draw(st.booleans()):
+        data["highlights"] = [{"city": names[0], "text": translated()}]
+    if draw(st.booleans()):
+        data["quotes"] = [{"speaker": draw(text), "role": translated(), "text": translated()}]
+    return data
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@given(data=announcements())
+def test_any_valid_announcement_builds(data: dict, tmp_path_factory) -> None:
+    folder = tmp_path_factory.mktemp("prop")
+    path = folder / "generated.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    args = ["build", str(path), "--out", str(folder / "dist")]
+    for fmt in FORMATS:
+        args += ["--format", fmt]
+    with contextlib.chdir(ROOT):
+        result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    if result.exit_code == 2:  # the one refusal a valid-looking file may meet: no glyph for it
+        assert re.fullmatch(r"(.*: '.' \(U\+[0-9A-F]+\) cannot be printed: .*\n)+", result.stderr)
+        return
+    assert result.exit_code == 0, result.output
+    for lang in data["languages"]:
+        page = (folder / "dist" / "generated" / lang / "press-release.html").read_text("utf-8")
+        assert "<script>" not in page
+        shown = re.sub(r"\s+", " ", html.unescape(page))
+        for group in data["cities"].values():
+            for city in group:
+                name = city.get("names", {}).get(lang, city["name"])
+                assert re.sub(r"\s+", " ", name.strip()) in shown
