@@ -7,9 +7,8 @@ STAMP := $(VENV)/.installed
 # Pango and HarfBuzz for WeasyPrint; poppler-utils (pdftotext, pdftoppm) for tests and previews;
 # chromium for the accessibility audit (Playwright drives it; it never downloads its own).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium
-CATALOG_LANGS := es pt_BR
 
-.PHONY: demo test test-long lint system-deps i18n-extract i18n-update clean
+.PHONY: demo test test-long lint system-deps clean
 
 demo: $(STAMP)
 	$(BIN)/wwc-press build
@@ -48,16 +47,6 @@ system-deps:
 	fi; \
 	echo "Installing Debian packages:$$missing"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing
-
-# Translators' workflow until `wwc-press i18n` exists: templates and N_() marks -> messages.pot -> .po
-i18n-extract: $(STAMP)
-	$(BIN)/pybabel -q extract -F locales/babel.cfg -k N_ --add-comments=Translators: --sort-by-file \
-	  --project=wwc-press --copyright-holder="Results for America" -o locales/messages.pot .
-
-i18n-update: i18n-extract
-	for l in $(CATALOG_LANGS); do \
-	  $(BIN)/pybabel -q update -i locales/messages.pot -d locales -l $$l --ignore-obsolete --width 100; \
-	done
 
 clean:
 	rm -rf dist $(VENV) .pytest_cache .ruff_cache

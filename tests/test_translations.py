@@ -52,13 +52,13 @@ def test_fuzzy_translation_counts_as_missing(project: Path) -> None:
     path = project / "locales" / "pt_BR" / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as handle:
         catalog = read_po(handle, locale="pt_BR")
-    catalog["Gold"].flags.add("fuzzy")
+    catalog.get("Gold", context="level name").flags.add("fuzzy")
     with path.open("wb") as handle:
         write_po(handle, catalog)
     (project / "announcements" / "draft.yaml").write_text(_announcement(new=1), "utf-8")
     result = run(["build", "--lang", "pt-BR", "--out", "dist"], cwd=project)
     assert result.exit_code == 1
-    assert "no translation for 'Gold'" in result.stderr
+    assert "no translation for 'Gold' (context 'level name')" in result.stderr
 
 
 @pytest.mark.parametrize(

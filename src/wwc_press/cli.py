@@ -136,3 +136,51 @@ def new(announcement_id: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(starter.replace("ANNOUNCEMENT_ID", announcement_id), encoding="utf-8")
     click.echo(f"wrote {target}: fill it in, then run 'wwc-press validate {target}'")
+
+
+@main.group()
+def i18n() -> None:
+    """The gettext catalog workflow (locales/): extract, update, compile, status."""
+
+
+@i18n.command()
+def extract() -> None:
+    """Write locales/messages.pot from the templates and the Python marks."""
+    from . import i18n as catalogs
+
+    click.echo(catalogs.extract(Path.cwd()))
+
+
+@i18n.command()
+def update() -> None:
+    """Merge messages.pot into each language's messages.po (fuzzy matching on)."""
+    from . import i18n as catalogs
+
+    for path in catalogs.update(Path.cwd()):
+        click.echo(path)
+
+
+@i18n.command(name="compile")
+def compile_command() -> None:
+    """Compile each messages.po to messages.mo (for other tools; wwc-press reads the .po)."""
+    from . import i18n as catalogs
+
+    for path in catalogs.compile_catalogs(Path.cwd()):
+        click.echo(path)
+
+
+@i18n.command()
+def status() -> None:
+    """Per language: translated, fuzzy, untranslated and obsolete entries, counted from the .po."""
+    from . import i18n as catalogs
+    from .localize import CATALOG_DIR
+
+    click.echo(
+        f"{'language':<10}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}{'obsolete':>10}"
+    )
+    for language in CATALOG_DIR:
+        report = catalogs.coverage(Path.cwd(), language)
+        click.echo(
+            f"{language:<10}{report.translated:>12}{report.fuzzy:>8}"
+            f"{report.untranslated:>14}{report.obsolete:>10}"
+        )

@@ -26,16 +26,19 @@ from .settings import Settings
 CATALOG_DIR: dict[Language, str] = {"es": "es", "pt-BR": "pt_BR"}
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for the catalog (``pybabel extract -k N_``); it is translated where used."""
+def NC_(context: str, message: str) -> str:
+    """Mark ``message`` with its context for the catalog (``pybabel extract -k NC_:1c,2``); it
+    is translated where it is used."""
     return message
 
 
-# Translators: the glossary of level names, used alone and in "Gold Certification"; decide once.
+LEVEL_CONTEXT = "level name"
+# Translators: the glossary of level names, used alone ("del nivel Plata al Oro") and in
+# "Gold Certification". Decide once per language; the same word is used everywhere.
 LEVEL_NAMES: dict[Level, str] = {
-    "silver": N_("Silver"),
-    "gold": N_("Gold"),
-    "platinum": N_("Platinum"),
+    "silver": NC_("level name", "Silver"),  # literals: the extractor reads no variables
+    "gold": NC_("level name", "Gold"),
+    "platinum": NC_("level name", "Platinum"),
 }
 
 
@@ -44,11 +47,15 @@ class MissingTranslation(RenderError):
 
 
 class StrictTranslations:
-    """gettext's interface over a ``.po`` catalog that refuses to fall back to English."""
+    """gettext's interface over a ``.po`` catalog that refuses to fall back to English.
+
+    Fuzzy entries and plural entries with an empty form count as missing, unlike in the ``.mo``
+    that Babel compiles (LOCALIZATION.md: it fills empty plural forms with the English ones).
+    """
 
     def __init__(self, catalog: Catalog | None, source: Path | None):
         self.source = source
-        self.messages: dict[str, str | tuple[str, ...]] = {}
+        self.messages: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
         if catalog is None:  # the source language
             self.plural = lambda n: int(n != 1)
             return
@@ -56,32 +63,38 @@ class StrictTranslations:
         for message in catalog:
             if not message.id or message.fuzzy:
                 continue
-            key = message.id[0] if isinstance(message.id, tuple | list) else message.id
-            strings = message.string if isinstance(message.string, tuple | list) else ()
             if isinstance(message.id, tuple | list):
-                if strings and all(strings):
-                    self.messages[key] = tuple(strings)
+                strings = tuple(message.string)
+                if all(strings):
+                    self.messages[(message.context, message.id[0])] = strings
             elif message.string:
-                self.messages[key] = message.string
+                self.messages[(message.context, message.id)] = message.string
 
-    def _missing(self, msgid: str) -> MissingTranslation:
-        return MissingTranslation(f"{self.source}: no translation for {msgid!r}")
-
-    def gettext(self, message: str) -> str:
-        if self.source is None:
-            return message
-        found = self.messages.get(message)
-        if not isinstance(found, str):
-            raise self._missing(message)
+    def _find(self, context: str | None, message: str, plural: bool) -> str | tuple[str, ...]:
+        found = self.messages.get((context, message))
+        if found is None or isinstance(found, tuple) != plural:
+            where = f" (context {context!r})" if context else ""
+            raise MissingTranslation(f"{self.source}: no translation for {message!r}{where}")
         return found
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
+    def pgettext(self, context: str | None, message: str) -> str:
+        if self.source is None:
+            return message
+        found = self._find(context, message, plural=False)
+        assert isinstance(found, str)
+        return found
+
+    def npgettext(self, context: str | None, singular: str, plural: str, n: int) -> str:
         if self.source is None:
             return singular if self.plural(n) == 0 else plural
-        found = self.messages.get(singular)
-        if not isinstance(found, tuple):
-            raise self._missing(singular)
-        return found[min(self.plural(n), len(found) - 1)]
+        forms = self._find(context, singular, plural=True)
+        return forms[min(self.plural(n), len(forms) - 1)]
+
+    def gettext(self, message: str) -> str:
+        return self.pgettext(None, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.npgettext(None, singular, plural, n)
 
 
 def load_translations(root: Path, language: Language) -> StrictTranslations:
@@ -147,7 +160,7 @@ class Localizer:
 
     def level(self, level: Level) -> str:
         """The level's name from the catalog's glossary (one decision per language)."""
-        return self.translations.gettext(LEVEL_NAMES[level])
+        return self.translations.pgettext(LEVEL_CONTEXT, LEVEL_NAMES[level])
 
     def moment(self, when: dt.datetime) -> dict[str, str | bool]:
         """Parts of an embargo time for the template's sentence: date, clock and zone.
