@@ -17,6 +17,7 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest -q
+	$(BIN)/wwc-press check
 
 # Many more generated announcements than `make test` runs, rendered to PDF as well.
 test-long: $(STAMP)

@@ -111,6 +111,28 @@ def validate(paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@paths_argument
+@_reports_errors
+def check(paths: tuple[Path, ...]) -> None:
+    """Translation coverage and cross-language consistency; exit 1 when something is wrong."""
+    from .check import announcement_problems, catalog_problems
+
+    project = _project()
+    announcements = project.load(list(paths))
+    problems = catalog_problems(project.root)
+    for path, announcement in zip(
+        project.announcement_paths(list(paths)), announcements, strict=True
+    ):
+        problems += announcement_problems(path, announcement)
+    for problem in sorted(problems):
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problems", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    click.echo(f"checked {len(announcements)} announcements and the catalogs: no problems")
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the announcement file."""
     from .model import Announcement

@@ -21,7 +21,7 @@ from .model import Language, Record
 BABEL_LOCALE: dict[Language, str] = {"en": "en_US", "es": "es", "pt-BR": "pt_BR"}
 
 # AP: months with a day are abbreviated, except March through July.
-_AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 
 # Spelled-out numbers by default: AP one to nine; Spanish press zero to nine (Fundéu); Estadão
 # one to ten. A house style may choose another limit (HouseStyle.numbers_in_words_up_to).
@@ -116,8 +116,8 @@ class HouseStyle(Record):
 
 def long_date(day: dt.date, language: Language) -> str:
     """The date as the language's press writes it in running text and datelines."""
-    if language == "en" and day.month in _AP_MONTHS:
-        return f"{_AP_MONTHS[day.month]} {day.day}, {day.year}"  # AP: "Sept. 5, 2023"
+    if language == "en" and day.month in AP_MONTHS:
+        return f"{AP_MONTHS[day.month]} {day.day}, {day.year}"  # AP: "Sept. 5, 2023"
     text = format_date(day, "long", locale=BABEL_LOCALE[language])
     if language == "pt-BR" and day.day == 1:
         text = "1º" + text[1:]  # Estadão: the first of the month is ordinal, "1º de julho"

@@ -1,0 +1,169 @@
+"""The gate before publishing: gaps in the catalogs and disagreements between languages.
+
+Three kinds of problems, each reported at its place (``PATH:LINE:COLUMN: message``):
+- catalog entries untranslated, fuzzy, or with other placeholders than the English;
+- a text of an announcement identical to its English in another language (left untranslated);
+- a fact of a headline, highlight or quote (number, percent, date, city) missing in a language,
+  compared after each language's formatting is undone: "57%" matches "57 %", not "75 %".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from babel.dates import get_month_names
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from . import i18n, loader, places, style
+from .errors import Problem
+from .localize import CATALOG_DIR
+from .model import Announcement, Language
+
+# Separators each language writes in numbers: (grouping, decimal).
+_SEPARATORS: dict[Language, tuple[str, str]] = {
+    "en": (",", "."),
+    "es": (".", ","),
+    "pt-BR": (".", ","),
+}
+# AP's abbreviations of month names, besides the names CLDR gives.
+_AP_MONTHS = {"Jan": 1, "Feb": 2, "Aug": 8, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+
+
+def catalog_problems(root: Path) -> list[Problem]:
+    problems = []
+    for language in CATALOG_DIR:
+        report = i18n.coverage(root, language)
+        problems += [Problem(report.path, line, 1, message) for line, message in report.problems]
+    return problems
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str  # number, percent, date, city
+    value: str  # normalized: "57", "57%", "2023-06-21", "06-21", the city's key
+    shown: str  # as written in the text
+
+    def __str__(self) -> str:
+        return self.shown
+
+
+@cache
+def _number_words(language: Language) -> dict[str, int]:
+    """Single-word cardinals 2 to 99 ("one", "una", "um" are also articles and pronouns)."""
+    words = {}
+    for value in range(2, 100):
+        for feminine in (False, True):
+            word = style.cardinal(value, language, feminine=feminine)
+            if " " not in word:
+                words[word.casefold()] = value
+    return words
+
+
+def _number(text: str, language: Language) -> str:
+    grouping = get_group_symbol(locale=style.BABEL_LOCALE[language])
+    decimal = get_decimal_symbol(locale=style.BABEL_LOCALE[language])
+    text = text.replace("\u00a0", "").replace(" ", "").replace(grouping, "")
+    return text.replace(decimal, ".")
+
+
+@cache
+def _date_pattern(language: Language) -> re.Pattern[str]:
+    months = get_month_names("wide", locale=style.BABEL_LOCALE[language])
+    names = "|".join(sorted((re.escape(m) for m in months.values()), key=len, reverse=True))
+    if language == "en":
+        names += "|" + "|".join(_AP_MONTHS)
+        return re.compile(rf"\b(?P<month>{names})\.? (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?")
+    return re.compile(
+        rf"\b(?P<day>\d{{1,2}})º? de (?P<month>{names})(?: de (?P<year>\d{{4}}))?", re.IGNORECASE
+    )
+
+
+def _month_number(name: str, language: Language) -> int:
+    if name in _AP_MONTHS:
+        return _AP_MONTHS[name]
+    months = get_month_names("wide", locale=style.BABEL_LOCALE[language])
+    return next(n for n, month in months.items() if month.casefold() == name.casefold())
+
+
+def facts(text: str, language: Language, announcement: Announcement) -> set[Fact]:
+    """The numbers, percents, dates and cities a text states, normalized across languages."""
+    found: set[Fact] = set()
+    for match in _date_pattern(language).finditer(text):
+        month = _month_number(match["month"], language)
+        year = f"{match['year']}-" if match["year"] else ""
+        found.add(Fact("date", f"{year}{month:02d}-{int(match['day']):02d}", match[0]))
+        text = text.replace(match[0], " ")
+    for match in re.finditer(r"(\d[\d.,\u00a0 ]*\d|\d)\s?%", text):
+        found.add(Fact("percent", _number(match[1], language) + "%", match[0]))
+        text = text.replace(match[0], " ")
+    for match in re.finditer(r"\d+(?:[.,\u00a0]\d+)*", text):
+        found.add(Fact("number", _number(match[0], language), match[0]))
+    words = _number_words(language)
+    for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", text):
+        if match[0].casefold() in words:
+            found.add(Fact("number", str(words[match[0].casefold()]), match[0]))
+    for _, city in announcement.cities.by_status():
+        name = places.city_name(city, language)
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.add(Fact("city", f"{city.country}:{city.name}", name))
+    return found
+
+
+def _translated_fields(announcement: Announcement) -> Iterator[tuple[tuple, dict[str, str]]]:
+    for field in ("headline", "subheadline"):
+        if getattr(announcement, field):
+            yield (field,), getattr(announcement, field)
+    for index, highlight in enumerate(announcement.highlights):
+        yield ("highlights", index, "text"), highlight.text
+    for index, quote in enumerate(announcement.quotes):
+        yield ("quotes", index, "role"), quote.role
+        yield ("quotes", index, "text"), quote.text
+
+
+def announcement_problems(path: Path, announcement: Announcement) -> list[Problem]:
+    """Untranslated texts and facts that differ between the languages of one announcement."""
+    doc = loader.load(path)
+    assert announcement.languages
+    source = "en" if "en" in announcement.languages else announcement.languages[0]
+    others = [lang for lang in announcement.languages if lang != source]
+    problems = []
+    for loc, texts in _translated_fields(announcement):
+        name = ".".join(str(part) for part in loc)
+        for language in others:
+            if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
+                problems.append(
+                    doc.problem(
+                        (*loc, language),
+                        f"{name}: the {language} text is the same as the {source} one; "
+                        "translate it",
+                    )
+                )
+        if loc[-1] == "role":
+            continue
+        stated = {lang: facts(texts[lang], lang, announcement) for lang in announcement.languages}
+        reference = {fact.value: fact for fact in stated[source]}
+        for language in others:
+            values = {fact.value: fact for fact in stated[language]}
+            extra = [values[v] for v in sorted(set(values) - set(reference))]
+            for value in sorted(set(reference) - set(values)):
+                fact = reference[value]
+                instead = next((f for f in extra if f.kind == fact.kind), None)
+                message = (
+                    f"{name}: {fact.kind} '{fact}' of the {source} text is missing in {language}"
+                )
+                if instead is not None:  # "38%" against "83 %": one problem, both shown
+                    extra.remove(instead)
+                    message += f", which has '{instead}' instead"
+                problems.append(doc.problem((*loc, language), message))
+            for fact in extra:
+                problems.append(
+                    doc.problem(
+                        (*loc, language),
+                        f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text",
+                    )
+                )
+    return problems

@@ -1,0 +1,120 @@
+"""The gate: catalog gaps and cross-language disagreements fail `check` with their place."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from wwc_press.check import facts
+from wwc_press.model import Announcement
+
+from conftest import ROOT, SAMPLE_ID, run
+
+SAMPLE = ROOT / "announcements" / f"{SAMPLE_ID}.yaml"
+
+
+@pytest.fixture
+def sample_project(project: Path) -> Path:
+    shutil.copy(SAMPLE, project / "announcements")
+    return project
+
+
+def _edit_po(project: Path, lang: str, change) -> None:
+    path = project / "locales" / lang / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    change(catalog)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_by_file=True)
+
+
+def _check(project: Path) -> tuple[int, list[str]]:
+    result = run(["check"], cwd=project)
+    return result.exit_code, result.stderr.splitlines()
+
+
+def test_the_sample_passes(sample_project: Path) -> None:
+    assert _check(sample_project) == (0, [])
+
+
+def test_a_removed_spanish_translation_fails_naming_it(sample_project: Path) -> None:
+    _edit_po(sample_project, "es", lambda c: setattr(c["Highlights"], "string", ""))
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert lines[0].startswith("locales/es/LC_MESSAGES/messages.po:")
+    assert lines[0].endswith("no translation for 'Highlights'")
+
+
+def test_fuzzy_and_empty_plural_forms_fail(sample_project: Path) -> None:
+    def change(catalog):
+        catalog["Media contact"].string = ("Contato para a imprensa", "")
+        catalog["For immediate release"].flags.add("fuzzy")
+
+    _edit_po(sample_project, "pt_BR", change)
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert any("no translation for 'Media contact'" in line for line in lines)
+    assert any("fuzzy translation of 'For immediate release'" in line for line in lines)
+
+
+def test_placeholders_that_differ_fail(sample_project: Path) -> None:
+    def change(catalog):
+        catalog["For immediate release"].string = "Para difusión inmediata %(date)s"
+
+    _edit_po(sample_project, "es", change)
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert any("placeholders of 'For immediate release' differ: ['%(date)s']" in x for x in lines)
+
+
+def _replace(project: Path, old: str, new: str) -> None:
+    path = project / "announcements" / f"{SAMPLE_ID}.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_number_that_differs_in_one_language_fails_naming_it(sample_project: Path) -> None:
+    _replace(sample_project, "redujo un 57 % las muertes", "redujo un 75 % las muertes")
+    code, lines = _check(sample_project)
+    assert code == 1
+    line = next(x for x in lines if "highlights.0.text" in x)
+    assert line.startswith(f"announcements/{SAMPLE_ID}.yaml:6")
+    assert "percent '57%' of the en text is missing in es, which has '75 %' instead" in line
+
+
+def test_formatting_differences_are_not_problems() -> None:
+    a = Announcement.model_validate(
+        {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}
+    )
+    en = facts("On June 21, 2023, 1,234 people; seven cities; 57%.", "en", a)
+    es = facts("El 21 de junio de 2023, 1.234 personas; siete ciudades; 57 %.", "es", a)
+    pt = facts("Em 21 de junho de 2023, 1.234 pessoas; sete cidades; 57%.", "pt-BR", a)
+    values = {f.value for f in en}
+    assert values == {"2023-06-21", "1234", "7", "57%"}
+    assert {f.value for f in es} == values == {f.value for f in pt}
+
+
+def test_a_city_missing_in_one_language_fails(sample_project: Path) -> None:
+    _replace(
+        sample_project, "Buenos Aires, Córdoba, Montevideo, Fortaleza y", "Buenos Aires, Córdoba y"
+    )
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert any("city 'Montevideo' of the en text is missing in es" in line for line in lines)
+    assert any("city 'Fortaleza' of the en text is missing in es" in line for line in lines)
+
+
+def test_an_untranslated_text_fails(sample_project: Path) -> None:
+    _replace(
+        sample_project,
+        "es: directora general de la certificación What Works Cities",
+        "es: managing director of What Works Cities Certification",
+    )
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert any("quotes.0.role: the es text is the same as the en one" in line for line in lines)
