@@ -50,3 +50,33 @@ def project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "wwc-press.yaml", tmp_path)
     (tmp_path / "announcements").mkdir()
     return tmp_path
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by the Makefile
+# As on this machine's probe: no background connections a closed network would refuse.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright, which never downloads a browser of its own."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    yield page
+    page.close()

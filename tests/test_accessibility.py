@@ -36,28 +36,6 @@ def test_pdf_bookmarks_follow_the_headings(sample: Path, lang: str) -> None:
     assert [child.title for child in children][0] == about[lang]
 
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by the Makefile
-# As on this machine's probe: no background connections a closed network would refuse.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser.new_page()
-        browser.close()
-
-
 @pytest.mark.parametrize(
     "page_name", [*(f"{lang}/press-release.html" for lang in LANGS), "index.html"]
 )

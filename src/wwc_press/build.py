@@ -135,7 +135,7 @@ def _build_one(
                     relative = Path(language, f"{kind}.{fmt}")
                     publish.write_atomic(stage / relative, data)
                     written.append(Path(announcement.id) / relative)
-        _write_index(project, announcement, stage)
+        write_index(project, announcement, stage)
         _swap(stage, target)
     except BaseException:  # interrupted too: the staging folder goes, the old output stays
         shutil.rmtree(stage, ignore_errors=True)
@@ -143,8 +143,8 @@ def _build_one(
     return written
 
 
-def _write_index(project: Project, announcement: Announcement, folder: Path) -> None:
-    """``index.html`` links every output found in the folder, per language."""
+def write_index(project: Project, announcement: Announcement, folder: Path) -> None:
+    """``index.html`` links every output found in the folder, per language, and the review."""
     assert announcement.languages
     rows = []
     for language in announcement.languages:
@@ -153,7 +153,10 @@ def _write_index(project: Project, announcement: Announcement, folder: Path) -> 
             name = Locale.parse(BABEL_LOCALE[language]).display_name or language
             rows.append((language, name, files))
     env = render.plain_environment(project.templates)
-    html = env.get_template("index.html").render(announcement=announcement, rows=rows)
+    review = (folder / "review.html").exists()
+    html = env.get_template("index.html").render(
+        announcement=announcement, rows=rows, review=review
+    )
     publish.write_atomic(folder / "index.html", html.encode("utf-8"))
 
 

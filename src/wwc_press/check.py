@@ -124,23 +124,34 @@ def _translated_fields(announcement: Announcement) -> Iterator[tuple[tuple, dict
         yield ("quotes", index, "text"), quote.text
 
 
-def announcement_problems(path: Path, announcement: Announcement) -> list[Problem]:
+@dataclass(frozen=True)
+class Finding:
+    """A problem with the announcement field and the language it is about (for the review)."""
+
+    problem: Problem
+    field: tuple[str | int, ...]
+    language: Language
+
+
+def announcement_problems(path: Path, announcement: Announcement) -> list[Finding]:
     """Untranslated texts and facts that differ between the languages of one announcement."""
     doc = loader.load(path)
     assert announcement.languages
     source = "en" if "en" in announcement.languages else announcement.languages[0]
     others = [lang for lang in announcement.languages if lang != source]
-    problems = []
+    problems: list[Finding] = []
+
+    def add(loc: tuple, language: Language, message: str) -> None:
+        problems.append(Finding(doc.problem((*loc, language), message), loc, language))
+
     for loc, texts in _translated_fields(announcement):
         name = ".".join(str(part) for part in loc)
         for language in others:
             if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
-                problems.append(
-                    doc.problem(
-                        (*loc, language),
-                        f"{name}: the {language} text is the same as the {source} one; "
-                        "translate it",
-                    )
+                add(
+                    loc,
+                    language,
+                    f"{name}: the {language} text is the same as the {source} one; translate it",
                 )
         if loc[-1] == "role":
             continue
@@ -158,12 +169,11 @@ def announcement_problems(path: Path, announcement: Announcement) -> list[Proble
                 if instead is not None:  # "38%" against "83 %": one problem, both shown
                     extra.remove(instead)
                     message += f", which has '{instead}' instead"
-                problems.append(doc.problem((*loc, language), message))
+                add(loc, language, message)
             for fact in extra:
-                problems.append(
-                    doc.problem(
-                        (*loc, language),
-                        f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text",
-                    )
+                add(
+                    loc,
+                    language,
+                    f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text",
                 )
     return problems

@@ -123,7 +123,7 @@ def check(paths: tuple[Path, ...]) -> None:
     for path, announcement in zip(
         project.announcement_paths(list(paths)), announcements, strict=True
     ):
-        problems += announcement_problems(path, announcement)
+        problems += [finding.problem for finding in announcement_problems(path, announcement)]
     for problem in sorted(problems):
         click.echo(str(problem), err=True)
     if problems:
@@ -206,3 +206,29 @@ def status() -> None:
             f"{language:<10}{report.translated:>12}{report.fuzzy:>8}"
             f"{report.untranslated:>14}{report.obsolete:>10}"
         )
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Output folder, where build wrote the announcement.",
+)
+@_reports_errors
+def review(path: Path, out: Path) -> None:
+    """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
+    from .build import build as run_build
+    from .build import write_index
+    from .review import write_review
+
+    project = _project()
+    [announcement] = project.load([path])
+    run_build(project, [announcement], out)
+    assert announcement.id
+    folder = out / announcement.id
+    target = write_review(project.root, project.templates, path, announcement, folder)
+    write_index(project, announcement, folder)  # now with a link to the review
+    click.echo(target)

@@ -1,0 +1,70 @@
+"""The review page in a real browser: languages side by side, thumbnails, problems flagged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE_ID, run
+
+SCREENSHOTS = ROOT / "test-output"  # kept after the run for a person to look at
+
+
+def _review(project: Path) -> Path:
+    result = run(["review", f"announcements/{SAMPLE_ID}.yaml", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    return project / "dist" / SAMPLE_ID / "review.html"
+
+
+@pytest.fixture
+def sample_project(project: Path) -> Path:
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    return project
+
+
+def _open(browser_page, page: Path) -> list[str]:
+    errors: list[str] = []
+    browser_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    browser_page.on("pageerror", lambda e: errors.append(str(e)))
+    browser_page.goto(page.as_uri())
+    return errors
+
+
+def test_review_shows_languages_side_by_side(sample_project: Path, browser_page) -> None:
+    page = _review(sample_project)
+    errors = _open(browser_page, page)
+    assert errors == []
+    headers = browser_page.locator("table.columns thead th[lang]")
+    assert headers.all_inner_texts() == ["en", "es", "pt-BR"]
+    lead = browser_page.locator('tr[data-section="lead"] td')
+    assert [lead.nth(i).get_attribute("lang") for i in range(3)] == ["en", "es", "pt-BR"]
+    assert "NUEVA YORK" in lead.nth(1).inner_text()
+    assert "NOVA YORK" in lead.nth(2).inner_text()
+    sections = browser_page.locator("tbody tr[data-section]").evaluate_all(
+        "rows => rows.map(r => r.dataset.section)"
+    )
+    assert sections[:3] == ["heading", "lead", "new"] and "contacts" in sections
+    images = browser_page.locator("tr.thumbs img")
+    assert images.count() == 6  # two pages per language
+    assert all(images.nth(i).evaluate("img => img.naturalWidth > 100") for i in range(6))
+    assert "No problems" in browser_page.locator(".summary").inner_text()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    browser_page.screenshot(path=SCREENSHOTS / "review.png", full_page=True)
+    index = (page.parent / "index.html").read_text("utf-8")
+    assert 'href="review.html"' in index
+
+
+def test_review_flags_a_problem_where_it_occurs(sample_project: Path, browser_page) -> None:
+    path = sample_project / "announcements" / f"{SAMPLE_ID}.yaml"
+    text = path.read_text("utf-8").replace("reduziu em 57% as mortes", "reduziu em 75% as mortes")
+    path.write_text(text, "utf-8")
+    _open(browser_page, _review(sample_project))
+    flagged = browser_page.locator("td.flagged")
+    assert flagged.count() == 1
+    assert flagged.get_attribute("lang") == "pt-BR"
+    row = flagged.locator("xpath=..")
+    assert row.get_attribute("data-section") == "highlights"
+    assert "'57%' of the en text is missing in pt-BR, which has '75%'" in flagged.inner_text()
+    assert "1 problem" in browser_page.locator(".summary").inner_text()
