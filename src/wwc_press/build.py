@@ -22,7 +22,7 @@ from . import publish, render
 from .errors import InputError, Problem
 from .localize import localizer
 from .model import Announcement, Language
-from .settings import Settings, load_settings
+from .settings import SETTINGS_FILE, Settings, load_settings
 from .style import BABEL_LOCALE
 from .validate import load_announcement
 
@@ -39,6 +39,10 @@ class Project:
 
     def __post_init__(self) -> None:
         self.settings = load_settings(self.root)
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / SETTINGS_FILE
 
     @property
     def templates(self) -> Path:

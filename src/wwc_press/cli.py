@@ -232,3 +232,22 @@ def review(path: Path, out: Path) -> None:
     target = write_review(project.root, project.templates, path, announcement, folder)
     write_index(project, announcement, folder)  # now with a link to the review
     click.echo(target)
+
+
+@main.command()
+@paths_argument
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Output folder to build into and serve.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port; 0 picks a free one.")
+@_reports_errors
+def serve(paths: tuple[Path, ...], out: Path, host: str, port: int) -> None:
+    """Local preview that rebuilds on change and reloads the open page."""
+    from .serve import serve as run_server
+
+    run_server(Path.cwd(), list(paths), out, host, port)

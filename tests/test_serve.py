@@ -1,0 +1,67 @@
+"""Live preview: a change to the announcement rebuilds and reloads the open page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wwc_press.build import Project
+from wwc_press.serve import affected
+
+from conftest import ROOT, SAMPLE_ID
+
+
+@pytest.fixture
+def server(project: Path):
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wwc_press", "serve", "--port", "0", "--out", "dist"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    address = None
+    for line in process.stdout:  # the first build, then the address
+        if match := re.search(r"(http://127\.0\.0\.1:\d+/)", line):
+            address = match[1]
+            break
+    assert address, "the server did not start"
+    yield project, address
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_editing_the_yaml_reloads_the_open_page(server, browser_page) -> None:
+    project, address = server
+    browser_page.goto(f"{address}{SAMPLE_ID}/es/press-release.html")
+    heading = browser_page.locator("h1")
+    assert "se internacionaliza" in heading.inner_text()
+    path = project / "announcements" / f"{SAMPLE_ID}.yaml"
+    text = path.read_text("utf-8").replace("se internacionaliza con", "llega a América Latina con")
+    path.write_text(text, "utf-8")
+    browser_page.wait_for_function(
+        "() => document.querySelector('h1').innerText.includes('llega a América Latina')",
+        timeout=30_000,
+    )
+    on_disk = (project / "dist" / SAMPLE_ID / "es" / "press-release.html").read_text("utf-8")
+    assert "EventSource" not in on_disk, "the reload script is added when served, not written"
+
+
+def test_a_change_rebuilds_only_what_it_affects(project: Path) -> None:
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    (project / "announcements" / "other.yaml").write_text("date: 2024-01-01\n", "utf-8")
+    p = Project(project)
+    sample = (project / "announcements" / f"{SAMPLE_ID}.yaml").resolve()
+    po = project / "locales" / "es" / "LC_MESSAGES" / "messages.po"
+    assert affected(p, {sample}, []) == ([sample], None)
+    assert affected(p, {po}, [])[1] == ["es"]
+    assert len(affected(p, {project / "templates" / "release.css"}, [])[0]) == 2
+    assert affected(p, {project / "announcements" / "notes.txt"}, []) is None
+    assert affected(p, {project / "locales" / "messages.pot"}, []) is None
+    assert len(affected(p, {project / "wwc-press.yaml"}, [])[0]) == 2
