@@ -95,7 +95,7 @@ def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
     templates = ROOT / "templates"
     for counts in CASES:
         announcement = _announcement(*counts)
-        context = render.release_context(announcement, SETTINGS)
+        context = render.context(announcement, SETTINGS)
         page = render.render("press-release.html", templates, l10n, context, for_pdf=False)
         sections = _sections(page)
         text = html.unescape(re.sub(r"<[^>]+>", "", page.split("<body", 1)[1]))

@@ -54,7 +54,7 @@ def test_extract_and_update_keep_translations_and_contexts(project: Path) -> Non
 
 def test_update_marks_a_changed_english_string_fuzzy(project: Path) -> None:
     shutil.copytree(ROOT / "src", project / "src")
-    template = project / "templates" / "press-release.html"
+    template = project / "templates" / "_macros.html"
     text = template.read_text("utf-8").replace("For immediate release", "For release now")
     template.write_text(text, "utf-8")
     run(["i18n", "extract"], cwd=project)

@@ -160,7 +160,10 @@ def test_html_is_one_semantic_standalone_page(sample: Path, lang: str) -> None:
 def test_index_links_every_output(sample: Path) -> None:
     html = (sample / "index.html").read_text("utf-8")
     links = set(re.findall(r'href="([^"]+)"', html))
-    expected = {f"{lang}/press-release.{fmt}" for lang in LANGS for fmt in ("pdf", "html")}
+    expected = {f"{lang}/{kind}.{fmt}" for lang in LANGS for fmt in ("pdf", "html") for kind in (
+        "press-release", "report")}  # fmt: skip
+    expected |= {p.relative_to(sample).as_posix() for p in sample.glob("*/cities/*.*")}
+    assert len(expected) == 12 + 2 * (21 + 3 + 2)
     assert links == expected
     assert all((sample / link).is_file() for link in links)
 

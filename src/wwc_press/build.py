@@ -8,9 +8,12 @@ output as it was.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
+import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,16 +21,87 @@ from pathlib import Path
 
 from babel import Locale
 
-from . import publish, render
+from . import places, publish, render
 from .errors import InputError, Problem
 from .localize import localizer
-from .model import Announcement, Language
+from .model import Announcement, City, Language
 from .settings import SETTINGS_FILE, Settings, load_settings
 from .style import BABEL_LOCALE
 from .validate import load_announcement
 
 FORMATS = ("pdf", "html")
-KINDS = ("press-release",)
+KINDS = ("release", "report", "cities")  # what --only narrows to
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to render: its template, language, format and place under ``dist/<id>/``."""
+
+    kind: str
+    language: Language
+    fmt: str
+    path: Path
+    city: City | None = None
+
+    @property
+    def template(self) -> str:
+        return {"release": "press-release.html", "report": "report.html", "cities": "city.html"}[
+            self.kind
+        ]
+
+
+def plan(
+    announcement: Announcement,
+    languages: list[Language] | None = None,
+    formats: list[str] | None = None,
+    only: list[str] | None = None,
+) -> list[Output]:
+    """Every output of an announcement, narrowed by language, format and kind.
+
+    Each city gets a release in English and in its own language (CLDR's official language of its
+    country) when the announcement is written in it.
+    """
+    assert announcement.languages
+    wanted = [lang for lang in announcement.languages if not languages or lang in languages]
+    outputs = []
+    for fmt in formats or FORMATS:
+        for language in wanted:
+            if not only or "release" in only:
+                outputs.append(
+                    Output("release", language, fmt, Path(language, f"press-release.{fmt}"))
+                )
+            if not only or "report" in only:
+                outputs.append(Output("report", language, fmt, Path(language, f"report.{fmt}")))
+        if only and "cities" not in only:
+            continue
+        for city, slug in city_slugs(announcement):
+            own = places.city_language(city.country, announcement.languages)
+            for language in dict.fromkeys(["en", own]):
+                if language in wanted:
+                    path = Path(language, "cities", f"{slug}.{fmt}")
+                    outputs.append(Output("cities", language, fmt, path, city))
+    return outputs
+
+
+def _ascii_slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def city_slugs(announcement: Announcement) -> list[tuple[City, str]]:
+    """ASCII file names, stable for a city across builds and unique within the announcement:
+    the name, the region and the country ("fortaleza-ce-br", "cordoba-ar")."""
+    slugs: dict[str, City] = {}
+    for _, city in announcement.cities.by_status():
+        name = _ascii_slug(city.name)
+        slug = "-".join(filter(None, [name, _ascii_slug(city.region or ""), city.country.lower()]))
+        if slug in slugs or not name:  # "Córdoba" and "Cordoba", or a name with no Latin letter
+            digest = hashlib.sha256(
+                f"{city.name}|{city.region}|{city.country}".encode()
+            ).hexdigest()
+            slug = f"{slug}-{digest[:8]}"
+        slugs[slug] = city
+    return [(city, slug) for slug, city in slugs.items()]
 
 
 @dataclass
@@ -78,6 +152,7 @@ def build(
     out: Path,
     languages: list[Language] | None = None,
     formats: list[str] | None = None,
+    only: list[str] | None = None,
 ) -> list[Path]:
     """Render every output asked for; return the paths written, relative to ``out``."""
     written: list[Path] = []
@@ -85,7 +160,7 @@ def build(
     for announcement in announcements:
         assert announcement.id and announcement.languages  # set by load_announcement
         with _locked(out, announcement.id):
-            written += _build_one(project, announcement, out, languages, formats)
+            written += _build_one(project, announcement, out, languages, formats, only)
     return written
 
 
@@ -113,32 +188,33 @@ def _build_one(
     out: Path,
     languages: list[Language] | None,
     formats: list[str] | None,
+    only: list[str] | None,
 ) -> list[Path]:
     assert announcement.id and announcement.languages
     written: list[Path] = []
-    wanted = [lang for lang in announcement.languages if not languages or lang in languages]
     target = out / announcement.id
     stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
         if target.exists():  # keep the outputs this build does not redo (--lang, --format)
             shutil.copytree(target, stage, dirs_exist_ok=True)
-        context = render.release_context(announcement, project.settings)
-        for language in wanted:
-            l10n = localizer(project.root, language, project.settings)
-            for kind in KINDS:
-                for fmt in formats or FORMATS:
-                    html = render.render(
-                        f"{kind}.html", project.templates, l10n, context, for_pdf=fmt == "pdf"
-                    )
-                    data = (
-                        publish.pdf_bytes(html, project.templates)
-                        if fmt == "pdf"
-                        else html.encode("utf-8")
-                    )
-                    relative = Path(language, f"{kind}.{fmt}")
-                    publish.write_atomic(stage / relative, data)
-                    written.append(Path(announcement.id) / relative)
+        context = render.context(announcement, project.settings)
+        for output in plan(announcement, languages, formats, only):
+            l10n = localizer(project.root, output.language, project.settings)
+            html = render.render(
+                output.template,
+                project.templates,
+                l10n,
+                {**context, "city": output.city},
+                for_pdf=output.fmt == "pdf",
+            )
+            data = (
+                publish.pdf_bytes(html, project.templates)
+                if output.fmt == "pdf"
+                else html.encode("utf-8")
+            )
+            publish.write_atomic(stage / output.path, data)
+            written.append(Path(announcement.id) / output.path)
         write_index(project, announcement, stage)
         _swap(stage, target)
     except BaseException:  # interrupted too: the staging folder goes, the old output stays

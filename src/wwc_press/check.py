@@ -122,6 +122,11 @@ def _translated_fields(announcement: Announcement) -> Iterator[tuple[tuple, dict
     for index, quote in enumerate(announcement.quotes):
         yield ("quotes", index, "role"), quote.role
         yield ("quotes", index, "text"), quote.text
+    for status in ("new", "upgraded", "recertified"):
+        for index, city in enumerate(getattr(announcement.cities, status)):
+            if city.quote is not None:
+                yield ("cities", status, index, "quote", "role"), city.quote.role
+                yield ("cities", status, index, "quote", "text"), city.quote.text
 
 
 @dataclass(frozen=True)

@@ -82,15 +82,27 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     show_default=True,
     help="Output folder.",
 )
+@click.option(
+    "--only",
+    multiple=True,
+    type=click.Choice(["release", "report", "cities"]),
+    help="Only this kind of output.",
+)
 @_reports_errors
-def build(paths: tuple[Path, ...], languages: tuple[str, ...], formats: tuple[str, ...], out: Path):
+def build(
+    paths: tuple[Path, ...],
+    languages: tuple[str, ...],
+    formats: tuple[str, ...],
+    out: Path,
+    only: tuple[str, ...],
+) -> None:
     """Render every output of the announcements (all of announcements/*.yaml by default)."""
     from .build import build as run_build
 
     started = time.perf_counter()
     project = _project()
     announcements = project.load(list(paths))
-    written = run_build(project, announcements, out, list(languages), list(formats))
+    written = run_build(project, announcements, out, list(languages), list(formats), list(only))
     for path in written:
         click.echo(out / path)
     seconds = time.perf_counter() - started

@@ -88,21 +88,25 @@ def placeholders(text: str) -> list[str]:
 
 
 def _placeholder_problems(message: Message, msgid: str) -> list[str]:
-    """Each translated form keeps exactly the fields of the English form it stands for: the
-    first form the singular's, the others the plural's."""
+    """Each translated form keeps the fields of the English form it stands for: the first form
+    the singular's, the others the plural's. As msgfmt allows, the first form may leave out a
+    field ("otra ciudad" needs no number), but no form may add one the English lacks."""
     if isinstance(message.id, tuple | list):
         pairs = [
-            (form, message.id[0] if index == 0 else message.id[1])
+            (index, form, message.id[0] if index == 0 else message.id[1])
             for index, form in enumerate(message.string)
         ]
     else:
-        pairs = [(message.string, message.id)]
-    return [
-        f"placeholders of {msgid!r} differ: {placeholders(form)} in the translation, "
-        f"{placeholders(english)} in the English"
-        for form, english in pairs
-        if set(placeholders(form)) != set(placeholders(english))
-    ]
+        pairs = [(1, message.string, message.id)]
+    problems = []
+    for index, form, english in pairs:
+        mine, theirs = set(placeholders(form)), set(placeholders(english))
+        if mine != theirs and not (index == 0 and mine < theirs):
+            problems.append(
+                f"placeholders of {msgid!r} differ: {sorted(mine)} in the translation, "
+                f"{sorted(theirs)} in the English"
+            )
+    return problems
 
 
 @dataclass

@@ -131,6 +131,21 @@ class Localizer:
     def number(self, value: int, noun: str | None = None) -> str:
         return style.number(value, self.language, noun, self.house.numbers_in_words_up_to)
 
+    def figure(self, value: int) -> str:
+        """A count in figures, as tables print them ("1,234", "1234" in Spanish)."""
+        return style.number(value, self.language, up_to=-1)
+
+    def city_name(self, city: Place) -> str:
+        return places.city_name(city, self.language)
+
+    def country_name(self, code: str) -> str:
+        """The country as a table or a heading names it (no article)."""
+        return places.country_name(code, self.language)
+
+    def region(self, place: Place) -> str:
+        """The state in full where built in, else the region's code, else nothing."""
+        return places.state_name(place, self.language) or place.region or ""
+
     def percent(self, fraction: float) -> str:
         return style.percent(fraction, self.language)
 
@@ -145,7 +160,14 @@ class Localizer:
         return style.typography(text, self.language)
 
     def cities(self, cities: list[Place]) -> str:
+        """Cities as running text lists them, where the sentence goes on with punctuation."""
         return places.cities_in_text(cities, self.language, self.house)
+
+    def cities_inline(self, cities: list[Place]) -> str:
+        """Cities followed by more words: AP sets a state or country off with commas on both
+        sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
+        text = self.cities(cities)
+        return text + "," if self.language == "en" and "," in text else text
 
     def dateline(self, place: Place) -> str:
         return places.dateline(place, self.language, self.house)

@@ -61,11 +61,18 @@ class Place(Record):
     )
 
 
+class Quote(Record):
+    speaker: Text
+    role: Translatable
+    text: Translatable
+
+
 class City(Place):
     level: Level = Field(description="the level after this announcement")
     previous: Level | None = Field(
         None, alias="from", description="upgraded cities only: the level before"
     )
+    quote: Quote | None = Field(None, description="a quote for this city's own release")
 
 
 class Cities(Record):
@@ -79,12 +86,6 @@ class Cities(Record):
 
 class Highlight(Record):
     city: Text
-    text: Translatable
-
-
-class Quote(Record):
-    speaker: Text
-    role: Translatable
     text: Translatable
 
 

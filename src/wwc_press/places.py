@@ -34,6 +34,18 @@ def known_regions(country: str) -> list[str] | None:
     return sorted(table) if isinstance(table, dict) else None
 
 
+def city_language(country: str, languages: list[Language]) -> Language | None:
+    """The language of the country's press among ``languages``, from CLDR's official languages:
+    es for Argentina or Mexico, pt-BR for Brazil, en for the United States and Canada."""
+    from babel.languages import get_official_languages
+
+    ours = {"en": "en", "es": "es"} | ({"pt": "pt-BR"} if country == "BR" else {})
+    for code in get_official_languages(country, de_facto=True):
+        if ours.get(code) in languages:
+            return ours[code]  # type: ignore[return-value]
+    return None
+
+
 def city_name(place: Place, language: Language) -> str:
     """The city alone: the file's spelling for this language, else the name residents use."""
     return place.names.get(language, place.name)

@@ -8,7 +8,7 @@ no template is ever built from it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -93,9 +93,10 @@ def _by_step(cities: list[City]) -> list[tuple[Level, Level, list[City]]]:
     return [(before, after, groups[(before, after)]) for before, after in order]
 
 
-def release_context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
-    """What the release templates get, beside the localizer: data grouped, nothing worded."""
+def context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
+    """What every template gets, beside the localizer: data grouped, nothing worded."""
     cities = announcement.cities
+    everyone = cities.by_status()
     return {
         "a": announcement,
         "settings": settings,
@@ -105,7 +106,27 @@ def release_context(announcement: Announcement, settings: Settings) -> dict[str,
         "upgraded_by_step": _by_step(cities.upgraded),
         "recertified_by_level": _by_level(cities.recertified),
         "new_countries": sorted({city.country for city in cities.new}),
+        "all_cities": everyone,
+        "status_of": {(city.name, city.country): status for status, city in everyone},
+        "by_country": Counter(city.country for _, city in everyone).most_common(),
+        "by_level": [(level, sum(1 for _, c in everyone if c.level == level)) for level in LEVELS],
+        "chart": _chart(everyone),
+        "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in _chart(everyone)]),
+        "highlight_of": {h.city: h for h in announcement.highlights},
     }
+
+
+def _chart(cities: list[tuple[str, City]]) -> list[tuple[Level, list[tuple[str, int, int]]]]:
+    """Bars of the report's chart: per level, (status, count, offset) segments to stack."""
+    bars = []
+    for level in reversed(LEVELS):
+        offset, segments = 0, []
+        for status in ("new", "upgraded", "recertified"):
+            count = sum(1 for s, c in cities if s == status and c.level == level)
+            segments.append((status, count, offset))
+            offset += count
+        bars.append((level, segments))
+    return bars
 
 
 def render(

@@ -214,6 +214,15 @@ def announcement_rules(
                 )
             problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
             problems += _region_problems(doc, loc, city)
+            if city.quote is not None:
+                for field in ("role", "text"):
+                    problems += _missing_languages(
+                        doc,
+                        (*loc, "quote", field),
+                        getattr(city.quote, field),
+                        languages,
+                        languages,
+                    )
     if announcement.dateline is not None:
         problems += _region_problems(doc, ("dateline",), announcement.dateline)
     if not seen:

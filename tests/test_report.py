@@ -1,0 +1,171 @@
+"""The report and the city releases: every output of an announcement, in every language."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from wwc_press.build import city_slugs
+from wwc_press.model import Announcement
+
+from conftest import ROOT, pdf_text, run
+
+CITIES = [
+    "Carlsbad", "Charleston", "Buenos Aires", "Córdoba", "Fortaleza", "Mogi das Cruzes",
+    "Chicago", "Cincinnati", "Henderson", "San Antonio", "Scottsdale", "South Bend", "Syracuse",
+    "Arlington", "Cambridge", "Memphis", "Seattle", "Washington", "Bellingham", "Denver",
+]  # fmt: skip
+LABELS = {
+    "en": ["Contents", "Key figures", "Certified for the first time", "State or region"],
+    "es": ["Índice", "Cifras clave", "Certificadas por primera vez", "Estado o región"],
+    "pt-BR": [
+        "Sumário",
+        "Números principais",
+        "Certificadas pela primeira vez",
+        "Estado ou região",
+    ],
+}
+
+
+def _pages(pdf: Path) -> list[str]:
+    count = len(pypdf.PdfReader(pdf).pages)
+    return [
+        subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt-BR"])
+def test_report_has_every_city_figures_and_a_chart(sample: Path, lang: str) -> None:
+    pdf = sample / lang / "report.pdf"
+    assert len(pypdf.PdfReader(pdf).pages) >= 3
+    text = pdf_text(pdf)
+    for city in CITIES + ["Montevidéu" if lang == "pt-BR" else "Montevideo"]:
+        assert city in text
+    for label in LABELS[lang]:
+        assert label in text
+    html = (sample / lang / "report.html").read_text("utf-8")
+    chart = re.search(r'<svg class="chart".*?</svg>', html, re.S)
+    assert chart and chart[0].count("<rect") >= 6
+    assert LABELS[lang][2] in chart[0]  # the legend is in the language
+    assert "%(" not in text and "{{" not in text
+
+
+def _check_contents_and_headers(pdf: Path, header: str) -> int:
+    """The contents' page numbers point at their headings; the table header is on each page."""
+    pages = _pages(pdf)
+    contents = next(p for p in pages if re.search(r"\.{5,}\s*\d+", p))
+    for title, number in re.findall(r"^\s*(\S.*?)\s*\.{5,}\s*(\d+)\s*$", contents, re.M):
+        target = pages[int(number) - 1]
+        body = "\n".join(target.splitlines()[2:])  # below the running header
+        assert title in body, (title, number)
+    table_pages = [p for p in pages if re.search(r"^\s*(Town|Carlsbad)\b", p, re.M)]
+    assert table_pages and all(header in p for p in table_pages)
+    return len(table_pages)
+
+
+def test_sample_report_contents_point_at_the_right_pages(sample: Path) -> None:
+    _check_contents_and_headers(sample / "en" / "report.pdf", "State or region")
+
+
+def test_long_report_repeats_its_table_header(tmp_path: Path) -> None:
+    lines = ["date: 2024-05-02", "total_certified: 300", "cities:", "  new:"]
+    lines += [f"    - {{name: Town {i:03d}, country: US, level: silver}}" for i in range(150)]
+    (tmp_path / "long.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    args = ["build", str(tmp_path / "long.yaml"), "--only", "report", "--format", "pdf"]
+    assert run([*args, "--lang", "es", "--out", str(tmp_path)], cwd=ROOT).exit_code == 0
+    pdf = tmp_path / "long" / "es" / "report.pdf"
+    assert _check_contents_and_headers(pdf, "Estado o región") >= 3
+    text = pdf_text(pdf)
+    assert all(f"Town {i:03d}" in text for i in range(150))
+
+
+def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
+    def slugs(lang: str) -> set[str]:
+        return {p.stem for p in (sample / lang / "cities").glob("*.pdf")}
+
+    assert len(slugs("en")) == 21
+    assert slugs("es") == {"buenos-aires-ar", "cordoba-ar", "montevideo-uy"}
+    assert slugs("pt-BR") == {"fortaleza-ce-br", "mogi-das-cruzes-sp-br"}
+    for lang in ("en", "es", "pt-BR"):
+        html = {p.stem for p in (sample / lang / "cities").glob("*.html")}
+        assert html == slugs(lang)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("pt-BR/cities/fortaleza-ce-br.pdf", [
+            "Fortaleza (CE) conquista a certificação Ouro do What Works Cities",
+            "FORTALEZA (CE), 21 de junho de 2023 –",
+            "A certificação Ouro reconhece as cidades",
+            "reduziu em 57% as mortes",
+            "Fortaleza recebe o reconhecimento junto com outras 20 cidades",
+        ]),
+        ("es/cities/cordoba-ar.pdf", [
+            "Córdoba (Argentina) obtiene la certificación Plata de What Works Cities",
+            "CÓRDOBA (Argentina), 21 de junio de 2023.—",
+            "otorgó hoy a la ciudad de Córdoba (Argentina) la certificación Plata",
+        ]),
+        ("en/cities/henderson-nv-us.pdf", [
+            "Henderson, Nevada, moves up to What Works Cities Gold Certification",
+            "HENDERSON, Nev., June 21, 2023 —",
+            "raised the city of Henderson, Nevada, to What Works Cities Gold Certification, "
+            "up from Silver",
+        ]),
+        ("en/cities/washington-dc-us.pdf", [
+            "Washington, D.C., renews its What Works Cities Gold Certification",
+        ]),
+    ],
+)  # fmt: skip
+def test_city_release_reads_as_the_citys_own(sample: Path, path: str, expected: list[str]) -> None:
+    text = pdf_text(sample / path)
+    for phrase in expected:
+        assert phrase in text
+    assert "%(" not in text and "{{" not in text and "None" not in text
+
+
+def test_slugs_are_ascii_stable_and_unique() -> None:
+    import datetime
+
+    a = Announcement.model_validate(
+        {
+            "date": datetime.date(2024, 1, 1),
+            "total_certified": 9,
+            "cities": {
+                "new": [
+                    {"name": "Córdoba", "country": "AR", "level": "gold"},
+                    {"name": "Cordoba", "country": "AR", "level": "gold"},
+                    {"name": "São Paulo", "region": "SP", "country": "BR", "level": "gold"},
+                    {"name": "Ωмега", "country": "US", "region": "CA", "level": "gold"},
+                ]
+            },
+        }
+    )
+    slugs = [slug for _, slug in city_slugs(a)]
+    assert slugs == [slug for _, slug in city_slugs(a)]  # stable
+    assert len(set(slugs)) == 4
+    assert slugs[0] == "cordoba-ar" and slugs[2] == "sao-paulo-sp-br"
+    assert slugs[1].startswith("cordoba-ar-") and slugs[3].startswith(
+        "ca-us-"
+    )  # no Latin letter: a hash
+    assert all(re.fullmatch(r"[a-z0-9-]+", slug) for slug in slugs)
+
+
+def test_only_narrows_the_build(tmp_path: Path) -> None:
+    result = run(["build", "--only", "report", "--format", "html", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html"))
+    assert files == [
+        "2023-06-international/en/report.html",
+        "2023-06-international/es/report.html",
+        "2023-06-international/index.html",
+        "2023-06-international/pt-BR/report.html",
+    ]
