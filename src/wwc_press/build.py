@@ -12,18 +12,21 @@ import hashlib
 import os
 import re
 import shutil
+import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
 
+from . import cache as outputs_cache
 from . import places, publish, render
 from .errors import InputError, Problem
-from .localize import localizer
+from .localize import catalog_path, localizer
 from .model import Announcement, City, Language
 from .settings import SETTINGS_FILE, Settings, load_settings
 from .style import BABEL_LOCALE
@@ -146,6 +149,14 @@ class Project:
         return announcements
 
 
+@dataclass
+class Report:
+    """What a build did: files written and outputs found up to date."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+
+
 def build(
     project: Project,
     announcements: list[Announcement],
@@ -153,15 +164,17 @@ def build(
     languages: list[Language] | None = None,
     formats: list[str] | None = None,
     only: list[str] | None = None,
-) -> list[Path]:
-    """Render every output asked for; return the paths written, relative to ``out``."""
-    written: list[Path] = []
+    jobs: int | None = None,
+) -> Report:
+    """Render every output asked for that is not up to date, ``jobs`` at a time."""
+    report = Report()
     out.mkdir(parents=True, exist_ok=True)
     for announcement in announcements:
         assert announcement.id and announcement.languages  # set by load_announcement
         with _locked(out, announcement.id):
-            written += _build_one(project, announcement, out, languages, formats, only)
-    return written
+            _build_one(project, announcement, out, plan(announcement, languages, formats, only),
+                       jobs or os.cpu_count() or 1, report)  # fmt: skip
+    return report
 
 
 @contextmanager
@@ -186,41 +199,106 @@ def _build_one(
     project: Project,
     announcement: Announcement,
     out: Path,
-    languages: list[Language] | None,
-    formats: list[str] | None,
-    only: list[str] | None,
-) -> list[Path]:
-    assert announcement.id and announcement.languages
-    written: list[Path] = []
+    outputs: list[Output],
+    jobs: int,
+    report: Report,
+) -> None:
+    assert announcement.id
     target = out / announcement.id
+    manifest = outputs_cache.read_manifest(target)
+    shared = {
+        language: outputs_cache.shared_key(project, catalog_path(project.root, language))
+        for language in {output.language for output in outputs}
+    }
+    keys = {
+        o.path.as_posix(): outputs_cache.output_key(shared[o.language], announcement, o)
+        for o in outputs
+    }
+    todo = [o for o in outputs if manifest.get(o.path.as_posix()) != keys[o.path.as_posix()]
+            or not (target / o.path).is_file()]  # fmt: skip
+    report.unchanged += len(outputs) - len(todo)
+    if not todo:
+        return
     stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        if target.exists():  # keep the outputs this build does not redo (--lang, --format)
+        if target.exists():  # keep every output this build does not redo
             shutil.copytree(target, stage, dirs_exist_ok=True)
-        context = render.context(announcement, project.settings)
-        for output in plan(announcement, languages, formats, only):
-            l10n = localizer(project.root, output.language, project.settings)
-            html = render.render(
-                output.template,
-                project.templates,
-                l10n,
-                {**context, "city": output.city},
-                for_pdf=output.fmt == "pdf",
-            )
-            data = (
-                publish.pdf_bytes(html, project.templates)
-                if output.fmt == "pdf"
-                else html.encode("utf-8")
-            )
+        for output, data in _render_all(project.root, announcement, todo, jobs):
             publish.write_atomic(stage / output.path, data)
-            written.append(Path(announcement.id) / output.path)
+            report.written.append(Path(announcement.id) / output.path)
+            manifest[output.path.as_posix()] = keys[output.path.as_posix()]
         write_index(project, announcement, stage)
+        publish.write_atomic(stage / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest))
         _swap(stage, target)
     except BaseException:  # interrupted too: the staging folder goes, the old output stays
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    return written
+
+
+def _render_all(
+    root: Path, announcement: Announcement, outputs: list[Output], jobs: int
+) -> Iterator[tuple[Output, bytes]]:
+    """Render ``outputs``: in worker processes when there are several, with a progress bar on a
+    terminal. Results come back as they finish; the caller writes them."""
+    with _progress(len(outputs)) as advance:
+        if jobs <= 1 or len(outputs) == 1:
+            for output in outputs:
+                yield output, render_output(root, announcement, output)
+                advance()
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        if any(o.fmt == "pdf" for o in outputs):
+            import weasyprint  # noqa: F401  (imported once here, inherited by every forked worker)
+        context = multiprocessing.get_context("fork")
+        workers = min(jobs, len(outputs))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(render_output, root, announcement, o): o for o in outputs}
+            try:
+                for future in as_completed(futures):
+                    yield futures[future], future.result()
+                    advance()
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+
+
+def render_output(root: Path, announcement: Announcement, output: Output) -> bytes:
+    """One output as bytes. Runs in a worker, which keeps what is costly between outputs:
+    the project, the Jinja environments, the catalogs, the font configuration."""
+    project = _project(root)
+    l10n = localizer(project.root, output.language, project.settings)
+    html = render.render(
+        output.template,
+        project.templates,
+        l10n,
+        {**render.context(announcement, project.settings), "city": output.city},
+        for_pdf=output.fmt == "pdf",
+    )
+    if output.fmt == "pdf":
+        return publish.pdf_bytes(html, project.templates)
+    return html.encode("utf-8")
+
+
+@cache
+def _project(root: Path) -> Project:
+    return Project(root)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A rich progress bar of outputs done and left, on a terminal only."""
+    if not sys.stderr.isatty() or total < 2:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("rendering", total=total)
+        yield lambda: progress.advance(task)
 
 
 def write_index(project: Project, announcement: Announcement, folder: Path) -> None:

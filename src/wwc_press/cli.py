@@ -88,6 +88,12 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     type=click.Choice(["release", "report", "cities"]),
     help="Only this kind of output.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Outputs rendered at once, in worker processes. Default: the number of cores.",
+)
 @_reports_errors
 def build(
     paths: tuple[Path, ...],
@@ -95,6 +101,7 @@ def build(
     formats: tuple[str, ...],
     out: Path,
     only: tuple[str, ...],
+    jobs: int | None,
 ) -> None:
     """Render every output of the announcements (all of announcements/*.yaml by default)."""
     from .build import build as run_build
@@ -102,12 +109,15 @@ def build(
     started = time.perf_counter()
     project = _project()
     announcements = project.load(list(paths))
-    written = run_build(project, announcements, out, list(languages), list(formats), list(only))
-    for path in written:
+    report = run_build(
+        project, announcements, out, list(languages), list(formats), list(only), jobs
+    )
+    for path in report.written:
         click.echo(out / path)
     seconds = time.perf_counter() - started
     click.echo(
-        f"built {len(written)} files from {len(announcements)} announcements in {seconds:.1f} s"
+        f"built {len(report.written)} files ({report.unchanged} up to date) from "
+        f"{len(announcements)} announcements in {seconds:.2f} s"
     )
 
 

@@ -18,7 +18,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from .localize import CATALOG_DIR
+from .localize import CATALOG_DIR, catalog_path
 from .model import Language
 
 KEYWORDS = ["NC_:1c,2"]  # localize.NC_(context, message)
@@ -30,10 +30,6 @@ def _pybabel(*args: str) -> None:
 
 def template_path(root: Path) -> Path:
     return root / "locales" / "messages.pot"
-
-
-def catalog_path(root: Path, language: Language) -> Path:
-    return root / "locales" / CATALOG_DIR[language] / "LC_MESSAGES" / "messages.po"
 
 
 def extract(root: Path) -> Path:

@@ -97,10 +97,17 @@ class StrictTranslations:
         return self.npgettext(None, singular, plural, n)
 
 
+def catalog_path(root: Path, language: Language) -> Path | None:
+    """The language's ``.po`` file; None for English, the source language."""
+    if language not in CATALOG_DIR:
+        return None
+    return root / "locales" / CATALOG_DIR[language] / "LC_MESSAGES" / "messages.po"
+
+
 def load_translations(root: Path, language: Language) -> StrictTranslations:
-    if language == "en":
+    path = catalog_path(root, language)
+    if path is None:
         return StrictTranslations(None, None)
-    path = root / "locales" / CATALOG_DIR[language] / "LC_MESSAGES" / "messages.po"
     if not path.exists():
         raise RenderError(f"{path}: missing catalog for {language}")
     with path.open("rb") as handle:

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -51,6 +52,16 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+@cache
+def _font_config(templates: Path, pid: int):
+    """One font configuration per process and templates folder: the shipped fonts are loaded
+    once, not per PDF. Keyed by process id so that a forked worker makes its own rather than
+    sharing its parent's fontconfig state."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def pdf_bytes(html: str, templates: Path) -> bytes:
     """Lay out ``html`` as a tagged PDF; metadata comes from its head, so output is reproducible."""
     import weasyprint
@@ -65,7 +76,11 @@ def pdf_bytes(html: str, templates: Path) -> bytes:
             url_fetcher=_fetcher_class()(templates),
         )
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        data = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
+        data = document.write_pdf(
+            pdf_identifier=identifier,
+            pdf_variant="pdf/ua-1",
+            font_config=_font_config(templates.resolve(), os.getpid()),
+        )
     finally:
         logger.removeHandler(handler)
     if handler.messages:

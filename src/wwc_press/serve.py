@@ -119,7 +119,7 @@ def rebuild(
     """Rebuild; print problems instead of stopping the server. True when the build succeeded."""
     try:
         project = project_factory()
-        written = build(project, project.load(targets), out, languages)
+        report = build(project, project.load(targets), out, languages)
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -127,7 +127,7 @@ def rebuild(
     except RenderError as error:
         click.echo(f"error: {error}", err=True)
         return False
-    click.echo(f"rebuilt {len(written)} files")
+    click.echo(f"rebuilt {len(report.written)} files ({report.unchanged} up to date)")
     return True
 
 

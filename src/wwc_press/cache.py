@@ -1,0 +1,95 @@
+"""Which outputs are already up to date: a hash of every input that affects each one.
+
+An output's key covers the package (its version and code), the templates (with fonts and CSS),
+the settings, the catalog of its language and the part of the announcement it shows: a release
+or a report shows every city; a city's own release shows that city and the announcement's
+common fields (a change to another city's level leaves it alone, a city more or less does not:
+it says how many others were recognized). Keys are kept in ``dist/<id>/.wwc-cache.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .build import Output, Project
+    from .model import Announcement, City
+
+MANIFEST = ".wwc-cache.json"
+
+
+def _digest(*parts: bytes | str) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def _tree(folder: Path, pattern: str = "**/*") -> str:
+    """The names and contents of every file under ``folder`` (read each build: templates change
+    while ``serve`` runs)."""
+    parts: list[bytes | str] = []
+    for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
+        parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return _digest(*parts)
+
+
+@cache
+def _package() -> str:
+    """The installed version and the code itself, so a developer's change counts too."""
+    here = Path(__file__).parent
+    return _digest(metadata.version("wwc-press"), _tree(here, "*.py"), _tree(here, "data/*"))
+
+
+def shared_key(project: Project, catalog: Path | None) -> str:
+    """What every output of one language depends on, besides the announcement."""
+    return _digest(
+        _package(),
+        _tree(project.templates),
+        project.settings_path.read_bytes(),
+        catalog.read_bytes() if catalog else b"",
+    )
+
+
+def output_key(shared: str, announcement: Announcement, output: Output) -> str:
+    spec = json.dumps([output.kind, output.language, output.fmt, output.path.as_posix()])
+    if output.city is None:
+        shown = announcement.model_dump_json(by_alias=True)
+    else:
+        shown = _city_view(announcement, output.city)
+    return _digest(shared, spec, shown)
+
+
+def _city_view(announcement: Announcement, city: City) -> str:
+    status = next(status for status, c in announcement.cities.by_status() if c is city)
+    common = announcement.model_dump(mode="json", by_alias=True, exclude={"cities", "highlights"})
+    return json.dumps(
+        {
+            "common": common,
+            "city": city.model_dump(mode="json", by_alias=True),
+            "status": status,
+            "cities": len(announcement.cities.by_status()),
+            "highlights": [
+                h.model_dump(mode="json") for h in announcement.highlights if h.city == city.name
+            ],
+        },
+        sort_keys=True,
+    )
+
+
+def read_manifest(folder: Path) -> dict[str, str]:
+    try:
+        return json.loads((folder / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def manifest_bytes(keys: dict[str, str]) -> bytes:
+    return json.dumps(keys, indent=1, sort_keys=True).encode("utf-8")

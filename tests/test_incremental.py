@@ -1,0 +1,85 @@
+"""Rebuilds redo only what a change affects; nothing changed, nothing rendered."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+from conftest import ROOT, SAMPLE_ID, run
+
+
+def _build(project: Path, *extra: str) -> tuple[list[str], str]:
+    result = run(["build", "--format", "html", "--out", "dist", *extra], cwd=project)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    return [line.split(f"dist/{SAMPLE_ID}/", 1)[1] for line in lines[:-1]], lines[-1]
+
+
+def _sample(project: Path) -> Path:
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    return project / "announcements" / f"{SAMPLE_ID}.yaml"
+
+
+def test_nothing_changed_renders_nothing(project: Path) -> None:
+    _sample(project)
+    first, _ = _build(project)
+    assert len(first) == 32
+    again, summary = _build(project)
+    assert again == []
+    assert summary.startswith("built 0 files (32 up to date)")
+
+
+def test_a_spanish_catalog_change_rerenders_only_spanish(project: Path) -> None:
+    _sample(project)
+    _build(project)
+    path = project / "locales" / "es" / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    catalog["For immediate release"].string = "Para su difusión inmediata"
+    with path.open("wb") as handle:
+        write_po(handle, catalog)
+    redone, _ = _build(project)
+    assert redone and all(path.startswith("es/") for path in redone)
+    assert len(redone) == 2 + 3  # release, report, and the Spanish-speaking cities' releases
+
+
+def test_a_change_to_one_city_rerenders_only_what_shows_it(project: Path) -> None:
+    sample = _sample(project)
+    _build(project)
+    text = sample.read_text("utf-8")
+    denver = "{name: Denver, region: CO, country: US, level: silver}"
+    sample.write_text(text.replace(denver, denver.replace("silver", "gold")), "utf-8")
+    redone, _ = _build(project)
+    expected = {f"{lang}/{kind}.html" for lang in ("en", "es", "pt-BR")
+                for kind in ("press-release", "report")}  # fmt: skip
+    assert set(redone) == expected | {"en/cities/denver-co-us.html"}
+
+
+def test_a_template_change_rerenders_everything(project: Path) -> None:
+    _sample(project)
+    _build(project)
+    css = project / "templates" / "release.css"
+    css.write_text(css.read_text("utf-8") + "\n/* a change */\n", "utf-8")
+    redone, _ = _build(project)
+    assert len(redone) == 32
+
+
+def test_a_deleted_output_is_rendered_again(project: Path) -> None:
+    _sample(project)
+    _build(project)
+    (project / "dist" / SAMPLE_ID / "es" / "report.html").unlink()
+    redone, _ = _build(project)
+    assert redone == ["es/report.html"]
+
+
+def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path: Path) -> None:
+    args = ["build", "--only", "cities", "--lang", "pt-BR", "--format", "pdf"]
+    assert run([*args, "--jobs", "1", "--out", str(tmp_path / "one")]).exit_code == 0
+    assert run([*args, "--jobs", "2", "--out", str(tmp_path / "two")]).exit_code == 0
+    one = sorted((tmp_path / "one").rglob("*.pdf"))
+    assert len(one) == 2
+    for path in one:
+        twin = tmp_path / "two" / path.relative_to(tmp_path / "one")
+        assert twin.read_bytes() == path.read_bytes()
