@@ -91,12 +91,11 @@ CASES = [c for c in itertools.product(COUNTS, repeat=3) if any(c)]
 
 @pytest.mark.parametrize("lang", ["en", "es", "pt-BR"])
 def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
-    l10n = localizer(ROOT, lang, SETTINGS)
-    templates = ROOT / "templates"
+    env = render.environment(ROOT / "templates", localizer(ROOT, lang, SETTINGS))
     for counts in CASES:
         announcement = _announcement(*counts)
         context = render.context(announcement, SETTINGS)
-        page = render.render("press-release.html", templates, l10n, context, for_pdf=False)
+        page = render.render(env, "press-release.html", context, for_pdf=False)
         sections = _sections(page)
         text = html.unescape(re.sub(r"<[^>]+>", "", page.split("<body", 1)[1]))
         assert "%(" not in text and "{{" not in text and "None" not in text, counts

@@ -18,9 +18,9 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
+import jinja2
 from babel import Locale
 
 from . import cache as outputs_cache
@@ -165,15 +165,17 @@ def build(
     formats: list[str] | None = None,
     only: list[str] | None = None,
     jobs: int | None = None,
+    force: bool = False,
 ) -> Report:
-    """Render every output asked for that is not up to date, ``jobs`` at a time."""
+    """Render every output asked for that is not up to date (all with ``force``), ``jobs`` at
+    a time."""
     report = Report()
     out.mkdir(parents=True, exist_ok=True)
     for announcement in announcements:
         assert announcement.id and announcement.languages  # set by load_announcement
         with _locked(out, announcement.id):
             _build_one(project, announcement, out, plan(announcement, languages, formats, only),
-                       jobs or os.cpu_count() or 1, report)  # fmt: skip
+                       jobs or os.cpu_count() or 1, report, force)  # fmt: skip
     return report
 
 
@@ -202,10 +204,11 @@ def _build_one(
     outputs: list[Output],
     jobs: int,
     report: Report,
+    force: bool,
 ) -> None:
     assert announcement.id
     target = out / announcement.id
-    manifest = outputs_cache.read_manifest(target)
+    manifest = {} if force else outputs_cache.read_manifest(target)
     shared = {
         language: outputs_cache.shared_key(project, catalog_path(project.root, language))
         for language in {output.language for output in outputs}
@@ -224,7 +227,7 @@ def _build_one(
     try:
         if target.exists():  # keep every output this build does not redo
             shutil.copytree(target, stage, dirs_exist_ok=True)
-        for output, data in _render_all(project.root, announcement, todo, jobs):
+        for output, data in _render_all(project, announcement, todo, jobs):
             publish.write_atomic(stage / output.path, data)
             report.written.append(Path(announcement.id) / output.path)
             manifest[output.path.as_posix()] = keys[output.path.as_posix()]
@@ -236,55 +239,98 @@ def _build_one(
         raise
 
 
+# Rough cost of laying out each kind of PDF, to hand the longest to the workers first.
+_COST = {"report": 8, "release": 2, "cities": 1}
+
+
+class Renderer:
+    """Renders outputs of one build, keeping per language what is costly to make: the catalog,
+    the Jinja environment with its compiled templates. A new build makes a new Renderer, so a
+    long-running ``serve`` sees changed settings, catalogs and templates."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.environments: dict[Language, jinja2.Environment] = {}
+
+    def environment(self, language: Language) -> jinja2.Environment:
+        if language not in self.environments:
+            l10n = localizer(self.project.root, language, self.project.settings)
+            self.environments[language] = render.environment(self.project.templates, l10n)
+        return self.environments[language]
+
+    def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
+        context = {**render.context(announcement, self.project.settings), "city": output.city}
+        env = self.environment(output.language)
+        return render.render(env, output.template, context, for_pdf=for_pdf)
+
+    def bytes(self, announcement: Announcement, output: Output) -> bytes:
+        html = self.html(announcement, output, for_pdf=output.fmt == "pdf")
+        if output.fmt == "pdf":
+            return publish.pdf_bytes(html, self.project.templates)
+        return html.encode("utf-8")
+
+    def warm_up(self, outputs: list[Output]) -> None:
+        """Compile every template in every language before workers are forked, so that each
+        worker does not compile them again."""
+        for output in outputs:
+            self.environment(output.language).get_template(output.template)
+
+
+# The renderer of the build in progress, inherited by the forked workers.
+_RENDERER: Renderer | None = None
+
+
+def _render_in_worker(announcement: Announcement, output: Output) -> bytes:
+    assert _RENDERER is not None
+    return _RENDERER.bytes(announcement, output)
+
+
 def _render_all(
-    root: Path, announcement: Announcement, outputs: list[Output], jobs: int
+    project: Project, announcement: Announcement, outputs: list[Output], jobs: int
 ) -> Iterator[tuple[Output, bytes]]:
-    """Render ``outputs``: in worker processes when there are several, with a progress bar on a
-    terminal. Results come back as they finish; the caller writes them."""
+    """Render ``outputs``, with a progress bar on a terminal; results come back as they finish
+    and the caller writes them.
+
+    With several PDFs and ``jobs`` > 1, worker processes lay out the PDFs, longest first, while
+    this process renders the HTML files. Workers are forked after this process has compiled the
+    templates and read the catalogs, so they start warm.
+    """
+    global _RENDERER
+    renderer = Renderer(project)
+    pdfs = sorted((o for o in outputs if o.fmt == "pdf"), key=lambda o: -_COST[o.kind])
+    pages = [o for o in outputs if o.fmt != "pdf"]
     with _progress(len(outputs)) as advance:
-        if jobs <= 1 or len(outputs) == 1:
-            for output in outputs:
-                yield output, render_output(root, announcement, output)
+        if jobs <= 1 or len(pdfs) <= 1:
+            for output in pdfs + pages:
+                yield output, renderer.bytes(announcement, output)
                 advance()
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        if any(o.fmt == "pdf" for o in outputs):
-            import weasyprint  # noqa: F401  (imported once here, inherited by every forked worker)
+        renderer.warm_up(outputs)
+        # The cheapest PDF is rendered here first: it loads WeasyPrint, fontconfig, the fonts and
+        # the hyphenation patterns once, for every worker forked after it.
+        warm = pdfs.pop()
+        yield warm, renderer.bytes(announcement, warm)
+        advance()
+        _RENDERER = renderer
         context = multiprocessing.get_context("fork")
-        workers = min(jobs, len(outputs))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = {pool.submit(render_output, root, announcement, o): o for o in outputs}
-            try:
-                for future in as_completed(futures):
-                    yield futures[future], future.result()
-                    advance()
-            except BaseException:
-                pool.shutdown(cancel_futures=True)
-                raise
-
-
-def render_output(root: Path, announcement: Announcement, output: Output) -> bytes:
-    """One output as bytes. Runs in a worker, which keeps what is costly between outputs:
-    the project, the Jinja environments, the catalogs, the font configuration."""
-    project = _project(root)
-    l10n = localizer(project.root, output.language, project.settings)
-    html = render.render(
-        output.template,
-        project.templates,
-        l10n,
-        {**render.context(announcement, project.settings), "city": output.city},
-        for_pdf=output.fmt == "pdf",
-    )
-    if output.fmt == "pdf":
-        return publish.pdf_bytes(html, project.templates)
-    return html.encode("utf-8")
-
-
-@cache
-def _project(root: Path) -> Project:
-    return Project(root)
+        try:
+            with ProcessPoolExecutor(min(jobs, len(pdfs)), mp_context=context) as pool:
+                futures = {pool.submit(_render_in_worker, announcement, o): o for o in pdfs}
+                try:
+                    for output in pages:
+                        yield output, renderer.bytes(announcement, output)
+                        advance()
+                    for future in as_completed(futures):
+                        yield futures[future], future.result()
+                        advance()
+                except BaseException:
+                    pool.shutdown(cancel_futures=True)
+                    raise
+        finally:
+            _RENDERER = None
 
 
 @contextmanager

@@ -94,6 +94,7 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     default=None,
     help="Outputs rendered at once, in worker processes. Default: the number of cores.",
 )
+@click.option("--force", is_flag=True, help="Render every output, even those up to date.")
 @_reports_errors
 def build(
     paths: tuple[Path, ...],
@@ -102,6 +103,7 @@ def build(
     out: Path,
     only: tuple[str, ...],
     jobs: int | None,
+    force: bool,
 ) -> None:
     """Render every output of the announcements (all of announcements/*.yaml by default)."""
     from .build import build as run_build
@@ -110,7 +112,7 @@ def build(
     project = _project()
     announcements = project.load(list(paths))
     report = run_build(
-        project, announcements, out, list(languages), list(formats), list(only), jobs
+        project, announcements, out, list(languages), list(formats), list(only), jobs, force
     )
     for path in report.written:
         click.echo(out / path)

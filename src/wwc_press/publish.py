@@ -53,10 +53,9 @@ class _Warnings(logging.Handler):
 
 
 @cache
-def _font_config(templates: Path, pid: int):
-    """One font configuration per process and templates folder: the shipped fonts are loaded
-    once, not per PDF. Keyed by process id so that a forked worker makes its own rather than
-    sharing its parent's fontconfig state."""
+def _font_config(templates: Path):
+    """One font configuration per templates folder: the shipped fonts are loaded once, not per
+    PDF. A build's workers inherit it from the process that forks them, loaded already."""
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -79,7 +78,7 @@ def pdf_bytes(html: str, templates: Path) -> bytes:
         data = document.write_pdf(
             pdf_identifier=identifier,
             pdf_variant="pdf/ua-1",
-            font_config=_font_config(templates.resolve(), os.getpid()),
+            font_config=_font_config(templates.resolve()),
         )
     finally:
         logger.removeHandler(handler)

@@ -47,10 +47,29 @@ def _css_counters(text: str) -> Markup:
     return Markup(" ".join(parts))
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory and shared by the environments of every language, so a
+    template is compiled once per process; Jinja checks each against its source's checksum."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _new_environment(templates: Path, extensions: list[str]) -> jinja2.Environment:
     # A fresh environment each time: overlays would share (and clobber) the gettext globals.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=extensions,
@@ -65,7 +84,6 @@ def plain_environment(templates: Path) -> jinja2.Environment:
     return _new_environment(templates, [])
 
 
-@cache
 def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
     """One environment per language: gettext is installed into the environment itself."""
     env = _new_environment(templates, ["jinja2.ext.i18n"])
@@ -130,15 +148,9 @@ def _chart(cities: list[tuple[str, City]]) -> list[tuple[Level, list[tuple[str, 
 
 
 def render(
-    template: str,
-    templates: Path,
-    localizer: Localizer,
-    context: dict[str, Any],
-    *,
-    for_pdf: bool,
+    env: jinja2.Environment, template: str, context: dict[str, Any], *, for_pdf: bool
 ) -> str:
-    """Render ``template`` in the localizer's language; ``for_pdf`` adds the print-only parts."""
-    env = environment(templates, localizer)
+    """Render ``template`` in the environment's language; ``for_pdf`` adds the print-only parts."""
     return env.get_template(template).render(
-        context, lang=localizer.language, for_pdf=for_pdf, escape=escape
+        context, lang=env.globals["l10n"].language, for_pdf=for_pdf, escape=escape
     )

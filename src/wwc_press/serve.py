@@ -119,7 +119,8 @@ def rebuild(
     """Rebuild; print problems instead of stopping the server. True when the build succeeded."""
     try:
         project = project_factory()
-        report = build(project, project.load(targets), out, languages)
+        # One process: forking beside the HTTP server's threads could inherit a held lock.
+        report = build(project, project.load(targets), out, languages, jobs=1)
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
