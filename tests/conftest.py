@@ -33,6 +33,18 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"[ \n]+", " ", text)
 
 
+def edit_catalog(project: Path, lang: str, change) -> None:
+    """Apply ``change`` to a copy's catalog (``lang`` is gettext's folder name: es, pt_BR)."""
+    from babel.messages.pofile import read_po, write_po
+
+    path = project / "locales" / lang / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    change(catalog)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=100, sort_by_file=True)
+
+
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``dist/<id>`` of the sample announcement, built once."""

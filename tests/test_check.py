@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po, write_po
 
 from wwc_press.check import facts
 from wwc_press.model import Announcement
 
-from conftest import ROOT, SAMPLE_ID, run
+from conftest import ROOT, SAMPLE_ID, edit_catalog, run
 
 SAMPLE = ROOT / "announcements" / f"{SAMPLE_ID}.yaml"
 
@@ -21,15 +20,6 @@ SAMPLE = ROOT / "announcements" / f"{SAMPLE_ID}.yaml"
 def sample_project(project: Path) -> Path:
     shutil.copy(SAMPLE, project / "announcements")
     return project
-
-
-def _edit_po(project: Path, lang: str, change) -> None:
-    path = project / "locales" / lang / "LC_MESSAGES" / "messages.po"
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    change(catalog)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, sort_by_file=True)
 
 
 def _check(project: Path) -> tuple[int, list[str]]:
@@ -42,7 +32,7 @@ def test_the_sample_passes(sample_project: Path) -> None:
 
 
 def test_a_removed_spanish_translation_fails_naming_it(sample_project: Path) -> None:
-    _edit_po(sample_project, "es", lambda c: setattr(c["Highlights"], "string", ""))
+    edit_catalog(sample_project, "es", lambda c: setattr(c["Highlights"], "string", ""))
     code, lines = _check(sample_project)
     assert code == 1
     assert lines[0].startswith("locales/es/LC_MESSAGES/messages.po:")
@@ -54,7 +44,7 @@ def test_fuzzy_and_empty_plural_forms_fail(sample_project: Path) -> None:
         catalog["Media contact"].string = ("Contato para a imprensa", "")
         catalog["For immediate release"].flags.add("fuzzy")
 
-    _edit_po(sample_project, "pt_BR", change)
+    edit_catalog(sample_project, "pt_BR", change)
     code, lines = _check(sample_project)
     assert code == 1
     assert any("no translation for 'Media contact'" in line for line in lines)
@@ -65,7 +55,7 @@ def test_placeholders_that_differ_fail(sample_project: Path) -> None:
     def change(catalog):
         catalog["For immediate release"].string = "Para difusión inmediata %(date)s"
 
-    _edit_po(sample_project, "es", change)
+    edit_catalog(sample_project, "es", change)
     code, lines = _check(sample_project)
     assert code == 1
     assert any("placeholders of 'For immediate release' differ: ['%(date)s']" in x for x in lines)

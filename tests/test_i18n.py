@@ -5,18 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
-
-from conftest import ROOT, run
-
-
-def _edit(project: Path, lang: str, change) -> None:
-    path = project / "locales" / lang / "LC_MESSAGES" / "messages.po"
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    change(catalog)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, sort_by_file=True)
+from conftest import ROOT, edit_catalog, run
 
 
 def _status(project: Path) -> dict[str, list[int]]:
@@ -35,7 +24,7 @@ def test_status_counts_from_the_po(project: Path) -> None:
         catalog.get("Gold", context="level name").flags.add("fuzzy")
         catalog["Media contact"].string = ("Contacto de prensa", "")  # one empty plural form
 
-    _edit(project, "es", break_three)
+    edit_catalog(project, "es", break_three)
     counts = _status(project)
     assert counts["es"] == [clean["es"][0] - 3, 1, 2, 0]
     assert counts["pt-BR"] == clean["pt-BR"]

@@ -5,9 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
-
-from conftest import ROOT, SAMPLE_ID, run
+from conftest import ROOT, SAMPLE_ID, edit_catalog, run
 
 
 def _build(project: Path, *extra: str) -> tuple[list[str], str]:
@@ -34,12 +32,9 @@ def test_nothing_changed_renders_nothing(project: Path) -> None:
 def test_a_spanish_catalog_change_rerenders_only_spanish(project: Path) -> None:
     _sample(project)
     _build(project)
-    path = project / "locales" / "es" / "LC_MESSAGES" / "messages.po"
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale="es")
-    catalog["For immediate release"].string = "Para su difusión inmediata"
-    with path.open("wb") as handle:
-        write_po(handle, catalog)
+    edit_catalog(
+        project, "es", lambda c: setattr(c["For immediate release"], "string", "Para su difusión")
+    )
     redone, _ = _build(project)
     assert redone and all(path.startswith("es/") for path in redone)
     assert len(redone) == 2 + 3  # release, report, and the Spanish-speaking cities' releases

@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po, write_po
 
-from conftest import run
+from conftest import edit_catalog, run
 
 US_CITIES = ["Carlsbad", "Charleston", "Henderson", "Scottsdale", "Syracuse", "Arlington"]
 
@@ -34,12 +33,7 @@ def _html_text(project: Path, text: str, lang: str) -> str:
 
 
 def test_missing_translation_is_an_error_naming_the_string(project: Path) -> None:
-    path = project / "locales" / "es" / "LC_MESSAGES" / "messages.po"
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale="es")
-    catalog["For immediate release"].string = ""
-    with path.open("wb") as handle:
-        write_po(handle, catalog)
+    edit_catalog(project, "es", lambda c: setattr(c["For immediate release"], "string", ""))
     (project / "announcements" / "draft.yaml").write_text(_announcement(new=1), "utf-8")
     result = run(["build", "--lang", "es", "--out", "dist"], cwd=project)
     assert result.exit_code == 1
@@ -49,12 +43,7 @@ def test_missing_translation_is_an_error_naming_the_string(project: Path) -> Non
 
 
 def test_fuzzy_translation_counts_as_missing(project: Path) -> None:
-    path = project / "locales" / "pt_BR" / "LC_MESSAGES" / "messages.po"
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale="pt_BR")
-    catalog.get("Gold", context="level name").flags.add("fuzzy")
-    with path.open("wb") as handle:
-        write_po(handle, catalog)
+    edit_catalog(project, "pt_BR", lambda c: c.get("Gold", context="level name").flags.add("fuzzy"))
     (project / "announcements" / "draft.yaml").write_text(_announcement(new=1), "utf-8")
     result = run(["build", "--lang", "pt-BR", "--out", "dist"], cwd=project)
     assert result.exit_code == 1
