@@ -36,19 +36,25 @@ def test_review_shows_languages_side_by_side(sample_project: Path, browser_page)
     page = _review(sample_project)
     errors = _open(browser_page, page)
     assert errors == []
-    headers = browser_page.locator("table.columns thead th[lang]")
+    release = browser_page.locator("section#press-release")
+    headers = release.locator("table.columns thead th[lang]")
     assert headers.all_inner_texts() == ["en", "es", "pt-BR"]
-    lead = browser_page.locator('tr[data-section="lead"] td')
+    lead = release.locator('tr[data-section="lead"] td')
     assert [lead.nth(i).get_attribute("lang") for i in range(3)] == ["en", "es", "pt-BR"]
     assert "NUEVA YORK" in lead.nth(1).inner_text()
     assert "NOVA YORK" in lead.nth(2).inner_text()
-    sections = browser_page.locator("tbody tr[data-section]").evaluate_all(
+    sections = release.locator("tbody tr[data-section]").evaluate_all(
         "rows => rows.map(r => r.dataset.section)"
     )
     assert sections[:3] == ["heading", "lead", "new"] and "contacts" in sections
-    images = browser_page.locator("tr.thumbs img")
+    images = release.locator("tr.thumbs img")
     assert images.count() == 6  # two pages per language
     assert all(images.nth(i).evaluate("img => img.naturalWidth > 100") for i in range(6))
+    titles = browser_page.locator("section.output > h2").all_inner_texts()
+    assert titles[:2] == ["Press release", "Report"] and len(titles) == 2 + 21
+    assert "City release: Fortaleza" in titles
+    fortaleza = browser_page.locator("section#fortaleza-ce-br td[lang='es']").first
+    assert "(not in this language)" in fortaleza.inner_text()  # en and pt-BR only
     assert "No problems" in browser_page.locator(".summary").inner_text()
     SCREENSHOTS.mkdir(exist_ok=True)
     browser_page.screenshot(path=SCREENSHOTS / "review.png", full_page=True)
@@ -62,9 +68,15 @@ def test_review_flags_a_problem_where_it_occurs(sample_project: Path, browser_pa
     path.write_text(text, "utf-8")
     _open(browser_page, _review(sample_project))
     flagged = browser_page.locator("td.flagged")
-    assert flagged.count() == 1
-    assert flagged.get_attribute("lang") == "pt-BR"
-    row = flagged.locator("xpath=..")
-    assert row.get_attribute("data-section") == "highlights"
-    assert "'57%' of the en text is missing in pt-BR, which has '75%'" in flagged.inner_text()
+    places = flagged.evaluate_all(
+        "cells => cells.map(c => [c.closest('section').id, c.parentElement.dataset.section,"
+        " c.lang])"
+    )
+    assert places == [
+        ["press-release", "highlights", "pt-BR"],
+        ["report", "voices", "pt-BR"],
+        ["fortaleza-ce-br", "highlights", "pt-BR"],
+    ]
+    message = "'57%' of the en text is missing in pt-BR, which has '75%'"
+    assert message in flagged.first.inner_text()
     assert "1 problem" in browser_page.locator(".summary").inner_text()

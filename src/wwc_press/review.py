@@ -18,12 +18,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import publish, render
+from .build import Output, plan
 from .check import Finding, announcement_problems, catalog_problems
-from .errors import Problem, RenderError
+from .errors import RenderError
 from .model import Announcement
-
-# What the review shows, in order: the outputs build makes, by file stem.
-OUTPUTS = {"press-release": "Press release"}
 
 
 class _Sections(HTMLParser):
@@ -86,55 +84,84 @@ def thumbnails(pdf: Path, resolution: int = 36) -> list[str]:
         ]
 
 
-def section_of(finding: Finding) -> str:
-    """The section of the release where the field of a finding is printed."""
-    head = finding.field[0]
-    if head in ("headline", "subheadline"):
-        return "heading"
-    if head == "quotes":
-        return f"quote-{int(finding.field[1]) + 1}"
-    return str(head)
+def section_in(output: Output, finding: Finding, announcement: Announcement) -> str | None:
+    """The section of ``output`` that prints the field a finding is about (None: not shown)."""
+    field = finding.field
+    if field[0] == "cities":  # a city's own quote, in its own release only
+        city = getattr(announcement.cities, str(field[1]))[int(field[2])]
+        return "quote-1" if output.city is city else None
+    if output.kind == "release":
+        if field[0] in ("headline", "subheadline"):
+            return "heading"
+        return f"quote-{int(field[1]) + 1}" if field[0] == "quotes" else str(field[0])
+    if output.kind == "report":
+        if field[0] == "headline":
+            return "cover"
+        return "voices" if field[0] in ("highlights", "quotes") else None
+    if field[0] == "highlights" and output.city is not None:
+        return (
+            "highlights"
+            if announcement.highlights[int(field[1])].city == output.city.name
+            else None
+        )
+    return None
+
+
+def _title(output: Output) -> str:
+    if output.city is not None:
+        return f"City release: {output.city.name}"
+    return {"release": "Press release", "report": "Report"}[output.kind]
 
 
 def write_review(
     root: Path, templates: Path, path: Path, announcement: Announcement, folder: Path
 ) -> Path:
-    """Write ``folder/review.html`` from the outputs built into ``folder`` (``dist/<id>``)."""
+    """Write ``folder/review.html`` from the outputs built into ``folder`` (``dist/<id>``): one
+    table per output (the release, the report, each city's release), one column per language."""
     assert announcement.languages
     languages = announcement.languages
     findings = announcement_problems(path, announcement)
-    flagged: dict[tuple[str, str], list[str]] = {}
-    for finding in findings:
-        key = (section_of(finding), finding.language)
-        flagged.setdefault(key, []).append(finding.problem.message)
-    outputs = []
-    for stem, title in OUTPUTS.items():
-        pages = {}
-        for language in languages:
-            html_file = folder / language / f"{stem}.html"
+    units: dict[str, dict[str, Output]] = {}  # file name -> language -> output
+    for output in plan(announcement, formats=["html"]):
+        units.setdefault(output.path.relative_to(output.language).as_posix(), {})[
+            output.language
+        ] = output
+    tables = []
+    for name, by_language in units.items():
+        pages, flags = {}, {}
+        for language, output in by_language.items():
+            html_file = folder / output.path
             if not html_file.exists():
                 raise RenderError(f"{html_file} is missing: run wwc-press build first")
             pages[language] = sections(html_file.read_text("utf-8"))
-        keys = list(dict.fromkeys(key for lang in languages for key in pages[lang]))
+            for finding in findings:
+                section = section_in(output, finding, announcement)
+                if finding.language == language and section is not None:
+                    flags.setdefault((section, language), []).append(finding.problem.message)
+        keys = list(dict.fromkeys(key for lang in languages for key in pages.get(lang, {})))
         rows = [
-            (
-                key,
-                [(lang, pages[lang].get(key), flagged.get((key, lang), [])) for lang in languages],
-            )
+            (key, [(lang, pages.get(lang, {}).get(key), flags.get((key, lang), []))
+                   for lang in languages])
             for key in keys
-        ]
-        thumbs = {lang: thumbnails(folder / lang / f"{stem}.pdf") for lang in languages}
-        outputs.append({"stem": stem, "title": title, "rows": rows, "thumbnails": thumbs})
-    catalogs: list[Problem] = catalog_problems(root)
+        ]  # fmt: skip
+        pdf = Path(name).with_suffix(".pdf")
+        thumbs = {
+            lang: thumbnails(folder / lang / pdf) if lang in pages else [] for lang in languages
+        }
+        first = next(iter(by_language.values()))
+        tables.append(
+            {"id": Path(name).stem, "title": _title(first), "pdf": pdf.as_posix(), "rows": rows,
+             "thumbnails": thumbs}
+        )  # fmt: skip
     page = (
         render.plain_environment(templates)
         .get_template("review.html")
         .render(
             announcement=announcement,
             languages=languages,
-            outputs=outputs,
+            outputs=tables,
             findings=[f.problem for f in findings],
-            catalogs=catalogs,
+            catalogs=catalog_problems(root),
         )
     )
     target = folder / "review.html"
