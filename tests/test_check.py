@@ -89,6 +89,22 @@ def test_formatting_differences_are_not_problems() -> None:
     assert {f.value for f in es} == values == {f.value for f in pt}
 
 
+def test_years_and_months_are_not_mistaken_for_other_facts() -> None:
+    a = Announcement.model_validate(
+        {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}
+    )
+    assert {f.value for f in facts("In 2022, 57% fewer", "en", a)} == {"2022", "57%"}
+    assert {f.value for f in facts("Em 2022, 57% menos", "pt-BR", a)} == {"2022", "57%"}
+    assert {f.value for f in facts("In May 2023, the city", "en", a)} == {"2023"}
+
+
+def test_a_missing_catalog_is_a_problem_not_a_crash(sample_project: Path) -> None:
+    (sample_project / "locales" / "pt_BR" / "LC_MESSAGES" / "messages.po").unlink()
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert any("the catalog is missing" in line for line in lines)
+
+
 def test_a_city_missing_in_one_language_fails(sample_project: Path) -> None:
     _replace(
         sample_project, "Buenos Aires, Córdoba, Montevideo, Fortaleza y", "Buenos Aires, Córdoba y"

@@ -63,6 +63,12 @@ CASES = [
      ["'北' (U+5317) cannot be printed", "Lato"]),
     ("unknown US state", VALID.replace("region: NV", "region: NX"), 8,
      ["unknown region 'NX' for United States"]),
+    ("nested too deeply", "a: " + "[" * 3000 + "]" * 3000 + "\n", 1, ["nests", "too deeply"]),
+    ("a language listed twice", VALID + "languages: [en, en]\n", 9, ["listed twice"]),
+    ("two cities of one name, one highlight", VALID + "  recertified:\n"
+     "    - {name: Carlsbad, region: NM, country: US, level: gold}\n"
+     "highlights:\n  - city: Carlsbad\n    text: {en: a, es: b, pt-BR: c}\n", 12,
+     ["2 cities are named 'Carlsbad'"]),
 ]  # fmt: skip
 
 
@@ -122,3 +128,51 @@ def test_missing_settings_file_is_an_input_error(tmp_path: Path) -> None:
     result = run(["validate"], cwd=tmp_path)
     assert result.exit_code == 2
     assert "no wwc-press.yaml here" in result.stderr
+
+
+def test_two_cities_of_one_name_in_different_states_are_two_cities(project: Path) -> None:
+    text = VALID + "  recertified:\n    - {name: Carlsbad, region: NM, country: US, level: gold}\n"
+    (project / "announcements" / "draft.yaml").write_text(text, encoding="utf-8")
+    assert run(["validate"], cwd=project).exit_code == 0
+    result = run(["build", "--only", "cities", "--format", "html", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0
+    names = sorted(p.name for p in (project / "dist" / "draft" / "en" / "cities").iterdir())
+    assert names == ["carlsbad-ca-us.html", "carlsbad-nm-us.html", "fortaleza-ce-br.html",
+                     "henderson-nv-us.html"]  # fmt: skip
+
+
+def test_two_files_with_one_id_are_refused(project: Path) -> None:
+    (project / "announcements" / "a.yaml").write_text(VALID + "id: same\n", encoding="utf-8")
+    (project / "announcements" / "b.yaml").write_text(VALID + "id: same\n", encoding="utf-8")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("announcements/b.yaml:1:1: id 'same' is the id of")
+
+
+def test_a_file_name_that_cannot_name_a_folder_is_refused(project: Path) -> None:
+    (project / "announcements" / "June 2023.yaml").write_text(VALID, encoding="utf-8")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "the file name 'June 2023' cannot name the output folder" in result.stderr
+
+
+def test_an_unknown_time_zone_in_the_settings_is_refused(project: Path) -> None:
+    settings = project / "wwc-press.yaml"
+    text = settings.read_text("utf-8").replace("America/New_York", "America/New_Yrok")
+    settings.write_text(text, "utf-8")
+    (project / "announcements" / "draft.yaml").write_text(VALID, encoding="utf-8")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "wwc-press.yaml:" in result.stderr and "unknown time zone 'America/New_Yrok'" in (
+        result.stderr
+    )
+
+
+def test_a_template_mistake_is_a_render_error_with_its_place(project: Path) -> None:
+    template = project / "templates" / "press-release.html"
+    template.write_text(template.read_text("utf-8").replace("{% endif %}", "{% endiff %}", 1))
+    (project / "announcements" / "draft.yaml").write_text(VALID, encoding="utf-8")
+    result = run(["build", "--only", "release", "--out", "dist"], cwd=project)
+    assert result.exit_code == 1
+    assert "press-release.html:" in result.stderr and "template error" in result.stderr
+    assert "Traceback" not in result.output

@@ -62,6 +62,10 @@ def announcements(draw: st.DrawFn) -> dict:
             city["level"] = draw(st.sampled_from(LEVELS))
         if country == "US":
             city["region"] = draw(st.sampled_from(["CA", "SC", "NY", "ID", "DC"]))
+        if cities[group] and draw(st.integers(0, 9)) == 0:  # a namesake in another state
+            twin = dict(cities[group][-1])
+            if twin["country"] == "US" and country == "US" and twin["region"] != city["region"]:
+                city["name"] = twin["name"]
         if draw(st.booleans()):
             city["names"] = {lang: draw(text) for lang in languages}
         cities[group].append(city)

@@ -113,7 +113,7 @@ def _city(**fields: object) -> City:
     ],
 )  # fmt: skip
 def test_city_in_running_text(city: dict, lang: str, expected: str) -> None:
-    assert places.city_in_text(_city(**city), lang) == expected
+    assert places.cities_in_text([_city(**city)], lang) == expected
 
 
 def test_cities_grouped_by_country() -> None:

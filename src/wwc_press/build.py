@@ -25,7 +25,7 @@ from babel import Locale
 
 from . import cache as outputs_cache
 from . import places, publish, render
-from .errors import InputError, Problem
+from .errors import InputError, Problem, RenderError
 from .localize import catalog_path, localizer
 from .model import Announcement, City, Language
 from .settings import SETTINGS_FILE, Settings, load_settings
@@ -33,7 +33,6 @@ from .style import BABEL_LOCALE
 from .validate import load_announcement
 
 FORMATS = ("pdf", "html")
-KINDS = ("release", "report", "cities")  # what --only narrows to
 
 
 @dataclass(frozen=True)
@@ -134,16 +133,26 @@ class Project:
         found = self.announcement_paths(paths)
         if not found:
             raise InputError([Problem(self.root / "announcements", 1, 1, "no announcement files")])
+        owners: dict[str, Path] = {}  # id -> the file that has it
         for path in found:
             if not path.is_file():
                 problems.append(Problem(path, 1, 1, "no such file"))
                 continue
             try:
-                announcements.append(
-                    load_announcement(path, self.settings.languages, self.templates / "fonts")
-                )
+                fonts = self.templates / "fonts"
+                announcement = load_announcement(path, self.settings.languages, fonts)
             except InputError as error:
                 problems += error.problems
+                continue
+            assert announcement.id
+            if announcement.id in owners:
+                message = (
+                    f"id '{announcement.id}' is the id of {owners[announcement.id]} too: both "
+                    f"would build into dist/{announcement.id}"
+                )
+                problems.append(Problem(path, 1, 1, message))
+            owners.setdefault(announcement.id, path)
+            announcements.append(announcement)
         if problems:
             raise InputError(problems)
         return announcements
@@ -173,24 +182,29 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     for announcement in announcements:
         assert announcement.id and announcement.languages  # set by load_announcement
-        with _locked(out, announcement.id):
+        with locked(out, announcement.id):
             _build_one(project, announcement, out, plan(announcement, languages, formats, only),
                        jobs or os.cpu_count() or 1, report, force)  # fmt: skip
     return report
 
 
 @contextmanager
-def _locked(out: Path, announcement_id: str) -> Iterator[None]:
-    """One build at a time per announcement and output folder; another build waits its turn.
+def locked(out: Path, announcement_id: str) -> Iterator[None]:
+    """One writer at a time per announcement and output folder; another waits its turn.
 
-    Staging folders left by a build that was killed are removed once the lock is ours.
+    What a killed build left is tidied once the lock is ours: a folder it was swapping out comes
+    back if the new one never arrived, and its staging folders go.
     """
+    out.mkdir(parents=True, exist_ok=True)
     with (out / f".{announcement_id}.lock").open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            target = out / announcement_id
+            for old in out.glob(f".{announcement_id}.old-*"):
+                if not target.exists() and (old / announcement_id).is_dir():
+                    os.replace(old / announcement_id, target)  # killed between the two renames
+                shutil.rmtree(old, ignore_errors=True)
             for leftover in out.glob(f".{announcement_id}.building-*"):
-                shutil.rmtree(leftover, ignore_errors=True)
-            for leftover in out.glob(f".{announcement_id}.old-*"):
                 shutil.rmtree(leftover, ignore_errors=True)
             yield
         finally:
@@ -220,13 +234,20 @@ def _build_one(
     todo = [o for o in outputs if manifest.get(o.path.as_posix()) != keys[o.path.as_posix()]
             or not (target / o.path).is_file()]  # fmt: skip
     report.unchanged += len(outputs) - len(todo)
-    if not todo:
+    # Files of outputs the announcement no longer has (a city removed, a language dropped) go.
+    planned = {o.path.as_posix() for o in plan(announcement)}
+    published = {p.relative_to(target).as_posix() for p in target.glob("*/**/*.*")}
+    stale = published - planned
+    if not todo and not stale:
         return
+    manifest = {path: key for path, key in manifest.items() if path in planned}
     stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        if target.exists():  # keep every output this build does not redo
-            shutil.copytree(target, stage, dirs_exist_ok=True)
+        redone = {o.path.as_posix() for o in todo}
+        for kept in sorted(published & planned - redone):  # the outputs this build does not redo
+            (stage / kept).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(target / kept, stage / kept)
         for output, data in _render_all(project, announcement, todo, jobs):
             publish.write_atomic(stage / output.path, data)
             report.written.append(Path(announcement.id) / output.path)
@@ -261,7 +282,8 @@ class Renderer:
     def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
         context = {**render.context(announcement, self.project.settings), "city": output.city}
         env = self.environment(output.language)
-        return render.render(env, output.template, context, for_pdf=for_pdf)
+        with _template_errors(output.template):
+            return render.render(env, output.template, context, for_pdf=for_pdf)
 
     def bytes(self, announcement: Announcement, output: Output) -> bytes:
         html = self.html(announcement, output, for_pdf=output.fmt == "pdf")
@@ -273,7 +295,20 @@ class Renderer:
         """Compile every template in every language before workers are forked, so that each
         worker does not compile them again."""
         for output in outputs:
-            self.environment(output.language).get_template(output.template)
+            with _template_errors(output.template):
+                self.environment(output.language).get_template(output.template)
+
+
+@contextmanager
+def _template_errors(template: str) -> Iterator[None]:
+    """A mistake in templates/ is a failed render that says where, not a traceback."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise RenderError(f"{where}: template error: {error.message}") from None
+    except jinja2.TemplateError as error:
+        raise RenderError(f"templates/{template}: template error: {error}") from None
 
 
 # The renderer of the build in progress, inherited by the forked workers.

@@ -41,11 +41,17 @@ def _tree(folder: Path, pattern: str = "**/*") -> str:
     return _digest(*parts)
 
 
+# Libraries whose upgrade changes what is printed: layout, PDF writing, CLDR data, templates,
+# hyphenation patterns, font subsetting.
+_LIBRARIES = ("weasyprint", "pydyf", "babel", "jinja2", "pyphen", "fonttools")
+
+
 @cache
 def _package() -> str:
-    """The installed version and the code itself, so a developer's change counts too."""
+    """Our version and code (so a developer's change counts too) and the libraries' versions."""
     here = Path(__file__).parent
-    return _digest(metadata.version("wwc-press"), _tree(here, "*.py"), _tree(here, "data/*"))
+    versions = [f"{name}=={metadata.version(name)}" for name in ("wwc-press", *_LIBRARIES)]
+    return _digest(*versions, _tree(here, "*.py"), _tree(here, "data/*"))
 
 
 def shared_key(project: Project, catalog: Path | None) -> str:

@@ -21,16 +21,10 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from . import i18n, loader, places, style
 from .errors import Problem
 from .localize import CATALOG_DIR
-from .model import Announcement, Language
+from .model import STATUSES, Announcement, Language
 
-# Separators each language writes in numbers: (grouping, decimal).
-_SEPARATORS: dict[Language, tuple[str, str]] = {
-    "en": (",", "."),
-    "es": (".", ","),
-    "pt-BR": (".", ","),
-}
-# AP's abbreviations of month names, besides the names CLDR gives.
-_AP_MONTHS = {"Jan": 1, "Feb": 2, "Aug": 8, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+# AP's abbreviations of month names ("Sept."), besides the names CLDR gives.
+_AP_MONTHS = {abbreviation.rstrip("."): month for month, abbreviation in style.AP_MONTHS.items()}
 
 
 def catalog_problems(root: Path) -> list[Problem]:
@@ -76,7 +70,9 @@ def _date_pattern(language: Language) -> re.Pattern[str]:
     names = "|".join(sorted((re.escape(m) for m in months.values()), key=len, reverse=True))
     if language == "en":
         names += "|" + "|".join(_AP_MONTHS)
-        return re.compile(rf"\b(?P<month>{names})\.? (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?")
+        return re.compile(
+            rf"\b(?P<month>{names})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?"
+        )
     return re.compile(
         rf"\b(?P<day>\d{{1,2}})º? de (?P<month>{names})(?: de (?P<year>\d{{4}}))?", re.IGNORECASE
     )
@@ -97,7 +93,9 @@ def facts(text: str, language: Language, announcement: Announcement) -> set[Fact
         year = f"{match['year']}-" if match["year"] else ""
         found.add(Fact("date", f"{year}{month:02d}-{int(match['day']):02d}", match[0]))
         text = text.replace(match[0], " ")
-    for match in re.finditer(r"(\d[\d.,\u00a0 ]*\d|\d)\s?%", text):
+    # Grouping only in threes ("1,234", "1.234", "1 234"): "In 2022, 57%" holds 57%, not 202257%.
+    grouped = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    for match in re.finditer(rf"(?<![\d.,])({grouped})\s?%", text):
         found.add(Fact("percent", _number(match[1], language) + "%", match[0]))
         text = text.replace(match[0], " ")
     for match in re.finditer(r"\d+(?:[.,\u00a0]\d+)*", text):
@@ -122,7 +120,7 @@ def _translated_fields(announcement: Announcement) -> Iterator[tuple[tuple, dict
     for index, quote in enumerate(announcement.quotes):
         yield ("quotes", index, "role"), quote.role
         yield ("quotes", index, "text"), quote.text
-    for status in ("new", "upgraded", "recertified"):
+    for status in STATUSES:
         for index, city in enumerate(getattr(announcement.cities, status)):
             if city.quote is not None:
                 yield ("cities", status, index, "quote", "role"), city.quote.role

@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from .errors import InputError, RenderError
-from .model import LANGUAGES
+from .model import KINDS, LANGUAGES
 
 EXIT_PROBLEMS = 1
 EXIT_INPUT = 2
@@ -85,7 +85,7 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
 @click.option(
     "--only",
     multiple=True,
-    type=click.Choice(["release", "report", "cities"]),
+    type=click.Choice(KINDS),
     help="Only this kind of output.",
 )
 @click.option(
@@ -245,7 +245,7 @@ def status() -> None:
 def review(path: Path, out: Path) -> None:
     """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
     from .build import build as run_build
-    from .build import write_index
+    from .build import locked, write_index
     from .review import write_review
 
     project = _project()
@@ -253,8 +253,9 @@ def review(path: Path, out: Path) -> None:
     run_build(project, [announcement], out)
     assert announcement.id
     folder = out / announcement.id
-    target = write_review(project.root, project.templates, path, announcement, folder)
-    write_index(project, announcement, folder)  # now with a link to the review
+    with locked(out, announcement.id):  # a build running meanwhile cannot swap the folder
+        target = write_review(project.root, project.templates, path, announcement, folder)
+        write_index(project, announcement, folder)  # now with a link to the review
     click.echo(target)
 
 

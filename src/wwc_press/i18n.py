@@ -120,6 +120,11 @@ class Coverage:
 
 def coverage(root: Path, language: Language) -> Coverage:
     path = catalog_path(root, language)
+    assert path is not None
+    if not path.is_file():
+        report = Coverage(language, path)
+        report.problems.append((1, "the catalog is missing: run 'wwc-press i18n update'"))
+        return report
     catalog = read_catalog(path, language)
     report = Coverage(language, path, obsolete=len(catalog.obsolete))
     for message in catalog:

@@ -164,6 +164,9 @@ def load(path: Path) -> Document:
     doc = Document(path=path, data=None)
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        message = "the file nests lists or mappings too deeply to be an announcement"
+        raise InputError([Problem(path, 1, 1, message)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -176,6 +179,9 @@ def load(path: Path) -> Document:
     builder = _Builder(doc)
     try:
         doc.data = builder.build(node, ())
+    except RecursionError:
+        message = "the file nests lists or mappings too deeply to be an announcement"
+        raise InputError([Problem(path, 1, 1, message)]) from None
     except _TooLarge as error:
         line, column = _mark(error.node)
         message = f"the file expands to more than {MAX_NODES:,} values (aliases used as a bomb?)"

@@ -153,9 +153,6 @@ class Localizer:
         """The state in full where built in, else the region's code, else nothing."""
         return places.state_name(place, self.language) or place.region or ""
 
-    def percent(self, fraction: float) -> str:
-        return style.percent(fraction, self.language)
-
     def series(self, items: list[str]) -> str:
         return style.series(items, self.language, self.house.serial_comma)
 

@@ -7,6 +7,7 @@ has every language) live in ``validate``, so that they can all be reported at on
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Annotated, Literal
 
@@ -19,10 +20,14 @@ LANGUAGES: tuple[Language, ...] = ("en", "es", "pt-BR")
 Level = Literal["silver", "gold", "platinum"]
 LEVELS: tuple[Level, ...] = ("silver", "gold", "platinum")  # lowest first: an upgrade goes right
 
+# The kinds of output an announcement makes (build --only narrows to them).
+KINDS = ("release", "report", "cities")
+
 Status = Literal["new", "upgraded", "recertified"]
 STATUSES: tuple[Status, ...] = ("new", "upgraded", "recertified")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")  # names a folder under dist/
 Translatable = dict[Language, Text]
 
 
@@ -101,7 +106,7 @@ class Announcement(Record):
         description="certified cities to date, this announcement included"
     )
     cities: Cities
-    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = None
+    id: Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN.pattern}$")] | None = None
     languages: list[Language] | None = Field(None, min_length=1)
     embargo: AwareDatetime | None = Field(None, description="ISO time with offset")
     dateline: Place | None = None

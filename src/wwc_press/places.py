@@ -129,10 +129,6 @@ def cities_in_text(
     return series(texts, language, house.serial_comma)
 
 
-def city_in_text(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
-    return cities_in_text([place], language, house)
-
-
 def dateline(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
     """AP datelines: the city in capitals, then the AP state abbreviation or the country."""
     name = city_name(place, language).upper()

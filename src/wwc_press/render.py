@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .localize import Localizer
-from .model import LEVELS, Announcement, City, Level
+from .model import LEVELS, STATUSES, Announcement, City, Level
 from .settings import Settings
 
 
@@ -29,9 +29,10 @@ def _upper_first(text: str) -> str:
 def _sentences(text: str) -> Markup:
     """Join a paragraph's sentences with one space, and drop the period a sentence would add
     after a closing abbreviation ("Washington, D.C.." becomes "Washington, D.C.")."""
-    joined = re.sub(r"[ \t\r\n]+", " ", str(text)).strip()  # not \s: keep no-break spaces
+    # escape(): a filter block's output is Markup already; plain text would be escaped here.
+    joined = re.sub(r"[ \t\r\n]+", " ", escape(text)).strip()  # not \s: keep no-break spaces
     # Only a doubled period that ends a sentence: "A..B" in a name stays as typed.
-    return Markup(re.sub(r"(?<!\.)\.\.(?=\s|$)", ".", joined))  # noqa: S704 (input is Markup)
+    return Markup(re.sub(r"(?<!\.)\.\.(?=\s|$)", ".", joined))  # noqa: S704 (escaped above)
 
 
 def _css_counters(text: str) -> Markup:
@@ -125,12 +126,15 @@ def context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
         "recertified_by_level": _by_level(cities.recertified),
         "new_countries": sorted({city.country for city in cities.new}),
         "all_cities": everyone,
-        "status_of": {(city.name, city.country): status for status, city in everyone},
+        "status_of": {(city.name, city.region, city.country): status for status, city in everyone},
         "by_country": Counter(city.country for _, city in everyone).most_common(),
         "by_level": [(level, sum(1 for _, c in everyone if c.level == level)) for level in LEVELS],
         "chart": _chart(everyone),
         "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in _chart(everyone)]),
-        "highlight_of": {h.city: h for h in announcement.highlights},
+        "highlights_of": {
+            name: [h for h in announcement.highlights if h.city == name]
+            for name in {h.city for h in announcement.highlights}
+        },
     }
 
 
@@ -139,7 +143,7 @@ def _chart(cities: list[tuple[str, City]]) -> list[tuple[Level, list[tuple[str, 
     bars = []
     for level in reversed(LEVELS):
         offset, segments = 0, []
-        for status in ("new", "upgraded", "recertified"):
+        for status in STATUSES:
             count = sum(1 for s, c in cities if s == status and c.level == level)
             segments.append((status, count, offset))
             offset += count

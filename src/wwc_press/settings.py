@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from . import loader
 from .errors import InputError, Problem
@@ -15,6 +16,18 @@ from .validate import parse
 SETTINGS_FILE = "wwc-press.yaml"
 
 
+def _known_zone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone '{name}': expected an IANA name like America/New_York"
+        ) from None
+    return name
+
+
 class Settings(Record):
     organization: Text = Field(description="the publisher, named in the lead and the header")
     partner: Text | None = Field(None, description="the program's funder, named in About")
@@ -22,7 +35,7 @@ class Settings(Record):
     website: Text
     languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
     dateline: Place
-    timezone: Text = Field(
+    timezone: Annotated[Text, AfterValidator(_known_zone)] = Field(
         "America/New_York", description="IANA zone of the dateline, used to name embargo times"
     )
     contacts: list[Contact] = Field(default_factory=list)

@@ -18,7 +18,16 @@ from . import loader, places
 from .errors import InputError, Problem
 from .fonts import font_family_name, printable
 from .loader import Loc
-from .model import LANGUAGES, LEVELS, Announcement, Language, Place, Translatable
+from .model import (
+    ID_PATTERN,
+    LANGUAGES,
+    LEVELS,
+    STATUSES,
+    Announcement,
+    Language,
+    Place,
+    Translatable,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -72,7 +81,7 @@ def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, .
     if kind == "missing":
         return loc[:-1], f"missing required key '{last}'", False
     if last == "[key]":  # a bad key of a language mapping
-        loc = loc[:-2] + (loc[-2],)
+        loc = loc[:-1]
         bad = loc[-1]
         return (
             loc,
@@ -181,11 +190,11 @@ def announcement_rules(
     """The rules between fields of an announcement that its types cannot state."""
     problems: list[Problem] = []
     cities = announcement.cities
-    seen: dict[tuple[str, str], tuple[str, int]] = {}
-    for status in ("new", "upgraded", "recertified"):
+    seen: dict[tuple[str, str | None, str], tuple[str, int]] = {}
+    for status in STATUSES:
         for index, city in enumerate(getattr(cities, status)):
             loc = ("cities", status, index)
-            key = (city.name.casefold(), city.country)
+            key = (city.name.casefold(), city.region, city.country)  # two Portlands may differ
             if key in seen:
                 line = doc.position(("cities", *seen[key]))[0]
                 problems.append(
@@ -239,7 +248,7 @@ def announcement_rules(
                 f"{len(cities.new)} cities certified for the first time here",
             )
         )
-    names = {city.name for _, city in cities.by_status()}
+    names = [city.name for _, city in cities.by_status()]
     for index, highlight in enumerate(announcement.highlights):
         if highlight.city not in names:
             problems.append(
@@ -247,6 +256,14 @@ def announcement_rules(
                     ("highlights", index, "city"),
                     f"highlight for '{highlight.city}', which is not a city of this announcement"
                     + _suggest(highlight.city, sorted(names)),
+                )
+            )
+        elif names.count(highlight.city) > 1:
+            problems.append(
+                doc.problem(
+                    ("highlights", index, "city"),
+                    f"{names.count(highlight.city)} cities are named '{highlight.city}': a "
+                    "highlight cannot tell which; give them distinct spellings under 'names'",
                 )
             )
     for field in ("headline", "subheadline"):
@@ -349,8 +366,17 @@ def load_announcement(
     problems = announcement_rules(doc, announcement, languages)
     if fonts is not None:
         problems += unprintable(doc, fonts)
+    if len(set(languages)) != len(languages):
+        problems.append(doc.problem(("languages",), "a language is listed twice in 'languages'"))
+    identifier = announcement.id or path.stem
+    if not ID_PATTERN.fullmatch(identifier):
+        problems.append(
+            doc.problem(
+                (),
+                f"the file name '{path.stem}' cannot name the output folder: use lower-case "
+                "letters, digits and hyphens (2023-06-international.yaml) or set 'id'",
+            )
+        )
     if problems:
         raise InputError(problems)
-    return announcement.model_copy(
-        update={"id": announcement.id or path.stem, "languages": languages}
-    )
+    return announcement.model_copy(update={"id": identifier, "languages": languages})
