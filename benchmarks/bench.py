@@ -72,16 +72,21 @@ print(json.dumps(paths))
     return [Path(p) for p in json.loads(out.stdout)]
 
 
-def chromium_per_document(files: list[Path]) -> float:
+def chromium_per_document(files: list[Path]) -> tuple[float, float]:
+    """Seconds per document through one warm, persistent page (median of three passes), and
+    per document for the first pass counted from the browser's launch (what a cold run costs)."""
     from playwright.sync_api import sync_playwright
 
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
     with sync_playwright() as playwright:
+        launched = time.perf_counter()
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         page = browser.new_page()
-        page.goto(files[0].as_uri())
-        page.pdf(format="Letter")  # warm-up: the first print sets Chromium's printing up
+        for path in files:
+            page.goto(path.as_uri())
+            page.pdf(format="Letter")
+        cold = (time.perf_counter() - launched) / len(files)
         runs = []
         for _ in range(3):
             started = time.perf_counter()
@@ -90,7 +95,7 @@ def chromium_per_document(files: list[Path]) -> float:
                 page.pdf(format="Letter")
             runs.append((time.perf_counter() - started) / len(files))
         browser.close()
-    return statistics.median(runs)
+    return statistics.median(runs), cold
 
 
 def generated(count: int, folder: Path) -> Path:
@@ -140,7 +145,7 @@ def main() -> None:
             timed([str(BIN / "weasyprint"), "-u", templates, str(f), str(f.with_suffix(".pdf"))])
             for f in files[:3]
         )
-        chromium = chromium_per_document(files)
+        chromium, chromium_cold = chromium_per_document(files)
 
         rows += [
             ("sample kit, cold, serial (`--jobs 1`)", f"{serial:.2f} s",
@@ -151,6 +156,8 @@ def main() -> None:
              f"ours per PDF: {cold / pdfs / plain:.3f}x of it (target ≤ 0.25)"),
             ("Chromium print-to-PDF, one persistent page", f"{chromium:.3f} s per doc",
              f"ours per PDF: {cold / pdfs / chromium:.2f}x of it (target ≤ 1)"),
+            ("the same, counted from Chromium's launch", f"{chromium_cold:.3f} s per doc",
+             f"ours per PDF (counted from our launch): {cold / pdfs / chromium_cold:.2f}x"),
             ("rebuild, nothing changed (whole command)", f"{noop:.2f} s", "target < 0.5 s"),
         ]  # fmt: skip
 
