@@ -114,7 +114,8 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
         ("es/cities/cordoba-ar.pdf", [
             "Córdoba (Argentina) obtiene la certificación Plata de What Works Cities",
             "CÓRDOBA (Argentina), 21 de junio de 2023.—",
-            "otorgó hoy a la ciudad de Córdoba (Argentina) la certificación Plata",
+            "otorgó hoy a la ciudad de Córdoba (Argentina) su primera certificación What Works "
+            "Cities, en el nivel Plata",
         ]),
         ("en/cities/henderson-nv-us.pdf", [
             "Henderson, Nevada, moves up to What Works Cities Gold Certification",

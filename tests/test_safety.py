@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -207,3 +208,17 @@ def test_outputs_of_a_removed_city_are_removed(project: Path) -> None:
     assert run(["build", "--format", "html", "--out", "dist"], cwd=project).exit_code == 0
     assert not (folder / "en" / "cities" / "denver-co-us.html").exists()
     assert "denver" not in (folder / "index.html").read_text("utf-8")
+
+
+def test_a_missing_font_fails_the_build_instead_of_falling_back(project: Path) -> None:
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    (project / "templates" / "fonts" / "Lato-Bold.ttf").unlink()
+    result = run(["build", "--only", "release", "--lang", "en", "--out", "dist"], cwd=project)
+    assert result.exit_code == 1
+    assert "Font-face 'Lato' cannot be loaded" in result.stderr
+    assert not (project / "dist" / SAMPLE_ID).exists()
+    for font in (project / "templates" / "fonts").glob("*.ttf"):
+        font.unlink()
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 1
+    assert "no .ttf font here" in result.stderr

@@ -10,19 +10,28 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from .errors import RenderError
 
-@cache
+
 def printable(fonts: Path) -> frozenset[int]:
     """Code points that every shipped font maps to a glyph (regular, bold and italics alike)."""
+    files = tuple(
+        (path, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(fonts.glob("*.ttf"))
+    )
+    return _covered(fonts, files)  # read again when a font file changes (serve runs long)
+
+
+@cache
+def _covered(fonts: Path, files: tuple[tuple[Path, int, int], ...]) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # a dependency of WeasyPrint
 
     covered: frozenset[int] | None = None
-    for path in sorted(fonts.glob("*.ttf")):
+    for path, _, _ in files:
         with TTFont(path, lazy=True) as font:
             cmap = frozenset(font.getBestCmap())
         covered = cmap if covered is None else covered & cmap
     if covered is None:
-        raise FileNotFoundError(f"no .ttf font in {fonts}: the templates must ship their font")
+        raise RenderError(f"{fonts}: no .ttf font here; the templates must ship the font they name")
     return covered | {0x0A, 0x0D, 0x09}  # line breaks and tabs are layout, not glyphs
 
 

@@ -53,12 +53,20 @@ class _Warnings(logging.Handler):
 
 
 @cache
-def _font_config(templates: Path):
-    """One font configuration per templates folder: the shipped fonts are loaded once, not per
-    PDF. A build's workers inherit it from the process that forks them, loaded already."""
+def _font_config(templates: Path, fonts: tuple[tuple[str, int, int], ...]):
+    """One font configuration per templates folder and set of font files: the shipped fonts are
+    loaded once, not per PDF. A build's workers inherit it from the process that forks them,
+    loaded already; a changed font file (while ``serve`` runs) gets a new one."""
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
+
+
+def _font_files(templates: Path) -> tuple[tuple[str, int, int], ...]:
+    return tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted((templates / "fonts").glob("*.ttf"))
+    )
 
 
 def pdf_bytes(html: str, templates: Path) -> bytes:
@@ -78,7 +86,7 @@ def pdf_bytes(html: str, templates: Path) -> bytes:
         data = document.write_pdf(
             pdf_identifier=identifier,
             pdf_variant="pdf/ua-1",
-            font_config=_font_config(templates.resolve()),
+            font_config=_font_config(templates.resolve(), _font_files(templates)),
         )
     finally:
         logger.removeHandler(handler)
