@@ -24,6 +24,7 @@ from .model import (
     LEVELS,
     STATUSES,
     Announcement,
+    City,
     Language,
     Place,
     Translatable,
@@ -184,57 +185,82 @@ def parse(doc: loader.Document, model: type[M]) -> M:
         raise InputError(problems) from None
 
 
+def _city_rules(
+    doc: loader.Document, entries: list[tuple[str, int, City]], languages: list[Language]
+) -> list[Problem]:
+    """Rules of each city, and of cities between them, for (status, index, city) entries."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str | None, str], tuple[str, int]] = {}
+    for status, index, city in entries:
+        loc = ("cities", status, index)
+        key = (city.name.casefold(), city.region, city.country)  # two Portlands may differ
+        if key in seen:
+            line = doc.position(("cities", *seen[key]))[0]
+            problems.append(
+                doc.problem(loc, f"city '{city.name}' is listed twice: first on line {line}")
+            )
+        seen.setdefault(key, (status, index))
+        if status == "upgraded" and city.previous is None:
+            problems.append(
+                doc.problem(loc, f"upgraded city '{city.name}' needs 'from': its level before")
+            )
+        elif status == "upgraded" and LEVELS.index(city.previous) >= LEVELS.index(city.level):
+            problems.append(
+                doc.problem(
+                    loc + ("from",),
+                    f"'{city.name}' is listed as upgraded, but {city.previous} to "
+                    f"{city.level} is not upward (levels: silver < gold < platinum)",
+                )
+            )
+        elif status != "upgraded" and city.previous is not None:
+            problems.append(
+                doc.problem(
+                    loc + ("from",),
+                    f"'from' is only for upgraded cities; '{city.name}' is {status}",
+                    key=True,
+                )
+            )
+        problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
+        problems += _region_problems(doc, loc, city)
+        if city.quote is not None:
+            for field in ("role", "text"):
+                text = getattr(city.quote, field)
+                problems += _missing_languages(
+                    doc, (*loc, "quote", field), text, languages, languages
+                )
+    return problems
+
+
+def _cities_that_parse(doc: loader.Document) -> list[tuple[str, int, City]]:
+    """The cities of a file whose other parts are broken, so their rules can still be checked:
+    every problem is reported at once, not shape errors first and the rest on the next run."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    groups = data.get("cities") if isinstance(data.get("cities"), dict) else {}
+    entries = []
+    for status in STATUSES:
+        items = groups.get(status)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            try:
+                entries.append((status, index, City.model_validate(item)))
+            except ValidationError:
+                continue
+    return entries
+
+
 def announcement_rules(
     doc: loader.Document, announcement: Announcement, languages: list[Language]
 ) -> list[Problem]:
     """The rules between fields of an announcement that its types cannot state."""
-    problems: list[Problem] = []
     cities = announcement.cities
-    seen: dict[tuple[str, str | None, str], tuple[str, int]] = {}
-    for status in STATUSES:
-        for index, city in enumerate(getattr(cities, status)):
-            loc = ("cities", status, index)
-            key = (city.name.casefold(), city.region, city.country)  # two Portlands may differ
-            if key in seen:
-                line = doc.position(("cities", *seen[key]))[0]
-                problems.append(
-                    doc.problem(loc, f"city '{city.name}' is listed twice: first on line {line}")
-                )
-            seen.setdefault(key, (status, index))
-            if status == "upgraded" and city.previous is None:
-                problems.append(
-                    doc.problem(loc, f"upgraded city '{city.name}' needs 'from': its level before")
-                )
-            elif status == "upgraded" and LEVELS.index(city.previous) >= LEVELS.index(city.level):
-                problems.append(
-                    doc.problem(
-                        loc + ("from",),
-                        f"'{city.name}' is listed as upgraded, but {city.previous} to "
-                        f"{city.level} is not upward (levels: silver < gold < platinum)",
-                    )
-                )
-            elif status != "upgraded" and city.previous is not None:
-                problems.append(
-                    doc.problem(
-                        loc + ("from",),
-                        f"'from' is only for upgraded cities; '{city.name}' is {status}",
-                        key=True,
-                    )
-                )
-            problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
-            problems += _region_problems(doc, loc, city)
-            if city.quote is not None:
-                for field in ("role", "text"):
-                    problems += _missing_languages(
-                        doc,
-                        (*loc, "quote", field),
-                        getattr(city.quote, field),
-                        languages,
-                        languages,
-                    )
+    entries = [
+        (status, index, city)
+        for status in STATUSES
+        for index, city in enumerate(getattr(cities, status))
+    ]
+    problems = _city_rules(doc, entries, languages)
     if announcement.dateline is not None:
         problems += _region_problems(doc, ("dateline",), announcement.dateline)
-    if not seen:
+    if not entries:
         problems.append(
             doc.problem(
                 ("cities",), "no cities: list at least one under new, upgraded or recertified"
@@ -361,7 +387,14 @@ def load_announcement(
     With ``fonts`` (the templates' font folder), text the fonts cannot print is refused too.
     """
     doc = loader.load(path)
-    announcement = parse(doc, Announcement)
+    try:
+        announcement = parse(doc, Announcement)
+    except InputError as error:
+        languages = doc.data.get("languages") if isinstance(doc.data, dict) else None
+        if not (isinstance(languages, list) and set(languages) <= set(LANGUAGES)):
+            languages = default_languages
+        more = _city_rules(doc, _cities_that_parse(doc), languages)
+        raise InputError(sorted(set(error.problems + more))) from None
     languages = announcement.languages or default_languages
     problems = announcement_rules(doc, announcement, languages)
     if fonts is not None:
