@@ -172,3 +172,34 @@ def test_only_narrows_the_build(tmp_path: Path) -> None:
         "2023-06-international/index.html",
         "2023-06-international/pt-BR/report.html",
     ]
+
+
+def test_a_city_quote_prints_in_that_citys_release_only(project: Path) -> None:
+    text = """\
+date: 2024-03-05
+total_certified: 9
+cities:
+  new:
+    - name: Recife
+      region: PE
+      country: BR
+      level: gold
+      quote:
+        speaker: Ana Souza
+        role: {en: data officer of Recife, es: responsable de datos de Recife,
+               pt-BR: gerente de dados do Recife}
+        text: {en: Data changed how we work., es: Los datos cambiaron nuestro trabajo.,
+               pt-BR: Os dados mudaram nosso trabalho.}
+    - {name: Quito, country: EC, level: silver}
+"""
+    (project / "announcements" / "q.yaml").write_text(text, "utf-8")
+    result = run(["build", "--format", "html", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    folder = project / "dist" / "q"
+    recife = (folder / "pt-BR" / "cities" / "recife-pe-br.html").read_text("utf-8")
+    assert "“Os dados mudaram nosso trabalho.”" in recife
+    assert "— Ana Souza, gerente de dados do Recife" in recife
+    quito = (folder / "es" / "cities" / "quito-ec.html").read_text("utf-8")
+    assert "Ana Souza" not in quito
+    release = (folder / "en" / "press-release.html").read_text("utf-8")
+    assert "Ana Souza" not in release
