@@ -36,16 +36,39 @@ def test_pdf_bookmarks_follow_the_headings(sample: Path, lang: str) -> None:
     assert [child.title for child in children][0] == about[lang]
 
 
-@pytest.mark.parametrize(
-    "page_name", [*(f"{lang}/press-release.html" for lang in LANGS), "index.html"]
-)
-def test_html_passes_axe_core(sample: Path, browser_page, page_name: str) -> None:
+PAGES = [
+    *(f"{lang}/{kind}.html" for lang in LANGS for kind in ("press-release", "report")),
+    "en/cities/henderson-nv-us.html",
+    "es/cities/cordoba-ar.html",
+    "pt-BR/cities/fortaleza-ce-br.html",
+    "index.html",
+]
+
+
+def _axe(browser_page, page: Path) -> tuple[list, list]:
     from axe_playwright_python.sync_playwright import Axe
 
     errors: list[str] = []
     browser_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    browser_page.goto((sample / page_name).as_uri())
+    browser_page.goto(page.as_uri())
     violations = Axe().run(browser_page).response["violations"]
-    found = [(v["id"], v["impact"], v["help"]) for v in violations]
+    return [(v["id"], v["impact"], v["help"]) for v in violations], errors
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_html_passes_axe_core(sample: Path, browser_page, page_name: str) -> None:
+    found, errors = _axe(browser_page, sample / page_name)
     assert found == [], "axe-core finds no violation at all, serious or not"
     assert errors == []
+
+
+def test_review_page_passes_axe_core(project: Path, browser_page) -> None:
+    import shutil
+
+    from conftest import ROOT, SAMPLE_ID, run
+
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    result = run(["review", f"announcements/{SAMPLE_ID}.yaml", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0
+    found, errors = _axe(browser_page, project / "dist" / SAMPLE_ID / "review.html")
+    assert found == [] and errors == []
