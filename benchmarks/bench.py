@@ -56,7 +56,9 @@ def pdf_html_files(folder: Path) -> list[Path]:
     script = f"""
 import json
 from pathlib import Path
-from wwc_press.build import Project, Renderer, plan
+from wwc_press.build import Renderer
+from wwc_press.plan import plan
+from wwc_press.project import Project
 project = Project(Path({str(ROOT)!r}))
 [announcement] = project.load([])
 renderer = Renderer(project)

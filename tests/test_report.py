@@ -9,8 +9,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from wwc_press.build import city_slugs
 from wwc_press.model import Announcement
+from wwc_press.plan import city_slugs
 
 from conftest import ROOT, pdf_text, run
 

@@ -139,7 +139,8 @@ def test_failed_rebuild_leaves_the_last_good_output(
 
     monkeypatch.setattr(publish, "pdf_bytes", fail_on_second)
     with pytest.raises(type(failure)):
-        from wwc_press.build import Project, build
+        from wwc_press.build import build
+        from wwc_press.project import Project
 
         project = Project(ROOT)
         (tmp_path / SAMPLE_ID / ".wwc-cache.json").unlink()  # so that everything is redone

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wwc_press.build import Project
+from wwc_press.project import Project
 from wwc_press.serve import affected
 
 from conftest import ROOT, SAMPLE_ID

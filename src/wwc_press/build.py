@@ -1,4 +1,4 @@
-"""Plan the outputs of each announcement, render them, and move them into place together.
+"""Render the planned outputs of each announcement and move them into place together.
 
 Every output of one announcement is written into a staging folder next to ``dist/<id>``, which
 replaces the old folder only when all of them succeeded: a failed build leaves the last good
@@ -8,13 +8,10 @@ output as it was.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
-import re
 import shutil
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,138 +21,13 @@ import jinja2
 from babel import Locale
 
 from . import cache as outputs_cache
-from . import places, publish, render
-from .errors import InputError, Problem, RenderError
+from . import publish, render
+from .errors import RenderError
 from .localize import catalog_path, localizer
-from .model import Announcement, City, Language
-from .settings import SETTINGS_FILE, Settings, load_settings
+from .model import Announcement, Language
+from .plan import Output, plan
+from .project import Project
 from .style import BABEL_LOCALE
-from .validate import load_announcement
-
-FORMATS = ("pdf", "html")
-
-
-@dataclass(frozen=True)
-class Output:
-    """One file to render: its template, language, format and place under ``dist/<id>/``."""
-
-    kind: str
-    language: Language
-    fmt: str
-    path: Path
-    city: City | None = None
-
-    @property
-    def template(self) -> str:
-        return {"release": "press-release.html", "report": "report.html", "cities": "city.html"}[
-            self.kind
-        ]
-
-
-def plan(
-    announcement: Announcement,
-    languages: list[Language] | None = None,
-    formats: list[str] | None = None,
-    only: list[str] | None = None,
-) -> list[Output]:
-    """Every output of an announcement, narrowed by language, format and kind.
-
-    Each city gets a release in English and in its own language (CLDR's official language of its
-    country) when the announcement is written in it.
-    """
-    assert announcement.languages
-    wanted = [lang for lang in announcement.languages if not languages or lang in languages]
-    outputs = []
-    for fmt in formats or FORMATS:
-        for language in wanted:
-            if not only or "release" in only:
-                outputs.append(
-                    Output("release", language, fmt, Path(language, f"press-release.{fmt}"))
-                )
-            if not only or "report" in only:
-                outputs.append(Output("report", language, fmt, Path(language, f"report.{fmt}")))
-        if only and "cities" not in only:
-            continue
-        for city, slug in city_slugs(announcement):
-            own = places.city_language(city.country, announcement.languages)
-            for language in dict.fromkeys(["en", own]):
-                if language in wanted:
-                    path = Path(language, "cities", f"{slug}.{fmt}")
-                    outputs.append(Output("cities", language, fmt, path, city))
-    return outputs
-
-
-def _ascii_slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def city_slugs(announcement: Announcement) -> list[tuple[City, str]]:
-    """ASCII file names, stable for a city across builds and unique within the announcement:
-    the name, the region and the country ("fortaleza-ce-br", "cordoba-ar")."""
-    slugs: dict[str, City] = {}
-    for _, city in announcement.cities.by_status():
-        name = _ascii_slug(city.name)
-        slug = "-".join(filter(None, [name, _ascii_slug(city.region or ""), city.country.lower()]))
-        if slug in slugs or not name:  # "Córdoba" and "Cordoba", or a name with no Latin letter
-            digest = hashlib.sha256(
-                f"{city.name}|{city.region}|{city.country}".encode()
-            ).hexdigest()
-            slug = f"{slug}-{digest[:8]}"
-        slugs[slug] = city
-    return [(city, slug) for slug, city in slugs.items()]
-
-
-@dataclass
-class Project:
-    """The current directory: settings, templates, catalogs and announcements."""
-
-    root: Path
-    settings: Settings = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.settings = load_settings(self.root)
-
-    @property
-    def settings_path(self) -> Path:
-        return self.root / SETTINGS_FILE
-
-    @property
-    def templates(self) -> Path:
-        return self.root / "templates"
-
-    def announcement_paths(self, paths: list[Path]) -> list[Path]:
-        return paths or sorted((self.root / "announcements").glob("*.yaml"))
-
-    def load(self, paths: list[Path]) -> list[Announcement]:
-        """Every announcement of ``paths``; InputError with the problems of all files at once."""
-        announcements, problems = [], []
-        found = self.announcement_paths(paths)
-        if not found:
-            raise InputError([Problem(self.root / "announcements", 1, 1, "no announcement files")])
-        owners: dict[str, Path] = {}  # id -> the file that has it
-        for path in found:
-            if not path.is_file():
-                problems.append(Problem(path, 1, 1, "no such file"))
-                continue
-            try:
-                fonts = self.templates / "fonts"
-                announcement = load_announcement(path, self.settings.languages, fonts)
-            except InputError as error:
-                problems += error.problems
-                continue
-            assert announcement.id
-            if announcement.id in owners:
-                message = (
-                    f"id '{announcement.id}' is the id of {owners[announcement.id]} too: both "
-                    f"would build into dist/{announcement.id}"
-                )
-                problems.append(Problem(path, 1, 1, message))
-            owners.setdefault(announcement.id, path)
-            announcements.append(announcement)
-        if problems:
-            raise InputError(problems)
-        return announcements
 
 
 @dataclass

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .build import Output, Project
     from .model import Announcement, City
+    from .plan import Output
+    from .project import Project
 
 MANIFEST = ".wwc-cache.json"
 

@@ -55,7 +55,7 @@ def main(debug: bool) -> None:
 
 
 def _project():
-    from .build import Project
+    from .project import Project
 
     return Project(Path.cwd())
 

@@ -19,10 +19,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import publish, render
-from .build import Output, plan
 from .check import Finding, announcement_problems, catalog_problems
 from .errors import RenderError
 from .model import Announcement
+from .plan import Output, plan
 
 
 class _Sections(HTMLParser):

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import click
 
-from .build import Project, build
+from .build import build
 from .errors import InputError, RenderError
 from .localize import CATALOG_DIR
 from .model import Language
+from .project import Project
 
 RELOAD_SCRIPT = b"""<script>
 new EventSource("/__events").onmessage = () => location.reload();
