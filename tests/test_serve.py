@@ -65,3 +65,19 @@ def test_a_change_rebuilds_only_what_it_affects(project: Path) -> None:
     assert affected(p, {project / "announcements" / "notes.txt"}, []) is None
     assert affected(p, {project / "locales" / "messages.pot"}, []) is None
     assert len(affected(p, {project / "wwc-press.yaml"}, [])[0]) == 2
+
+
+def test_a_taken_port_is_a_usage_error_before_any_build(project: Path) -> None:
+    import socket
+
+    from conftest import run
+
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(["serve", "--port", str(port), "--out", "dist"], cwd=project)
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert not (project / "dist" / SAMPLE_ID).exists()

@@ -141,11 +141,16 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
         return Project(root)  # the settings file may have changed: read it again
 
     project = project_factory()
-    rebuild(project_factory, project.announcement_paths(paths), None, out)
     changes = Changes()
+    out.mkdir(parents=True, exist_ok=True)
     handler = partial(type("Handler", (_Handler,), {"changes": changes}), directory=str(out))
-    server = ThreadingHTTPServer((host, port), handler)
+    try:  # listen first: a taken port is said at once, not after the first build
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        raise click.UsageError(f"cannot listen on {host}:{port}: {error.strerror}; "
+                               "choose another with --port or --host") from None  # fmt: skip
     server.daemon_threads = True
+    rebuild(project_factory, project.announcement_paths(paths), None, out)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"serving {out} on http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
     watched = [
