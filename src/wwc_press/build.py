@@ -144,6 +144,7 @@ class Renderer:
     def __init__(self, project: Project):
         self.project = project
         self.environments: dict[Language, jinja2.Environment] = {}
+        self.contexts: dict[str, dict] = {}  # per announcement id: grouped once, not per output
 
     def environment(self, language: Language) -> jinja2.Environment:
         if language not in self.environments:
@@ -152,7 +153,10 @@ class Renderer:
         return self.environments[language]
 
     def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
-        context = {**render.context(announcement, self.project.settings), "city": output.city}
+        assert announcement.id
+        if announcement.id not in self.contexts:
+            self.contexts[announcement.id] = render.context(announcement, self.project.settings)
+        context = {**self.contexts[announcement.id], "city": output.city}
         env = self.environment(output.language)
         with _template_errors(output.template):
             return render.render(env, output.template, context, for_pdf=for_pdf)

@@ -54,10 +54,12 @@ def main(debug: bool) -> None:
     """Turn certification announcements into localized press releases (PDF and HTML)."""
 
 
-def _project():
+def _load(paths: tuple[Path, ...]):
+    """The project in the current directory and its announcements (all, or those of paths)."""
     from .project import Project
 
-    return Project(Path.cwd())
+    project = Project(Path.cwd())
+    return project, project.load(list(paths))
 
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
@@ -109,8 +111,7 @@ def build(
     from .build import build as run_build
 
     started = time.perf_counter()
-    project = _project()
-    announcements = project.load(list(paths))
+    project, announcements = _load(paths)
     report = run_build(
         project, announcements, out, list(languages), list(formats), list(only), jobs, force
     )
@@ -128,8 +129,7 @@ def build(
 @_reports_errors
 def validate(paths: tuple[Path, ...]) -> None:
     """Check announcement files; print every problem; write nothing."""
-    project = _project()
-    announcements = project.load(list(paths))
+    _, announcements = _load(paths)
     for announcement in announcements:
         click.echo(f"{announcement.id}: ok")
 
@@ -141,8 +141,7 @@ def check(paths: tuple[Path, ...]) -> None:
     """Translation coverage and cross-language consistency; exit 1 when something is wrong."""
     from .check import announcement_problems, catalog_problems
 
-    project = _project()
-    announcements = project.load(list(paths))
+    project, announcements = _load(paths)
     problems = catalog_problems(project.root)
     for path, announcement in zip(
         project.announcement_paths(list(paths)), announcements, strict=True
@@ -171,9 +170,9 @@ def schema() -> None:
 @_reports_errors
 def new(announcement_id: str) -> None:
     """Write a commented starter file announcements/ID.yaml."""
-    import re
+    from .model import ID_PATTERN
 
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", announcement_id):
+    if not ID_PATTERN.fullmatch(announcement_id):
         raise click.UsageError("ID must be lower-case letters, digits and hyphens, like 2024-11-us")
     target = Path("announcements", f"{announcement_id}.yaml")
     if target.exists():
@@ -248,8 +247,7 @@ def review(path: Path, out: Path) -> None:
     from .build import locked, write_index
     from .review import write_review
 
-    project = _project()
-    [announcement] = project.load([path])
+    project, [announcement] = _load((path,))
     run_build(project, [announcement], out)
     assert announcement.id
     folder = out / announcement.id

@@ -180,9 +180,9 @@ class Localizer:
         return places.country_name(code, self.language, running_text=True)
 
     def countries(self, codes: list[str]) -> str:
-        names = sorted(places.country_name(c, self.language) for c in codes)
-        lookup = {places.country_name(c, self.language): c for c in codes}
-        return self.series([self.country(lookup[name]) for name in names])
+        """Countries in the alphabetical order of their names in this language."""
+        ordered = sorted(codes, key=lambda code: places.country_name(code, self.language))
+        return self.series([self.country(code) for code in ordered])
 
     def level(self, level: Level) -> str:
         """The level's name from the catalog's glossary (one decision per language)."""

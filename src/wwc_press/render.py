@@ -116,6 +116,7 @@ def context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
     """What every template gets, beside the localizer: data grouped, nothing worded."""
     cities = announcement.cities
     everyone = cities.by_status()
+    chart = _chart(everyone)
     return {
         "a": announcement,
         "settings": settings,
@@ -129,8 +130,8 @@ def context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
         "status_of": {(city.name, city.region, city.country): status for status, city in everyone},
         "by_country": Counter(city.country for _, city in everyone).most_common(),
         "by_level": [(level, sum(1 for _, c in everyone if c.level == level)) for level in LEVELS],
-        "chart": _chart(everyone),
-        "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in _chart(everyone)]),
+        "chart": chart,
+        "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
             for name in {h.city for h in announcement.highlights}
