@@ -62,6 +62,17 @@ def _load(paths: tuple[Path, ...]):
     return project, project.load(list(paths))
 
 
+def out_option(help_text: str) -> Callable[..., Any]:
+    """--out, the same folder for every command that writes or reads outputs."""
+    return click.option(
+        "--out",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("dist"),
+        show_default=True,
+        help=help_text,
+    )
+
+
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 
 
@@ -77,13 +88,7 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     type=click.Choice(["pdf", "html"]),
     help="Only this format.",
 )
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("dist"),
-    show_default=True,
-    help="Output folder.",
-)
+@out_option("Output folder.")
 @click.option(
     "--only",
     multiple=True,
@@ -233,13 +238,7 @@ def status() -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("dist"),
-    show_default=True,
-    help="Output folder, where build wrote the announcement.",
-)
+@out_option("Output folder, where build wrote the announcement.")
 @_reports_errors
 def review(path: Path, out: Path) -> None:
     """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
@@ -259,13 +258,7 @@ def review(path: Path, out: Path) -> None:
 
 @main.command()
 @paths_argument
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("dist"),
-    show_default=True,
-    help="Output folder to build into and serve.",
-)
+@out_option("Output folder to build into and serve.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, help="Port; 0 picks a free one.")
 @_reports_errors
