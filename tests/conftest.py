@@ -33,6 +33,16 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"[ \n]+", " ", text)
 
 
+def html_text(path: Path) -> str:
+    """An HTML page's words as a browser shows them: tags gone (names are wrapped in spans for
+    line breaking), entities undone, spaces joined."""
+    import html
+
+    page = path.read_text("utf-8")
+    body = page[page.index("<body") :]
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))
+
+
 def edit_catalog(project: Path, lang: str, change) -> None:
     """Apply ``change`` to a copy's catalog (``lang`` is gettext's folder name: es, pt_BR)."""
     from babel.messages.pofile import read_po, write_po
@@ -49,9 +59,18 @@ def edit_catalog(project: Path, lang: str, change) -> None:
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``dist/<id>`` of the sample announcement, built once."""
     out = tmp_path_factory.mktemp("dist")
-    result = run(["build", "--out", str(out)])
+    result = run(["build", f"announcements/{SAMPLE_ID}.yaml", "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out / SAMPLE_ID
+
+
+@pytest.fixture(scope="session")
+def round_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``dist/<id>`` of the June 2024 round: Guatemala, Chile, Argentina, Brazil, Mexico."""
+    out = tmp_path_factory.mktemp("dist")
+    result = run(["build", "announcements/2024-06-international.yaml", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out / "2024-06-international"
 
 
 @pytest.fixture

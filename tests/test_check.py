@@ -73,7 +73,7 @@ def test_a_number_that_differs_in_one_language_fails_naming_it(sample_project: P
     code, lines = _check(sample_project)
     assert code == 1
     line = next(x for x in lines if "highlights.0.text" in x)
-    assert line.startswith(f"announcements/{SAMPLE_ID}.yaml:6")
+    assert line.startswith(f"announcements/{SAMPLE_ID}.yaml:5")
     assert "percent '57%' of the en text is missing in es, which has '75 %' instead" in line
 
 

@@ -72,7 +72,9 @@ def _sections(page: str) -> dict[str, list[str]]:
         match = re.search(rf'<section id="{key}".*?</section>', page, re.S)
         if match:
             paragraphs = re.findall(r"<p>(.*?)</p>", match.group(0), re.S)
-            found[key] = [html.unescape(re.sub(r"\s+", " ", p)) for p in paragraphs]
+            # Tags out: names are wrapped in spans for line breaking (typeset.protect).
+            words = [re.sub(r"<[^>]+>", "", p) for p in paragraphs]
+            found[key] = [html.unescape(re.sub(r"\s+", " ", p)) for p in words]
     return found
 
 

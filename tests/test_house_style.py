@@ -10,7 +10,7 @@ from wwc_press import places, style
 from wwc_press.model import City
 from wwc_press.style import HouseStyle
 
-from conftest import pdf_text, run
+from conftest import html_text, pdf_text, run
 
 AMERICAS = """\
 date: 2024-09-01
@@ -35,7 +35,7 @@ EXPECTED = {
         "SACRAMENTO, Calif., Sept. 1, 2024 —",
         "six cities have earned",
         "Bogotá and Ibagué, Colombia",
-        "Santiago, Chile; Toronto and Montréal, Canada; and Recife, Brazil",
+        "Santiago, Chile; Toronto; Montréal; and Recife, Brazil",  # AP: both stand alone
         "is Boise, Idaho, a previously certified city",
         "Renewing its Gold Certification is Charleston, South Carolina.",
         "in four countries: Brazil, Canada, Chile and Colombia",
@@ -137,6 +137,6 @@ def test_project_file_sets_the_house_style(project: Path) -> None:
     (project / "announcements" / "x.yaml").write_text(AMERICAS, encoding="utf-8")
     result = run(["build", "--lang", "en", "--format", "html", "--out", "dist"], cwd=project)
     assert result.exit_code == 0, result.output
-    page = (project / "dist" / "x" / "en" / "press-release.html").read_text("utf-8")
+    page = html_text(project / "dist" / "x" / "en" / "press-release.html")
     assert "Brazil, Canada, Chile, and Colombia" in page
     assert "Charleston, SC." in page

@@ -118,8 +118,11 @@ def test_a_document_that_reaches_for_a_file_fails_to_render() -> None:
         publish.pdf_bytes(html, ROOT / "templates")
 
 
+SAMPLE = ROOT / "announcements" / f"{SAMPLE_ID}.yaml"
+
+
 def _good_build(out: Path) -> dict[str, bytes]:
-    assert run(["build", "--out", str(out)]).exit_code == 0
+    assert run(["build", str(SAMPLE), "--out", str(out)]).exit_code == 0
     folder = out / SAMPLE_ID
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
@@ -144,7 +147,7 @@ def test_failed_rebuild_leaves_the_last_good_output(
 
         project = Project(ROOT)
         (tmp_path / SAMPLE_ID / ".wwc-cache.json").unlink()  # so that everything is redone
-        build(project, project.load([]), tmp_path, jobs=1)
+        build(project, project.load([SAMPLE]), tmp_path, jobs=1)
     folder = tmp_path / SAMPLE_ID
     after = {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert after == {name: data for name, data in before.items() if name != ".wwc-cache.json"}
@@ -155,7 +158,8 @@ def test_failed_rebuild_leaves_the_last_good_output(
 
 def test_two_builds_at_once_do_not_corrupt_each_other(tmp_path: Path) -> None:
     # --force: the second build must really render, not find the first one's output up to date.
-    command = [sys.executable, "-m", "wwc_press", "build", "--force", "--out", str(tmp_path)]
+    command = [sys.executable, "-m", "wwc_press", "build", str(SAMPLE), "--force", "--out"]
+    command.append(str(tmp_path))
     builds = [subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE) for _ in range(2)]
     for process in builds:
         _, stderr = process.communicate(timeout=120)

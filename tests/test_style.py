@@ -104,8 +104,19 @@ def _city(**fields: object) -> City:
         (dict(name="Fortaleza", region="CE", country="BR"), "en", "Fortaleza, Brazil"),
         (dict(name="Fortaleza", region="CE", country="BR"), "es", "Fortaleza (Brasil)"),
         (dict(name="Córdoba", country="AR"), "en", "Córdoba, Argentina"),
-        (dict(name="Toronto", region="ON", country="CA"), "en", "Toronto, Canada"),
-        (dict(name="Springfield", region="ZZ", country="US"), "en", "Springfield"),  # unknown
+        # AP: four Canadian cities stand alone, the others take their province, never "Canada".
+        (dict(name="Toronto", region="ON", country="CA"), "en", "Toronto"),
+        (dict(name="Laval", region="QC", country="CA"), "en", "Laval, Quebec"),
+        (dict(name="Winnipeg", region="MB", country="CA"), "en", "Winnipeg, Manitoba"),
+        (dict(name="Laval", region="QC", country="CA"), "es", "Laval (Canadá)"),
+        # A name that says its state stands alone: never "New York City, New York".
+        (dict(name="New York City", region="NY", country="US"), "en", "New York City"),
+        (dict(name="Guatemala City", region="01", country="GT"), "en", "Guatemala City"),
+        # Spanish and Brazilian press: a US city takes its state unless readers know it alone.
+        (dict(name="San Antonio", region="TX", country="US"), "es", "San Antonio (Texas)"),
+        (dict(name="Chicago", region="IL", country="US"), "es", "Chicago"),
+        (dict(name="Seattle", region="WA", country="US"), "pt-BR",
+         "Seattle (estado de Washington)"),
         (dict(name="Montevideo", country="UY", names={"pt-BR": "Montevidéu"}), "pt-BR",
          "Montevidéu (Uruguai)"),
         (dict(name="Washington", region="DC", country="US", names={"en": "Washington, D.C."}),

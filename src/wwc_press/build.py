@@ -108,7 +108,11 @@ def _build_one(
     report.unchanged += len(outputs) - len(todo)
     # Files of outputs the announcement no longer has (a city removed, a language dropped) go.
     planned = {o.path.as_posix() for o in plan(announcement)}
-    published = {p.relative_to(target).as_posix() for p in target.glob("*/**/*.*")}
+    published = {
+        p.relative_to(target).as_posix()
+        for p in target.glob("*/**/*.*")
+        if p.relative_to(target).parts[0] != "fonts"  # written with every build, like the index
+    }
     stale = published - planned
     if not todo and not stale:
         return
@@ -125,6 +129,7 @@ def _build_one(
             report.written.append(Path(announcement.id) / output.path)
             manifest[output.path.as_posix()] = keys[output.path.as_posix()]
         write_index(project, announcement, stage)
+        write_fonts(project, stage)
         publish.write_atomic(stage / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest))
         _swap(stage, target)
     except BaseException:  # interrupted too: the staging folder goes, the old output stays
@@ -156,7 +161,9 @@ class Renderer:
         assert announcement.id
         if announcement.id not in self.contexts:
             self.contexts[announcement.id] = render.context(announcement, self.project.settings)
-        context = {**self.contexts[announcement.id], "city": output.city}
+        # An HTML page finds the fonts in dist/<id>/fonts/, as many folders up as it is deep.
+        assets = "" if for_pdf else "../" * (len(output.path.parts) - 1)
+        context = {**self.contexts[announcement.id], "city": output.city, "assets": assets}
         env = self.environment(output.language)
         with _template_errors(output.template):
             return render.render(env, output.template, context, for_pdf=for_pdf)
@@ -273,6 +280,13 @@ def write_index(project: Project, announcement: Announcement, folder: Path) -> N
         announcement=announcement, rows=rows, review=review
     )
     publish.write_atomic(folder / "index.html", html.encode("utf-8"))
+
+
+def write_fonts(project: Project, folder: Path) -> None:
+    """The shipped fonts and their licence, for the HTML pages' ``@font-face`` rules."""
+    fonts = project.templates / "fonts"
+    for source in sorted([*fonts.glob("*.ttf"), fonts / "OFL.txt"]):
+        publish.write_atomic(folder / "fonts" / source.name, source.read_bytes())
 
 
 def _swap(stage: Path, target: Path) -> None:

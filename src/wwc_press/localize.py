@@ -18,8 +18,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from . import places, style
+from . import zones as zones_module
 from .errors import RenderError
-from .model import Language, Level, Place
+from .model import City, Language, Level, Place
 from .settings import Settings
 
 # gettext's directory names, which translators' tools expect (DESIGN.md section 3).
@@ -150,8 +151,20 @@ class Localizer:
         return places.country_name(code, self.language)
 
     def region(self, place: Place) -> str:
-        """The state in full where built in, else the region's code, else nothing."""
-        return places.state_name(place, self.language) or place.region or ""
+        """The region by name in this language, never its code; nothing without a region."""
+        return places.region_name(place, self.language) or ""
+
+    def reads(self, country: str) -> bool:
+        """Whether this is the language of the country's own press."""
+        return places.city_language(country, [self.language]) == self.language
+
+    def city_place(self, city: Place, *, inline: bool = False) -> str:
+        """A city in its own release: as its own press names it in its own language
+        ("Ibagué (Tolima)", "Fortaleza (CE)"), as the program's release does in another."""
+        if not self.reads(city.country):
+            return self.cities_inline([city]) if inline else self.cities([city])
+        text = places.local_name(city, self.language, self.house)
+        return text + "," if inline and self.language == "en" and "," in text else text
 
     def series(self, items: list[str]) -> str:
         return style.series(items, self.language, self.house.serial_comma)
@@ -173,58 +186,92 @@ class Localizer:
         text = self.cities(cities)
         return text + "," if self.language == "en" and "," in text else text
 
-    def dateline(self, place: Place) -> str:
-        return places.dateline(place, self.language, self.house)
+    def dateline(self, place: Place, *, local: bool = False) -> str:
+        return places.dateline(place, self.language, self.house, local=local)
 
     def country(self, code: str) -> str:
         return places.country_name(code, self.language, running_text=True)
 
     def countries(self, codes: list[str]) -> str:
         """Countries in the alphabetical order of their names in this language."""
-        ordered = sorted(codes, key=lambda code: places.country_name(code, self.language))
+        ordered = self.sorted_countries(codes)
         return self.series([self.country(code) for code in ordered])
+
+    def sorted_countries(self, codes: list[str]) -> list[str]:
+        """Country codes in the order of their names in this language, accents aside."""
+        return sorted(
+            codes, key=lambda code: places.collation_key(places.country_name(code, self.language))
+        )
 
     def level(self, level: Level) -> str:
         """The level's name from the catalog's glossary (one decision per language)."""
         return self.translations.pgettext(LEVEL_CONTEXT, LEVEL_NAMES[level])
 
-    def moment(self, when: dt.datetime) -> dict[str, str | bool]:
-        """Parts of an embargo time for the template's sentence: date, clock and zone.
-
-        The zone is named when the offset is the project's dateline zone at that moment: by its
-        abbreviation in English (AP: "10 a.m. EDT"), by its city elsewhere ("Nueva York");
-        otherwise it is the UTC offset as given.
-        """
-        zone = ZoneInfo(self.timezone)
-        local = when.astimezone(zone)
-        named = when.utcoffset() == local.utcoffset()
-        shown = local if named else when
+    def _clock(self, local: dt.datetime) -> str:
+        """A time of day as the language's press writes it."""
         if self.language == "en":  # AP: "10 a.m.", "3:30 p.m.", "noon"
-            hour = shown.hour % 12 or 12
-            minutes = f":{shown.minute:02d}" if shown.minute else ""
-            noon = (shown.hour, shown.minute) == (12, 0)
-            clock = "noon" if noon else f"{hour}{minutes} {'a.m.' if shown.hour < 12 else 'p.m.'}"
-            zone_name = local.tzname() or ""
-        else:
-            if self.language == "pt-BR":  # Estadão: "10h", "10h30"
-                clock = f"{shown.hour}h{shown.minute:02d}" if shown.minute else f"{shown.hour}h"
-            else:
-                clock = format_time(shown.time(), "short", locale=self.locale)
-            zone_name = get_timezone_location(zone, self.locale, return_city=True)
-        return {
-            "date": self.date(shown.date()),
-            "clock": clock,
-            "zone": zone_name if named else _utc_offset(when),
-            "named": named,
-        }
+            if (local.hour, local.minute) == (12, 0):
+                return "noon"
+            minutes = f":{local.minute:02d}" if local.minute else ""
+            return f"{local.hour % 12 or 12}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
+        if self.language == "pt-BR":  # Estadão: "10h", "10h30"
+            return f"{local.hour}h{local.minute:02d}" if local.minute else f"{local.hour}h"
+        return format_time(local.time(), "short", locale=self.locale)
+
+    def _zone_city(self, zone: str) -> str:
+        """A zone named by its city in this language ("Nueva York", "Brasília")."""
+        if zone in _TIME_NAMED_FOR:
+            return _TIME_NAMED_FOR[zone]
+        return get_timezone_location(ZoneInfo(zone), self.locale, return_city=True)
+
+    def moment(self, when: dt.datetime, zone: str | None = None) -> dict[str, str]:
+        """Parts of an embargo time for the template's sentence: date, clock and zone, in
+        ``zone`` (default: the program's dateline zone), whatever offset the file gave.
+
+        The zone is named by its abbreviation in English (AP: "10 a.m. EDT"), by its city
+        elsewhere ("Nueva York").
+        """
+        zone = zone or self.timezone
+        local = when.astimezone(ZoneInfo(zone))
+        name = (local.tzname() or "") if self.language == "en" else self._zone_city(zone)
+        return {"date": self.date(local.date()), "clock": self._clock(local), "zone": name}
+
+    def readers_zones(
+        self, cities: list[tuple[str, City]], zone_of: dict, home: str
+    ) -> list[tuple[str, str]]:
+        """(zone, country) of the cities whose own press writes in this language, outside the
+        program's home country: the readers a Spanish release's embargo line speaks to."""
+        return [
+            (zone_of[key], city.country)
+            for _, city in cities
+            if city.country != home
+            and places.city_language(city.country, [self.language]) == self.language
+            and (key := (city.name, city.region, city.country)) in zone_of
+        ]
+
+    def local_times(
+        self, when: dt.datetime, zones: list[tuple[str, str]]
+    ) -> list[tuple[str, list[str]]]:
+        """The embargo's time where the readers are: (clock, places) for each clock reading,
+        from (zone, country) pairs, in the order given ("11:00", ["Buenos Aires", "Montevideo"]).
+
+        A city's zone is named for its country's reference zone (the capital's, "Brasília")
+        when their clocks agree at that moment, so that one country reads as one time.
+        """
+        groups: dict[str, list[str]] = {}
+        for zone, country in zones:
+            local = when.astimezone(ZoneInfo(zone))
+            reference = zones_module.reference_zone(country)
+            if reference and when.astimezone(ZoneInfo(reference)).utcoffset() == local.utcoffset():
+                zone = reference
+            names = groups.setdefault(self._clock(local), [])
+            if self._zone_city(zone) not in names:
+                names.append(self._zone_city(zone))
+        return list(groups.items())
 
 
-def _utc_offset(when: dt.datetime) -> str:
-    offset = when.utcoffset() or dt.timedelta()
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "\u2212"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+# Brazilian law and press name the country's legal time for its capital: "horário de Brasília".
+_TIME_NAMED_FOR = {"America/Sao_Paulo": "Brasília"}
 
 
 def localizer(root: Path, language: Language, settings: Settings) -> Localizer:

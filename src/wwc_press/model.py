@@ -51,6 +51,21 @@ Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidato
 Region = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,3}$")]
 
 
+def _known_zone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone '{name}': expected an IANA name like America/New_York"
+        ) from None
+    return name
+
+
+Zone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_known_zone)]
+
+
 class Record(BaseModel):
     """Every mapping of the file: unknown keys are errors, values are not coerced between types."""
 
@@ -78,6 +93,9 @@ class City(Place):
         None, alias="from", description="upgraded cities only: the level before"
     )
     quote: Quote | None = Field(None, description="a quote for this city's own release")
+    timezone: Zone | None = Field(
+        None, description="IANA zone of the city, when the one found for it is wrong"
+    )
 
 
 class Cities(Record):

@@ -1,11 +1,23 @@
-"""Names of places in each language: cities, their states, their countries, datelines.
+"""Names of places in each language: cities, their regions, their countries, datelines.
 
-A spelling given in the file (``names``) wins over every rule. US states and Brazilian states
-are built in (``data/regions.yaml``); any other region is left out rather than printed as a code.
+A spelling given in the file (``names``) wins over every rule. Every region is an ISO 3166-2
+subdivision (iso-codes, through pycountry); our table (``data/regions.yaml``) holds only what
+the press writes otherwise: US states in three languages with AP's abbreviations, Brazilian
+states, Canadian provinces in Spanish and Portuguese, and regions whose press name differs.
+
+Three forms of a city, for three readers:
+- running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): US
+  cities (and Canadian ones in English, Brazilian ones in Portuguese) with their state or
+  province, any other city with its country;
+- local, for a city's release in its own language ("Ibagué (Tolima)", "Fortaleza (CE)"): the
+  region by name, never the country;
+- datelines, in capitals.
 """
 
 from __future__ import annotations
 
+import gettext
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -21,6 +33,9 @@ DEFAULT_HOUSE = HouseStyle()
 # English running text puts "the" before these country names (AP: "the United States").
 _EN_ARTICLE = {"US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA"}
 
+# iso-codes' translations of subdivision names, by gettext language.
+_ISO_LANGUAGE: dict[Language, str] = {"es": "es", "pt-BR": "pt_BR"}
+
 
 @cache
 def _regions() -> dict[str, Any]:
@@ -28,27 +43,69 @@ def _regions() -> dict[str, Any]:
     return yaml.safe_load(text)
 
 
-def known_regions(country: str) -> list[str] | None:
-    """The region codes built in for ``country`` (US and BR), or None when any code is accepted."""
-    table = _regions().get(country)
-    return sorted(table) if isinstance(table, dict) else None
+@cache
+def _subdivisions(country: str) -> dict[str, str]:
+    """ISO 3166-2 codes of ``country`` without the country part, with iso-codes' names."""
+    import pycountry
+
+    found = pycountry.subdivisions.get(country_code=country) or []
+    return {s.code.split("-", 1)[1]: s.name for s in found}
 
 
-def city_language(country: str, languages: list[Language]) -> Language | None:
-    """The language of the country's press among ``languages``, from CLDR's official languages:
-    es for Argentina or Mexico, pt-BR for Brazil, en for the United States and Canada."""
-    from babel.languages import get_official_languages
+@cache
+def _iso_translation(language: Language) -> gettext.NullTranslations:
+    import pycountry
 
-    ours = {"en": "en", "es": "es"} | ({"pt": "pt-BR"} if country == "BR" else {})
-    for code in get_official_languages(country, de_facto=True):
-        if ours.get(code) in languages:
-            return ours[code]  # type: ignore[return-value]
-    return None
+    if language not in _ISO_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=[_ISO_LANGUAGE[language]], fallback=True
+    )
+
+
+def known_regions(country: str) -> list[str]:
+    """The ISO 3166-2 region codes of ``country``, without the country part; empty when the
+    country has none."""
+    return sorted(_subdivisions(country))
+
+
+def _fold(text: str) -> str:
+    """Case and accents folded, for comparing names ("Montréal" and "Montreal")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Sort key close to CLDR's root collation for Latin text: accents and case count only to
+    break ties ("Área" sorts with "Arena", not after "Zona")."""
+    return _fold(text), text
+
+
+def _entry(place: Place) -> dict[str, Any]:
+    return _regions().get(place.country, {}).get(place.region or "") or {}
+
+
+def region_name(place: Place, language: Language) -> str | None:
+    """The region spelled out in ``language``: our table, else iso-codes' translation, else its
+    official name ("Tolima", "Nuevo León", "Carolina del Sur"); None without a region."""
+    if place.region is None:
+        return None
+    entry = _entry(place)
+    name = entry.get(language) or entry.get("name")
+    if name:
+        return name
+    official = _subdivisions(place.country).get(place.region)
+    if official is None:
+        return None
+    return _iso_translation(language).gettext(official)
 
 
 def city_name(place: Place, language: Language) -> str:
-    """The city alone: the file's spelling for this language, else the name residents use."""
-    return place.names.get(language, place.name)
+    """The city alone: the file's spelling for this language, else the name residents use, with
+    what the press writes as part of the name ("Bogotá D. C.")."""
+    if language in place.names:
+        return place.names[language]
+    return place.name + _entry(place).get("name_suffix", {}).get(language, "")
 
 
 def country_name(code: str, language: Language, *, running_text: bool = False) -> str:
@@ -59,17 +116,50 @@ def country_name(code: str, language: Language, *, running_text: bool = False) -
     return name
 
 
-def state_name(place: Place, language: Language) -> str | None:
-    """The spelled-out state of a US city or a Brazilian city, or None when not built in."""
-    entry = _regions().get(place.country, {}).get(place.region or "")
-    if entry is None:
-        return None
-    return entry.get(language) or entry.get("name")
+def _contains(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` is a run of whole words of ``longer``, accents and case aside."""
+    return f" {_fold(shorter)} " in f" {_fold(longer)} "
 
 
-def _standalone(place: Place) -> bool:
-    """AP: the 30 dateline cities need no state, in datelines and in body text."""
-    return place.country == "US" and place.name in _regions()["ap_standalone"]
+def _names(place: Place) -> list[str]:
+    return [place.name, *place.names.values()]
+
+
+def _says_region(place: Place) -> bool:
+    """A city whose name already says its region needs no region after it: "New York City",
+    "Quebec City", Mendoza in Mendoza, Bogotá in the Capital District of Bogotá ("New York City,
+    New York" reads as a stammer)."""
+    official = _subdivisions(place.country).get(place.region or "")
+    regions = [r for r in [official, *(region_name(place, lang) for lang in BABEL_LOCALE)] if r]
+    return any(
+        _contains(name, region) or _contains(region, name)
+        for name in _names(place)
+        for region in regions
+    )
+
+
+def _says_country(place: Place) -> bool:
+    """ "Guatemala City", "Ciudad de México": the country is in the name already."""
+    countries = [country_name(place.country, lang) for lang in BABEL_LOCALE]
+    return any(_contains(name, country) for name in _names(place) for country in countries)
+
+
+def _in_list(place: Place, key: str) -> bool:
+    return _fold(place.name) in {_fold(name) for name in _regions()[key]}
+
+
+def _standalone(place: Place, language: Language) -> bool:
+    """Cities that take no state, province or country after them.
+
+    English follows AP: its 30 US dateline cities and four Canadian ones. Spanish and Brazilian
+    press give a US city its state unless readers know the city by itself (a short list, see
+    ``data/regions.yaml``).
+    """
+    if language in place.names or _says_region(place) or _says_country(place):
+        return True
+    if place.country == "US":
+        return _in_list(place, "ap_standalone" if language == "en" else "standalone_es_pt")
+    return place.country == "CA" and language == "en" and _in_list(place, "ap_standalone_canada")
 
 
 def _with(name: str, qualifier: str, language: Language) -> str:
@@ -85,34 +175,58 @@ def _us_state(place: Place, language: Language, form: str) -> str | None:
     return {"full": entry[language], "ap": entry["ap"], "postal": place.region}[form]
 
 
-def _local(place: Place, language: Language, house: HouseStyle) -> str:
-    """A city of a country whose cities go with their state rather than their country."""
-    name = city_name(place, language)
-    if language in place.names or _standalone(place):
-        return name
-    if place.country == "BR":  # Estadão: Brazilian cities with the state code, "Fortaleza (CE)"
-        return f"{name} ({place.region})" if state_name(place, language) else name
-    state = _us_state(place, language, house.state_names)
-    return _with(name, state, language) if state else name
+def _qualifier(place: Place, language: Language, house: HouseStyle, *, dateline: bool) -> str:
+    """The state, province or region that follows a city where its press gives one."""
+    if place.country == "BR" and language == "pt-BR":
+        return place.region or ""  # Estadão: Brazilian cities with the state code, "(CE)"
+    if place.country == "US":
+        form = (
+            (house.dateline_states or ("ap" if language == "en" else "full"))
+            if dateline
+            else (house.state_names)
+        )
+        state = _us_state(place, language, form)
+        if form == "full" and not dateline:  # "Seattle (estado de Washington)"
+            state = _entry(place).get("in_text", {}).get(language, state)
+        return state or ""
+    return region_name(place, language) or ""
 
 
 def _is_local(place: Place, language: Language) -> bool:
-    return place.country == "US" or (place.country == "BR" and language == "pt-BR")
+    """Cities whose readers place them by state or province rather than by country."""
+    return (
+        place.country == "US"
+        or (place.country == "BR" and language == "pt-BR")
+        or (place.country == "CA" and language == "en")  # AP: "Laval, Quebec", never "Canada"
+    )
+
+
+def local_name(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
+    """The city as its own press names it: with its region by name, never its country
+    ("Ibagué (Tolima)", "Monterrey (Nuevo León)", "Fortaleza (CE)", "Bogotá D. C.")."""
+    name = city_name(place, language)
+    if _standalone(place, language):
+        return name
+    qualifier = _qualifier(place, language, house, dateline=False)
+    return _with(name, qualifier, language) if qualifier else name
 
 
 def cities_in_text(
     places: list[Place], language: Language, house: HouseStyle = DEFAULT_HOUSE
 ) -> str:
-    """Cities as running text names them, grouped by country where that reads better.
+    """Cities as the program's release names them, grouped by country where that reads better.
 
     "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; and Carlsbad, California":
-    US cities (and Brazilian ones in Portuguese) go with their state, others with their country.
+    US cities (Canadian ones in English, Brazilian ones in Portuguese) go with their state or
+    province, others with their country.
     """
     groups: dict[str, list[Place]] = {}
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
         if _is_local(place, language):
-            items.append(_local(place, language, house))
+            items.append(local_name(place, language, house))
+        elif _says_country(place):
+            items.append(city_name(place, language))
         elif place.country in groups:
             groups[place.country].append(place)
         else:
@@ -129,15 +243,33 @@ def cities_in_text(
     return series(texts, language, house.serial_comma)
 
 
-def dateline(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
-    """AP datelines: the city in capitals, then the AP state abbreviation or the country."""
+def dateline(
+    place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE, *, local: bool = False
+) -> str:
+    """The place of a dateline, the city in capitals.
+
+    AP: a US city with its state abbreviated, a Canadian one with its province spelled out,
+    others with their country. ``local`` is the dateline of a city's release in its own
+    language, where its own press needs no country: "BUENOS AIRES", "FORTALEZA (CE)".
+    """
     name = city_name(place, language).upper()
-    if language in place.names or _standalone(place):
+    if _is_local(place, language):
+        if _standalone(place, language):
+            return name
+        qualifier = _qualifier(place, language, house, dateline=True)
+        return _with(name, qualifier, language) if qualifier else name
+    if local or language in place.names or _says_country(place):
         return name
-    if place.country == "US":
-        form = house.dateline_states or ("ap" if language == "en" else "full")
-        state = _us_state(place, language, form)
-        return _with(name, state, language) if state else name
-    if place.country == "BR" and language == "pt-BR" and state_name(place, language):
-        return f"{name} ({place.region})"
     return _with(name, country_name(place.country, language), language)
+
+
+def city_language(country: str, languages: list[Language]) -> Language | None:
+    """The language of the country's press among ``languages``, from CLDR's official languages:
+    es for Argentina or Mexico, pt-BR for Brazil, en for the United States and Canada."""
+    from babel.languages import get_official_languages
+
+    ours = {"en": "en", "es": "es"} | ({"pt": "pt-BR"} if country == "BR" else {})
+    for code in get_official_languages(country, de_facto=True):
+        if ours.get(code) in languages:
+            return ours[code]  # type: ignore[return-value]
+    return None

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from . import places, typeset, zones
 from .localize import Localizer
 from .model import LEVELS, STATUSES, Announcement, City, Level
 from .settings import Settings
@@ -127,16 +128,33 @@ def context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
         "recertified_by_level": _by_level(cities.recertified),
         "new_countries": sorted({city.country for city in cities.new}),
         "all_cities": everyone,
-        "status_of": {(city.name, city.region, city.country): status for status, city in everyone},
-        "by_country": Counter(city.country for _, city in everyone).most_common(),
+        "status_of": {_key(city): status for status, city in everyone},
+        "by_country": Counter(city.country for _, city in everyone),
         "by_level": [(level, sum(1 for _, c in everyone if c.level == level)) for level in LEVELS],
         "chart": chart,
         "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
+        # Each city's time zone, for embargo times in the readers' own time: found once per
+        # build, here, before workers fork (the city database takes a moment to load).
+        "zone_of": {
+            _key(city): zone
+            for _, city in everyone
+            if announcement.embargo and (zone := city.timezone or city_timezone(city))
+        },
+        "key": _key,
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
             for name in {h.city for h in announcement.highlights}
         },
     }
+
+
+def _key(city: City) -> tuple[str, str | None, str]:
+    """A city's identity within an announcement: namesakes differ by region or country."""
+    return (city.name, city.region, city.country)
+
+
+def city_timezone(city: City) -> str | None:
+    return zones.city_timezone(city.name, city.region, city.country)
 
 
 def _chart(cities: list[tuple[str, City]]) -> list[tuple[Level, list[tuple[str, int, int]]]]:
@@ -152,10 +170,37 @@ def _chart(cities: list[tuple[str, City]]) -> list[tuple[Level, list[tuple[str, 
     return bars
 
 
+def _proper_names(context: dict[str, Any], l10n: Localizer) -> tuple[set[str], set[str]]:
+    """The names a page may print, in its language, and the brands among them: what
+    ``typeset.protect`` keeps from hyphenation and line breaks."""
+    announcement: Announcement = context["a"]
+    settings: Settings = context["settings"]
+    brands = {settings.organization, settings.partner or "", settings.program}
+    names = {settings.website, *(contact.name for contact in context["contacts"])}
+    names |= {quote.speaker for quote in announcement.quotes}
+    for _, city in announcement.cities.by_status():
+        if city.quote:
+            names.add(city.quote.speaker)
+    for place in [context["dateline"], *(city for _, city in context["all_cities"])]:
+        names |= {place.name, l10n.city_name(place), l10n.region(place)}
+        names |= {places.country_name(place.country, l10n.language)}
+        names.add(places.dateline(place, l10n.language, l10n.house).split(",")[0].split(" (")[0])
+    return names, brands
+
+
 def render(
     env: jinja2.Environment, template: str, context: dict[str, Any], *, for_pdf: bool
 ) -> str:
-    """Render ``template`` in the environment's language; ``for_pdf`` adds the print-only parts."""
-    return env.get_template(template).render(
-        context, lang=env.globals["l10n"].language, for_pdf=for_pdf, escape=escape
+    """Render ``template`` in the environment's language; ``for_pdf`` adds the print-only parts
+    and the headline's balanced measure (browsers balance with CSS ``text-wrap``)."""
+    l10n: Localizer = env.globals["l10n"]  # type: ignore[assignment]
+    page = env.get_template(template).render(
+        {"assets": "", **context}, lang=l10n.language, for_pdf=for_pdf, escape=escape
     )
+    if "a" not in context:  # the index and the review page print no prose
+        return page
+    page = typeset.protect(page, *_proper_names(context, l10n))
+    font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
+    if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
+        page = typeset.balance(page, font)
+    return page

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import Field
 
 from . import loader
 from .errors import InputError, Problem
-from .model import LANGUAGES, Contact, Language, Place, Record, Text
+from .model import LANGUAGES, Contact, Language, Place, Record, Text, Zone
 from .style import HouseStyle
 from .validate import parse
 
 SETTINGS_FILE = "wwc-press.yaml"
-
-
-def _known_zone(name: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"unknown time zone '{name}': expected an IANA name like America/New_York"
-        ) from None
-    return name
 
 
 class Settings(Record):
@@ -35,7 +22,7 @@ class Settings(Record):
     website: Text
     languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
     dateline: Place
-    timezone: Annotated[Text, AfterValidator(_known_zone)] = Field(
+    timezone: Zone = Field(
         "America/New_York", description="IANA zone of the dateline, used to name embargo times"
     )
     contacts: list[Contact] = Field(default_factory=list)

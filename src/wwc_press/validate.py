@@ -309,15 +309,19 @@ def announcement_rules(
 
 
 def _region_problems(doc: loader.Document, loc: tuple[Any, ...], place: Place) -> list[Problem]:
-    """US states and Brazilian states are known: a code outside them is a typo."""
+    """Every region is an ISO 3166-2 subdivision of its country: a code outside them is a typo."""
     known = places.known_regions(place.country)
-    if place.region is None or known is None or place.region in known:
+    if place.region is None or place.region in known:
         return []
     country = places.country_name(place.country, "en")
-    message = (
-        f"unknown region '{place.region}' for {country}: expected a code such as "
-        f"{', '.join(known[:3])}" + _suggest(place.region, known)
-    )
+    if not known:
+        message = f"{country} has no ISO 3166-2 regions: leave out 'region'"
+    else:
+        listed = ", ".join(known) if len(known) <= 40 else ", ".join(known[:40]) + ", …"
+        message = (
+            f"unknown region '{place.region}' for {country}: expected one of its ISO 3166-2 "
+            f"codes without '{place.country}-': {listed}" + _suggest(place.region, known)
+        )
     return [doc.problem(loc + ("region",), message)]
 
 

