@@ -22,6 +22,7 @@ from . import i18n, loader, places, style
 from .errors import Problem
 from .localize import CATALOG_DIR
 from .model import STATUSES, Announcement, Language
+from .validate import embargo_offset
 
 # AP's abbreviations of month names ("Sept."), besides the names CLDR gives.
 _AP_MONTHS = {abbreviation.rstrip("."): month for month, abbreviation in style.AP_MONTHS.items()}
@@ -136,8 +137,11 @@ class Finding:
     language: Language
 
 
-def announcement_problems(path: Path, announcement: Announcement) -> list[Finding]:
-    """Untranslated texts and facts that differ between the languages of one announcement."""
+def announcement_problems(
+    path: Path, announcement: Announcement, timezone: str = "America/New_York"
+) -> list[Finding]:
+    """Untranslated texts and facts that differ between the languages of one announcement,
+    and an embargo whose offset is not the program zone's."""
     doc = loader.load(path)
     assert announcement.languages
     source = "en" if "en" in announcement.languages else announcement.languages[0]
@@ -146,6 +150,9 @@ def announcement_problems(path: Path, announcement: Announcement) -> list[Findin
 
     def add(loc: tuple, language: Language, message: str) -> None:
         problems.append(Finding(doc.problem((*loc, language), message), loc, language))
+
+    for problem in embargo_offset(doc, announcement, timezone):
+        problems.append(Finding(problem, ("embargo",), source))
 
     for loc, texts in _translated_fields(announcement):
         name = ".".join(str(part) for part in loc)

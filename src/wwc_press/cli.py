@@ -10,6 +10,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from importlib import resources
 from pathlib import Path
@@ -134,8 +135,16 @@ def build(
 @_reports_errors
 def validate(paths: tuple[Path, ...]) -> None:
     """Check announcement files; print every problem; write nothing."""
-    _, announcements = _load(paths)
-    for announcement in announcements:
+    from . import loader
+    from .validate import embargo_offset
+
+    project, announcements = _load(paths)
+    for path, announcement in zip(
+        project.announcement_paths(list(paths)), announcements, strict=True
+    ):
+        # Not an error (the instant is exact), so exit 0; check fails on it.
+        for problem in embargo_offset(loader.load(path), announcement, project.settings.timezone):
+            click.echo(str(replace(problem, message="warning: " + problem.message)), err=True)
         click.echo(f"{announcement.id}: ok")
 
 
@@ -151,7 +160,8 @@ def check(paths: tuple[Path, ...]) -> None:
     for path, announcement in zip(
         project.announcement_paths(list(paths)), announcements, strict=True
     ):
-        problems += [finding.problem for finding in announcement_problems(path, announcement)]
+        found = announcement_problems(path, announcement, project.settings.timezone)
+        problems += [finding.problem for finding in found]
     for problem in sorted(problems):
         click.echo(str(problem), err=True)
     if problems:

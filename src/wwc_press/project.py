@@ -45,7 +45,9 @@ class Project:
                 continue
             try:
                 fonts = self.templates / "fonts"
-                announcement = load_announcement(path, self.settings.languages, fonts)
+                announcement = load_announcement(
+                    path, self.settings.languages, fonts, self.settings.timezone
+                )
             except InputError as error:
                 problems += error.problems
                 continue

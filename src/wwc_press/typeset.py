@@ -81,7 +81,8 @@ def protect(page: str, names: Iterable[str], brands: Iterable[str] = ()) -> str:
     def name(text: str) -> str:
         if " " not in text:
             return _capitalized_runs(text)  # one word: as any capitalized word
-        if text in brands or len(text.split()) <= 2:
+        # Two words at most; initials do not count ("Bogotá D. C." stays whole).
+        if text in brands or len([w for w in text.split() if len(w) > 2]) <= 2:
             return f'<span class="name keep">{text}</span>'
         return f'<span class="name">{text}</span>'
 

@@ -6,11 +6,13 @@ so each message lands on the right line. Messages say what is wrong and what wou
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
@@ -383,8 +385,53 @@ def unprintable(doc: loader.Document, fonts: Path) -> list[Problem]:
     return problems
 
 
+def _offset(when: dt.timedelta | None) -> str:
+    minutes = int((when or dt.timedelta()).total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def embargo_late(doc: loader.Document, announcement: Announcement, timezone: str) -> list[Problem]:
+    """An embargo lifts on or before the release date, in the program's own zone."""
+    if announcement.embargo is None:
+        return []
+    lifts = announcement.embargo.astimezone(ZoneInfo(timezone)).date()
+    if lifts <= announcement.date:
+        return []
+    message = (
+        f"the embargo lifts on {lifts.isoformat()} ({timezone}), after the release date "
+        f"{announcement.date.isoformat()}: an embargo lifts on or before the release date"
+    )
+    return [doc.problem(("embargo",), message)]
+
+
+def embargo_offset(
+    doc: loader.Document, announcement: Announcement, timezone: str
+) -> list[Problem]:
+    """An offset that is neither UTC ("Z", converted) nor the program's zone at that moment is
+    most likely a slip ("-05:00" for New York in June): not an error, since the instant is
+    exact, but ``validate`` says so and ``check`` fails on it."""
+    when = announcement.embargo
+    if when is None or when.utcoffset() == dt.timedelta():
+        return []
+    local = when.astimezone(ZoneInfo(timezone))
+    if when.utcoffset() == local.utcoffset():
+        return []
+    right = local.isoformat(timespec="minutes")
+    message = (
+        f"embargo offset {_offset(when.utcoffset())} is not {timezone}'s on "
+        f"{local.date().isoformat()} ({local.tzname()}, {_offset(local.utcoffset())}): this "
+        f"instant is {right} there; write that, or the time you meant with "
+        f"{_offset(local.utcoffset())}"
+    )
+    return [doc.problem(("embargo",), message)]
+
+
 def load_announcement(
-    path: Path, default_languages: list[Language], fonts: Path | None = None
+    path: Path,
+    default_languages: list[Language],
+    fonts: Path | None = None,
+    timezone: str | None = None,
 ) -> Announcement:
     """Load, parse and check one announcement file; InputError lists every problem.
 
@@ -401,6 +448,8 @@ def load_announcement(
         raise InputError(sorted(set(error.problems + more))) from None
     languages = announcement.languages or default_languages
     problems = announcement_rules(doc, announcement, languages)
+    if timezone is not None:
+        problems += embargo_late(doc, announcement, timezone)
     if fonts is not None:
         problems += unprintable(doc, fonts)
     if len(set(languages)) != len(languages):
