@@ -30,7 +30,7 @@ def pdf_text(path: Path) -> str:
     ).stdout
     # WeasyPrint hyphenates with U+2010 and the font maps "-" to the same glyph.
     text = re.sub(r"\u2010\n", "", raw).replace("\u2010", "-")
-    return re.sub(r"[ \n]+", " ", text)
+    return re.sub(r"[ \n\u00a0]+", " ", text)  # names are held together by no-break spaces
 
 
 def html_text(path: Path) -> str:
@@ -40,7 +40,7 @@ def html_text(path: Path) -> str:
 
     page = path.read_text("utf-8")
     body = page[page.index("<body") :]
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))  # \s: NBSP too
 
 
 def edit_catalog(project: Path, lang: str, change) -> None:

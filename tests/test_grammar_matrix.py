@@ -74,7 +74,7 @@ def _sections(page: str) -> dict[str, list[str]]:
             paragraphs = re.findall(r"<p>(.*?)</p>", match.group(0), re.S)
             # Tags out: names are wrapped in spans for line breaking (typeset.protect).
             words = [re.sub(r"<[^>]+>", "", p) for p in paragraphs]
-            found[key] = [html.unescape(re.sub(r"\s+", " ", p)) for p in words]
+            found[key] = [re.sub(r"\s+", " ", html.unescape(p)) for p in words]  # NBSP too
     return found
 
 

@@ -104,7 +104,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
     ("path", "expected"),
     [
         ("pt-BR/cities/fortaleza-ce-br.pdf", [
-            "Fortaleza (CE) conquista a certificação Ouro do What Works Cities",
+            "Fortaleza conquista a certificação Ouro do What Works Cities",  # (CE) in the dateline
             "FORTALEZA (CE), 21 de junho de 2023 –",
             "A certificação Ouro reconhece as cidades",
             "reduziu em 57% as mortes",
@@ -125,6 +125,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
         ]),
         ("en/cities/washington-dc-us.pdf", [
             "Washington, D.C., renews its What Works Cities Gold Certification",
+            "WASHINGTON, June 21, 2023 —",  # AP: a dateline city that stands alone
         ]),
     ],
 )  # fmt: skip
@@ -200,7 +201,7 @@ cities:
     recife = html_text(folder / "pt-BR" / "cities" / "recife-pe-br.html")
     assert "“Os dados mudaram nosso trabalho.”" in recife
     assert "— Ana Souza, gerente de dados do Recife" in recife
-    quito = (folder / "es" / "cities" / "quito-ec.html").read_text("utf-8")
+    quito = html_text(folder / "es" / "cities" / "quito-ec.html")
     assert "Ana Souza" not in quito
-    release = (folder / "en" / "press-release.html").read_text("utf-8")
+    release = html_text(folder / "en" / "press-release.html")
     assert "Ana Souza" not in release

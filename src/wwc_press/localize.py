@@ -158,6 +158,14 @@ class Localizer:
         """Whether this is the language of the country's own press."""
         return places.city_language(country, [self.language]) == self.language
 
+    def city_headline(self, city: Place) -> str:
+        """A city in the headline of its own release: its name alone for its own press, which
+        reads the region in the dateline or the lead ("Las Condes obtiene…"); AP's form in
+        English ("Carlsbad, California, earns…", "Córdoba, Argentina, earns…")."""
+        if self.reads(city.country) and self.language != "en":
+            return self.city_name(city)
+        return self.cities_inline([city])
+
     def city_place(self, city: Place, *, inline: bool = False) -> str:
         """A city in its own release: as its own press names it in its own language
         ("Ibagué (Tolima)", "Fortaleza (CE)"), as the program's release does in another."""

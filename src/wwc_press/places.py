@@ -17,9 +17,12 @@ Three forms of a city, for three readers:
 from __future__ import annotations
 
 import gettext
+import importlib.util
+import json
 import unicodedata
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -44,22 +47,36 @@ def _regions() -> dict[str, Any]:
 
 
 @cache
+def _iso_codes() -> Path:
+    """pycountry's copy of iso-codes (its data and translations), found without importing
+    pycountry: the import and its objects cost a rebuild with nothing to do a quarter of its
+    half-second budget, while its JSON file reads in a hundredth of a second."""
+    spec = importlib.util.find_spec("pycountry")
+    assert spec and spec.submodule_search_locations, "pycountry is a dependency"
+    return Path(spec.submodule_search_locations[0])
+
+
+@cache
+def _all_subdivisions() -> dict[str, dict[str, str]]:
+    text = (_iso_codes() / "databases" / "iso3166-2.json").read_text("utf-8")
+    found: dict[str, dict[str, str]] = {}
+    for entry in json.loads(text)["3166-2"]:
+        country, code = entry["code"].split("-", 1)
+        found.setdefault(country, {})[code] = entry["name"]
+    return found
+
+
 def _subdivisions(country: str) -> dict[str, str]:
     """ISO 3166-2 codes of ``country`` without the country part, with iso-codes' names."""
-    import pycountry
-
-    found = pycountry.subdivisions.get(country_code=country) or []
-    return {s.code.split("-", 1)[1]: s.name for s in found}
+    return _all_subdivisions().get(country, {})
 
 
 @cache
 def _iso_translation(language: Language) -> gettext.NullTranslations:
-    import pycountry
-
     if language not in _ISO_LANGUAGE:
         return gettext.NullTranslations()
     return gettext.translation(
-        "iso3166-2", pycountry.LOCALES_DIR, languages=[_ISO_LANGUAGE[language]], fallback=True
+        "iso3166-2", _iso_codes() / "locales", languages=[_ISO_LANGUAGE[language]], fallback=True
     )
 
 
@@ -108,6 +125,7 @@ def city_name(place: Place, language: Language) -> str:
     return place.name + _entry(place).get("name_suffix", {}).get(language, "")
 
 
+@cache
 def country_name(code: str, language: Language, *, running_text: bool = False) -> str:
     """CLDR's name of the country in ``language`` ("Brasil", "Estados Unidos")."""
     name = Locale.parse(BABEL_LOCALE[language]).territories[code]
@@ -121,27 +139,34 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {_fold(shorter)} " in f" {_fold(longer)} "
 
 
-def _names(place: Place) -> list[str]:
-    return [place.name, *place.names.values()]
+def _names(place: Place) -> tuple[str, ...]:
+    return (place.name, *place.names.values())
 
 
 def _says_region(place: Place) -> bool:
     """A city whose name already says its region needs no region after it: "New York City",
     "Quebec City", Mendoza in Mendoza, Bogotá in the Capital District of Bogotá ("New York City,
     New York" reads as a stammer)."""
-    official = _subdivisions(place.country).get(place.region or "")
+    return _name_says_region(_names(place), place.region, place.country)
+
+
+@cache  # asked for every city of every page: a city's names and region do not change
+def _name_says_region(names: tuple[str, ...], region: str | None, country: str) -> bool:
+    place = Place(name=names[0], region=region, country=country)
+    official = _subdivisions(country).get(region or "")
     regions = [r for r in [official, *(region_name(place, lang) for lang in BABEL_LOCALE)] if r]
-    return any(
-        _contains(name, region) or _contains(region, name)
-        for name in _names(place)
-        for region in regions
-    )
+    return any(_contains(n, r) or _contains(r, n) for n in names for r in regions)
 
 
 def _says_country(place: Place) -> bool:
-    """ "Guatemala City", "Ciudad de México": the country is in the name already."""
-    countries = [country_name(place.country, lang) for lang in BABEL_LOCALE]
-    return any(_contains(name, country) for name in _names(place) for country in countries)
+    """The country is in the name already: "Guatemala City", "Ciudad de México"."""
+    return _name_says_country(_names(place), place.country)
+
+
+@cache
+def _name_says_country(names: tuple[str, ...], country: str) -> bool:
+    countries = [country_name(country, lang) for lang in BABEL_LOCALE]
+    return any(_contains(name, other) for name in names for other in countries)
 
 
 def _in_list(place: Place, key: str) -> bool:
@@ -175,7 +200,9 @@ def _us_state(place: Place, language: Language, form: str) -> str | None:
     return {"full": entry[language], "ap": entry["ap"], "postal": place.region}[form]
 
 
-def _qualifier(place: Place, language: Language, house: HouseStyle, *, dateline: bool) -> str:
+def qualifier(
+    place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE, *, dateline: bool = False
+) -> str:
     """The state, province or region that follows a city where its press gives one."""
     if place.country == "BR" and language == "pt-BR":
         return place.region or ""  # Estadão: Brazilian cities with the state code, "(CE)"
@@ -207,8 +234,8 @@ def local_name(place: Place, language: Language, house: HouseStyle = DEFAULT_HOU
     name = city_name(place, language)
     if _standalone(place, language):
         return name
-    qualifier = _qualifier(place, language, house, dateline=False)
-    return _with(name, qualifier, language) if qualifier else name
+    after = qualifier(place, language, house, dateline=False)
+    return _with(name, after, language) if after else name
 
 
 def cities_in_text(
@@ -252,12 +279,14 @@ def dateline(
     others with their country. ``local`` is the dateline of a city's release in its own
     language, where its own press needs no country: "BUENOS AIRES", "FORTALEZA (CE)".
     """
+    if language == "en" and place.country == "US" and _in_list(place, "ap_standalone"):
+        return place.name.upper()  # AP: "WASHINGTON", even where the text says "Washington, D.C."
     name = city_name(place, language).upper()
     if _is_local(place, language):
         if _standalone(place, language):
             return name
-        qualifier = _qualifier(place, language, house, dateline=True)
-        return _with(name, qualifier, language) if qualifier else name
+        after = qualifier(place, language, house, dateline=True)
+        return _with(name, after, language) if after else name
     if local or language in place.names or _says_country(place):
         return name
     return _with(name, country_name(place.country, language), language)

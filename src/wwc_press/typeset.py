@@ -6,8 +6,8 @@ Two passes over a rendered page, after Jinja and before WeasyPrint or the browse
   "Fortaleza" never prints as "For-/taleza". Names known from the announcement and the settings
   are found wherever they stand, the file's own texts included; any other capitalized word,
   e-mail address or web address is protected as well, since in running text a capital marks a
-  name ("América Latina") far more often than not. Short names and brands also get ``keep``
-  (``white-space: nowrap``): "New York", "Buenos Aires" and "What Works Cities" stay on one
+  name ("América Latina") far more often than not. Short names and brands are also held
+  together with no-break spaces: "New York", "Buenos Aires" and "What Works Cities" stay on one
   line; longer names may break between their words, as typesetters allow.
 - ``balance`` narrows a headline so that its lines come out even and the last never holds one
   word. WeasyPrint 70 does not implement ``text-wrap: balance``, so the lines are measured here
@@ -39,16 +39,35 @@ _WORDS = r"(?<![\w&#])[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)*"
 SHORTEST_HYPHENATED = 6
 
 
-def _capitalized_runs(words: str) -> str:
-    """``words`` with each run of capitalized words long enough to hyphenate wrapped."""
+NBSP = "\u00a0"
+
+
+def _join(text: str) -> str:
+    """A name's words held together by no-break spaces, so that no line break splits it."""
+    return text.replace(" ", NBSP)
+
+
+def _keeps(text: str, brands: set[str]) -> bool:
+    """Names kept on one line: brands, and names of two words at most; initials do not count
+    ("Bogotá D. C."). Longer names may break between their words, as typesetters allow."""
+    return text in brands or len([w for w in text.split() if len(w) > 2]) <= 2
+
+
+def _capitalized_runs(words: str, heading: bool) -> str:
+    """``words`` with each run of capitalized words long enough to hyphenate wrapped; a run of
+    two words ("América Latina"), or any run in a heading, is also held together."""
     out: list[str] = []
     run: list[str] = []
 
     def close() -> None:
         if run:
             text = " ".join(run)
-            short = len(text) < SHORTEST_HYPHENATED
-            out.append(text if short else f'<span class="name">{text}</span>')
+            if heading and len(run) > 1:
+                out.append(f'<span class="name keep">{text}</span>')
+            else:
+                text = _join(text) if len(run) == 2 else text
+                short = len(text) < SHORTEST_HYPHENATED
+                out.append(text if short else f'<span class="name">{text}</span>')
             run.clear()
 
     for word in words.split(" "):
@@ -61,11 +80,22 @@ def _capitalized_runs(words: str) -> str:
     return " ".join(out)
 
 
+# Text inside these is a heading: every name in it is held together, by ``white-space:
+# nowrap`` (class "keep") rather than no-break spaces, which PDF bookmarks would carry. Headings
+# are never hyphenated, and so never meet WeasyPrint's early break (see ``protect``).
+_HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"')
+
+
 def protect(page: str, names: Iterable[str], brands: Iterable[str] = ()) -> str:
-    """``page`` with every proper name, address and capitalized word of its text wrapped.
+    """``page`` with every proper name, address and capitalized word of its text protected.
 
     ``names`` and ``brands`` are plain text; ``brands`` are kept on one line whatever their
-    length, ``names`` only up to two words.
+    length, other names only up to two words (and every name in a headline).
+
+    Names are held together by no-break spaces rather than ``white-space: nowrap``, and the
+    space before a span moves inside it: WeasyPrint 70 cannot break a line between a text and a
+    following inline box, and then breaks the line far too early, at the first hyphenation
+    point of the paragraph ("Chicago is recog-" alone on a line).
     """
     brands = {htmllib.escape(b, quote=False) for b in brands if b}
     known = {htmllib.escape(n, quote=False) for n in names if n} | brands
@@ -77,13 +107,15 @@ def protect(page: str, names: Iterable[str], brands: Iterable[str] = ()) -> str:
         (f"{names_only.pattern}|" if known else "")
         + f"(?P<address>{_EMAIL}|{_URL})|(?P<words>{_WORDS})"
     )
+    heading = False
 
     def name(text: str) -> str:
         if " " not in text:
-            return _capitalized_runs(text)  # one word: as any capitalized word
-        # Two words at most; initials do not count ("Bogotá D. C." stays whole).
-        if text in brands or len([w for w in text.split() if len(w) > 2]) <= 2:
+            return _capitalized_runs(text, heading)  # one word: as any capitalized word
+        if heading:
             return f'<span class="name keep">{text}</span>'
+        if _keeps(text, brands):
+            text = _join(text)
         return f'<span class="name">{text}</span>'
 
     def wrap(match: re.Match[str]) -> str:
@@ -93,14 +125,14 @@ def protect(page: str, names: Iterable[str], brands: Iterable[str] = ()) -> str:
         if match.lastgroup == "words":  # a run may hold known names after its first word
             pieces = names_only.split(text)  # odd pieces are the names (one capturing group)
             return "".join(
-                name(piece) if index % 2 else _capitalized_runs(piece)
+                name(piece) if index % 2 else _capitalized_runs(piece, heading)
                 for index, piece in enumerate(pieces)
             )
         return f'<span class="name">{text}</span>'
 
-    def keep_only(match: re.Match[str]) -> str:
+    def join_kept(match: re.Match[str]) -> str:
         text = match.group(0)
-        return f'<span class="keep">{text}</span>' if " " in text else text
+        return _join(text) if _keeps(text, brands) else text
 
     start = page.find("<body")
     if start < 0:
@@ -108,12 +140,19 @@ def protect(page: str, names: Iterable[str], brands: Iterable[str] = ()) -> str:
     parts = _BLOCKS.split(page[start:])
     for index, part in enumerate(parts):
         if index % 2 == 0:  # text between tags
-            parts[index] = everything.sub(wrap, part)
-        elif part.startswith("<table"):
+            parts[index] = everything.sub(wrap, part).replace(' <span class="name">', _SPACED)
+        elif part.startswith("<table"):  # never hyphenated: names only held together
             cells = re.split(r"(<[^>]*>)", part)
-            cells[::2] = [names_only.sub(keep_only, cell) for cell in cells[::2]]
+            cells[::2] = [names_only.sub(join_kept, cell) for cell in cells[::2]]
             parts[index] = "".join(cells)
+        elif _HEADINGS.match(part):
+            heading = True
+        elif part.startswith(("</h1", "</h2", "</p")):
+            heading = False
     return page[:start] + "".join(parts)
+
+
+_SPACED = '<span class="name"> '
 
 
 @cache
@@ -160,8 +199,8 @@ def _narrowest(units: list[float], space: float, count: int, measure: float) -> 
     return high
 
 
+_KEPT = re.compile(r'<span class="name keep">(.*?)</span>', re.S)
 _HEADLINE = re.compile(r'<h1 style="max-width: (?P<measure>[\d.]+)em">(?P<inner>.*?)</h1>', re.S)
-_KEPT = re.compile(r'<span class="name[^"]*">(.*?)</span>', re.S)
 # Widths are measured without kerning; this margin keeps a measured line from wrapping in print.
 _SLACK = 1.02
 
@@ -175,17 +214,19 @@ def balance(page: str, font: Path) -> str:
 
     def narrowed(match: re.Match[str]) -> str:
         measure = float(match.group("measure"))
-        inner = _KEPT.sub(lambda m: m.group(1).replace(" ", "\u00a0"), match.group("inner"))
+        # A name is one unit: its spaces (kept by CSS) do not break.
+        inner = _KEPT.sub(lambda m: _join(m.group(1)), match.group("inner"))
         text = htmllib.unescape(re.sub(r"<[^>]+>", "", inner))
-        # Split at spaces only: Python's split() would also split at the kept names' NBSPs.
-        units = [_width(word, font) for word in re.split(r"[ \t\r\n]+", text.strip())]
+        words = re.split(r"[ \t\r\n]+", text.strip())
+        units = [_width(word, font) for word in words]
         _, space = _advances(font)
         count = len(_lines(units, space, measure))
         if count < 2:
             return match.group(0)
         best = _narrowest(units, space, count, measure)
         # Even lines can still leave one word last when words are long: one line more is better.
-        if _lines(units, space, best)[-1] == 1 and len(units) > count + 1:
+        last = _lines(units, space, best)[-1]
+        if last == 1 and NBSP not in words[-1] and len(units) > count + 1:
             best = _narrowest(units, space, count + 1, best)
         width = min(measure, best * _SLACK)
         tag = f'<h1 style="max-width: {width:.2f}em">'

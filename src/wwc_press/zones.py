@@ -119,21 +119,23 @@ def _geonames() -> dict[str, list[City]]:
 
 
 @cache
-def _index(country: str) -> dict[str, list[_City]]:
-    """One country's cities by folded name and alternate name.
+def _index(country: str, alternates: bool) -> dict[str, list[_City]]:
+    """One country's cities by folded name, or by folded alternate name.
 
-    Built per country, on its first lookup: folding all 350,000 names of the list takes most of
-    a second, the United States' 50,000 a tenth at most.
+    Built per country, on its first lookup, and the alternate names only when a city's own name
+    is not found: folding all 350,000 names of the list takes most of a second, and a cold build
+    waits for it before its workers start.
     """
     records = _geonames().get(country, [])
     index: dict[str, list[_City]] = {}
     with _no_gc():
         for record in records:
             own = _fold(record["name"])
-            for name in {own, *map(_fold, record["alternatenames"])}:
-                city = _City(
-                    name == own, record["population"], record["admin1code"], record["timezone"]
-                )
+            names = set(map(_fold, record["alternatenames"])) - {own} if alternates else {own}
+            city = _City(
+                not alternates, record["population"], record["admin1code"], record["timezone"]
+            )
+            for name in names:
                 index.setdefault(name, []).append(city)
     return index
 
@@ -171,13 +173,14 @@ def _matches(name: str, region: str | None, country: str) -> list[_City]:
     """GeoNames' cities of ``country`` called ``name``, kept to ``region`` when we can tell
     GeoNames' code for it. A name found only in another region is another city (Carlsbad, New
     Mexico is not Carlsbad, California), so then there is no match at all."""
-    found = _index(country).get(_fold(name), [])
-    if region is None:
-        return found
-    admin1 = region if country == "US" else _GEONAMES_ADMIN1.get(country, {}).get(region)
-    if admin1 is None:
-        return found
-    return [city for city in found if city.admin1 == admin1]
+    admin1 = region if country == "US" else _GEONAMES_ADMIN1.get(country, {}).get(region or "")
+    for alternates in (False, True):
+        found = _index(country, alternates).get(_fold(name), [])
+        if region is not None and admin1 is not None:
+            found = [city for city in found if city.admin1 == admin1]
+        if found:
+            return found
+    return []
 
 
 def _candidates(name: str, region: str | None, country: str) -> Iterator[str]:
