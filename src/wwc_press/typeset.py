@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 # Text inside these is never typeset: the head, styles, the chart's SVG labels. Tables are
-# typeset apart: they never hyphenate (report.css), so only names to keep whole are marked there.
+# typeset apart: they never hyphenate (report.css), so their names are only held together.
 _BLOCKS = re.compile(
     r"(<head\b.*?</head>|<svg\b.*?</svg>|<style\b.*?</style>|<table\b.*?</table>|<[^>]*>)", re.S
 )
@@ -34,12 +34,14 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _URL = r"(?:https?://|www\.)[^\s<]+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|edu)\b(?:/[^\s<]*)?"
 # Words joined by single spaces: capitalized runs inside it are names ("América Latina").
 _WORDS = r"(?<![\w&#])[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)*"
-# Words shorter than this are never hyphenated (``hyphenate-limit-chars`` in release.css), so
-# they need no protection: every span costs WeasyPrint layout time.
+# Text inside these is a heading: never hyphenated, every name in it held together, by
+# ``white-space: nowrap`` (class "keep") rather than no-break spaces, which PDF bookmarks carry.
+_HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"')
+# Words shorter than this are never hyphenated (``hyphenate-limit-chars`` in release.css, and
+# the soft hyphens of print), so they need no protection.
 SHORTEST_HYPHENATED = 6
-
-
 NBSP = "\u00a0"
+SOFT_HYPHEN = "\u00ad"
 
 
 def _join(text: str) -> str:
@@ -53,106 +55,141 @@ def _keeps(text: str, brands: set[str]) -> bool:
     return text in brands or len([w for w in text.split() if len(w) > 2]) <= 2
 
 
-def _capitalized_runs(words: str, heading: bool) -> str:
-    """``words`` with each run of capitalized words long enough to hyphenate wrapped; a run of
-    two words ("América Latina"), or any run in a heading, is also held together."""
-    out: list[str] = []
-    run: list[str] = []
+@cache
+def _dictionary(language: str):
+    """pyphen's patterns for a BCP 47 tag, the ones WeasyPrint would pick for ``lang``."""
+    import pyphen
 
-    def close() -> None:
-        if run:
-            text = " ".join(run)
-            if heading and len(run) > 1:
-                out.append(f'<span class="name keep">{text}</span>')
-            else:
-                text = _join(text) if len(run) == 2 else text
-                short = len(text) < SHORTEST_HYPHENATED
-                out.append(text if short else f'<span class="name">{text}</span>')
-            run.clear()
-
-    for word in words.split(" "):
-        if word[:1].isupper():
-            run.append(word)
-        else:
-            close()
-            out.append(word)
-    close()
-    return " ".join(out)
+    found = pyphen.language_fallback(language.replace("-", "_"))
+    return pyphen.Pyphen(lang=found, left=3, right=3) if found else None
 
 
-# Text inside these is a heading: every name in it is held together, by ``white-space:
-# nowrap`` (class "keep") rather than no-break spaces, which PDF bookmarks would carry. Headings
-# are never hyphenated, and so never meet WeasyPrint's early break (see ``protect``).
-_HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"')
+@cache
+def _soft_hyphens(word: str, language: str) -> str:
+    dictionary = _dictionary(language)
+    if dictionary is None or len(word) < SHORTEST_HYPHENATED:
+        return word
+    return dictionary.inserted(word, hyphen=SOFT_HYPHEN)
 
 
-def protect(page: str, names: Iterable[str], brands: Iterable[str] = ()) -> str:
-    """``page`` with every proper name, address and capitalized word of its text protected.
+class _Typesetter:
+    """One page's pass: which names it knows, and whether it typesets for print.
 
-    ``names`` and ``brands`` are plain text; ``brands`` are kept on one line whatever their
-    length, other names only up to two words (and every name in a headline).
-
-    Names are held together by no-break spaces rather than ``white-space: nowrap``, and the
-    space before a span moves inside it: WeasyPrint 70 cannot break a line between a text and a
-    following inline box, and then breaks the line far too early, at the first hyphenation
-    point of the paragraph ("Chicago is recog-" alone on a line).
+    For the screen, names are wrapped in ``<span class="name">`` (CSS: ``hyphens: manual``) and
+    the browser hyphenates the rest (``hyphens: auto``). For print, the page carries no such
+    spans: every inline box costs WeasyPrint 70 layout time (a release took a quarter longer),
+    and it cannot break a line between a text and a following box, so it broke lines far too
+    early ("Chicago is recog-" alone on a line). Print hyphenates by hand instead: ordinary
+    words get soft hyphens from the same pyphen patterns WeasyPrint uses, names get none, and
+    the page is set with ``hyphens: manual``.
     """
-    brands = {htmllib.escape(b, quote=False) for b in brands if b}
-    known = {htmllib.escape(n, quote=False) for n in names if n} | brands
-    known |= {name.upper() for name in known}  # datelines print the city in capitals
-    brands |= {brand.upper() for brand in brands}
-    alternatives = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
-    names_only = re.compile(f"(?<!\\w)(?P<name>{alternatives})(?!\\w)" if known else "(?!)")
-    everything = re.compile(
-        (f"{names_only.pattern}|" if known else "")
-        + f"(?P<address>{_EMAIL}|{_URL})|(?P<words>{_WORDS})"
-    )
-    heading = False
 
-    def name(text: str) -> str:
-        if " " not in text:
-            return _capitalized_runs(text, heading)  # one word: as any capitalized word
-        if heading:
+    def __init__(self, names: Iterable[str], brands: Iterable[str], language: str | None):
+        self.brands = {htmllib.escape(b, quote=False) for b in brands if b}
+        known = {htmllib.escape(n, quote=False) for n in names if n} | self.brands
+        known |= {name.upper() for name in known}  # datelines print the city in capitals
+        self.brands |= {brand.upper() for brand in self.brands}
+        alternatives = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+        self.names = re.compile(f"(?<!\\w)(?P<name>{alternatives})(?!\\w)" if known else "(?!)")
+        self.everything = re.compile(
+            (f"{self.names.pattern}|" if known else "")
+            + f"(?P<address>{_EMAIL}|{_URL})|(?P<words>{_WORDS})"
+        )
+        self.print_language = language  # None: for the screen
+        self.heading = False
+
+    def name(self, text: str) -> str:
+        """A proper name: never hyphenated; held together if short, a brand, or in a heading."""
+        if self.heading and " " in text:
             return f'<span class="name keep">{text}</span>'
-        if _keeps(text, brands):
+        if self.heading or _keeps(text, self.brands):
             text = _join(text)
+        if self.print_language or len(text) < SHORTEST_HYPHENATED:
+            return text
         return f'<span class="name">{text}</span>'
 
-    def wrap(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if match.lastgroup == "name":
-            return name(text)
-        if match.lastgroup == "words":  # a run may hold known names after its first word
-            pieces = names_only.split(text)  # odd pieces are the names (one capturing group)
+    def words(self, run: str) -> str:
+        """Words joined by spaces: runs of capitalized ones are names ("América Latina", two
+        words held together), the others may be hyphenated."""
+        out: list[str] = []
+        names: list[str] = []
+
+        def close() -> None:
+            if names:
+                text = " ".join(names)
+                out.append(self.name(text))
+                names.clear()
+
+        for word in run.split(" "):
+            if word[:1].isupper():
+                names.append(word)
+                continue
+            close()
+            hyphenate = self.print_language and not self.heading
+            out.append(_soft_hyphens(word, self.print_language) if hyphenate else word)
+        close()
+        return " ".join(out)
+
+    def text(self, text: str) -> str:
+        def wrap(match: re.Match[str]) -> str:
+            found = match.group(0)
+            if match.lastgroup == "name":
+                return self.name(found)
+            if match.lastgroup == "address":
+                return found if self.print_language else f'<span class="name">{found}</span>'
+            # A run of words may hold known names after its first word.
+            pieces = self.names.split(found)  # odd pieces are the names (one capturing group)
             return "".join(
-                name(piece) if index % 2 else _capitalized_runs(piece, heading)
+                self.name(piece) if index % 2 else self.words(piece)
                 for index, piece in enumerate(pieces)
             )
-        return f'<span class="name">{text}</span>'
 
-    def join_kept(match: re.Match[str]) -> str:
-        text = match.group(0)
-        return _join(text) if _keeps(text, brands) else text
+        typeset = self.everything.sub(wrap, text)
+        # The space before a span goes inside it: WeasyPrint breaks no line between a text and
+        # a following inline box (the HTML is laid out by browsers, but review thumbnails and
+        # tests print it too).
+        return typeset.replace(' <span class="name">', '<span class="name"> ')
 
-    start = page.find("<body")
-    if start < 0:
-        return page
-    parts = _BLOCKS.split(page[start:])
-    for index, part in enumerate(parts):
-        if index % 2 == 0:  # text between tags
-            parts[index] = everything.sub(wrap, part).replace(' <span class="name">', _SPACED)
-        elif part.startswith("<table"):  # never hyphenated: names only held together
-            cells = re.split(r"(<[^>]*>)", part)
-            cells[::2] = [names_only.sub(join_kept, cell) for cell in cells[::2]]
-            parts[index] = "".join(cells)
-        elif _HEADINGS.match(part):
-            heading = True
-        elif part.startswith(("</h1", "</h2", "</p")):
-            heading = False
-    return page[:start] + "".join(parts)
+    def table(self, block: str) -> str:
+        def hold(match: re.Match[str]) -> str:
+            found = match.group(0)
+            return _join(found) if _keeps(found, self.brands) else found
+
+        cells = re.split(r"(<[^>]*>)", block)
+        cells[::2] = [self.names.sub(hold, cell) for cell in cells[::2]]
+        return "".join(cells)
+
+    def page(self, page: str) -> str:
+        start = page.find("<body")
+        if start < 0:
+            return page
+        parts = _BLOCKS.split(page[start:])
+        for index, part in enumerate(parts):
+            if index % 2 == 0:  # text between tags
+                parts[index] = self.text(part)
+            elif part.startswith("<table"):
+                parts[index] = self.table(part)
+            elif _HEADINGS.match(part):
+                self.heading = True
+            elif part.startswith(("</h1", "</h2", "</p")):
+                self.heading = False
+        return page[:start] + "".join(parts)
 
 
-_SPACED = '<span class="name"> '
+def protect(
+    page: str,
+    names: Iterable[str],
+    brands: Iterable[str] = (),
+    *,
+    print_language: str | None = None,
+) -> str:
+    """``page`` with every proper name, address and capitalized word of its text kept from
+    hyphenation, and short names and brands from line breaks.
+
+    ``names`` and ``brands`` are plain text; ``brands`` are kept on one line whatever their
+    length. ``print_language`` (a BCP 47 tag) typesets for WeasyPrint: see ``_Typesetter``.
+    """
+    return _Typesetter(names, brands, print_language).page(page)
 
 
 @cache

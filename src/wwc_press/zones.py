@@ -94,12 +94,17 @@ def _fold(text: str) -> str:
 def _no_gc() -> Iterator[None]:
     """Python's cycle collector off while building: the JSON and our index are hundreds of
     thousands of new objects with no cycles among them, and the collector would walk them over
-    and over as they pile up (it doubles the time to load)."""
+    and over as they pile up (it doubles the time to load).
+
+    Afterwards they are frozen out of the collector's sight for good: otherwise every later
+    full collection walks them again, and WeasyPrint, which makes garbage fast, laid out each
+    page of a build a tenth slower once GeoNames was loaded."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
