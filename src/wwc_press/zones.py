@@ -13,6 +13,7 @@ import: a rebuild with nothing to do must not pay for it.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import unicodedata
 from collections.abc import Iterator
@@ -105,6 +106,7 @@ def _no_gc() -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+        atexit.register(gc.unfreeze)  # back in sight before shutdown tears modules down
         if enabled:
             gc.enable()
 
