@@ -14,7 +14,6 @@ from conftest import html_text, pdf_text, run
 
 AMERICAS = """\
 date: 2024-09-01
-total_certified: 80
 dateline: {name: Sacramento, region: CA, country: US}
 cities:
   new:
@@ -27,7 +26,7 @@ cities:
   upgraded:
     - {name: Boise, region: ID, country: US, from: silver, level: gold}
   recertified:
-    - {name: Charleston, region: SC, country: US, level: gold}
+    - {name: Columbia, region: SC, country: US, level: gold}
 """
 
 EXPECTED = {
@@ -37,7 +36,7 @@ EXPECTED = {
         "Bogotá and Ibagué, Colombia",
         "Santiago, Chile; Toronto; Montréal; and Recife, Brazil",  # AP: both stand alone
         "is Boise, Idaho, a previously certified city",
-        "Renewing its Gold Certification is Charleston, South Carolina.",
+        "Renewing its Gold Certification is Columbia, South Carolina.",
         "in four countries: Brazil, Canada, Chile and Colombia",
     ],
     "es": [
@@ -46,7 +45,7 @@ EXPECTED = {
         "Bogotá e Ibagué (Colombia)",  # RAE: y -> e before /i/
         "Santiago (Chile); Toronto y Montréal (Canadá); y Recife (Brasil)",
         "Boise (Idaho) subió",
-        "Charleston (Carolina del Sur) renovó",
+        "Columbia (Carolina del Sur) renovó",
         "cuatro países: Brasil, Canadá, Chile y Colombia",
     ],
     "pt-BR": [
@@ -55,7 +54,7 @@ EXPECTED = {
         "Bogotá e Ibagué (Colômbia)",
         "Santiago (Chile); Toronto e Montréal (Canadá); e Recife (PE)",
         "Boise (Idaho) subiu",
-        "Charleston (Carolina do Sul) renovou",
+        "Columbia (Carolina do Sul) renovou",
         "quatro países: Brasil, Canadá, Chile e Colômbia",
     ],
 }
@@ -139,4 +138,4 @@ def test_project_file_sets_the_house_style(project: Path) -> None:
     assert result.exit_code == 0, result.output
     page = html_text(project / "dist" / "x" / "en" / "press-release.html")
     assert "Brazil, Canada, Chile, and Colombia" in page
-    assert "Charleston, SC." in page
+    assert "Columbia, SC." in page

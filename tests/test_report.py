@@ -179,7 +179,6 @@ def test_only_narrows_the_build(tmp_path: Path) -> None:
 def test_a_city_quote_prints_in_that_citys_release_only(project: Path) -> None:
     text = """\
 date: 2024-03-05
-total_certified: 9
 cities:
   new:
     - name: Recife

@@ -35,7 +35,6 @@ def _hostile_announcement() -> str:
     speaker = HOSTILE[1].replace('"', '\\"')
     return f"""\
 date: 2024-03-05
-total_certified: 5
 cities:
   new:
     - name: "Town <b>{{{{ 7*7 }}}}</b>"

@@ -16,12 +16,13 @@ from wwc_press.model import Place
 
 from conftest import ROOT, html_text, pdf_text, run
 
-# Long names, two-word names and regions everywhere, so that some fall at line ends in every
+# Dated before the samples, so that the roster holds none of its cities. Long names, two-word
+# names and regions everywhere, so that some fall at line ends in every
 # language; a quote with names the file does not list ("Latin America").
 TRAPS = """\
-date: 2024-09-10
+date: 2023-03-14
 total_certified: 90
-embargo: 2024-09-10T10:00:00-04:00
+embargo: 2023-03-14T10:00:00-04:00
 cities:
   new:
     - {name: Sacramento, region: CA, country: US, level: silver}
@@ -228,9 +229,9 @@ def test_report_table_names_regions_never_codes(traps: Path, lang: str) -> None:
          "Chile y Buenos Aires; 9:00 en Bogotá; 8:00 en Ciudad de México)"),
         ("pt-BR/press-release.pdf", "às 10h em Nova York (11h em Brasília)"),
         ("es/cities/monterrey-nle-mx.pdf", "a las 8:00, hora local (10:00 en Nueva York)"),
-        ("en/cities/sacramento-ca-us.pdf", "Embargoed until 7 a.m. local time, Sept. 10, 2024 "
+        ("en/cities/sacramento-ca-us.pdf", "Embargoed until 7 a.m. local time, March 14, 2023 "
          "(10 a.m. in New York)"),
-        ("en/cities/philadelphia-pa-us.pdf", "Embargoed until 10 a.m. EDT, Sept. 10, 2024"),
+        ("en/cities/philadelphia-pa-us.pdf", "Embargoed until 10 a.m. EDT, March 14, 2023"),
     ],
 )  # fmt: skip
 def test_embargo_in_the_readers_own_time(traps: Path, path: str, expected: str) -> None:
@@ -238,7 +239,7 @@ def test_embargo_in_the_readers_own_time(traps: Path, path: str, expected: str) 
 
 
 def test_embargo_offset_that_is_not_the_programs_is_flagged(project: Path) -> None:
-    text = TRAPS.replace("2024-09-10T10:00:00-04:00", "2024-09-10T10:00:00-05:00")
+    text = TRAPS.replace("2023-03-14T10:00:00-04:00", "2023-03-14T10:00:00-05:00")
     (project / "announcements" / "x.yaml").write_text(text, encoding="utf-8")
     result = run(["validate"], cwd=project)
     assert result.exit_code == 0
@@ -250,14 +251,14 @@ def test_embargo_offset_that_is_not_the_programs_is_flagged(project: Path) -> No
 
 
 def test_embargo_after_the_release_date_is_an_error(project: Path) -> None:
-    text = TRAPS.replace("2024-09-10T10:00:00-04:00", "2024-09-11T02:00:00Z")  # 22:00 EDT
+    text = TRAPS.replace("2023-03-14T10:00:00-04:00", "2023-03-15T02:00:00Z")  # 22:00 EDT
     (project / "announcements" / "x.yaml").write_text(text, encoding="utf-8")
     assert run(["validate"], cwd=project).exit_code == 0
-    text = TRAPS.replace("2024-09-10T10:00:00-04:00", "2024-09-11T05:00:00Z")
+    text = TRAPS.replace("2023-03-14T10:00:00-04:00", "2023-03-15T05:00:00Z")
     (project / "announcements" / "x.yaml").write_text(text, encoding="utf-8")
     result = run(["validate"], cwd=project)
     assert result.exit_code == 2
-    assert "x.yaml:3:10: the embargo lifts on 2024-09-11 (America/New_York), after the " in (
+    assert "x.yaml:3:10: the embargo lifts on 2023-03-15 (America/New_York), after the " in (
         result.stderr
     )
 

@@ -13,7 +13,7 @@ US_CITIES = ["Carlsbad", "Charleston", "Henderson", "Scottsdale", "Syracuse", "A
 
 
 def _announcement(new: int = 0, upgraded: int = 0, recertified: int = 0) -> str:
-    lines = ["date: 2024-07-01", f"total_certified: {max(new, 1) + 40}", "cities:"]
+    lines = ["date: 2024-07-01", "cities:"]  # the total is counted from the project's roster
     names = iter(f"{name} {i}" for i in range(100) for name in US_CITIES)
     for group, count in (("new", new), ("upgraded", upgraded), ("recertified", recertified)):
         lines.append(f"  {group}:" + (" []" if not count else ""))

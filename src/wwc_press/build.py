@@ -160,7 +160,9 @@ class Renderer:
     def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
         assert announcement.id
         if announcement.id not in self.contexts:
-            self.contexts[announcement.id] = render.context(announcement, self.project.settings)
+            self.contexts[announcement.id] = render.context(
+                announcement, self.project.settings, self.project.facts.get(announcement.id)
+            )
         # An HTML page finds the fonts in dist/<id>/fonts/, as many folders up as it is deep.
         assets = "" if for_pdf else "../" * (len(output.path.parts) - 1)
         context = {**self.contexts[announcement.id], "city": output.city, "assets": assets}

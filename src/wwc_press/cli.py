@@ -171,6 +171,57 @@ def check(paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or CSV or JSON for other tools.",
+)
+@_reports_errors
+def roster(fmt: str) -> None:
+    """Every certified city the program knows, with its level and since when."""
+    import csv
+
+    project, announcements = _load(())
+    latest = max(announcements, key=lambda a: a.date)
+    assert latest.id
+    facts = project.facts[latest.id]
+    rows = [
+        {
+            "city": entry.name,
+            "region": entry.region or "",
+            "country": entry.country,
+            "level": entry.level,
+            "since": entry.since.isoformat(),
+            "source": f"{entry.where.path.relative_to(project.root)}:{entry.where.line}",
+        }
+        for entry in facts.roster
+    ]
+    if fmt == "json":
+        data = {"date": latest.date.isoformat(), "total": facts.total, "cities": rows}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*(name.capitalize() for name in rows[0]), title="Certified cities")
+        for row in rows:
+            table.add_row(*row.values())
+        console = Console()
+        console.print(table)
+        console.print(
+            f"{facts.total} cities certified to {latest.date.isoformat()}; the roster names "
+            f"{len(rows)} of them."
+        )
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the announcement file."""
     from .model import Announcement

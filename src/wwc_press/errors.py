@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -14,13 +14,17 @@ class Problem:
     line: int
     column: int
     message: str
+    # Where the contradicted fact was stated, printed on the next line as compilers print a
+    # note ("…:12:7: Carlsbad was certified silver here").
+    see: Problem | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         # Relative to where the user stands, as compilers print it, so editors can jump there.
         shown = (
             self.path.relative_to(Path.cwd()) if self.path.is_relative_to(Path.cwd()) else self.path
         )
-        return f"{shown}:{self.line}:{self.column}: {self.message}"
+        text = f"{shown}:{self.line}:{self.column}: {self.message}"
+        return text + (f"\n{self.see}" if self.see else "")
 
 
 class InputError(Exception):

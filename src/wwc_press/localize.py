@@ -146,6 +146,9 @@ class Localizer:
     def city_name(self, city: Place) -> str:
         return places.city_name(city, self.language)
 
+    def city_names(self, cities: list[Place]) -> list[str]:
+        return [self.city_name(city) for city in cities]
+
     def country_name(self, code: str) -> str:
         """The country as a table or a heading names it (no article)."""
         return places.country_name(code, self.language)

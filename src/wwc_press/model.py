@@ -118,10 +118,42 @@ class Contact(Record):
     phone: Text | None = None
 
 
+class RosterCity(Record):
+    name: Text
+    region: Region | None = None
+    country: Country
+    level: Level = Field(description="its level after the round")
+    status: Status = Field("new", description="new, upgraded or recertified in that round")
+
+
+class Round(Record):
+    """A round of certifications that is not a file of the project: a baseline or a past round."""
+
+    date: (
+        Annotated[dt.date, StrictType()]
+        | Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    ) = Field(description="its date, or its month (2024-01)")
+    new: Annotated[int, StrictType(), Field(ge=0)] = Field(
+        0, description="cities certified for the first time in it"
+    )
+    upgraded: Annotated[int, StrictType(), Field(ge=0)] = Field(
+        0, description="cities that moved up a level in it"
+    )
+    total: Annotated[int, StrictType(), Field(ge=0)] | None = Field(
+        None, description="certified cities to date after it, when known (a checkpoint)"
+    )
+    countries: list[Country] = Field(default_factory=list, description="countries of its cities")
+    cities: list[RosterCity] = Field(
+        default_factory=list, description="its cities, with their level, where known"
+    )
+
+
 class Announcement(Record):
     date: Annotated[dt.date, StrictType()] = Field(description="release date")
-    total_certified: Annotated[int, StrictType(), Field(ge=1)] = Field(
-        description="certified cities to date, this announcement included"
+    total_certified: Annotated[int, StrictType(), Field(ge=1)] | None = Field(
+        None,
+        description="certified cities to date, this announcement included; default: counted "
+        "from the roster",
     )
     cities: Cities
     id: Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN.pattern}$")] | None = None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import loader, roster
 from .errors import InputError, Problem
 from .model import Announcement
 from .settings import SETTINGS_FILE, Settings, load_settings
-from .validate import load_announcement
+from .validate import load_announcement, parse
 
 
 @dataclass
@@ -17,6 +18,7 @@ class Project:
 
     root: Path
     settings: Settings = field(init=False)
+    facts: dict[str, roster.Facts] = field(init=False, default_factory=dict)  # by id, from load
 
     def __post_init__(self) -> None:
         self.settings = load_settings(self.root)
@@ -33,12 +35,17 @@ class Project:
         return paths or sorted((self.root / "announcements").glob("*.yaml"))
 
     def load(self, paths: list[Path]) -> list[Announcement]:
-        """Every announcement of ``paths``; InputError with the problems of all files at once."""
+        """Every announcement of ``paths``; InputError with the problems of all files at once.
+
+        Each is judged against the roster (the settings' rounds and every announcement file),
+        which fills in an omitted ``total_certified``; ``facts`` keeps what it derived.
+        """
         announcements, problems = [], []
         found = self.announcement_paths(paths)
         if not found:
             raise InputError([Problem(self.root / "announcements", 1, 1, "no announcement files")])
         owners: dict[str, Path] = {}  # id -> the file that has it
+        loaded: list[tuple[loader.Document, Announcement]] = []
         for path in found:
             if not path.is_file():
                 problems.append(Problem(path, 1, 1, "no such file"))
@@ -59,7 +66,33 @@ class Project:
                 )
                 problems.append(Problem(path, 1, 1, message))
             owners.setdefault(announcement.id, path)
-            announcements.append(announcement)
+            loaded.append((loader.load(path), announcement))
+        history = self.history(loaded)
+        for doc, announcement in loaded:
+            judged, facts = history.judge(doc, announcement)
+            problems += judged
+            if facts is not None:
+                assert announcement.id
+                self.facts[announcement.id] = facts
+                announcements.append(
+                    announcement.model_copy(update={"total_certified": facts.total})
+                )
         if problems:
             raise InputError(problems)
         return announcements
+
+    def history(self, loaded: list[tuple[loader.Document, Announcement]]) -> roster.History:
+        """The roster: the settings' rounds, ``loaded``, and the project's other announcement
+        files (read for their cities only; their own problems are theirs to report)."""
+        files = list(loaded)
+        seen = {doc.path.resolve() for doc, _ in loaded}
+        for path in self.announcement_paths([]):
+            if path.resolve() in seen:
+                continue
+            try:
+                doc = loader.load(path)
+                files.append((doc, parse(doc, Announcement)))
+            except InputError:
+                continue
+        settings_doc = loader.load(self.settings_path) if self.settings.roster else None
+        return roster.History(self.settings.roster, settings_doc, files)

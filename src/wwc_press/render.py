@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 
 from . import places, typeset, zones
 from .localize import Localizer
-from .model import LEVELS, STATUSES, Announcement, City, Level
+from .model import LEVELS, STATUSES, Announcement, City, Level, Place
+from .roster import Facts, city_key
 from .settings import Settings
 
 
@@ -113,10 +114,14 @@ def _by_step(cities: list[City]) -> list[tuple[Level, Level, list[City]]]:
     return [(before, after, groups[(before, after)]) for before, after in order]
 
 
-def context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
-    """What every template gets, beside the localizer: data grouped, nothing worded."""
+def context(
+    announcement: Announcement, settings: Settings, facts: Facts | None = None
+) -> dict[str, Any]:
+    """What every template gets, beside the localizer: data grouped, nothing worded; ``facts``
+    are what the roster derived (the program's firsts), when known."""
     cities = announcement.cities
     everyone = cities.by_status()
+    firsts = facts.firsts if facts else frozenset()
     chart = _chart(everyone)
     return {
         "a": announcement,
@@ -141,6 +146,16 @@ def context(announcement: Announcement, settings: Settings) -> dict[str, Any]:
             if announcement.embargo and (zone := city.timezone or city_timezone(city))
         },
         "key": _key,
+        # New cities that are the program's first in their country, and whether a city is.
+        "first_cities": [c for c in cities.new if city_key(c.name, c.region, c.country) in firsts],
+        "is_first": lambda c: city_key(c.name, c.region, c.country) in firsts,
+        "facts": facts,
+        # Every city the roster knows after this announcement, for the report: (place, level,
+        # the year it reached that level), by country.
+        "roster": [
+            (Place(name=e.name, region=e.region, country=e.country), e.level, e.since.year)
+            for e in (facts.roster if facts else ())
+        ],
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
             for name in {h.city for h in announcement.highlights}

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from . import loader
 from .errors import InputError, Problem
-from .model import LANGUAGES, Contact, Language, Place, Record, Text, Zone
+from .model import LANGUAGES, Contact, Language, Place, Record, Round, Text, Zone
 from .style import HouseStyle
 from .validate import parse
 
@@ -26,6 +26,10 @@ class Settings(Record):
         "America/New_York", description="IANA zone of the dateline, used to name embargo times"
     )
     contacts: list[Contact] = Field(default_factory=list)
+    roster: list[Round] = Field(
+        default_factory=list,
+        description="rounds that are not files of the project: a baseline, past rounds",
+    )
     style: dict[Language, HouseStyle] = Field(
         default_factory=dict, description="house style per language (README: House style)"
     )

@@ -268,7 +268,7 @@ def announcement_rules(
                 ("cities",), "no cities: list at least one under new, upgraded or recertified"
             )
         )
-    if announcement.total_certified < len(cities.new):
+    if announcement.total_certified is not None and announcement.total_certified < len(cities.new):
         problems.append(
             doc.problem(
                 ("total_certified",),

@@ -1,0 +1,176 @@
+"""The roster: the program's memory across announcement files and the settings' rounds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE_ID, pdf_text, run
+
+SAMPLES = ROOT / "announcements"
+
+
+@pytest.fixture
+def history(project: Path) -> Path:
+    """A project with both sample announcements and the settings' January 2024 round."""
+    for path in SAMPLES.glob("*.yaml"):
+        shutil.copy(path, project / "announcements")
+    return project
+
+
+def _edit(project: Path, old: str, new: str, name: str = "2024-06-international") -> Path:
+    path = project / "announcements" / f"{name}.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return path
+
+
+def _line(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+def test_the_2024_total_is_counted_from_the_roster(history: Path) -> None:
+    """The 2024 file gives no total: 62 (the 2023 file) -> 74 (January 2024) -> 83."""
+    assert "total_certified" not in _edit(history, "date:", "date:").read_text("utf-8").replace(
+        "# total_certified", ""
+    )
+    result = run(["roster", "--format", "json"], cwd=history)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["date"], data["total"]) == ("2024-06-17", 83)
+    carlsbad = next(c for c in data["cities"] if c["city"] == "Carlsbad")
+    assert (carlsbad["level"], carlsbad["since"]) == ("gold", "2024-06-17")
+    result = run(["build", "--lang", "en", "--only", "release", "--format", "pdf"], cwd=history)
+    assert result.exit_code == 0, result.output
+    text = pdf_text(history / "dist" / "2024-06-international" / "en" / "press-release.pdf")
+    assert "With this announcement, 83 cities have earned" in text
+
+
+def test_an_upgrade_from_a_level_the_city_did_not_hold_is_refused(history: Path) -> None:
+    before = "{name: Carlsbad, region: CA, country: US, from: silver, level: gold}"
+    path = _edit(
+        history, before, before.replace("silver", "gold").replace("l: gold", "l: platinum")
+    )
+    result = run(["validate"], cwd=history)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    line = _line(path, "name: Carlsbad")
+    error = next(
+        i for i, x in enumerate(lines) if x.startswith(f"announcements/{path.name}:{line}:")
+    )
+    assert "Carlsbad moves up from gold, but its last level is silver" in lines[error]
+    earlier = _line(SAMPLES / f"{SAMPLE_ID}.yaml", "name: Carlsbad")
+    assert lines[error + 1] == (
+        f"announcements/{SAMPLE_ID}.yaml:{earlier}:7: Carlsbad was certified silver here"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_a_new_city_already_certified_is_refused(history: Path) -> None:
+    path = _edit(history, "    - {name: Boise, region: ID, country: US, level: silver}",
+                 "    - {name: Fortaleza, region: CE, country: BR, level: silver}")  # fmt: skip
+    result = run(["build", "--out", "dist"], cwd=history)
+    assert result.exit_code == 2
+    line = _line(path, "name: Fortaleza")
+    assert f"announcements/{path.name}:{line}:7: Fortaleza is listed as new, but it is " in (
+        result.stderr
+    )
+    earlier = _line(SAMPLES / f"{SAMPLE_ID}.yaml", "name: Fortaleza")
+    assert f"{SAMPLE_ID}.yaml:{earlier}:7: Fortaleza was certified gold here" in result.stderr
+    assert not (history / "dist" / "2024-06-international").exists()
+
+
+def test_a_total_below_what_came_before_is_refused(history: Path) -> None:
+    path = _edit(history, "date: 2024-06-17\n", "date: 2024-06-17\ntotal_certified: 80\n")
+    result = run(["validate"], cwd=history)
+    assert result.exit_code == 2
+    assert (
+        f"announcements/{path.name}:3:18: total_certified is 80, but the roster counts 74 "
+        "certified before it and 9 new here: at least 83"
+    ) in result.stderr
+
+
+def test_a_recertified_level_that_differs_is_refused(history: Path) -> None:
+    later = history / "announcements" / "2025-01-x.yaml"
+    later.write_text(
+        "date: 2025-01-15\ncities:\n  recertified:\n"
+        "    - {name: Montevideo, country: UY, level: silver}\n",
+        "utf-8",
+    )
+    result = run(["validate", str(later)], cwd=history)
+    assert result.exit_code == 2
+    message = "2025-01-x.yaml:4:46: Montevideo is recertified silver, but its last level is gold"
+    assert message in result.stderr  # at the level it gives
+    line = _line(SAMPLES / "2024-06-international.yaml", "name: Montevideo")
+    assert f"2024-06-international.yaml:{line}:7: Montevideo was certified gold here" in (
+        result.stderr
+    )
+
+
+def test_a_city_the_roster_does_not_know_may_move_up(history: Path) -> None:
+    """History is incomplete: Baton Rouge was certified before any record the project holds."""
+    result = run(["validate"], cwd=history)
+    assert result.exit_code == 0, result.output
+
+
+def test_without_a_total_or_a_roster_the_total_cannot_be_counted(project: Path) -> None:
+    (project / "announcements" / "a.yaml").write_text(
+        "date: 2023-06-21\ncities:\n  new:\n    - {name: Reno, region: NV, country: US, "
+        "level: silver}\n",
+        "utf-8",
+    )
+    settings = project / "wwc-press.yaml"
+    settings.write_text(settings.read_text("utf-8").split("\nroster:")[0] + "\n", "utf-8")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "a.yaml:1:1: total_certified is missing and the roster cannot count" in result.stderr
+
+
+FIRSTS = {
+    "en": "Guatemala City and Las Condes are the program's first certified cities in their "
+    "countries.",
+    "es": "Ciudad de Guatemala y Las Condes son las primeras ciudades certificadas por el "
+    "programa en sus respectivos países.",
+    "pt-BR": "Cidade da Guatemala e Las Condes são as primeiras cidades certificadas pelo "
+    "programa em seus respectivos países.",
+}
+
+
+@pytest.mark.parametrize("lang", list(FIRSTS))
+def test_the_firsts_are_the_news(round_2024: Path, sample: Path, lang: str) -> None:
+    """Colombia, Argentina, Mexico and Brazil came in January 2024: only Guatemala and Chile
+    are firsts in June 2024; in June 2023, Argentina, Brazil and Uruguay were."""
+    text = pdf_text(round_2024 / lang / "press-release.pdf")
+    assert FIRSTS[lang] in text
+    assert "Mendoza" in text and "Mendoza is the" not in text
+    first = {
+        "en": "Fortaleza is among the first cities in its country to earn the certification",
+        "es": "Córdoba está entre las primeras ciudades de su país en obtener la certificación",
+        "pt-BR": "Fortaleza está entre as primeiras cidades de seu país a conquistar",
+    }
+    city = {"en": "fortaleza-ce-br", "es": "cordoba-ar", "pt-BR": "fortaleza-ce-br"}[lang]
+    assert first[lang] in pdf_text(sample / lang / "cities" / f"{city}.pdf")
+    assert "first cities in its country" not in pdf_text(
+        sample / "en" / "cities" / "denver-co-us.pdf"
+    )
+
+
+def test_the_report_lists_every_city_known_to_date(round_2024: Path) -> None:
+    text = pdf_text(round_2024 / "en" / "report.pdf")
+    assert "Every What Works Cities city to date" in text
+    assert "The program's records name 32 of its 83 certified cities" in text
+    assert "Fortaleza Ceará Brazil Gold 2023" in text  # certified in the 2023 file
+    assert "Carlsbad California United States Gold 2024" in text  # moved up in 2024
+
+
+def test_roster_prints_a_table_and_csv(history: Path) -> None:
+    table = run(["roster"], cwd=history)
+    assert table.exit_code == 0
+    assert "83 cities certified to 2024-06-17; the roster names 32 of them." in table.stdout
+    rows = run(["roster", "--format", "csv"], cwd=history).stdout.splitlines()
+    assert rows[0] == "city,region,country,level,since,source"
+    assert f"Buenos Aires,,AR,gold,2023-06-21,announcements/{SAMPLE_ID}.yaml:9" in rows
