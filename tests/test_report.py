@@ -114,14 +114,17 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             # Its own press: no country after the city (Córdoba is the capital of Córdoba).
             "Córdoba obtiene la certificación Plata de What Works Cities",
             "CÓRDOBA, 21 de junio de 2023.—",
-            "otorgó hoy a la ciudad de Córdoba su primera certificación What Works "
-            "Cities, en el nivel Plata",
+            # The city is the news: the subject of the lead, a first in its country.
+            "Córdoba obtuvo la certificación Plata de What Works Cities, anunció hoy Results "
+            "for America",
+            "Córdoba está entre las primeras ciudades de su país en obtener la certificación",
         ]),
         ("en/cities/henderson-nv-us.pdf", [
             "Henderson, Nevada, moves up to What Works Cities Gold Certification",
             "HENDERSON, Nev., June 21, 2023 —",
-            "raised the city of Henderson, Nevada, to What Works Cities Gold Certification, "
-            "up from Silver",
+            # The dateline gives the state: the lead names the city alone.
+            "Henderson has moved up to What Works Cities Gold Certification, from Silver, "
+            "Results for America announced today",
         ]),
         ("en/cities/washington-dc-us.pdf", [
             "Washington, D.C., renews its What Works Cities Gold Certification",

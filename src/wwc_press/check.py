@@ -113,6 +113,8 @@ def facts(text: str, language: Language, announcement: Announcement) -> set[Fact
 
 
 def _translated_fields(announcement: Announcement) -> Iterator[tuple[tuple, dict[str, str]]]:
+    for index, deck in enumerate(announcement.decks):
+        yield ("decks", index), deck
     for field in ("headline", "subheadline"):
         if getattr(announcement, field):
             yield (field,), getattr(announcement, field)
@@ -154,9 +156,13 @@ def announcement_problems(
     for problem in embargo_offset(doc, announcement, timezone):
         problems.append(Finding(problem, ("embargo",), source))
 
-    for loc, texts in _translated_fields(announcement):
+    for loc, all_texts in _translated_fields(announcement):
+        if source not in all_texts:
+            continue
+        # A city's texts are only in the languages of its releases.
+        texts = {lang: all_texts[lang] for lang in announcement.languages if lang in all_texts}
         name = ".".join(str(part) for part in loc)
-        for language in others:
+        for language in [lang for lang in others if lang in texts]:
             if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
                 add(
                     loc,
@@ -165,9 +171,9 @@ def announcement_problems(
                 )
         if loc[-1] == "role":
             continue
-        stated = {lang: facts(texts[lang], lang, announcement) for lang in announcement.languages}
+        stated = {lang: facts(text, lang, announcement) for lang, text in texts.items()}
         reference = {fact.value: fact for fact in stated[source]}
-        for language in others:
+        for language in [lang for lang in others if lang in stated]:
             values = {fact.value: fact for fact in stated[language]}
             extra = [values[v] for v in sorted(set(values) - set(reference))]
             for value in sorted(set(reference) - set(values)):

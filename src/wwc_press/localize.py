@@ -20,7 +20,18 @@ from babel.messages.pofile import read_po
 from . import places, style
 from . import zones as zones_module
 from .errors import RenderError
-from .model import City, Language, Level, Place
+from .model import (
+    City,
+    Contact,
+    Contacts,
+    Highlight,
+    Language,
+    Level,
+    Place,
+    Words,
+    contacts_in,
+    words,
+)
 from .settings import Settings
 
 # gettext's directory names, which translators' tools expect (DESIGN.md section 3).
@@ -146,6 +157,10 @@ class Localizer:
     def city_name(self, city: Place) -> str:
         return places.city_name(city, self.language)
 
+    def written(self, highlights: list[Highlight]) -> list[Highlight]:
+        """The highlights written in this language: a city's are only in its releases' ones."""
+        return [highlight for highlight in highlights if self.language in highlight.text]
+
     def city_names(self, cities: list[Place]) -> list[str]:
         return [self.city_name(city) for city in cities]
 
@@ -169,13 +184,14 @@ class Localizer:
             return self.city_name(city)
         return self.cities_inline([city])
 
-    def city_place(self, city: Place, *, inline: bool = False) -> str:
-        """A city in its own release: as its own press names it in its own language
-        ("Ibagué (Tolima)", "Fortaleza (CE)"), as the program's release does in another."""
-        if not self.reads(city.country):
-            return self.cities_inline([city]) if inline else self.cities([city])
-        text = places.local_name(city, self.language, self.house)
-        return text + "," if inline and self.language == "en" and "," in text else text
+    def city_in_lead(self, city: Place) -> str:
+        """A city at the start of its own release's lead: its name alone where the dateline
+        already places it ("HENDERSON, Nev.", "FORTALEZA (CE)", "CÓRDOBA, Argentina"), with its
+        region where the dateline has none ("Las Condes (Región Metropolitana)")."""
+        name = self.city_name(city)
+        if self.dateline(city, local=self.reads(city.country)) != name.upper():
+            return name
+        return places.local_name(city, self.language, self.house)
 
     def series(self, items: list[str]) -> str:
         return style.series(items, self.language, self.house.serial_comma)
@@ -213,6 +229,31 @@ class Localizer:
         return sorted(
             codes, key=lambda code: places.collation_key(places.country_name(code, self.language))
         )
+
+    def share(self, percent: int | None) -> str:
+        """A share in percent as the language writes it: "51%", "51 %"."""
+        return style.percent((percent or 0) / 100, self.language)
+
+    def words(self, value: Words | None) -> str:
+        """Words of the file that may differ by language: this language's, or the one text."""
+        return words(value, self.language) or ""
+
+    def contacts(self, contacts: Contacts) -> list[Contact]:
+        return contacts_in(contacts, self.language)
+
+    def phone(self, number: str) -> str:
+        """A phone number for this language's readers: national form for a number of their own
+        country ("(212) 555-0100"), international for others ("+1 212-555-0100")."""
+        import phonenumbers
+
+        parsed = phonenumbers.parse(number, None)
+        home = phonenumbers.region_code_for_number(parsed) == _READERS_COUNTRY.get(self.language)
+        form = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if home
+            else (phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        )
+        return phonenumbers.format_number(parsed, form)
 
     def level(self, level: Level) -> str:
         """The level's name from the catalog's glossary (one decision per language)."""
@@ -280,6 +321,10 @@ class Localizer:
                 names.append(self._zone_city(zone))
         return list(groups.items())
 
+
+# The country whose numbers a language's readers dial without a country code: Spanish-language
+# readers are in many countries, so they get every number in international form.
+_READERS_COUNTRY: dict[Language, str] = {"en": "US", "pt-BR": "BR"}
 
 # Brazilian law and press name the country's legal time for its capital: "horário de Brasília".
 _TIME_NAMED_FOR = {"America/Sao_Paulo": "Brasília"}

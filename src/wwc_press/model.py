@@ -108,14 +108,33 @@ class Cities(Record):
 
 
 class Highlight(Record):
-    city: Text
+    city: Text | None = Field(None, description="the city it is about; absent: the program")
     text: Translatable
 
 
+# Words that may differ by language: one string means the same text in every language.
+Words = Text | Translatable
+
+
 class Contact(Record):
-    name: Text
+    name: Words
+    title: Words | None = None
+    organization: Words | None = None
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-    phone: Text | None = None
+    phone: Text | None = Field(None, description="with its country code: +1 212 555 0100")
+
+
+# One list for every language, or one per language (a Spanish-speaking contact for es).
+Contacts = list[Contact] | dict[Language, list[Contact]]
+
+
+def words(value: Words | None, language: Language) -> str | None:
+    """The text of ``value`` in ``language``: the same string for all, or its own."""
+    return value.get(language) if isinstance(value, dict) else value
+
+
+def contacts_in(contacts: Contacts, language: Language) -> list[Contact]:
+    return contacts.get(language, []) if isinstance(contacts, dict) else contacts
 
 
 class RosterCity(Record):
@@ -161,7 +180,16 @@ class Announcement(Record):
     embargo: AwareDatetime | None = Field(None, description="ISO time with offset")
     dateline: Place | None = None
     headline: Translatable | None = None
-    subheadline: Translatable | None = None
+    subheadline: Translatable | None = Field(None, description="one deck; see decks")
+    decks: list[Translatable] = Field(default_factory=list, description="lines under the headline")
     highlights: list[Highlight] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
-    contacts: list[Contact] = Field(default_factory=list)
+    contacts: Contacts = Field(default_factory=list, description="default: the settings' contacts")
+    about: list[Text] | None = Field(
+        None, description="the settings' About paragraphs to print, by key; default: all"
+    )
+
+    @property
+    def all_decks(self) -> list[dict[Language, str]]:
+        """The lines under the headline: ``subheadline`` is one deck, the first."""
+        return ([self.subheadline] if self.subheadline else []) + list(self.decks)

@@ -69,6 +69,12 @@ class Project:
             loaded.append((loader.load(path), announcement))
         history = self.history(loaded)
         for doc, announcement in loaded:
+            for index, key in enumerate(announcement.about or []):
+                if key not in self.settings.about:
+                    known = ", ".join(self.settings.about) or "none in wwc-press.yaml"
+                    problems.append(
+                        doc.problem(("about", index), f"no About paragraph '{key}': {known}")
+                    )
             judged, facts = history.judge(doc, announcement)
             problems += judged
             if facts is not None:

@@ -158,7 +158,7 @@ def context(
         ],
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
-            for name in {h.city for h in announcement.highlights}
+            for name in {h.city for h in announcement.highlights if h.city}
         },
     }
 
@@ -191,7 +191,9 @@ def _proper_names(context: dict[str, Any], l10n: Localizer) -> tuple[set[str], s
     announcement: Announcement = context["a"]
     settings: Settings = context["settings"]
     brands = {settings.organization, settings.partner or "", settings.program}
-    names = {settings.website, *(contact.name for contact in context["contacts"])}
+    contacts = l10n.contacts(context["contacts"])
+    names = {settings.website, *(l10n.words(contact.name) for contact in contacts)}
+    names |= {l10n.words(contact.organization) for contact in contacts}
     names |= {quote.speaker for quote in announcement.quotes}
     for _, city in announcement.cities.by_status():
         if city.quote:

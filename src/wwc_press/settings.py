@@ -3,16 +3,50 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field
 
 from . import loader
 from .errors import InputError, Problem
-from .model import LANGUAGES, Contact, Language, Place, Record, Round, Text, Zone
+from .model import (
+    LANGUAGES,
+    Contacts,
+    Language,
+    Place,
+    Record,
+    Round,
+    Text,
+    Translatable,
+    Zone,
+)
 from .style import HouseStyle
 from .validate import parse
 
 SETTINGS_FILE = "wwc-press.yaml"
+
+
+class Threshold(Record):
+    """The share of the criteria a level asks for, in percent: from 51 to 67."""
+
+    lowest: Annotated[int, Field(ge=0, le=100)] = Field(alias="from")
+    highest: Annotated[int, Field(ge=0, le=100)] | None = Field(None, alias="to")
+
+
+class Levels(Record):
+    """What the levels ask for: the number of criteria and each level's share of them."""
+
+    criteria: Annotated[int, Field(ge=1)]
+    silver: Threshold
+    gold: Threshold
+    platinum: Threshold
+
+
+class About(Record):
+    """A boilerplate paragraph under its own heading ("About Bloomberg Philanthropies")."""
+
+    title: Translatable
+    text: Translatable
 
 
 class Settings(Record):
@@ -25,7 +59,13 @@ class Settings(Record):
     timezone: Zone = Field(
         "America/New_York", description="IANA zone of the dateline, used to name embargo times"
     )
-    contacts: list[Contact] = Field(default_factory=list)
+    contacts: Contacts = Field(default_factory=list)
+    levels: Levels | None = Field(None, description="the thresholds, printed with the levels")
+    about: dict[Text, About] = Field(
+        default_factory=dict,
+        description="About paragraphs by key, after the program's own; an announcement's "
+        "'about' picks some",
+    )
     roster: list[Round] = Field(
         default_factory=list,
         description="rounds that are not files of the project: a baseline, past rounds",
@@ -41,4 +81,15 @@ def load_settings(root: Path) -> Settings:
     if not path.is_file():
         message = f"no {SETTINGS_FILE} here: run wwc-press in the project folder that holds it"
         raise InputError([Problem(path, 1, 1, message)])
-    return parse(loader.load(path), Settings)
+    doc = loader.load(path)
+    settings = parse(doc, Settings)
+    problems = [
+        doc.problem(("about", key, field), f"about '{key}': no {field} in {language}")
+        for key, about in settings.about.items()
+        for field in ("title", "text")
+        for language in settings.languages
+        if language not in getattr(about, field)
+    ]
+    if problems:
+        raise InputError(problems)
+    return settings

@@ -27,6 +27,7 @@ from .model import (
     STATUSES,
     Announcement,
     City,
+    Contacts,
     Language,
     Place,
     Translatable,
@@ -225,12 +226,18 @@ def _city_rules(
         problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
         problems += _region_problems(doc, loc, city)
         if city.quote is not None:
+            # Required only in the languages of the city's releases: English and its own.
+            own = city_languages(city, languages)
             for field in ("role", "text"):
                 text = getattr(city.quote, field)
-                problems += _missing_languages(
-                    doc, (*loc, "quote", field), text, languages, languages
-                )
+                problems += _missing_languages(doc, (*loc, "quote", field), text, own, languages)
     return problems
+
+
+def city_languages(city: Place, languages: list[Language]) -> list[Language]:
+    """The languages of a city's own releases: English and its country's, among ``languages``."""
+    own = places.city_language(city.country, languages)
+    return [lang for lang in languages if lang in ("en", own)]
 
 
 def _cities_that_parse(doc: loader.Document) -> list[tuple[str, int, City]]:
@@ -278,6 +285,8 @@ def announcement_rules(
         )
     names = [city.name for _, city in cities.by_status()]
     for index, highlight in enumerate(announcement.highlights):
+        if highlight.city is None:  # about the program
+            continue
         if highlight.city not in names:
             problems.append(
                 doc.problem(
@@ -298,10 +307,16 @@ def announcement_rules(
         text = getattr(announcement, field)
         if text is not None:
             problems += _missing_languages(doc, (field,), text, languages, languages)
+    for index, deck in enumerate(announcement.decks):
+        problems += _missing_languages(doc, ("decks", index), deck, languages, languages)
+    by_name = {city.name: city for _, city in cities.by_status()}
     for index, highlight in enumerate(announcement.highlights):
+        city = by_name.get(highlight.city or "")
+        required = city_languages(city, languages) if city else languages
         problems += _missing_languages(
-            doc, ("highlights", index, "text"), highlight.text, languages, languages
+            doc, ("highlights", index, "text"), highlight.text, required, languages
         )
+    problems += _contact_problems(doc, announcement.contacts, languages)
     for index, quote in enumerate(announcement.quotes):
         for field in ("role", "text"):
             problems += _missing_languages(
@@ -325,6 +340,45 @@ def _region_problems(doc: loader.Document, loc: tuple[Any, ...], place: Place) -
             f"codes without '{place.country}-': {listed}" + _suggest(place.region, known)
         )
     return [doc.problem(loc + ("region",), message)]
+
+
+def _contact_problems(
+    doc: loader.Document, contacts: Contacts, languages: list[Language]
+) -> list[Problem]:
+    """Contacts: their words in every language they are printed in, a valid phone number."""
+    import phonenumbers
+
+    problems = []
+    lists = contacts.items() if isinstance(contacts, dict) else [(None, contacts)]
+    for language, group in lists:
+        base = ("contacts",) if language is None else ("contacts", language)
+        if language is not None and language not in languages:
+            problems.append(
+                doc.problem(base, f"'{language}' is not a language of this announcement", key=True)
+            )
+        needed = languages if language is None else [language]
+        for index, contact in enumerate(group):
+            for field in ("name", "title", "organization"):
+                value = getattr(contact, field)
+                if isinstance(value, dict):
+                    problems += _missing_languages(
+                        doc, (*base, index, field), value, needed, languages
+                    )
+            if contact.phone is not None:
+                try:
+                    number = phonenumbers.parse(contact.phone, None)
+                    valid = phonenumbers.is_valid_number(number)
+                except phonenumbers.NumberParseException:
+                    valid = False
+                if not valid:
+                    problems.append(
+                        doc.problem(
+                            (*base, index, "phone"),
+                            f"'{contact.phone}' is not a valid phone number: give it with its "
+                            "country code, like +1 212 555 0100 or +55 11 3333 4444",
+                        )
+                    )
+    return problems
 
 
 def _missing_languages(

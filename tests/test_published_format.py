@@ -1,0 +1,146 @@
+"""The release as the program publishes it: decks, program facts, thresholds, boilerplate,
+contacts as press offices write them, and city releases that read as local news."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import html_text, pdf_text, run
+
+ROUND = """\
+date: 2023-03-14
+total_certified: 40
+languages: [en, es, pt-BR]
+cities:
+  new:
+    - {name: Recife, region: PE, country: BR, level: gold}
+    - name: Quito
+      country: EC
+      level: silver
+      # Its quote is printed in English and Spanish only: no Portuguese needed.
+      quote:
+        speaker: Ana Torres
+        role: {en: data director of Quito, es: directora de datos de Quito}
+        text: {en: Data changed how we govern., es: Los datos cambiaron nuestra forma de gobernar.}
+  upgraded:
+    - {name: Reno, region: NV, country: US, from: silver, level: gold}
+decks:
+  - {en: First deck line, es: Primera línea de sumario, pt-BR: Primeira linha de olho}
+  - {en: Second deck line, es: Segunda línea de sumario, pt-BR: Segunda linha de olho}
+highlights:
+  - text:
+      en: More than 170 cities have applied since 2017.
+      es: Más de 170 ciudades se han postulado desde 2017.
+      pt-BR: Mais de 170 cidades se candidataram desde 2017.
+  - city: Quito
+    text: {en: Quito opened its budget data., es: Quito abrió sus datos de presupuesto.}
+about: [results-for-america]
+contacts:
+  en:
+    - name: Jane Roe
+      title: Communications Director
+      organization: Results for America
+      email: jane@results4america.org
+      phone: "+1 202 456 1111"
+  es:
+    - name: Lucía Gómez
+      title: Directora de comunicación
+      organization: Results for America
+      email: lucia@results4america.org
+      phone: "+1 202 456 1111"
+  pt-BR:
+    - name: {en: Press Office, es: Prensa, pt-BR: Assessoria de imprensa}
+      organization: Results for America
+      phone: "+55 11 3333 4444"
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import ROOT
+
+    root = tmp_path_factory.mktemp("published")
+    (root / "r.yaml").write_text(ROUND, encoding="utf-8")
+    result = run(["build", str(root / "r.yaml"), "--out", str(root)], cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    return root / "r"
+
+
+EXPECTED = {
+    "en": [
+        "First deck line Second deck line",
+        "More than 170 cities have applied since 2017.",
+        "Cities are assessed on 43 criteria: meeting 51% to 67% of them earns Silver, 68% to 84% "
+        "earns Gold, and 85% or more earns Platinum.",
+        "About Results for America",
+        "Jane Roe Communications Director, Results for America jane@results4america.org "
+        "(202) 456-1111",  # a US number for US readers: the national form
+    ],
+    "es": [
+        "Primera línea de sumario Segunda línea de sumario",
+        "Las ciudades se evalúan con 43 criterios: cumplir entre el 51 % y el 67 %",
+        "Acerca de Results for America",
+        "Lucía Gómez Directora de comunicación, Results for America lucia@results4america.org "
+        "+1 202-456-1111",  # readers in many countries: the international form
+    ],
+    "pt-BR": [
+        "Primeira linha de olho Segunda linha de olho",
+        "As cidades são avaliadas em 43 critérios",
+        "Sobre a Results for America",
+        "Assessoria de imprensa Results for America (11) 3333-4444",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", list(EXPECTED))
+def test_the_release_says_everything_the_program_publishes(built: Path, lang: str) -> None:
+    text = pdf_text(built / lang / "press-release.pdf")
+    for phrase in EXPECTED[lang]:
+        assert phrase in text
+    assert "Bloomberg Philanthropies, the philanthropy" not in text  # not picked by 'about'
+    assert html_text(built / lang / "press-release.html").count("Results for America") >= 3
+
+
+def test_a_city_release_reads_as_local_news(built: Path) -> None:
+    quito = pdf_text(built / "es" / "cities" / "quito-ec.pdf")
+    lead = "Quito obtuvo la certificación Plata de What Works Cities, anunció hoy Results for"
+    assert lead in quito
+    assert "Quito es la primera ciudad de su país en obtener la certificación." in quito
+    # What the city did comes before what the level means; the city's own voice is there.
+    assert quito.index("Quito abrió sus datos") < quito.index("La certificación Plata reconoce")
+    assert "«Los datos cambiaron nuestra forma de gobernar»." in quito
+    assert "la ciudad de Quito" not in quito
+    recife = pdf_text(built / "pt-BR" / "cities" / "recife-pe-br.pdf")
+    assert "RECIFE (PE), 14 de março de 2023 – Recife conquistou a certificação Ouro" in recife
+    assert "Ana Torres" not in recife and "170 cidades" not in recife
+
+
+def test_the_city_texts_are_needed_only_in_its_languages(built: Path) -> None:
+    assert (built / "es" / "cities" / "quito-ec.pdf").exists()
+    assert not (built / "pt-BR" / "cities" / "quito-ec.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('phone: "+55 11 3333 4444"', 'phone: "12345"',
+         "'12345' is not a valid phone number: give it with its country code"),
+        ("about: [results-for-america]", "about: [results-for-amerika]",
+         "no About paragraph 'results-for-amerika': bloomberg-philanthropies, results-for-america"),
+        ("role: {en: data director of Quito, es: directora de datos de Quito}",
+         "role: {en: data director of Quito}", "'cities.new.1.quote.role' has no 'es' text"),
+    ],
+)  # fmt: skip
+def test_a_wrong_field_is_refused_at_its_line(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(ROUND.replace(old, new), encoding="utf-8")
+    result = run(["validate", str(path)])
+    assert result.exit_code == 2
+    line = next(n for n, text in enumerate(ROUND.splitlines(), 1) if old in text)
+    assert any(f"r.yaml:{line}:" in x and message in x for x in result.stderr.splitlines()), (
+        result.stderr
+    )
