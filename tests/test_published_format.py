@@ -144,3 +144,38 @@ def test_a_wrong_field_is_refused_at_its_line(
     assert any(f"r.yaml:{line}:" in x and message in x for x in result.stderr.splitlines()), (
         result.stderr
     )
+
+
+UNSENDABLE = """\
+date: 2023-03-14
+total_certified: 40
+cities:
+  new:
+    - {name: Example City, region: CA, country: US, level: silver}
+headline: {en: TODO headline, es: Titular TBD, pt-BR: Lorem ipsum dolor}
+contacts:
+  - {name: Jane Roe, email: jane@example.org}
+  - {name: John Roe, phone: "+1 212 555 0123"}
+  - {name: Nobody Roe}
+"""
+
+
+def test_check_refuses_what_must_never_be_sent(project: Path) -> None:
+    path = project / "announcements" / "u.yaml"
+    path.write_text(UNSENDABLE, encoding="utf-8")
+    result = run(["check", str(path)], cwd=project)
+    assert result.exit_code == 1
+    for expected in [
+        "u.yaml:5:14: the starter file's example city must not be sent: 'Example City'",
+        "u.yaml:6:16: a draft mark must not be sent: 'TODO'",
+        "u.yaml:6:35: a draft mark must not be sent: 'TBD'",
+        "u.yaml:6:55: placeholder text must not be sent: 'Lorem ipsum'",
+        "u.yaml:8:29: an example domain must not be sent: 'jane@example.org'",
+        "u.yaml:9:29: a fictional phone number (555-01xx) must not be sent: '555 0123'",
+        "u.yaml:10:5: a contact with neither e-mail nor phone: give one of them",
+    ]:
+        assert expected in result.stderr
+    later = UNSENDABLE.replace("date: 2023-03-14\ntotal_certified: 40", "date: 2099-03-14")
+    path.write_text(later, encoding="utf-8")
+    result = run(["check", str(path)], cwd=project)
+    assert "u.yaml:1:7: the release date 2099-03-14 is more than a year away" in result.stderr

@@ -9,6 +9,7 @@ Three kinds of problems, each reported at its place (``PATH:LINE:COLUMN: message
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,8 +22,8 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from . import i18n, loader, places, style
 from .errors import Problem
 from .localize import CATALOG_DIR
-from .model import STATUSES, Announcement, Language
-from .validate import embargo_offset
+from .model import STATUSES, Announcement, Contact, Contacts, Language
+from .validate import embargo_offset, file_texts
 
 # AP's abbreviations of month names ("Sept."), besides the names CLDR gives.
 _AP_MONTHS = {abbreviation.rstrip("."): month for month, abbreviation in style.AP_MONTHS.items()}
@@ -155,6 +156,8 @@ def announcement_problems(
 
     for problem in embargo_offset(doc, announcement, timezone):
         problems.append(Finding(problem, ("embargo",), source))
+    for problem in unsendable(doc, contact_places(announcement.contacts)):
+        problems.append(Finding(problem, ("contacts",), source))
 
     for loc, all_texts in _translated_fields(announcement):
         if source not in all_texts:
@@ -193,3 +196,56 @@ def announcement_problems(
                     f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text",
                 )
     return problems
+
+
+# What must never be sent: text left from a draft or a template. Each pattern says what it is.
+_UNSENDABLE = [
+    (re.compile(r"\b(TODO|TBD|TBC|XXX+|FIXME)\b"), "a draft mark"),
+    (re.compile(r"(?i)\blorem ipsum\b|\blorem\b"), "placeholder text"),
+    (re.compile(r"(?i)\b[\w.+-]*@?example\.(org|com|net)\b"), "an example domain"),
+    # North American numbers 555-0100 to 555-0199 are reserved for fiction.
+    (re.compile(r"\b555[ .-]?01\d\d\b"), "a fictional phone number (555-01xx)"),
+    (re.compile(r"\bExample City\b"), "the starter file's example city"),
+]
+
+
+def unsendable(
+    doc: loader.Document, contacts: list, *, today: dt.date | None = None
+) -> list[Problem]:
+    """Placeholders, draft marks and other things a press office must never send, in a file
+    (an announcement or the settings), each at its line; contacts with no way to reach them; and
+    a release date more than a year ahead, most likely a typo in the year."""
+    problems = []
+    for loc, text in file_texts(doc.data):
+        for pattern, what in _UNSENDABLE:
+            found = pattern.search(text)
+            if found:
+                problems.append(doc.problem(loc, f"{what} must not be sent: '{found.group(0)}'"))
+    for loc, contact in contacts:
+        if not contact.email and not contact.phone:
+            problems.append(
+                doc.problem(loc, "a contact with neither e-mail nor phone: give one of them")
+            )
+    data = doc.data if isinstance(doc.data, dict) else {}
+    released = data.get("date")
+    today = today or dt.date.today()
+    if isinstance(released, dt.date) and released > today + dt.timedelta(days=366):
+        problems.append(
+            doc.problem(
+                ("date",),
+                f"the release date {released.isoformat()} is more than a year away: is the "
+                "year right?",
+            )
+        )
+    return problems
+
+
+def contact_places(contacts: Contacts) -> list[tuple[tuple, Contact]]:
+    """Each contact with its place in the file: ("contacts", 0) or ("contacts", "es", 0)."""
+    if isinstance(contacts, dict):
+        return [
+            (("contacts", lang, i), c)
+            for lang, group in contacts.items()
+            for i, c in enumerate(group)
+        ]
+    return [(("contacts", i), c) for i, c in enumerate(contacts)]

@@ -153,10 +153,13 @@ def validate(paths: tuple[Path, ...]) -> None:
 @_reports_errors
 def check(paths: tuple[Path, ...]) -> None:
     """Translation coverage and cross-language consistency; exit 1 when something is wrong."""
-    from .check import announcement_problems, catalog_problems
+    from . import loader
+    from .check import announcement_problems, catalog_problems, contact_places, unsendable
 
     project, announcements = _load(paths)
     problems = catalog_problems(project.root)
+    settings_doc = loader.load(project.settings_path)
+    problems += unsendable(settings_doc, contact_places(project.settings.contacts))
     for path, announcement in zip(
         project.announcement_paths(list(paths)), announcements, strict=True
     ):

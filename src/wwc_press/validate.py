@@ -411,14 +411,14 @@ def _missing_languages(
     return problems
 
 
-def _texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+def file_texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Every string of a loaded file with its key path."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _texts(value, (*loc, key))
+            yield from file_texts(value, (*loc, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _texts(value, (*loc, index))
+            yield from file_texts(value, (*loc, index))
     elif isinstance(data, str):
         yield loc, data
 
@@ -427,7 +427,7 @@ def unprintable(doc: loader.Document, fonts: Path) -> list[Problem]:
     """Texts of the file holding a character the release font cannot print."""
     covered = printable(fonts)
     problems = []
-    for loc, text in _texts(doc.data):
+    for loc, text in file_texts(doc.data):
         missing = next((c for c in text if ord(c) not in covered), None)
         if missing is not None:
             message = (
