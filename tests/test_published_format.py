@@ -179,3 +179,43 @@ def test_check_refuses_what_must_never_be_sent(project: Path) -> None:
     path.write_text(later, encoding="utf-8")
     result = run(["check", str(path)], cwd=project)
     assert "u.yaml:1:7: the release date 2099-03-14 is more than a year away" in result.stderr
+
+
+def test_partner_logos_print_atop_every_output(project: Path) -> None:
+    from PIL import Image
+
+    logos = project / "logos"
+    logos.mkdir()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><rect width="200" ' \
+        'height="60" fill="#0b5c8a"/></svg>'  # fmt: skip
+    (logos / "partner.svg").write_text(svg, "utf-8")
+    Image.new("RGB", (120, 40), "#c00").save(logos / "other.png")
+    settings = project / "wwc-press.yaml"
+    settings.write_text(
+        settings.read_text("utf-8")
+        + "logos:\n"
+        + "  - {file: partner.svg, alt: {en: Partner, es: Socio, pt-BR: Parceiro}}\n"
+        + "  - {file: other.png, alt: {en: Other, es: Otro, pt-BR: Outro}}\n",
+        "utf-8",
+    )
+    text = ROUND.replace("about: [results-for-america]", "logos: [other.png]")
+    (project / "announcements" / "r.yaml").write_text(text, "utf-8")
+    result = run(["build", "--lang", "es", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    folder = project / "dist" / "r"
+    page = (folder / "es" / "cities" / "quito-ec.html").read_text("utf-8")
+    assert '<img src="../../logos/other.png" alt="Otro">' in page
+    assert "partner.svg" not in page  # the announcement picked one
+    assert (folder / "logos" / "other.png").read_bytes() == (logos / "other.png").read_bytes()
+    import pikepdf
+
+    with pikepdf.open(folder / "es" / "press-release.pdf") as pdf:
+        images = list(pdf.pages[0].get_images())
+    assert len(images) == 1
+    # A logo the settings do not list is refused at its line.
+    (project / "announcements" / "r.yaml").write_text(
+        text.replace("logos: [other.png]", "logos: [secret.png]"), "utf-8"
+    )
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "no logo 'secret.png': partner.svg, other.png" in result.stderr

@@ -111,7 +111,8 @@ def _build_one(
     published = {
         p.relative_to(target).as_posix()
         for p in target.glob("*/**/*.*")
-        if p.relative_to(target).parts[0] != "fonts"  # written with every build, like the index
+        # written with every build, like the index
+        if p.relative_to(target).parts[0] not in ("fonts", publish.LOGOS)
     }
     stale = published - planned
     if not todo and not stale:
@@ -130,6 +131,7 @@ def _build_one(
             manifest[output.path.as_posix()] = keys[output.path.as_posix()]
         write_index(project, announcement, stage)
         write_fonts(project, stage)
+        write_logos(project, stage)
         publish.write_atomic(stage / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest))
         _swap(stage, target)
     except BaseException:  # interrupted too: the staging folder goes, the old output stays
@@ -289,6 +291,13 @@ def write_fonts(project: Project, folder: Path) -> None:
     fonts = project.templates / "fonts"
     for source in sorted([*fonts.glob("*.ttf"), fonts / "OFL.txt"]):
         publish.write_atomic(folder / "fonts" / source.name, source.read_bytes())
+
+
+def write_logos(project: Project, folder: Path) -> None:
+    """The settings' logos, for the HTML pages' ``<img>``."""
+    for logo in project.settings.logos:
+        source = project.root / publish.LOGOS / logo.file
+        publish.write_atomic(folder / publish.LOGOS / logo.file, source.read_bytes())
 
 
 def _swap(stage: Path, target: Path) -> None:

@@ -60,6 +60,7 @@ def shared_key(project: Project, catalog: Path | None) -> str:
     return _digest(
         _package(),
         _tree(project.templates),
+        _tree(project.root / "logos"),
         project.settings_path.read_bytes(),
         catalog.read_bytes() if catalog else b"",
     )

@@ -188,6 +188,9 @@ class Announcement(Record):
     about: list[Text] | None = Field(
         None, description="the settings' About paragraphs to print, by key; default: all"
     )
+    logos: list[Text] | None = Field(
+        None, description="the settings' logos to print, by file name; default: all"
+    )
 
     @property
     def all_decks(self) -> list[dict[Language, str]]:

@@ -69,6 +69,11 @@ class Project:
             loaded.append((loader.load(path), announcement))
         history = self.history(loaded)
         for doc, announcement in loaded:
+            logos = [logo.file for logo in self.settings.logos]
+            for index, name in enumerate(announcement.logos or []):
+                if name not in logos:
+                    known = ", ".join(logos) or "none in wwc-press.yaml"
+                    problems.append(doc.problem(("logos", index), f"no logo '{name}': {known}"))
             for index, key in enumerate(announcement.about or []):
                 if key not in self.settings.about:
                     known = ", ".join(self.settings.about) or "none in wwc-press.yaml"

@@ -1,8 +1,8 @@
 """HTML -> PDF with WeasyPrint, and files written so that a reader never sees half of one.
 
 WeasyPrint would open any URL a document names (http, file, attachments). Ours may only read the
-project's own template files (fonts) and ``data:`` URLs: text from an announcement is escaped
-before it gets here, and the fetcher is the second lock on that door.
+project's own template files (fonts), its ``logos/`` folder and ``data:`` URLs: text from an
+announcement is escaped before it gets here, and the fetcher is the second lock on that door.
 """
 
 from __future__ import annotations
@@ -17,16 +17,19 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import RenderError
 
+LOGOS = "logos"  # the project's folder of partner logos, beside templates/
+
 
 def _fetcher_class():
     from weasyprint.urls import URLFetcher
 
     class TemplateFetcher(URLFetcher):
-        """Opens ``data:`` URLs and files under the templates folder; refuses everything else."""
+        """Opens ``data:`` URLs and files under the templates and logos folders; refuses
+        everything else."""
 
         def __init__(self, templates: Path):
             super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
-            self.templates = templates.resolve()
+            self.folders = [templates.resolve(), (templates / ".." / LOGOS).resolve()]
 
         def fetch(self, url, headers=None):
             parts = urlsplit(url)
@@ -34,9 +37,12 @@ def _fetcher_class():
                 return super().fetch(url, headers)
             if parts.scheme == "file" and not parts.netloc:
                 path = Path(unquote(parts.path)).resolve()
-                if path.is_relative_to(self.templates) and path.is_file():
+                inside = any(path.is_relative_to(folder) for folder in self.folders)
+                if inside and path.is_file():
                     return super().fetch(url, headers)
-            raise ValueError(f"refused to fetch {url}: only the project's templates may be read")
+            raise ValueError(
+                f"refused to fetch {url}: only the project's templates and logos may be read"
+            )
 
     return TemplateFetcher
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from . import loader
 from .errors import InputError, Problem
@@ -49,6 +49,15 @@ class About(Record):
     text: Translatable
 
 
+class Logo(Record):
+    """A partner's logo: an SVG or PNG file of the project's ``logos/`` folder."""
+
+    file: Annotated[Text, StringConstraints(pattern=r"^[\w.-]+\.(svg|png)$")] = Field(
+        description="its name in logos/, like rfa.svg"
+    )
+    alt: Translatable = Field(description="what a screen reader says, per language")
+
+
 class Settings(Record):
     organization: Text = Field(description="the publisher, named in the lead and the header")
     partner: Text | None = Field(None, description="the program's funder, named in About")
@@ -61,6 +70,9 @@ class Settings(Record):
     )
     contacts: Contacts = Field(default_factory=list)
     levels: Levels | None = Field(None, description="the thresholds, printed with the levels")
+    logos: list[Logo] = Field(
+        default_factory=list, description="logos printed atop every output, in this order"
+    )
     about: dict[Text, About] = Field(
         default_factory=dict,
         description="About paragraphs by key, after the program's own; an announcement's "
@@ -90,6 +102,16 @@ def load_settings(root: Path) -> Settings:
         for language in settings.languages
         if language not in getattr(about, field)
     ]
+    for index, logo in enumerate(settings.logos):
+        if not (root / "logos" / logo.file).is_file():
+            problems.append(
+                doc.problem(("logos", index, "file"), f"no file {logo.file} in {root / 'logos'}")
+            )
+        problems += [
+            doc.problem(("logos", index, "alt"), f"logo {logo.file}: no alt text in {language}")
+            for language in settings.languages
+            if language not in logo.alt
+        ]
     if problems:
         raise InputError(problems)
     return settings
