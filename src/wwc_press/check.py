@@ -19,14 +19,18 @@ from pathlib import Path
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from . import i18n, loader, places, style
+from . import i18n, loader, places
 from .errors import Problem
+from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
 from .model import STATUSES, Announcement, Contact, Contacts, Language
 from .validate import embargo_offset, file_texts
 
-# AP's abbreviations of month names ("Sept."), besides the names CLDR gives.
-_AP_MONTHS = {abbreviation.rstrip("."): month for month, abbreviation in style.AP_MONTHS.items()}
+
+def _short_months(language: Language) -> dict[str, int]:
+    """The press's abbreviations of month names ("Sept."), besides the names CLDR gives."""
+    short = profile(language).short_months
+    return {abbreviation.rstrip("."): month for month, abbreviation in short.items()}
 
 
 def catalog_problems(root: Path) -> list[Problem]:
@@ -53,37 +57,33 @@ def _number_words(language: Language) -> dict[str, int]:
     words = {}
     for value in range(2, 100):
         for feminine in (False, True):
-            word = style.cardinal(value, language, feminine=feminine)
+            word = profile(language).cardinal(value, feminine)
             if " " not in word:
                 words[word.casefold()] = value
     return words
 
 
 def _number(text: str, language: Language) -> str:
-    grouping = get_group_symbol(locale=style.BABEL_LOCALE[language])
-    decimal = get_decimal_symbol(locale=style.BABEL_LOCALE[language])
+    grouping = get_group_symbol(locale=profile(language).babel_locale)
+    decimal = get_decimal_symbol(locale=profile(language).babel_locale)
     text = text.replace("\u00a0", "").replace(" ", "").replace(grouping, "")
     return text.replace(decimal, ".")
 
 
 @cache
 def _date_pattern(language: Language) -> re.Pattern[str]:
-    months = get_month_names("wide", locale=style.BABEL_LOCALE[language])
-    names = "|".join(sorted((re.escape(m) for m in months.values()), key=len, reverse=True))
-    if language == "en":
-        names += "|" + "|".join(_AP_MONTHS)
-        return re.compile(
-            rf"\b(?P<month>{names})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?"
-        )
-    return re.compile(
-        rf"\b(?P<day>\d{{1,2}})º? de (?P<month>{names})(?: de (?P<year>\d{{4}}))?", re.IGNORECASE
-    )
+    rules = profile(language)
+    months = list(get_month_names("wide", locale=rules.babel_locale).values())
+    months += list(_short_months(language))
+    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    return re.compile(rules.date_pattern.format(months=names), re.IGNORECASE)
 
 
 def _month_number(name: str, language: Language) -> int:
-    if name in _AP_MONTHS:
-        return _AP_MONTHS[name]
-    months = get_month_names("wide", locale=style.BABEL_LOCALE[language])
+    short = _short_months(language)
+    if name in short:
+        return short[name]
+    months = get_month_names("wide", locale=profile(language).babel_locale)
     return next(n for n, month in months.items() if month.casefold() == name.casefold())
 
 
@@ -147,7 +147,8 @@ def announcement_problems(
     and an embargo whose offset is not the program zone's."""
     doc = loader.load(path)
     assert announcement.languages
-    source = "en" if "en" in announcement.languages else announcement.languages[0]
+    languages = announcement.languages
+    source = SOURCE_LANGUAGE if SOURCE_LANGUAGE in languages else languages[0]
     others = [lang for lang in announcement.languages if lang != source]
     problems: list[Finding] = []
 

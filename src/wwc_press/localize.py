@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_time, get_timezone_location
+from babel.dates import get_timezone_location
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from . import places, style
 from . import zones as zones_module
 from .errors import RenderError
+from .languages import REGISTRY, Profile, profile
 from .model import (
     City,
     Contact,
@@ -35,7 +36,7 @@ from .model import (
 from .settings import Settings
 
 # gettext's directory names, which translators' tools expect (DESIGN.md section 3).
-CATALOG_DIR: dict[Language, str] = {"es": "es", "pt-BR": "pt_BR"}
+CATALOG_DIR: dict[str, str] = {tag: p.catalog_dir for tag, p in REGISTRY.items() if p.catalog_dir}
 
 
 def NC_(context: str, message: str) -> str:
@@ -136,13 +137,16 @@ class Localizer:
     house: style.HouseStyle = style.HouseStyle()
 
     @property
+    def rules(self) -> Profile:
+        return profile(self.language)
+
+    @property
     def locale(self) -> str:
-        return style.BABEL_LOCALE[self.language]
+        return self.rules.babel_locale
 
     @property
     def hyphenation_lang(self) -> str:
-        # WeasyPrint picks en_GB patterns for "en" and pt_PT-like ones for "pt": be explicit.
-        return {"en": "en-US", "es": "es", "pt-BR": "pt-BR"}[self.language]
+        return self.rules.hyphenation
 
     def date(self, day: dt.date) -> str:
         return style.long_date(day, self.language)
@@ -180,7 +184,7 @@ class Localizer:
         """A city in the headline of its own release: its name alone for its own press, which
         reads the region in the dateline or the lead ("Las Condes obtiene…"); AP's form in
         English ("Carlsbad, California, earns…", "Córdoba, Argentina, earns…")."""
-        if self.reads(city.country) and self.language != "en":
+        if self.reads(city.country) and self.rules.headline_names_alone:
             return self.city_name(city)
         return self.cities_inline([city])
 
@@ -211,7 +215,7 @@ class Localizer:
         """Cities followed by more words: AP sets a state or country off with commas on both
         sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
         text = self.cities(cities)
-        return text + "," if self.language == "en" and "," in text else text
+        return text + "," if self.rules.inline_comma and "," in text else text
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
         return places.dateline(place, self.language, self.house, local=local)
@@ -247,7 +251,7 @@ class Localizer:
         import phonenumbers
 
         parsed = phonenumbers.parse(number, None)
-        home = phonenumbers.region_code_for_number(parsed) == _READERS_COUNTRY.get(self.language)
+        home = phonenumbers.region_code_for_number(parsed) == self.rules.readers_country
         form = (
             phonenumbers.PhoneNumberFormat.NATIONAL
             if home
@@ -260,15 +264,7 @@ class Localizer:
         return self.translations.pgettext(LEVEL_CONTEXT, LEVEL_NAMES[level])
 
     def _clock(self, local: dt.datetime) -> str:
-        """A time of day as the language's press writes it."""
-        if self.language == "en":  # AP: "10 a.m.", "3:30 p.m.", "noon"
-            if (local.hour, local.minute) == (12, 0):
-                return "noon"
-            minutes = f":{local.minute:02d}" if local.minute else ""
-            return f"{local.hour % 12 or 12}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
-        if self.language == "pt-BR":  # Estadão: "10h", "10h30"
-            return f"{local.hour}h{local.minute:02d}" if local.minute else f"{local.hour}h"
-        return format_time(local.time(), "short", locale=self.locale)
+        return self.rules.clock(local)
 
     def _zone_city(self, zone: str) -> str:
         """A zone named by its city in this language ("Nueva York", "Brasília")."""
@@ -285,7 +281,7 @@ class Localizer:
         """
         zone = zone or self.timezone
         local = when.astimezone(ZoneInfo(zone))
-        name = (local.tzname() or "") if self.language == "en" else self._zone_city(zone)
+        name = (local.tzname() or "") if self.rules.zone_abbreviations else self._zone_city(zone)
         return {"date": self.date(local.date()), "clock": self._clock(local), "zone": name}
 
     def readers_zones(
@@ -321,10 +317,6 @@ class Localizer:
                 names.append(self._zone_city(zone))
         return list(groups.items())
 
-
-# The country whose numbers a language's readers dial without a country code: Spanish-language
-# readers are in many countries, so they get every number in international form.
-_READERS_COUNTRY: dict[Language, str] = {"en": "US", "pt-BR": "BR"}
 
 # Brazilian law and press name the country's legal time for its capital: "horário de Brasília".
 _TIME_NAMED_FOR = {"America/Sao_Paulo": "Brasília"}

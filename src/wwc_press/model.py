@@ -14,8 +14,11 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic import Strict as StrictType
 
-Language = Literal["en", "es", "pt-BR"]
-LANGUAGES: tuple[Language, ...] = ("en", "es", "pt-BR")
+from .languages import REGISTRY
+
+# The languages are those with a profile (wwc_press.languages), in the registry's order.
+LANGUAGES: tuple[str, ...] = tuple(REGISTRY)
+Language = Literal[LANGUAGES]  # type: ignore[valid-type]
 
 Level = Literal["silver", "gold", "platinum"]
 LEVELS: tuple[Level, ...] = ("silver", "gold", "platinum")  # lowest first: an upgrade goes right

@@ -28,16 +28,11 @@ from typing import Any
 import yaml
 from babel import Locale
 
+from .languages import REGISTRY, profile
 from .model import Language, Place
-from .style import BABEL_LOCALE, HouseStyle, series
+from .style import HouseStyle, series
 
 DEFAULT_HOUSE = HouseStyle()
-
-# English running text puts "the" before these country names (AP: "the United States").
-_EN_ARTICLE = {"US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA"}
-
-# iso-codes' translations of subdivision names, by gettext language.
-_ISO_LANGUAGE: dict[Language, str] = {"es": "es", "pt-BR": "pt_BR"}
 
 
 @cache
@@ -73,10 +68,11 @@ def _subdivisions(country: str) -> dict[str, str]:
 
 @cache
 def _iso_translation(language: Language) -> gettext.NullTranslations:
-    if language not in _ISO_LANGUAGE:
+    folder = profile(language).iso_codes
+    if folder is None:
         return gettext.NullTranslations()
     return gettext.translation(
-        "iso3166-2", _iso_codes() / "locales", languages=[_ISO_LANGUAGE[language]], fallback=True
+        "iso3166-2", _iso_codes() / "locales", languages=[folder], fallback=True
     )
 
 
@@ -128,8 +124,8 @@ def city_name(place: Place, language: Language) -> str:
 @cache
 def country_name(code: str, language: Language, *, running_text: bool = False) -> str:
     """CLDR's name of the country in ``language`` ("Brasil", "Estados Unidos")."""
-    name = Locale.parse(BABEL_LOCALE[language]).territories[code]
-    if running_text and language == "en" and code in _EN_ARTICLE:
+    name = Locale.parse(profile(language).babel_locale).territories[code]
+    if running_text and code in profile(language).country_article:
         return "the " + name
     return name
 
@@ -154,7 +150,7 @@ def _says_region(place: Place) -> bool:
 def _name_says_region(names: tuple[str, ...], region: str | None, country: str) -> bool:
     place = Place(name=names[0], region=region, country=country)
     official = _subdivisions(country).get(region or "")
-    regions = [r for r in [official, *(region_name(place, lang) for lang in BABEL_LOCALE)] if r]
+    regions = [r for r in [official, *(region_name(place, lang) for lang in REGISTRY)] if r]
     return any(_contains(n, r) or _contains(r, n) for n in names for r in regions)
 
 
@@ -165,7 +161,7 @@ def _says_country(place: Place) -> bool:
 
 @cache
 def _name_says_country(names: tuple[str, ...], country: str) -> bool:
-    countries = [country_name(country, lang) for lang in BABEL_LOCALE]
+    countries = [country_name(country, lang) for lang in REGISTRY]
     return any(_contains(name, other) for name in names for other in countries)
 
 
@@ -183,13 +179,17 @@ def _standalone(place: Place, language: Language) -> bool:
     if language in place.names or _says_region(place) or _says_country(place):
         return True
     if place.country == "US":
-        return _in_list(place, "ap_standalone" if language == "en" else "standalone_es_pt")
-    return place.country == "CA" and language == "en" and _in_list(place, "ap_standalone_canada")
+        return _in_list(place, profile(language).us_standalone)
+    return (
+        place.country == "CA"
+        and profile(language).canada_standalone
+        and _in_list(place, "ap_standalone_canada")
+    )
 
 
 def _with(name: str, qualifier: str, language: Language) -> str:
     # AP sets the state off with commas; Spanish and Portuguese press put it in parentheses.
-    return f"{name}, {qualifier}" if language == "en" else f"{name} ({qualifier})"
+    return f"{name}, {qualifier}" if profile(language).qualifier_commas else f"{name} ({qualifier})"
 
 
 def _us_state(place: Place, language: Language, form: str) -> str | None:
@@ -204,11 +204,11 @@ def qualifier(
     place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE, *, dateline: bool = False
 ) -> str:
     """The state, province or region that follows a city where its press gives one."""
-    if place.country == "BR" and language == "pt-BR":
+    if place.country in profile(language).region_codes:
         return place.region or ""  # Estadão: Brazilian cities with the state code, "(CE)"
     if place.country == "US":
         form = (
-            (house.dateline_states or ("ap" if language == "en" else "full"))
+            (house.dateline_states or profile(language).dateline_states)
             if dateline
             else (house.state_names)
         )
@@ -221,11 +221,7 @@ def qualifier(
 
 def _is_local(place: Place, language: Language) -> bool:
     """Cities whose readers place them by state or province rather than by country."""
-    return (
-        place.country == "US"
-        or (place.country == "BR" and language == "pt-BR")
-        or (place.country == "CA" and language == "en")  # AP: "Laval, Quebec", never "Canada"
-    )
+    return place.country in profile(language).placed_by_region
 
 
 def local_name(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
@@ -279,7 +275,11 @@ def dateline(
     others with their country. ``local`` is the dateline of a city's release in its own
     language, where its own press needs no country: "BUENOS AIRES", "FORTALEZA (CE)".
     """
-    if language == "en" and place.country == "US" and _in_list(place, "ap_standalone"):
+    if (
+        profile(language).dateline_ap_cities
+        and place.country == "US"
+        and _in_list(place, "ap_standalone")
+    ):
         return place.name.upper()  # AP: "WASHINGTON", even where the text says "Washington, D.C."
     name = city_name(place, language).upper()
     if _is_local(place, language):
@@ -297,8 +297,10 @@ def city_language(country: str, languages: list[Language]) -> Language | None:
     es for Argentina or Mexico, pt-BR for Brazil, en for the United States and Canada."""
     from babel.languages import get_official_languages
 
-    ours = {"en": "en", "es": "es"} | ({"pt": "pt-BR"} if country == "BR" else {})
     for code in get_official_languages(country, de_facto=True):
-        if ours.get(code) in languages:
-            return ours[code]  # type: ignore[return-value]
+        for tag in languages:
+            rules = profile(tag)
+            serves = rules.cldr_countries is None or country in rules.cldr_countries
+            if rules.cldr_language == code and serves:
+                return tag
     return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import places
+from .languages import SOURCE_LANGUAGE
 from .model import Announcement, City, Language
 
 FORMATS = ("pdf", "html")
@@ -61,7 +62,7 @@ def plan(
             continue
         for city, slug in city_slugs(announcement):
             own = places.city_language(city.country, announcement.languages)
-            for language in dict.fromkeys(["en", own]):
+            for language in dict.fromkeys([SOURCE_LANGUAGE, own]):
                 if language in wanted:
                     path = Path(language, "cities", f"{slug}.{fmt}")
                     outputs.append(Output("cities", language, fmt, path, city))

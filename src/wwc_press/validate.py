@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import loader, places
 from .errors import InputError, Problem
 from .fonts import font_family_name, printable
+from .languages import SOURCE_LANGUAGE
 from .loader import Loc
 from .model import (
     ID_PATTERN,
@@ -237,7 +238,7 @@ def _city_rules(
 def city_languages(city: Place, languages: list[Language]) -> list[Language]:
     """The languages of a city's own releases: English and its country's, among ``languages``."""
     own = places.city_language(city.country, languages)
-    return [lang for lang in languages if lang in ("en", own)]
+    return [lang for lang in languages if lang in (SOURCE_LANGUAGE, own)]
 
 
 def _cities_that_parse(doc: loader.Document) -> list[tuple[str, int, City]]:

@@ -1,0 +1,86 @@
+"""One profile per language: everything the code knows about a language, in one object.
+
+The rest of the code is language-neutral and asks the profile of a language (``profile("es")``)
+for its locale, catalog, hyphenation, number words, conjunction, quotation marks, date and
+clock forms, and how its press places cities and names time zones. Wording stays in the
+templates and catalogs; the rules on top of CLDR that each press manual sets live here, each
+citing its manual. Adding a language is one module of this package and its catalog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Profile:
+    tag: str  # BCP 47, as in outputs' folders and <html lang>
+    babel_locale: str  # CLDR's locale for dates, numbers and names
+    catalog_dir: str | None  # gettext's folder under locales/; None for English, the source
+    hyphenation: str  # the tag WeasyPrint and pyphen should use ("en" alone picks en_GB)
+    iso_codes: str | None  # iso-codes' translations of region names, where it has them
+    cldr_language: str  # the CLDR language code of the countries whose press reads this profile
+    cldr_countries: frozenset[str] | None  # ... only these countries' (pt-BR: Brazil); None: any
+    words: tuple[int, int]  # counts spelled out from, to (house style may change the upper end)
+    cardinal: Callable[[int, bool], str]  # 0..99 in words, feminine when asked
+    noun_gender: dict[str, str]  # gender of the nouns the templates count ("city": "f")
+    and_word: str
+    quote: Callable[[str], str]  # the language's quotation marks around a quote
+    long_date: Callable[[dt.date], str]
+    clock: Callable[[dt.datetime], str]  # a time of day as the press writes it
+    conjunction: Callable[[str], str] | None = None  # "and" before a word, when it changes
+    typography: Callable[[str], str] = lambda text: text  # the file's texts, typeset
+    group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
+    zone_abbreviations: bool = False  # "10 a.m. EDT" (AP) rather than "hora de Nueva York"
+    qualifier_commas: bool = False  # "Carlsbad, California" rather than "Carlsbad (California)"
+    us_standalone: str = "standalone_es_pt"  # the list in data/regions.yaml of US cities alone
+    canada_standalone: bool = False  # AP's four Canadian dateline cities alone
+    placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country
+    region_codes: frozenset[str] = frozenset()  # countries whose region prints as its code
+    country_article: frozenset[str] = frozenset()  # "the United States" in running text
+    dateline_states: str = "full"  # US states in datelines by default: full, ap or postal
+    dateline_ap_cities: bool = False  # AP: "WASHINGTON" even where the text says "D.C."
+    headline_names_alone: bool = True  # a city's own headline: its name alone ("Fortaleza …")
+    inline_comma: bool = False  # AP sets a state off with commas on both sides
+    readers_country: str | None = None  # numbers of this country print in national form
+    # How check undoes the long date: a pattern with day, month (any of {months}) and year.
+    date_pattern: str = r"\b(?P<day>\d{{1,2}})º? de (?P<month>{months})(?: de (?P<year>\d{{4}}))?"
+    short_months: dict[int, str] = field(default_factory=dict)  # "Sept." besides CLDR's names
+
+    def and_before(self, next_word: str) -> str:
+        return self.conjunction(next_word) if self.conjunction else self.and_word
+
+
+def tens_and_units(units: list[str], tens: list[str], joiner: str, below: int) -> Callable:
+    """Cardinals 0..99 built from words for 0..``below``-1 and the tens joined by ``joiner``."""
+
+    def words(value: int) -> str:
+        if not 0 <= value <= 99:
+            raise ValueError(f"no words for {value}")
+        if value < below:
+            return units[value]
+        ten, unit = divmod(value, 10)
+        return tens[ten] + (f"{joiner}{units[unit]}" if unit else "")
+
+    return words
+
+
+def no_break_percent(text: str) -> str:
+    """A no-break space between a number and "%" (RAE, Ortografía 2010; OQLF), so "57 %" never
+    breaks."""
+    return re.sub(r"(\d) %", "\\1\u00a0%", text)
+
+
+# English is the source language of the catalogs, and every city gets a release in it.
+SOURCE_LANGUAGE = "en"
+
+from . import en, es, pt_br  # noqa: E402  (the profiles need Profile above)
+
+REGISTRY: dict[str, Profile] = {p.tag: p for p in (en.PROFILE, es.PROFILE, pt_br.PROFILE)}
+
+
+def profile(tag: str) -> Profile:
+    return REGISTRY[tag]

@@ -1,0 +1,71 @@
+"""English, as the Associated Press Stylebook (AP) writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from . import Profile, tens_and_units
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORDS = tens_and_units(_UNITS, _TENS, "-", 20)
+
+# AP: months with a day are abbreviated, except March through July.
+AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
+
+
+def _cardinal(value: int, feminine: bool) -> str:
+    return _WORDS(value)  # English words have no gender
+
+
+def _long_date(day: dt.date) -> str:
+    if day.month in AP_MONTHS:
+        return f"{AP_MONTHS[day.month]} {day.day}, {day.year}"  # AP: "Sept. 5, 2023"
+    return format_date(day, "long", locale="en_US")
+
+
+def _clock(local: dt.datetime) -> str:
+    """AP: "10 a.m.", "3:30 p.m.", "noon"."""
+    if (local.hour, local.minute) == (12, 0):
+        return "noon"
+    minutes = f":{local.minute:02d}" if local.minute else ""
+    return f"{local.hour % 12 or 12}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
+
+
+PROFILE = Profile(
+    tag="en",
+    babel_locale="en_US",
+    catalog_dir=None,
+    hyphenation="en-US",  # WeasyPrint picks en_GB patterns for "en"
+    iso_codes=None,
+    cldr_language="en",
+    cldr_countries=None,
+    words=(0, 9),  # AP: one through nine
+    cardinal=_cardinal,
+    noun_gender={},
+    and_word="and",
+    quote=lambda text: "“" + text + "”",
+    long_date=_long_date,
+    clock=_clock,
+    zone_abbreviations=True,  # AP: "10 a.m. EDT"
+    qualifier_commas=True,  # AP: "Carlsbad, California"
+    us_standalone="ap_standalone",  # AP's 30 dateline cities
+    canada_standalone=True,
+    placed_by_region=frozenset({"US", "CA"}),  # AP: "Laval, Quebec", never "Canada"
+    # AP: "the United States", "the Netherlands", "the Philippines"…
+    country_article=frozenset(
+        {"US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA"}
+    ),
+    dateline_states="ap",  # AP: "SACRAMENTO, Calif."
+    dateline_ap_cities=True,
+    headline_names_alone=False,  # "Carlsbad, California, earns …"
+    inline_comma=True,  # "Henderson, Nevada, moves up"
+    readers_country="US",
+    date_pattern=r"\b(?P<month>{months})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?",
+    short_months=AP_MONTHS,
+)

@@ -1,0 +1,61 @@
+"""Spanish, as the Real Academia Española (Ortografía 2010) and Fundéu RAE write it."""
+
+from __future__ import annotations
+
+import re
+
+from babel.dates import format_date, format_time
+
+from . import Profile, no_break_percent, tens_and_units
+
+_UNITS = (
+    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés "
+    "veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve"
+).split()
+_TENS = "_ _ _ treinta cuarenta cincuenta sesenta setenta ochenta noventa".split()
+_WORDS = tens_and_units(_UNITS, _TENS, " y ", 30)
+
+
+def _cardinal(value: int, feminine: bool) -> str:
+    """RAE, Nueva gramática 21.2: "una ciudad", "veintiuna ciudades", "veintiún países"."""
+    word = _WORDS(value)
+    if word.endswith("uno"):
+        stem = word[:-3]
+        return stem + ("una" if feminine else ("ún" if stem == "veinti" else "un"))
+    return word
+
+
+def _conjunction(next_word: str) -> str:
+    """RAE and Fundéu: "y" becomes "e" before the sound /i/ (i-, hi-), but not before a
+    diphthong (hie-, hia-): "Bogotá e Ibagué", "agua y hielo"."""
+    return "e" if re.match(r"(?i)h?[ií](?![aeoáéó])", next_word) else "y"
+
+
+def _quote(text: str) -> str:
+    """RAE: « » with “ ” inside, and the closing period after the marks: «…evaluación»."""
+    inner = text.replace("«", "“").replace("»", "”")
+    if inner.endswith(".") and not inner.endswith(".."):
+        return f"«{inner[:-1]}»."
+    return f"«{inner}»"
+
+
+PROFILE = Profile(
+    tag="es",
+    babel_locale="es",
+    catalog_dir="es",
+    hyphenation="es",
+    iso_codes="es",
+    cldr_language="es",
+    cldr_countries=None,
+    words=(0, 9),  # Fundéu: cero a nueve
+    cardinal=_cardinal,
+    noun_gender={"city": "f", "country": "m", "level": "m"},
+    and_word="y",
+    conjunction=_conjunction,
+    quote=_quote,
+    long_date=lambda day: format_date(day, "long", locale="es"),
+    clock=lambda local: format_time(local.time(), "short", locale="es"),
+    typography=no_break_percent,  # "57 %" never breaks
+    group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
+)

@@ -1,0 +1,58 @@
+"""Brazilian Portuguese, as the Manual de Redação e Estilo do Estadão writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from . import Profile, tens_and_units
+
+_UNITS = (
+    "zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze "
+    "dezesseis dezessete dezoito dezenove"
+).split()
+_TENS = "_ _ vinte trinta quarenta cinquenta sessenta setenta oitenta noventa".split()
+_WORDS = tens_and_units(_UNITS, _TENS, " e ", 20)
+
+
+def _cardinal(value: int, feminine: bool) -> str:
+    """Estadão: "uma cidade", "duas cidades", "vinte e duas cidades", "vinte e dois países"."""
+    word = _WORDS(value)
+    if feminine:
+        if word == "um" or word.endswith(" um"):
+            return word[:-2] + "uma"
+        if word == "dois" or word.endswith(" dois"):
+            return word[:-4] + "duas"
+    return word
+
+
+def _long_date(day: dt.date) -> str:
+    text = format_date(day, "long", locale="pt_BR")
+    return "1º" + text[1:] if day.day == 1 else text  # Estadão: "1º de julho"
+
+
+def _clock(local: dt.datetime) -> str:
+    """Estadão: "10h", "10h30"."""
+    return f"{local.hour}h{local.minute:02d}" if local.minute else f"{local.hour}h"
+
+
+PROFILE = Profile(
+    tag="pt-BR",
+    babel_locale="pt_BR",
+    catalog_dir="pt_BR",
+    hyphenation="pt-BR",  # WeasyPrint picks pt_PT-like patterns for "pt"
+    iso_codes="pt_BR",
+    cldr_language="pt",
+    cldr_countries=frozenset({"BR"}),  # Portugal's and Angola's press write otherwise
+    words=(1, 10),  # Estadão: um a dez
+    cardinal=_cardinal,
+    noun_gender={"city": "f", "country": "m", "level": "m"},
+    and_word="e",
+    quote=lambda text: "“" + text + "”",
+    long_date=_long_date,
+    clock=_clock,
+    placed_by_region=frozenset({"US", "BR"}),
+    region_codes=frozenset({"BR"}),  # Estadão: "Fortaleza (CE)"
+    readers_country="BR",
+)
