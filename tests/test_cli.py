@@ -37,7 +37,9 @@ def test_schema_describes_the_announcement_file() -> None:
 def test_validate_accepts_the_sample() -> None:
     result = run(["validate"], cwd=ROOT)
     assert result.exit_code == 0
-    assert result.stdout == "2023-06-international: ok\n2024-06-international: ok\n"
+    assert result.stdout == (
+        "2023-06-international: ok\n2024-06-international: ok\n2025-11-canada: ok\n"
+    )
 
 
 def test_python_dash_m_runs_the_cli() -> None:

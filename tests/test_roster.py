@@ -15,8 +15,8 @@ SAMPLES = ROOT / "announcements"
 
 @pytest.fixture
 def history(project: Path) -> Path:
-    """A project with both sample announcements and the settings' January 2024 round."""
-    for path in SAMPLES.glob("*.yaml"):
+    """A project with the 2023 and 2024 samples and the settings' January 2024 round."""
+    for path in SAMPLES.glob("202[34]-*.yaml"):
         shutil.copy(path, project / "announcements")
     return project
 

@@ -234,6 +234,9 @@ class Localizer:
             codes, key=lambda code: places.collation_key(places.country_name(code, self.language))
         )
 
+    def end_mark(self, country: str) -> str:
+        return self.rules.end_mark(country)
+
     def share(self, percent: int | None) -> str:
         """A share in percent as the language writes it: "51%", "51 %"."""
         return style.percent((percent or 0) / 100, self.language)

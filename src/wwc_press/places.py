@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from babel import Locale
 
-from .languages import REGISTRY, profile
+from .languages import REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place
 from .style import HouseStyle, series
 
@@ -178,6 +178,8 @@ def _standalone(place: Place, language: Language) -> bool:
     """
     if language in place.names or _says_region(place) or _says_country(place):
         return True
+    if (place.country, place.region) == profile(language).home_region:
+        return True  # the readers' own region: "Laval", not "Laval (Québec)", in Quebec
     if place.country == "US":
         return _in_list(place, profile(language).us_standalone)
     return (
@@ -197,7 +199,8 @@ def _us_state(place: Place, language: Language, form: str) -> str | None:
     entry = _regions()["US"].get(place.region or "")
     if entry is None:
         return None
-    return {"full": entry[language], "ap": entry["ap"], "postal": place.region}[form]
+    full = entry.get(language) or region_name(place, language)  # iso-codes' name otherwise
+    return {"full": full, "ap": entry["ap"], "postal": place.region}[form]
 
 
 def qualifier(
@@ -284,7 +287,7 @@ def dateline(
     name = city_name(place, language).upper()
     if _is_local(place, language):
         if _standalone(place, language):
-            return name
+            return name  # "MONTRÉAL, le 12 mars 2025 –"
         after = qualifier(place, language, house, dateline=True)
         return _with(name, after, language) if after else name
     if local or language in place.names or _says_country(place):
@@ -297,10 +300,14 @@ def city_language(country: str, languages: list[Language]) -> Language | None:
     es for Argentina or Mexico, pt-BR for Brazil, en for the United States and Canada."""
     from babel.languages import get_official_languages
 
-    for code in get_official_languages(country, de_facto=True):
-        for tag in languages:
-            rules = profile(tag)
-            serves = rules.cldr_countries is None or country in rules.cldr_countries
-            if rules.cldr_language == code and serves:
-                return tag
-    return None
+    found = [
+        tag
+        for code in get_official_languages(country, de_facto=True)
+        for tag in languages
+        if profile(tag).cldr_language == code
+        and (profile(tag).cldr_countries is None or country in profile(tag).cldr_countries)
+    ]
+    # A country of two languages, one of them English (Canada): its own is the other, since
+    # every city has an English release anyway.
+    others = [tag for tag in found if tag != SOURCE_LANGUAGE]
+    return (others or found or [None])[0]

@@ -46,9 +46,16 @@ class Profile:
     headline_names_alone: bool = True  # a city's own headline: its name alone ("Fortaleza …")
     inline_comma: bool = False  # AP sets a state off with commas on both sides
     readers_country: str | None = None  # numbers of this country print in national form
+    home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
     date_pattern: str = r"\b(?P<day>\d{{1,2}})º? de (?P<month>{months})(?: de (?P<year>\d{{4}}))?"
     short_months: dict[int, str] = field(default_factory=dict)  # "Sept." besides CLDR's names
+    # The mark that ends a release, by the country of its dateline ("" for any other): US and
+    # Latin American releases end with ###, Canadian ones with -30- in both languages.
+    end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
+
+    def end_mark(self, country: str) -> str:
+        return self.end_marks.get(country, self.end_marks.get("", "###"))
 
     def and_before(self, next_word: str) -> str:
         return self.conjunction(next_word) if self.conjunction else self.and_word
@@ -77,9 +84,11 @@ def no_break_percent(text: str) -> str:
 # English is the source language of the catalogs, and every city gets a release in it.
 SOURCE_LANGUAGE = "en"
 
-from . import en, es, pt_br  # noqa: E402  (the profiles need Profile above)
+from . import en, es, fr_ca, pt_br  # noqa: E402  (the profiles need Profile above)
 
-REGISTRY: dict[str, Profile] = {p.tag: p for p in (en.PROFILE, es.PROFILE, pt_br.PROFILE)}
+REGISTRY: dict[str, Profile] = {
+    p.tag: p for p in (en.PROFILE, es.PROFILE, pt_br.PROFILE, fr_ca.PROFILE)
+}
 
 
 def profile(tag: str) -> Profile:

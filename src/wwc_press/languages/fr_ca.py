@@ -1,0 +1,87 @@
+"""Canadian French, as the Office québécois de la langue française (Banque de dépannage
+linguistique) and the Canadian Press's French guide write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from babel.dates import format_date
+
+from . import Profile, no_break_percent
+
+_UNITS = (
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize dix-sept dix-huit dix-neuf"
+).split()
+_TENS = "_ _ vingt trente quarante cinquante soixante soixante quatre-vingt quatre-vingt".split()
+
+
+def _cardinal(value: int, feminine: bool) -> str:
+    """0 to 99 in words, traditional spelling: "vingt et un", "soixante-dix", "quatre-vingts";
+    "un" agrees with a feminine noun: "une ville", "vingt et une villes" (BDL, accord de un)."""
+    if not 0 <= value <= 99:
+        raise ValueError(f"no words for {value}")
+    if value < 20:
+        word = _UNITS[value]
+    else:
+        ten, unit = divmod(value, 10)
+        if ten in (7, 9):  # soixante-dix, quatre-vingt-dix: the tens above take 10 to 19
+            unit += 10
+        base = _TENS[ten]
+        if unit == 0:
+            word = "quatre-vingts" if ten == 8 else base
+        elif unit in (1, 11) and ten < 8:
+            word = f"{base} et {_UNITS[unit]}"
+        else:
+            word = f"{base}-{_UNITS[unit]}"
+    if feminine and (word == "un" or word.endswith((" un", "-un"))):
+        word += "e"
+    return word
+
+
+def _long_date(day: dt.date) -> str:
+    """ "21 juin 2023"; the first of the month is "1er juin" (BDL). Datelines and the embargo
+    line add "le" and "au" in the catalog."""
+    text = format_date(day, "d MMMM y", locale="fr_CA")
+    return "1er" + text[1:] if day.day == 1 else text
+
+
+def _clock(local: dt.datetime) -> str:
+    """BDL: "10 h", "10 h 30", with no-break spaces."""
+    hour = f"{local.hour}\u00a0h"
+    return f"{hour}\u00a0{local.minute:02d}" if local.minute else hour
+
+
+def _typography(text: str) -> str:
+    """Quebec usage (BDL): a no-break space before the colon and inside « », none before ; ! ?,
+    and "57 %" held together."""
+    text = no_break_percent(text)
+    text = re.sub(r"(?<=\w) ?:(?=\s)", "\u00a0:", text)
+    return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
+
+
+PROFILE = Profile(
+    tag="fr-CA",
+    babel_locale="fr_CA",
+    catalog_dir="fr_CA",
+    hyphenation="fr",
+    iso_codes="fr",
+    cldr_language="fr",
+    cldr_countries=frozenset({"CA"}),
+    words=(1, 9),  # la Presse canadienne: un à neuf en lettres
+    cardinal=_cardinal,
+    noun_gender={"city": "f", "country": "m", "level": "m"},
+    and_word="et",
+    quote=lambda text: f"«\u00a0{text}\u00a0»",
+    long_date=_long_date,
+    clock=_clock,
+    typography=_typography,
+    group_four_digits=True,
+    canada_standalone=True,  # Montréal, Ottawa, Québec, Toronto alone, as in AP
+    placed_by_region=frozenset({"US", "CA"}),  # "Laval (Québec)", "Seattle (Washington)"
+    readers_country="CA",
+    home_region=("CA", "QC"),
+    date_pattern=r"\b(?P<day>\d{{1,2}})(?:er)? (?P<month>{months})(?: (?P<year>\d{{4}}))?",
+    end_marks={"": "-30-"},  # Canadian releases, in French and in English, end with -30-
+)

@@ -1,0 +1,115 @@
+"""Canadian French (fr-CA) as a profile: the OQLF's and the Canadian Press's forms, and the
+Canadian sample in English and French."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from wwc_press import places, style
+from wwc_press.languages import profile
+from wwc_press.model import Place
+
+from conftest import pdf_text, run
+
+FR = profile("fr-CA")
+
+
+@pytest.mark.parametrize(
+    ("value", "feminine", "words"),
+    [(1, True, "une"), (1, False, "un"), (2, True, "deux"), (21, True, "vingt et une"),
+     (21, False, "vingt et un"), (70, False, "soixante-dix"), (71, False, "soixante et onze"),
+     (80, False, "quatre-vingts"), (81, True, "quatre-vingt-une"), (91, False, "quatre-vingt-onze"),
+     (99, False, "quatre-vingt-dix-neuf")],
+)  # fmt: skip
+def test_number_words_agree_with_the_noun(value: int, feminine: bool, words: str) -> None:
+    assert FR.cardinal(value, feminine) == words
+
+
+def test_dates_clocks_percent_quotes_and_colons() -> None:
+    assert style.long_date(dt.date(2025, 3, 12), "fr-CA") == "12 mars 2025"
+    assert style.long_date(dt.date(2025, 6, 1), "fr-CA") == "1er juin 2025"  # BDL
+    assert FR.clock(dt.datetime(2025, 1, 1, 10, 30)) == "10\u00a0h\u00a030"
+    assert FR.clock(dt.datetime(2025, 1, 1, 10, 0)) == "10\u00a0h"
+    assert style.percent(0.57, "fr-CA") == "57\u00a0%"
+    assert style.quoted("Bonjour", "fr-CA") == "«\u00a0Bonjour\u00a0»"
+    # Quebec usage: a no-break space before the colon, none before ; ! ?
+    assert style.typography("Le bilan : 57 % ; bravo !", "fr-CA") == (
+        "Le bilan\u00a0: 57\u00a0% ; bravo !"
+    )
+    assert style.number(1, "fr-CA", "city") == "une"
+    assert style.series(["Laval", "Gatineau", "Hamilton"], "fr-CA") == "Laval, Gatineau et Hamilton"
+
+
+@pytest.mark.parametrize(
+    ("place", "text", "dateline"),
+    [
+        (dict(name="Laval", region="QC", country="CA"), "Laval", "LAVAL"),  # Quebec's readers
+        (dict(name="Montréal", region="QC", country="CA"), "Montréal", "MONTRÉAL"),
+        (dict(name="Hamilton", region="ON", country="CA"), "Hamilton (Ontario)",
+         "HAMILTON (Ontario)"),
+        (dict(name="Vancouver", region="BC", country="CA"), "Vancouver (Colombie-Britannique)",
+         "VANCOUVER (Colombie-Britannique)"),
+        (dict(name="Charleston", region="SC", country="US"), "Charleston (Caroline du Sud)",
+         "CHARLESTON (Caroline du Sud)"),
+        (dict(name="Córdoba", country="AR"), "Córdoba (Argentine)", "CÓRDOBA (Argentine)"),
+    ],
+)  # fmt: skip
+def test_places_in_french(place: dict, text: str, dateline: str) -> None:
+    city = Place.model_validate(place)
+    assert places.cities_in_text([city], "fr-CA") == text
+    assert places.dateline(city, "fr-CA") == dateline
+
+
+def test_a_canadian_city_is_read_in_french_and_english() -> None:
+    assert places.city_language("CA", ["en", "fr-CA"]) == "fr-CA"
+    assert places.city_language("CA", ["en"]) == "en"
+    assert places.city_language("US", ["en", "fr-CA"]) == "en"
+
+
+@pytest.fixture(scope="module")
+def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("canada")
+    result = run(["build", "announcements/2025-11-canada.yaml", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out / "2025-11-canada"
+
+
+def test_the_canadian_release_reads_as_quebec_press(canada: Path) -> None:
+    pdf = canada / "fr-CA" / "press-release.pdf"
+    text = pdf_text(pdf)
+    for phrase in [
+        "Sous embargo jusqu'au 18 novembre 2025, 10 h (heure de New York)",
+        "Trois villes obtiennent la certification What Works Cities",
+        "MONTRÉAL, le 18 novembre 2025 – Results for America a annoncé aujourd'hui que trois "
+        "villes ont obtenu la certification What Works Cities pour la première fois.",
+        "La certification Argent est décernée pour la première fois à deux villes : Laval et "
+        "Gatineau.",
+        "Parmi les villes déjà certifiées, Winnipeg (Manitoba) passe du niveau Argent au niveau "
+        "Or.",
+        "Au niveau Or, Carlsbad (Californie) renouvelle sa certification.",
+        "en remplir de 51 % à 67 % donne le niveau Argent",
+    ]:
+        assert phrase in text
+    pages = pypdf.PdfReader(pdf).pages
+    assert "(suite)" in pages[0].extract_text()
+    end = re.compile(r"^[-\u2010]30[-\u2010]$", re.M)  # the font's hyphen copies as U+2010
+    assert end.search(pages[-1].extract_text()) and "###" not in text
+    english = pypdf.PdfReader(canada / "en" / "press-release.pdf").pages[-1].extract_text()
+    assert end.search(english)  # Canadian, in English too
+
+
+def test_canadian_cities_get_english_and_french_releases(canada: Path) -> None:
+    french = {p.stem for p in (canada / "fr-CA" / "cities").glob("*.pdf")}
+    english = {p.stem for p in (canada / "en" / "cities").glob("*.pdf")}
+    assert french == {"laval-qc-ca", "gatineau-qc-ca", "hamilton-on-ca", "winnipeg-mb-ca"}
+    assert english == french | {"carlsbad-ca-us"}
+    laval = pdf_text(canada / "fr-CA" / "cities" / "laval-qc-ca.pdf")
+    assert "LAVAL, le 18 novembre 2025 – Laval a obtenu la certification Argent" in laval
+    winnipeg = pdf_text(canada / "en" / "cities" / "winnipeg-mb-ca.pdf")
+    assert "WINNIPEG, Manitoba, Nov. 18, 2025 —" in winnipeg
+    assert "Embargoed until 9 a.m. local time, Nov. 18, 2025 (10 a.m. in New York)" in winnipeg
