@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,11 +18,11 @@ from pathlib import Path
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from . import i18n, loader, places
+from . import fields, i18n, loader, places
 from .errors import Problem
 from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
-from .model import STATUSES, Announcement, Contact, Contacts, Language
+from .model import Announcement, Contact, Contacts, Language
 from .validate import embargo_offset, file_texts
 
 
@@ -113,24 +112,6 @@ def facts(text: str, language: Language, announcement: Announcement) -> set[Fact
     return found
 
 
-def _translated_fields(announcement: Announcement) -> Iterator[tuple[tuple, dict[str, str]]]:
-    for index, deck in enumerate(announcement.decks):
-        yield ("decks", index), deck
-    for field in ("headline", "subheadline"):
-        if getattr(announcement, field):
-            yield (field,), getattr(announcement, field)
-    for index, highlight in enumerate(announcement.highlights):
-        yield ("highlights", index, "text"), highlight.text
-    for index, quote in enumerate(announcement.quotes):
-        yield ("quotes", index, "role"), quote.role
-        yield ("quotes", index, "text"), quote.text
-    for status in STATUSES:
-        for index, city in enumerate(getattr(announcement.cities, status)):
-            if city.quote is not None:
-                yield ("cities", status, index, "quote", "role"), city.quote.role
-                yield ("cities", status, index, "quote", "text"), city.quote.text
-
-
 @dataclass(frozen=True)
 class Finding:
     """A problem with the announcement field and the language it is about (for the review)."""
@@ -160,7 +141,7 @@ def announcement_problems(
     for problem in unsendable(doc, contact_places(announcement.contacts)):
         problems.append(Finding(problem, ("contacts",), source))
 
-    for loc, all_texts in _translated_fields(announcement):
+    for loc, declared, all_texts in fields.texts(announcement):
         if source not in all_texts:
             continue
         # A city's texts are only in the languages of its releases.
@@ -173,7 +154,7 @@ def announcement_problems(
                     language,
                     f"{name}: the {language} text is the same as the {source} one; translate it",
                 )
-        if loc[-1] == "role":
+        if not declared.facts:  # a speaker's role states no facts to compare
             continue
         stated = {lang: facts(text, lang, announcement) for lang, text in texts.items()}
         reference = {fact.value: fact for fact in stated[source]}

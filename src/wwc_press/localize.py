@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po
 from . import places, style
 from . import zones as zones_module
 from .errors import RenderError
+from .fields import city_key
 from .languages import REGISTRY, Profile, profile
 from .model import (
     City,
@@ -297,7 +298,7 @@ class Localizer:
             for _, city in cities
             if city.country != home
             and places.city_language(city.country, [self.language]) == self.language
-            and (key := (city.name, city.region, city.country)) in zone_of
+            and (key := city_key(city)) in zone_of
         ]
 
     def local_times(

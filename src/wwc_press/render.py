@@ -17,9 +17,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import places, typeset, zones
+from .fields import city_key
 from .localize import Localizer
 from .model import LEVELS, STATUSES, Announcement, City, Level, Place
-from .roster import Facts, city_key
+from .roster import Facts
 from .settings import Settings
 
 
@@ -133,7 +134,7 @@ def context(
         "recertified_by_level": _by_level(cities.recertified),
         "new_countries": sorted({city.country for city in cities.new}),
         "all_cities": everyone,
-        "status_of": {_key(city): status for status, city in everyone},
+        "status_of": {city_key(city): status for status, city in everyone},
         "by_country": Counter(city.country for _, city in everyone),
         "by_level": [(level, sum(1 for _, c in everyone if c.level == level)) for level in LEVELS],
         "chart": chart,
@@ -141,14 +142,14 @@ def context(
         # Each city's time zone, for embargo times in the readers' own time: found once per
         # build, here, before workers fork (the city database takes a moment to load).
         "zone_of": {
-            _key(city): zone
+            city_key(city): zone
             for _, city in everyone
             if announcement.embargo and (zone := city.timezone or city_timezone(city))
         },
-        "key": _key,
+        "key": city_key,
         # New cities that are the program's first in their country, and whether a city is.
-        "first_cities": [c for c in cities.new if city_key(c.name, c.region, c.country) in firsts],
-        "is_first": lambda c: city_key(c.name, c.region, c.country) in firsts,
+        "first_cities": [c for c in cities.new if city_key(c) in firsts],
+        "is_first": lambda c: city_key(c) in firsts,
         "facts": facts,
         # Every city the roster knows after this announcement, for the report: (place, level,
         # the year it reached that level), by country.
@@ -161,11 +162,6 @@ def context(
             for name in {h.city for h in announcement.highlights if h.city}
         },
     }
-
-
-def _key(city: City) -> tuple[str, str | None, str]:
-    """A city's identity within an announcement: namesakes differ by region or country."""
-    return (city.name, city.region, city.country)
 
 
 def city_timezone(city: City) -> str | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import publish, render
+from . import fields, publish, render
 from .check import Finding, announcement_problems, catalog_problems
 from .errors import RenderError
 from .model import Announcement
@@ -96,25 +96,7 @@ def thumbnails(pdf: Path, resolution: int = 36) -> list[str]:
 
 def section_in(output: Output, finding: Finding, announcement: Announcement) -> str | None:
     """The section of ``output`` that prints the field a finding is about (None: not shown)."""
-    field = finding.field
-    if field[0] == "cities":  # a city's own quote, in its own release only
-        city = getattr(announcement.cities, str(field[1]))[int(field[2])]
-        return "quote-1" if output.city is city else None
-    if output.kind == "release":
-        if field[0] in ("headline", "subheadline"):
-            return "heading"
-        return f"quote-{int(field[1]) + 1}" if field[0] == "quotes" else str(field[0])
-    if output.kind == "report":
-        if field[0] == "headline":
-            return "cover"
-        return "voices" if field[0] in ("highlights", "quotes") else None
-    if field[0] == "highlights" and output.city is not None:
-        return (
-            "highlights"
-            if announcement.highlights[int(field[1])].city == output.city.name
-            else None
-        )
-    return None
+    return fields.section(output.kind, finding.field, announcement, output.city)
 
 
 def _title(output: Output) -> str:

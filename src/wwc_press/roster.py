@@ -18,16 +18,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import loader
+from . import fields, loader
 from .errors import Problem
-from .model import STATUSES, Announcement, City, Level, Round
+from .model import STATUSES, Announcement, City, Level, Place, Round
 
 Key = tuple[str, str | None, str]
 
 
 def city_key(name: str, region: str | None, country: str) -> Key:
-    """A city's identity across files: namesakes differ by region or country ("Portland")."""
-    return (name.casefold(), region, country)
+    return fields.city_key(Place(name=name, region=region, country=country))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
-from . import loader, places
+from . import fields, loader, places
 from .errors import InputError, Problem
 from .fonts import font_family_name, printable
 from .languages import SOURCE_LANGUAGE
@@ -197,7 +197,7 @@ def _city_rules(
     seen: dict[tuple[str, str | None, str], tuple[str, int]] = {}
     for status, index, city in entries:
         loc = ("cities", status, index)
-        key = (city.name.casefold(), city.region, city.country)  # two Portlands may differ
+        key = fields.city_key(city)  # two Portlands may differ
         if key in seen:
             line = doc.position(("cities", *seen[key]))[0]
             problems.append(
@@ -304,19 +304,12 @@ def announcement_rules(
                     "highlight cannot tell which; give them distinct spellings under 'names'",
                 )
             )
-    for field in ("headline", "subheadline"):
-        text = getattr(announcement, field)
-        if text is not None:
-            problems += _missing_languages(doc, (field,), text, languages, languages)
-    for index, deck in enumerate(announcement.decks):
-        problems += _missing_languages(doc, ("decks", index), deck, languages, languages)
-    by_name = {city.name: city for _, city in cities.by_status()}
-    for index, highlight in enumerate(announcement.highlights):
-        city = by_name.get(highlight.city or "")
+    for loc, _, text in fields.texts(announcement):
+        if loc[0] == "cities":
+            continue  # a city's quote: with the city's own rules above
+        city = fields.city_of(announcement, loc)
         required = city_languages(city, languages) if city else languages
-        problems += _missing_languages(
-            doc, ("highlights", index, "text"), highlight.text, required, languages
-        )
+        problems += _missing_languages(doc, loc, text, required, languages)
     problems += _contact_problems(doc, announcement.contacts, languages)
     for index, quote in enumerate(announcement.quotes):
         for field in ("role", "text"):

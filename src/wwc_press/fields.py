@@ -1,0 +1,106 @@
+"""The registry of what an announcement says: every translatable text, declared once, with the
+section of each kind of output that prints it.
+
+validate asks which languages each text needs, check which texts to compare across languages,
+review where a problem shows; the templates give their sections the same ids. A new
+translatable field is one line here, besides the model, its template and the catalogs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Announcement, City, Place
+
+Loc = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class TextField:
+    path: tuple[str, ...]  # "*" stands for each item of a list, or each group of cities
+    sections: dict[str, str]  # output kind -> section id; "{n}" is the item's number from 1
+    facts: bool = True  # check compares its numbers, dates and cities across languages
+    city_only: bool = False  # printed only in its city's releases (and needed in their languages)
+
+
+TEXT_FIELDS: tuple[TextField, ...] = (
+    TextField(("headline",), {"release": "heading", "report": "cover"}),
+    TextField(("subheadline",), {"release": "heading"}),
+    TextField(("decks", "*"), {"release": "heading"}),
+    TextField(
+        ("highlights", "*", "text"),
+        {"release": "highlights", "report": "voices", "cities": "highlights"},
+    ),
+    TextField(
+        ("quotes", "*", "role"),
+        {"release": "quote-{n}", "report": "voices", "cities": "quote-{n}"},
+        facts=False,
+    ),
+    TextField(
+        ("quotes", "*", "text"), {"release": "quote-{n}", "report": "voices", "cities": "quote-{n}"}
+    ),
+    TextField(("cities", "*", "*", "quote", "role"), {"cities": "city-quote"}, False, True),
+    TextField(("cities", "*", "*", "quote", "text"), {"cities": "city-quote"}, True, True),
+)
+
+
+def city_key(place: Place) -> tuple[str, str | None, str]:
+    """A city's identity within and across announcements: namesakes differ by region or country
+    ("Portland"), and case does not count."""
+    return (place.name.casefold(), place.region, place.country)
+
+
+def _walk(data: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    if not path:
+        yield loc, data
+        return
+    step, rest = path[0], path[1:]
+    if step == "*":
+        items = data.items() if isinstance(data, dict) else enumerate(data or [])
+        for key, value in items:
+            yield from _walk(value, rest, (*loc, key))
+    elif isinstance(data, dict) and data.get(step) is not None:
+        yield from _walk(data[step], rest, (*loc, step))
+
+
+def texts(announcement: Announcement) -> Iterator[tuple[Loc, TextField, dict[str, str]]]:
+    """Every translatable text the announcement gives: its place, its declaration, its texts."""
+    data = announcement.model_dump(by_alias=True)
+    for field in TEXT_FIELDS:
+        for loc, value in _walk(data, field.path, ()):
+            if isinstance(value, dict):
+                yield loc, field, value
+
+
+def field_at(loc: Loc) -> TextField | None:
+    """The declaration of the text at ``loc`` (("quotes", 0, "text") -> the quotes' text)."""
+    for field in TEXT_FIELDS:
+        if len(field.path) == len(loc) and all(
+            step == "*" or step == part for step, part in zip(field.path, loc, strict=True)
+        ):
+            return field
+    return None
+
+
+def city_of(announcement: Announcement, loc: Loc) -> City | None:
+    """The city a text belongs to: a highlight's city, or the city whose quote it is."""
+    if loc[0] == "cities":
+        return getattr(announcement.cities, str(loc[1]))[int(loc[2])]
+    if loc[0] == "highlights":
+        name = announcement.highlights[int(loc[1])].city
+        return next((c for _, c in announcement.cities.by_status() if c.name == name), None)
+    return None
+
+
+def section(kind: str, loc: Loc, announcement: Announcement, city: City | None) -> str | None:
+    """The id of the section of an output (``kind``, and its ``city``) that prints ``loc``."""
+    field = field_at(loc)
+    if field is None or kind not in field.sections:
+        return None
+    owner = city_of(announcement, loc)
+    if city is not None and (field.city_only or loc[0] == "highlights") and owner is not city:
+        return None  # another city's text
+    number = next((part for part in loc if isinstance(part, int)), 0) + 1
+    return field.sections[kind].replace("{n}", str(number))
