@@ -56,7 +56,7 @@ def pdf_html_files(folder: Path) -> list[Path]:
     script = f"""
 import json
 from pathlib import Path
-from wwc_press.build import Renderer
+from wwc_press.render import Renderer
 from wwc_press.plan import plan
 from wwc_press.project import Project
 project = Project(Path({str(ROOT)!r}))

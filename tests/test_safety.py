@@ -192,7 +192,7 @@ def test_a_build_killed_between_its_two_renames_is_restored(tmp_path: Path) -> N
     folder.rename(old / SAMPLE_ID)  # the state a kill between the renames leaves
     result = run(["validate"])
     assert result.exit_code == 0
-    from wwc_press.build import locked
+    from wwc_press.publish import locked
 
     with locked(tmp_path, SAMPLE_ID):
         pass

@@ -7,7 +7,6 @@ output as it was.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import sys
@@ -17,13 +16,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
 from babel import Locale
 
 from . import cache as outputs_cache
 from . import publish, render
-from .errors import RenderError
-from .localize import catalog_path, localizer
+from .localize import catalog_path
 from .model import Announcement, Language
 from .plan import Output, plan
 from .project import Project
@@ -54,33 +51,10 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     for announcement in announcements:
         assert announcement.id and announcement.languages  # set by load_announcement
-        with locked(out, announcement.id):
+        with publish.locked(out, announcement.id):
             _build_one(project, announcement, out, plan(announcement, languages, formats, only),
                        jobs or os.cpu_count() or 1, report, force)  # fmt: skip
     return report
-
-
-@contextmanager
-def locked(out: Path, announcement_id: str) -> Iterator[None]:
-    """One writer at a time per announcement and output folder; another waits its turn.
-
-    What a killed build left is tidied once the lock is ours: a folder it was swapping out comes
-    back if the new one never arrived, and its staging folders go.
-    """
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / f".{announcement_id}.lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            target = out / announcement_id
-            for old in out.glob(f".{announcement_id}.old-*"):
-                if not target.exists() and (old / announcement_id).is_dir():
-                    os.replace(old / announcement_id, target)  # killed between the two renames
-                shutil.rmtree(old, ignore_errors=True)
-            for leftover in out.glob(f".{announcement_id}.building-*"):
-                shutil.rmtree(leftover, ignore_errors=True)
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _build_one(
@@ -133,7 +107,7 @@ def _build_one(
         write_fonts(project, stage)
         write_logos(project, stage)
         publish.write_atomic(stage / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest))
-        _swap(stage, target)
+        publish.swap(stage, target)
     except BaseException:  # interrupted too: the staging folder goes, the old output stays
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -143,63 +117,8 @@ def _build_one(
 _COST = {"report": 8, "release": 2, "cities": 1}
 
 
-class Renderer:
-    """Renders outputs of one build, keeping per language what is costly to make: the catalog,
-    the Jinja environment with its compiled templates. A new build makes a new Renderer, so a
-    long-running ``serve`` sees changed settings, catalogs and templates."""
-
-    def __init__(self, project: Project):
-        self.project = project
-        self.environments: dict[Language, jinja2.Environment] = {}
-        self.contexts: dict[str, dict] = {}  # per announcement id: grouped once, not per output
-
-    def environment(self, language: Language) -> jinja2.Environment:
-        if language not in self.environments:
-            l10n = localizer(self.project.root, language, self.project.settings)
-            self.environments[language] = render.environment(self.project.templates, l10n)
-        return self.environments[language]
-
-    def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
-        assert announcement.id
-        if announcement.id not in self.contexts:
-            self.contexts[announcement.id] = render.context(
-                announcement, self.project.settings, self.project.facts.get(announcement.id)
-            )
-        # An HTML page finds the fonts in dist/<id>/fonts/, as many folders up as it is deep.
-        assets = "" if for_pdf else "../" * (len(output.path.parts) - 1)
-        context = {**self.contexts[announcement.id], "city": output.city, "assets": assets}
-        env = self.environment(output.language)
-        with _template_errors(output.template):
-            return render.render(env, output.template, context, for_pdf=for_pdf)
-
-    def bytes(self, announcement: Announcement, output: Output) -> bytes:
-        html = self.html(announcement, output, for_pdf=output.fmt == "pdf")
-        if output.fmt == "pdf":
-            return publish.pdf_bytes(html, self.project.templates)
-        return html.encode("utf-8")
-
-    def warm_up(self, outputs: list[Output]) -> None:
-        """Compile every template in every language before workers are forked, so that each
-        worker does not compile them again."""
-        for output in outputs:
-            with _template_errors(output.template):
-                self.environment(output.language).get_template(output.template)
-
-
-@contextmanager
-def _template_errors(template: str) -> Iterator[None]:
-    """A mistake in templates/ is a failed render that says where, not a traceback."""
-    try:
-        yield
-    except jinja2.TemplateSyntaxError as error:
-        where = f"{error.filename or error.name}:{error.lineno}"
-        raise RenderError(f"{where}: template error: {error.message}") from None
-    except jinja2.TemplateError as error:
-        raise RenderError(f"templates/{template}: template error: {error}") from None
-
-
 # The renderer of the build in progress, inherited by the forked workers.
-_RENDERER: Renderer | None = None
+_RENDERER: render.Renderer | None = None
 
 
 def _render_in_worker(announcement: Announcement, output: Output) -> bytes:
@@ -218,7 +137,7 @@ def _render_all(
     templates and read the catalogs, so they start warm.
     """
     global _RENDERER
-    renderer = Renderer(project)
+    renderer = render.Renderer(project)
     pdfs = sorted((o for o in outputs if o.fmt == "pdf"), key=lambda o: -_COST[o.kind])
     pages = [o for o in outputs if o.fmt != "pdf"]
     with _progress(len(outputs)) as advance:
@@ -298,14 +217,3 @@ def write_logos(project: Project, folder: Path) -> None:
     for logo in project.settings.logos:
         source = project.root / publish.LOGOS / logo.file
         publish.write_atomic(folder / publish.LOGOS / logo.file, source.read_bytes())
-
-
-def _swap(stage: Path, target: Path) -> None:
-    """Put the staged folder where the old one was, then drop the old one."""
-    if target.exists():
-        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
-        os.replace(target, old / target.name)
-        os.replace(stage, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(stage, target)

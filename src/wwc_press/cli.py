@@ -307,7 +307,8 @@ def status() -> None:
 def review(path: Path, out: Path) -> None:
     """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
     from .build import build as run_build
-    from .build import locked, write_index
+    from .build import write_index
+    from .publish import locked
     from .review import write_review
 
     project, [announcement] = _load((path,))

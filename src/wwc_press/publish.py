@@ -7,10 +7,14 @@ announcement is escaped before it gets here, and the fetcher is the second lock 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -113,3 +117,37 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def locked(out: Path, announcement_id: str) -> Iterator[None]:
+    """One writer at a time per announcement and output folder; another waits its turn.
+
+    What a killed build left is tidied once the lock is ours: a folder it was swapping out comes
+    back if the new one never arrived, and its staging folders go.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / f".{announcement_id}.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            target = out / announcement_id
+            for old in out.glob(f".{announcement_id}.old-*"):
+                if not target.exists() and (old / announcement_id).is_dir():
+                    os.replace(old / announcement_id, target)  # killed between the two renames
+                shutil.rmtree(old, ignore_errors=True)
+            for leftover in out.glob(f".{announcement_id}.building-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def swap(stage: Path, target: Path) -> None:
+    """Put the staged folder where the old one was, then drop the old one."""
+    if target.exists():
+        old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
+        os.replace(target, old / target.name)
+        os.replace(stage, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(stage, target)

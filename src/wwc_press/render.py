@@ -9,19 +9,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import places, typeset, zones
+from . import places, publish, typeset, zones
+from .errors import RenderError
 from .fields import city_key
-from .localize import Localizer
-from .model import LEVELS, STATUSES, Announcement, City, Level, Place
+from .localize import Localizer, localizer
+from .model import LEVELS, STATUSES, Announcement, City, Language, Level, Place
 from .roster import Facts
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .plan import Output
+    from .project import Project
 
 
 def _upper_first(text: str) -> str:
@@ -219,3 +226,58 @@ def render(
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
         page = typeset.balance(page, font)
     return page
+
+
+class Renderer:
+    """Renders outputs of one build, keeping per language what is costly to make: the catalog,
+    the Jinja environment with its compiled templates. A new build makes a new Renderer, so a
+    long-running ``serve`` sees changed settings, catalogs and templates."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.environments: dict[Language, jinja2.Environment] = {}
+        self.contexts: dict[str, dict] = {}  # per announcement id: grouped once, not per output
+
+    def environment(self, language: Language) -> jinja2.Environment:
+        if language not in self.environments:
+            l10n = localizer(self.project.root, language, self.project.settings)
+            self.environments[language] = environment(self.project.templates, l10n)
+        return self.environments[language]
+
+    def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
+        assert announcement.id
+        if announcement.id not in self.contexts:
+            self.contexts[announcement.id] = context(
+                announcement, self.project.settings, self.project.facts.get(announcement.id)
+            )
+        # An HTML page finds the fonts in dist/<id>/fonts/, as many folders up as it is deep.
+        assets = "" if for_pdf else "../" * (len(output.path.parts) - 1)
+        values = {**self.contexts[announcement.id], "city": output.city, "assets": assets}
+        env = self.environment(output.language)
+        with _template_errors(output.template):
+            return render(env, output.template, values, for_pdf=for_pdf)
+
+    def bytes(self, announcement: Announcement, output: Output) -> bytes:
+        html = self.html(announcement, output, for_pdf=output.fmt == "pdf")
+        if output.fmt == "pdf":
+            return publish.pdf_bytes(html, self.project.templates)
+        return html.encode("utf-8")
+
+    def warm_up(self, outputs: list[Output]) -> None:
+        """Compile every template in every language before workers are forked, so that each
+        worker does not compile them again."""
+        for output in outputs:
+            with _template_errors(output.template):
+                self.environment(output.language).get_template(output.template)
+
+
+@contextmanager
+def _template_errors(template: str) -> Iterator[None]:
+    """A mistake in templates/ is a failed render that says where, not a traceback."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise RenderError(f"{where}: template error: {error.message}") from None
+    except jinja2.TemplateError as error:
+        raise RenderError(f"templates/{template}: template error: {error}") from None
