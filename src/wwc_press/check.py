@@ -23,7 +23,7 @@ from .errors import Problem
 from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
 from .model import Announcement, Contact, Contacts, Language
-from .validate import embargo_offset, file_texts
+from .validate import embargo_offset
 
 
 def _short_months(language: Language) -> dict[str, int]:
@@ -198,7 +198,7 @@ def unsendable(
     (an announcement or the settings), each at its line; contacts with no way to reach them; and
     a release date more than a year ahead, most likely a typo in the year."""
     problems = []
-    for loc, text in file_texts(doc.data):
+    for loc, text in loader.file_texts(doc.data):
         for pattern, what in _UNSENDABLE:
             found = pattern.search(text)
             if found:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .errors import RenderError
+from . import loader
+from .errors import Problem, RenderError
 
 
 def printable(fonts: Path) -> frozenset[int]:
@@ -39,3 +40,19 @@ def font_family_name(fonts: Path) -> str:
     """The family of the shipped fonts, for messages ("Lato")."""
     first = sorted(fonts.glob("*.ttf"))[0]
     return first.stem.split("-")[0]
+
+
+def unprintable(doc: loader.Document, fonts: Path) -> list[Problem]:
+    """Texts of the file holding a character the release font cannot print."""
+    covered = printable(fonts)
+    problems = []
+    for loc, text in loader.file_texts(doc.data):
+        missing = next((c for c in text if ord(c) not in covered), None)
+        if missing is not None:
+            message = (
+                f"'{missing}' (U+{ord(missing):04X}) cannot be printed: the release font "
+                f"{font_family_name(fonts)} has no glyph for it; write the text in Latin, Greek "
+                "or Cyrillic script"
+            )
+            problems.append(doc.problem(loc, message))
+    return problems

@@ -8,6 +8,7 @@ error can point at ``PATH:LINE:COLUMN`` and a hostile file costs bounded time an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,3 +190,15 @@ def load(path: Path) -> Document:
     if builder.problems:
         raise InputError(builder.problems)
     return doc
+
+
+def file_texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string of a loaded file with its key path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from file_texts(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from file_texts(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data

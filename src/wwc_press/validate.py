@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import typing
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -18,9 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import fields, loader, places
 from .errors import InputError, Problem
-from .fonts import font_family_name, printable
+from .fonts import unprintable
 from .languages import SOURCE_LANGUAGE
-from .loader import Loc
 from .model import (
     ID_PATTERN,
     LANGUAGES,
@@ -402,34 +400,6 @@ def _missing_languages(
                     key=True,
                 )
             )
-    return problems
-
-
-def file_texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every string of a loaded file with its key path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from file_texts(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from file_texts(value, (*loc, index))
-    elif isinstance(data, str):
-        yield loc, data
-
-
-def unprintable(doc: loader.Document, fonts: Path) -> list[Problem]:
-    """Texts of the file holding a character the release font cannot print."""
-    covered = printable(fonts)
-    problems = []
-    for loc, text in file_texts(doc.data):
-        missing = next((c for c in text if ord(c) not in covered), None)
-        if missing is not None:
-            message = (
-                f"'{missing}' (U+{ord(missing):04X}) cannot be printed: the release font "
-                f"{font_family_name(fonts)} has no glyph for it; write the text in Latin, Greek "
-                "or Cyrillic script"
-            )
-            problems.append(doc.problem(loc, message))
     return problems
 
 
