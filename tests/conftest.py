@@ -33,6 +33,13 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"[ \n\u00a0]+", " ", text)  # names are held together by no-break spaces
 
 
+def place_pattern(lang: str) -> str:
+    """How the project's catalog writes a place with its qualifier in ``lang``."""
+    from wwc_press.localize import PLACE, load_translations
+
+    return load_translations(ROOT, lang).pgettext("place", PLACE)
+
+
 def html_text(path: Path) -> str:
     """An HTML page's words as a browser shows them: tags gone (names are wrapped in spans for
     line breaking), entities undone, spaces joined."""

@@ -14,7 +14,7 @@ from wwc_press import places, style
 from wwc_press.languages import profile
 from wwc_press.model import Place
 
-from conftest import pdf_text, run
+from conftest import pdf_text, place_pattern, run
 
 FR = profile("fr-CA")
 
@@ -61,8 +61,9 @@ def test_dates_clocks_percent_quotes_and_colons() -> None:
 )  # fmt: skip
 def test_places_in_french(place: dict, text: str, dateline: str) -> None:
     city = Place.model_validate(place)
-    assert places.cities_in_text([city], "fr-CA") == text
-    assert places.dateline(city, "fr-CA") == dateline
+    pattern = place_pattern("fr-CA")
+    assert places.cities_in_text([city], "fr-CA", pattern=pattern) == text
+    assert places.dateline(city, "fr-CA", pattern=pattern) == dateline
 
 
 def test_a_canadian_city_is_read_in_french_and_english() -> None:

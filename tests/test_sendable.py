@@ -14,7 +14,7 @@ import pytest
 from wwc_press import places, typeset
 from wwc_press.model import Place
 
-from conftest import ROOT, html_text, pdf_text, run
+from conftest import ROOT, html_text, pdf_text, place_pattern, run
 
 # Dated before the samples, so that the roster holds none of its cities. Long names, two-word
 # names and regions everywhere, so that some fall at line ends in every
@@ -193,7 +193,8 @@ def test_names_inside_free_text_are_protected() -> None:
     ],
 )  # fmt: skip
 def test_a_city_as_its_own_press_names_it(place: dict, lang: str, expected: str) -> None:
-    assert places.local_name(Place.model_validate(place), lang) == expected
+    city = Place.model_validate(place)
+    assert places.local_name(city, lang, pattern=place_pattern(lang)) == expected
 
 
 def test_an_unknown_region_is_refused_with_the_codes_of_its_country(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ import pytest
 from wwc_press import places, style
 from wwc_press.model import City, Place
 
+from conftest import place_pattern
+
 
 @pytest.mark.parametrize(
     ("day", "lang", "expected"),
@@ -124,7 +126,7 @@ def _city(**fields: object) -> City:
     ],
 )  # fmt: skip
 def test_city_in_running_text(city: dict, lang: str, expected: str) -> None:
-    assert places.cities_in_text([_city(**city)], lang) == expected
+    assert places.cities_in_text([_city(**city)], lang, pattern=place_pattern(lang)) == expected
 
 
 def test_cities_grouped_by_country() -> None:
@@ -139,7 +141,7 @@ def test_cities_grouped_by_country() -> None:
         "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; "
         "and Fortaleza and Mogi das Cruzes, Brazil"
     )
-    assert places.cities_in_text(cities, "pt-BR") == (
+    assert places.cities_in_text(cities, "pt-BR", pattern=place_pattern("pt-BR")) == (
         "Buenos Aires e Córdoba (Argentina); Montevideo (Uruguai); Fortaleza (CE); "
         "e Mogi das Cruzes (SP)"
     )
@@ -158,7 +160,8 @@ def test_cities_grouped_by_country() -> None:
     ],
 )  # fmt: skip
 def test_datelines(place: dict, lang: str, expected: str) -> None:
-    assert places.dateline(Place.model_validate(place), lang) == expected
+    city = Place.model_validate(place)
+    assert places.dateline(city, lang, pattern=place_pattern(lang)) == expected
 
 
 def test_spanish_percent_in_the_files_texts_does_not_break() -> None:

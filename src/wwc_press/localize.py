@@ -46,6 +46,11 @@ def NC_(context: str, message: str) -> str:
     return message
 
 
+# Translators: a place and what qualifies it: its state, region or country ("Carlsbad,
+# California"; Spanish press puts it in parentheses, "Carlsbad (California)").
+PLACE = NC_("place", "%(place)s, %(qualifier)s")
+assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
+
 LEVEL_CONTEXT = "level name"
 # Translators: the glossary of level names, used alone ("del nivel Plata al Oro") and in
 # "Gold Certification". Decide once per language; the same word is used everywhere.
@@ -142,6 +147,11 @@ class Localizer:
         return profile(self.language)
 
     @property
+    def place_pattern(self) -> str:
+        """How this language writes a place with its qualifier, from the catalog."""
+        return self.translations.pgettext("place", PLACE)
+
+    @property
     def locale(self) -> str:
         return self.rules.babel_locale
 
@@ -196,7 +206,7 @@ class Localizer:
         name = self.city_name(city)
         if self.dateline(city, local=self.reads(city.country)) != name.upper():
             return name
-        return places.local_name(city, self.language, self.house)
+        return places.local_name(city, self.language, self.house, pattern=self.place_pattern)
 
     def series(self, items: list[str]) -> str:
         return style.series(items, self.language, self.house.serial_comma)
@@ -210,7 +220,7 @@ class Localizer:
 
     def cities(self, cities: list[Place]) -> str:
         """Cities as running text lists them, where the sentence goes on with punctuation."""
-        return places.cities_in_text(cities, self.language, self.house)
+        return places.cities_in_text(cities, self.language, self.house, pattern=self.place_pattern)
 
     def cities_inline(self, cities: list[Place]) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
@@ -219,7 +229,9 @@ class Localizer:
         return text + "," if self.rules.inline_comma and "," in text else text
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
-        return places.dateline(place, self.language, self.house, local=local)
+        return places.dateline(
+            place, self.language, self.house, local=local, pattern=self.place_pattern
+        )
 
     def country(self, code: str) -> str:
         return places.country_name(code, self.language, running_text=True)

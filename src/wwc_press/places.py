@@ -189,9 +189,13 @@ def _standalone(place: Place, language: Language) -> bool:
     )
 
 
-def _with(name: str, qualifier: str, language: Language) -> str:
-    # AP sets the state off with commas; Spanish and Portuguese press put it in parentheses.
-    return f"{name}, {qualifier}" if profile(language).qualifier_commas else f"{name} ({qualifier})"
+# A place and what qualifies it (its state, region or country), as English writes it; the
+# catalogs translate the pattern (context "place"): "Carlsbad (California)" in Spanish.
+PLACE_PATTERN = "%(place)s, %(qualifier)s"
+
+
+def _with(name: str, qualifier: str, pattern: str) -> str:
+    return pattern % {"place": name, "qualifier": qualifier}
 
 
 def _us_state(place: Place, language: Language, form: str) -> str | None:
@@ -227,18 +231,28 @@ def _is_local(place: Place, language: Language) -> bool:
     return place.country in profile(language).placed_by_region
 
 
-def local_name(place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE) -> str:
+def local_name(
+    place: Place,
+    language: Language,
+    house: HouseStyle = DEFAULT_HOUSE,
+    *,
+    pattern: str = PLACE_PATTERN,
+) -> str:
     """The city as its own press names it: with its region by name, never its country
     ("Ibagué (Tolima)", "Monterrey (Nuevo León)", "Fortaleza (CE)", "Bogotá D. C.")."""
     name = city_name(place, language)
     if _standalone(place, language):
         return name
     after = qualifier(place, language, house, dateline=False)
-    return _with(name, after, language) if after else name
+    return _with(name, after, pattern) if after else name
 
 
 def cities_in_text(
-    places: list[Place], language: Language, house: HouseStyle = DEFAULT_HOUSE
+    places: list[Place],
+    language: Language,
+    house: HouseStyle = DEFAULT_HOUSE,
+    *,
+    pattern: str = PLACE_PATTERN,
 ) -> str:
     """Cities as the program's release names them, grouped by country where that reads better.
 
@@ -250,7 +264,7 @@ def cities_in_text(
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
         if _is_local(place, language):
-            items.append(local_name(place, language, house))
+            items.append(local_name(place, language, house, pattern=pattern))
         elif _says_country(place):
             items.append(city_name(place, language))
         elif place.country in groups:
@@ -265,12 +279,17 @@ def cities_in_text(
         else:
             code, members = item
             names = series([city_name(p, language) for p in members], language, house.serial_comma)
-            texts.append(_with(names, country_name(code, language), language))
+            texts.append(_with(names, country_name(code, language), pattern))
     return series(texts, language, house.serial_comma)
 
 
 def dateline(
-    place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE, *, local: bool = False
+    place: Place,
+    language: Language,
+    house: HouseStyle = DEFAULT_HOUSE,
+    *,
+    local: bool = False,
+    pattern: str = PLACE_PATTERN,
 ) -> str:
     """The place of a dateline, the city in capitals.
 
@@ -289,10 +308,10 @@ def dateline(
         if _standalone(place, language):
             return name  # "MONTRÉAL, le 12 mars 2025 –"
         after = qualifier(place, language, house, dateline=True)
-        return _with(name, after, language) if after else name
+        return _with(name, after, pattern) if after else name
     if local or language in place.names or _says_country(place):
         return name
-    return _with(name, country_name(place.country, language), language)
+    return _with(name, country_name(place.country, language), pattern)
 
 
 def city_language(country: str, languages: list[Language]) -> Language | None:

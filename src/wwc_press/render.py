@@ -205,7 +205,7 @@ def _proper_names(context: dict[str, Any], l10n: Localizer) -> tuple[set[str], s
         names |= {place.name, l10n.city_name(place), l10n.region(place)}
         names.add(places.qualifier(place, l10n.language, l10n.house))  # "estado de Washington"
         names |= {places.country_name(place.country, l10n.language)}
-        names.add(places.dateline(place, l10n.language, l10n.house).split(",")[0].split(" (")[0])
+        names.add(l10n.dateline(place).split(",")[0].split(" (")[0])
     return names, brands
 
 

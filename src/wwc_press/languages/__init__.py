@@ -35,7 +35,6 @@ class Profile:
     typography: Callable[[str], str] = lambda text: text  # the file's texts, typeset
     group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
     zone_abbreviations: bool = False  # "10 a.m. EDT" (AP) rather than "hora de Nueva York"
-    qualifier_commas: bool = False  # "Carlsbad, California" rather than "Carlsbad (California)"
     us_standalone: str = "standalone_es_pt"  # the list in data/regions.yaml of US cities alone
     canada_standalone: bool = False  # AP's four Canadian dateline cities alone
     placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country

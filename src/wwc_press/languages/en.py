@@ -53,7 +53,6 @@ PROFILE = Profile(
     long_date=_long_date,
     clock=_clock,
     zone_abbreviations=True,  # AP: "10 a.m. EDT"
-    qualifier_commas=True,  # AP: "Carlsbad, California"
     us_standalone="ap_standalone",  # AP's 30 dateline cities
     canada_standalone=True,
     placed_by_region=frozenset({"US", "CA"}),  # AP: "Laval, Quebec", never "Canada"
