@@ -47,7 +47,7 @@ def test_fuzzy_translation_counts_as_missing(project: Path) -> None:
     (project / "announcements" / "draft.yaml").write_text(_announcement(new=1), "utf-8")
     result = run(["build", "--lang", "pt-BR", "--out", "dist"], cwd=project)
     assert result.exit_code == 1
-    assert "no translation for 'Gold' (context 'level name')" in result.stderr
+    assert "fuzzy translation of 'Gold': review it" in result.stderr  # listed before rendering
 
 
 @pytest.mark.parametrize(

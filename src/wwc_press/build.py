@@ -19,7 +19,8 @@ from pathlib import Path
 from babel import Locale
 
 from . import cache as outputs_cache
-from . import publish, render
+from . import i18n, publish, render
+from .errors import Problem, RenderError
 from .localize import catalog_path
 from .model import Announcement, Language
 from .plan import Output, plan
@@ -91,6 +92,7 @@ def _build_one(
     stale = published - planned
     if not todo and not stale:
         return
+    _require_translations(project, {output.language for output in todo})
     manifest = {path: key for path, key in manifest.items() if path in planned}
     stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
@@ -111,6 +113,21 @@ def _build_one(
     except BaseException:  # interrupted too: the staging folder goes, the old output stays
         shutil.rmtree(stage, ignore_errors=True)
         raise
+
+
+def _require_translations(project: Project, languages: set[Language]) -> None:
+    """Every gap of the catalogs a build needs, at once and at their lines, before rendering:
+    rendering would stop at the first one."""
+    gaps = [
+        Problem(report.path, line, 1, message)
+        for language in sorted(languages)
+        if catalog_path(project.root, language) is not None
+        for report in [i18n.coverage(project.root, language)]
+        for line, message in report.problems
+    ]
+    if gaps:
+        listed = "\n".join(str(gap) for gap in gaps)
+        raise RenderError(f"{len(gaps)} catalog entries are not ready:\n{listed}")
 
 
 # Rough cost of laying out each kind of PDF, to hand the longest to the workers first.

@@ -33,7 +33,7 @@ def _short_months(language: Language) -> dict[str, int]:
 
 
 def catalog_problems(root: Path) -> list[Problem]:
-    problems = []
+    problems = i18n.template_problems(root)
     for language in CATALOG_DIR:
         report = i18n.coverage(root, language)
         problems += [Problem(report.path, line, 1, message) for line, message in report.problems]

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
+from .errors import Problem
 from .localize import CATALOG_DIR, catalog_path
 from .model import Language
 
@@ -25,6 +25,8 @@ KEYWORDS = ["NC_:1c,2"]  # localize.NC_(context, message)
 
 
 def _pybabel(*args: str) -> None:
+    from babel.messages.frontend import CommandLineInterface  # heavy: only for the commands
+
     CommandLineInterface().run(["pybabel", "--quiet", *args])
 
 
@@ -46,15 +48,31 @@ def extract(root: Path) -> Path:
 
 
 def update(root: Path) -> list[Path]:
-    """Merge the template into every catalog, creating a missing one."""
+    """Merge the template into every catalog, creating a missing one.
+
+    pybabel matches entries by their singular, so a changed plural alone would keep its old
+    translations as if nothing had changed: such entries are marked fuzzy here, as a changed
+    singular is."""
     written = []
     for language, directory in CATALOG_DIR.items():
         path = catalog_path(root, language)
+        before = {}
+        if path.exists():
+            before = {_key(m): _plural(m) for m in read_catalog(path, language) if m.id}
         command = "update" if path.exists() else "init"
         _pybabel(
             command, "-i", str(template_path(root)), "-d", str(root / "locales"),
             "-l", directory, "--width=100",
         )  # fmt: skip
+        catalog = read_catalog(path, language)
+        changed = [
+            m for m in catalog if m.id and _key(m) in before and before[_key(m)] != _plural(m)
+        ]
+        if changed:
+            for message in changed:
+                message.flags.add("fuzzy")
+            with path.open("wb") as handle:
+                write_po(handle, catalog, width=100)
         written.append(path)
     return written
 
@@ -143,3 +161,132 @@ def coverage(root: Path, language: Language) -> Coverage:
             for problem in _placeholder_problems(message, msgid):
                 report.problems.append((line, problem))
     return report
+
+
+# The keywords pybabel extract is given (KEYWORDS above), in extract_from_dir's form.
+_EXTRACT_KEYWORDS = {"NC_": ((1, "c"), 2)}
+Key = tuple[str | None, str]  # (context, singular)
+
+
+@dataclass
+class _Source:
+    plural: str | None
+    comments: list[str]
+    where: list[tuple[Path, int]]
+
+    @property
+    def comment(self) -> str:
+        return _words(self.comments)
+
+
+def _words(comments: list[str]) -> str:
+    """Comments as words: the catalog rewraps them at its width, and keeps the tag of Python's
+    comments but not of the templates'."""
+    return " ".join(" ".join(comments).replace("Translators:", " ").split())
+
+
+def _in_templates(root: Path) -> tuple[dict[Key, _Source], list[Problem]]:
+    """The messages the templates and Python marks hold now, extracted in memory as ``extract``
+    would write them; and the singulars two places give different plurals (gettext keeps one
+    plural per singular, so one of them would print the other's words)."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (root / "locales" / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    keywords = {**DEFAULT_KEYWORDS, **_EXTRACT_KEYWORDS}
+    # The project's templates, and the marks in our own code wherever the package is installed
+    # (a project folder has no src/).
+    package = Path(__file__).parent
+    sources = [
+        (root, [(glob, how) for glob, how in method_map if how != "python"], options_map),
+        (package, [("**.py", "python")], {}),
+    ]
+    extracted = []
+    for folder, methods, options in sources:
+        with contextlib.chdir(folder):
+            extracted += [
+                (folder / filename, line, message, comments, context)
+                for filename, line, message, comments, context in extract_from_dir(
+                    ".", methods, options, keywords=keywords, comment_tags=["Translators:"],
+                    strip_comment_tags=True,
+                )
+            ]  # fmt: skip
+    found: dict[Key, _Source] = {}
+    problems: list[Problem] = []
+    for filename, line, message, comments, context in extracted:
+        singular, plural = (
+            (message[0], message[1]) if isinstance(message, tuple) else (message, None)
+        )
+        where = (filename, line)
+        seen = found.get((context, singular))
+        if seen is None:
+            found[(context, singular)] = _Source(plural, list(comments), [where])
+            continue
+        seen.where.append(where)
+        seen.comments += [c for c in comments if c not in seen.comments]
+        if seen.plural != plural:
+            first = seen.where[0]
+            for path, at, other in ((where[0], where[1], first), (first[0], first[1], where)):
+                problems.append(
+                    Problem(
+                        path, at, 1,
+                        f"{singular!r} has two plurals, here and at {other[0].name}:{other[1]}: "
+                        "gettext keeps one; give one of them another singular",
+                    )
+                )  # fmt: skip
+    return found, problems
+
+
+def _key(message: Message) -> Key:
+    singular = message.id[0] if isinstance(message.id, tuple | list) else message.id
+    return (message.context, singular)
+
+
+def _plural(message: Message) -> str | None:
+    return message.id[1] if isinstance(message.id, tuple | list) else None
+
+
+def template_problems(root: Path) -> list[Problem]:
+    """The catalogs against the templates as they are now: a message new, changed (plural,
+    context or translator comment) or gone since ``messages.pot`` was extracted is a problem at
+    the template's line, with the commands that fix it; a catalog behind the template too."""
+    fix = "run 'wwc-press i18n extract' and 'wwc-press i18n update'"
+    found, problems = _in_templates(root)
+    pot_path = template_path(root)
+    with pot_path.open("rb") as handle:
+        pot = {_key(m): m for m in read_po(handle) if m.id}
+    for key, source in found.items():
+        path, line = source.where[0]
+        message = pot.get(key)
+        if message is None:
+            problems.append(Problem(path, line, 1, f"{key[1]!r} is new: {fix}, then translate it"))
+        elif _plural(message) != source.plural:
+            problems.append(
+                Problem(
+                    path, line, 1,
+                    f"the plural of {key[1]!r} changed to {source.plural!r}: {fix} (the "
+                    "translations become fuzzy)",
+                )
+            )  # fmt: skip
+        elif _words(message.auto_comments) != source.comment:
+            problems.append(
+                Problem(path, line, 1, f"the translator comment of {key[1]!r} changed: {fix}")
+            )
+    for key, message in pot.items():
+        if key not in found:
+            problems.append(
+                Problem(pot_path, message.lineno, 1, f"{key[1]!r} is in no template now: {fix}")
+            )
+    for language in CATALOG_DIR:
+        path = catalog_path(root, language)
+        if path is None or not path.is_file():
+            continue
+        catalog = {_key(m): m for m in read_catalog(path, language) if m.id}
+        for key, message in pot.items():
+            if key not in catalog or _plural(catalog[key]) != _plural(message):
+                problems.append(
+                    Problem(path, 1, 1, f"{key[1]!r} is not merged from messages.pot: run "
+                            "'wwc-press i18n update'")
+                )  # fmt: skip
+    return problems
