@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_ID, pdf_text, run
+from conftest import ROOT, SAMPLE_ID, html_text, pdf_text, run
 
 SAMPLES = ROOT / "announcements"
 
@@ -174,3 +174,23 @@ def test_roster_prints_a_table_and_csv(history: Path) -> None:
     rows = run(["roster", "--format", "csv"], cwd=history).stdout.splitlines()
     assert rows[0] == "city,region,country,level,since,source"
     assert f"Buenos Aires,,AR,gold,2023-06-21,announcements/{SAMPLE_ID}.yaml:9" in rows
+
+
+def test_an_earlier_announcement_changes_what_later_ones_say(history: Path) -> None:
+    """A Guatemalan city added to the 2023 file: in June 2024 Guatemala is no longer a first,
+    and the incremental build re-renders the 2024 outputs though their file did not change."""
+    args = ["build", "--lang", "en", "--only", "release", "--format", "html", "--out", "dist"]
+    assert run(args, cwd=history).exit_code == 0
+    page = history / "dist" / "2024-06-international" / "en" / "press-release.html"
+    assert "Guatemala City and Las Condes are the program" in html_text(page)
+    _edit(
+        history,
+        "    - {name: Mogi das Cruzes, region: SP, country: BR, level: silver}\n",
+        "    - {name: Mogi das Cruzes, region: SP, country: BR, level: silver}\n"
+        '    - {name: Quetzaltenango, region: "09", country: GT, level: silver}\n',
+        name=SAMPLE_ID,
+    )
+    _edit(history, "total_certified: 62", "total_certified: 63", name=SAMPLE_ID)
+    assert run(args, cwd=history).exit_code == 0
+    text = html_text(page)
+    assert "Las Condes is the program's first certified city in its country." in text

@@ -74,8 +74,11 @@ def _build_one(
         language: outputs_cache.shared_key(project, catalog_path(project.root, language))
         for language in {output.language for output in outputs}
     }
+    facts = project.facts.get(announcement.id)
     keys = {
-        o.path.as_posix(): outputs_cache.output_key(shared[o.language], announcement, o)
+        o.path.as_posix(): outputs_cache.output_key(
+            shared[o.language], announcement, o, facts.fingerprint(o.kind, o.city) if facts else ""
+        )
         for o in outputs
     }
     todo = [o for o in outputs if manifest.get(o.path.as_posix()) != keys[o.path.as_posix()]

@@ -66,8 +66,10 @@ def shared_key(project: Project, catalog: Path | None) -> str:
     )
 
 
-def output_key(shared: str, announcement: Announcement, output: Output) -> str:
-    spec = json.dumps([output.kind, output.language, output.fmt, output.path.as_posix()])
+def output_key(shared: str, announcement: Announcement, output: Output, derived: str = "") -> str:
+    """``derived``: what the roster derives for the announcement (its firsts, its roster), which
+    an earlier announcement's change may alter without this one changing."""
+    spec = json.dumps([output.kind, output.language, output.fmt, output.path.as_posix(), derived])
     if output.city is None:
         shown = announcement.model_dump_json(by_alias=True)
     else:

@@ -79,9 +79,11 @@ def _date_pattern(language: Language) -> re.Pattern[str]:
 
 
 def _month_number(name: str, language: Language) -> int:
-    short = _short_months(language)
-    if name in short:
-        return short[name]
+    short = {
+        abbreviation.casefold(): month for abbreviation, month in _short_months(language).items()
+    }
+    if name.casefold() in short:
+        return short[name.casefold()]
     months = get_month_names("wide", locale=profile(language).babel_locale)
     return next(n for n, month in months.items() if month.casefold() == name.casefold())
 

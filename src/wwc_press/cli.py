@@ -188,9 +188,10 @@ def roster(fmt: str) -> None:
     import csv
 
     project, announcements = _load(())
-    latest = max(announcements, key=lambda a: a.date)
-    assert latest.id
-    facts = project.facts[latest.id]
+
+    # After every file and round: two files of one date, or a round after the last file, count.
+    total, entries = project.history([]).final()
+    latest = max(a.date for a in announcements)
     rows = [
         {
             "city": entry.name,
@@ -200,10 +201,10 @@ def roster(fmt: str) -> None:
             "since": entry.since.isoformat(),
             "source": f"{entry.where.path.relative_to(project.root)}:{entry.where.line}",
         }
-        for entry in facts.roster
+        for entry in entries
     ]
     if fmt == "json":
-        data = {"date": latest.date.isoformat(), "total": facts.total, "cities": rows}
+        data = {"date": latest.isoformat(), "total": total, "cities": rows}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
@@ -219,7 +220,7 @@ def roster(fmt: str) -> None:
         console = Console()
         console.print(table)
         console.print(
-            f"{facts.total} cities certified to {latest.date.isoformat()}; the roster names "
+            f"{total} cities certified to {latest.isoformat()}; the roster names "
             f"{len(rows)} of them."
         )
 

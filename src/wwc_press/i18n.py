@@ -254,6 +254,8 @@ def template_problems(root: Path) -> list[Problem]:
     fix = "run 'wwc-press i18n extract' and 'wwc-press i18n update'"
     found, problems = _in_templates(root)
     pot_path = template_path(root)
+    if not pot_path.is_file():
+        return [*problems, Problem(pot_path, 1, 1, "no messages.pot: run 'wwc-press i18n extract'")]
     with pot_path.open("rb") as handle:
         pot = {_key(m): m for m in read_po(handle) if m.id}
     for key, source in found.items():

@@ -201,8 +201,8 @@ def _with(name: str, qualifier: str, pattern: str) -> str:
 def _us_state(place: Place, language: Language, form: str) -> str | None:
     """A US state in the house's form: "California", AP's "Calif." or the postal "CA"."""
     entry = _regions()["US"].get(place.region or "")
-    if entry is None:
-        return None
+    if entry is None:  # a territory (PR, GU, VI): its name from iso-codes, in every form
+        return region_name(place, language)
     full = entry.get(language) or region_name(place, language)  # iso-codes' name otherwise
     return {"full": full, "ap": entry["ap"], "postal": place.region}[form]
 

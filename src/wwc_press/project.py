@@ -32,7 +32,10 @@ class Project:
         return self.root / "templates"
 
     def announcement_paths(self, paths: list[Path]) -> list[Path]:
-        return paths or sorted((self.root / "announcements").glob("*.yaml"))
+        """``paths``, or every announcement file; an approvals file (``<id>.approvals.yaml``,
+        committed beside its announcement) is not one."""
+        found = (self.root / "announcements").glob("*.yaml")
+        return paths or sorted(p for p in found if not p.name.endswith(".approvals.yaml"))
 
     def load(self, paths: list[Path]) -> list[Announcement]:
         """Every announcement of ``paths``; InputError with the problems of all files at once.

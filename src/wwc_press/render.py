@@ -157,7 +157,6 @@ def context(
         # New cities that are the program's first in their country, and whether a city is.
         "first_cities": [c for c in cities.new if city_key(c) in firsts],
         "is_first": lambda c: city_key(c) in firsts,
-        "facts": facts,
         # Every city the roster knows after this announcement, for the report: (place, level,
         # the year it reached that level), by country.
         "roster": [

@@ -15,6 +15,7 @@ contradictions with what it knows are errors.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,22 @@ class Facts:
     firsts: frozenset[Key]  # new cities among the program's first in their country
     region_firsts: frozenset[Key]  # new cities among the first in their region (not country)
     roster: tuple[Entry, ...]  # every city known after this announcement
+
+    def fingerprint(self, kind: str, city: City | None = None) -> str:
+        """What an output of ``kind`` (and ``city``) prints of these facts, in a stable form for
+        the cache's keys: a city's release shows whether it is a first, the report the roster."""
+        shown: list[object] = [self.total]
+        if city is not None:
+            key = fields.city_key(city)
+            peers = sum(1 for first in self.firsts if first[2] == city.country)
+            shown += [key in self.firsts, peers]
+        else:
+            shown += [list(self.first_countries), sorted(self.firsts, key=str)]
+        if kind == "report":
+            shown.append(
+                [(e.name, e.region, e.country, e.level, str(e.since)) for e in self.roster]
+            )
+        return json.dumps(shown)
 
 
 @dataclass
@@ -132,6 +149,17 @@ class History:
         if state.total is None:
             return None
         return state.total + len(announcement.cities.new)
+
+    def final(self) -> tuple[int | None, tuple[Entry, ...]]:
+        """After every round and file: the count to date and every city known."""
+        state = _State()
+        for _, kind, payload in self.events:
+            if kind == 0:
+                self._apply_round(state, *payload)  # type: ignore[misc]
+            else:
+                self._apply_file(state, *payload)  # type: ignore[misc]
+        ordered = sorted(state.known.values(), key=lambda e: (e.country, e.name.casefold()))
+        return state.total, tuple(ordered)
 
     def before(self, announcement: Announcement) -> _State:
         """What the roster knows just before ``announcement``."""

@@ -97,8 +97,14 @@ def affected(
     """
     announcements = [p.resolve() for p in project.announcement_paths(paths)]
     changed = {p.resolve() for p in changed}
-    templates = project.templates.resolve()
-    if any(p.is_relative_to(templates) or p == project.settings_path.resolve() for p in changed):
+    # Templates, logos and the settings show in every output; an announcement may change what
+    # the roster derives for the ones after it.
+    everything = [project.templates.resolve(), (project.root / "logos").resolve()]
+    if any(
+        any(p.is_relative_to(folder) for folder in everything)
+        or p == project.settings_path.resolve()
+        for p in changed
+    ):
         return announcements, None
     languages = [
         language
@@ -108,7 +114,7 @@ def affected(
     if languages:
         return announcements, languages
     yamls = sorted(p for p in changed if p in announcements)
-    return (yamls, None) if yamls else None
+    return (announcements, None) if yamls else None
 
 
 def rebuild(
@@ -157,6 +163,7 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
         root / "announcements",
         root / "templates",
         root / "locales",
+        root / "logos",
         root / "wwc-press.yaml",
     ]
     try:

@@ -21,7 +21,7 @@ from .model import (
     Zone,
 )
 from .style import HouseStyle
-from .validate import parse
+from .validate import contact_problems, parse
 
 SETTINGS_FILE = "wwc-press.yaml"
 
@@ -102,6 +102,7 @@ def load_settings(root: Path) -> Settings:
         for language in settings.languages
         if language not in getattr(about, field)
     ]
+    problems += contact_problems(doc, settings.contacts, settings.languages, list(LANGUAGES))
     for index, logo in enumerate(settings.logos):
         if not (root / "logos" / logo.file).is_file():
             problems.append(

@@ -17,11 +17,6 @@ from .model import Language, Record
 BABEL_LOCALE: dict[str, str] = {tag: p.babel_locale for tag, p in REGISTRY.items()}
 
 
-def cardinal(value: int, language: Language, *, feminine: bool = False) -> str:
-    """The cardinal 0 to 99 in words, agreeing with a feminine or masculine noun that follows."""
-    return profile(language).cardinal(value, feminine)
-
-
 class HouseStyle(Record):
     """The choices press offices differ on, per language in the project file (``style:``).
 

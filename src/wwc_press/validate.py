@@ -308,12 +308,7 @@ def announcement_rules(
         city = fields.city_of(announcement, loc)
         required = city_languages(city, languages) if city else languages
         problems += _missing_languages(doc, loc, text, required, languages)
-    problems += _contact_problems(doc, announcement.contacts, languages)
-    for index, quote in enumerate(announcement.quotes):
-        for field in ("role", "text"):
-            problems += _missing_languages(
-                doc, ("quotes", index, field), getattr(quote, field), languages, languages
-            )
+    problems += contact_problems(doc, announcement.contacts, languages)
     return problems
 
 
@@ -334,17 +329,22 @@ def _region_problems(doc: loader.Document, loc: tuple[Any, ...], place: Place) -
     return [doc.problem(loc + ("region",), message)]
 
 
-def _contact_problems(
-    doc: loader.Document, contacts: Contacts, languages: list[Language]
+def contact_problems(
+    doc: loader.Document,
+    contacts: Contacts,
+    languages: list[Language],
+    allowed: list[Language] | None = None,
 ) -> list[Problem]:
-    """Contacts: their words in every language they are printed in, a valid phone number."""
+    """Contacts: their words in every language they are printed in, a valid phone number.
+    ``allowed``: the languages a text may have besides (the settings serve every language)."""
+    allowed = allowed or languages
     import phonenumbers
 
     problems = []
     lists = contacts.items() if isinstance(contacts, dict) else [(None, contacts)]
     for language, group in lists:
         base = ("contacts",) if language is None else ("contacts", language)
-        if language is not None and language not in languages:
+        if language is not None and language not in allowed:
             problems.append(
                 doc.problem(base, f"'{language}' is not a language of this announcement", key=True)
             )
@@ -354,7 +354,7 @@ def _contact_problems(
                 value = getattr(contact, field)
                 if isinstance(value, dict):
                     problems += _missing_languages(
-                        doc, (*base, index, field), value, needed, languages
+                        doc, (*base, index, field), value, needed, allowed
                     )
             if contact.phone is not None:
                 try:
