@@ -124,3 +124,41 @@ def test_an_untranslated_text_fails(sample_project: Path) -> None:
     code, lines = _check(sample_project)
     assert code == 1
     assert any("quotes.0.role: the es text is the same as the en one" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("check_name", "lang", "good", "bad"),
+    [
+        ("doublewords", "es", "redujo un 57 %", "redujo redujo un 57 %"),
+        ("doublespacing", "pt-BR", "reduziu em 57%", "reduziu  em 57%"),
+        ("endpunc", "es", "las muertes viales.", "las muertes viales"),
+        ("brackets", "pt-BR", "Fortaleza (CE) reduziu", "Fortaleza (CE reduziu"),
+        ("inverted", "es", "¿Qué redujo? Un 57 %.", "Qué redujo? Un 57 %."),
+        ("quotes", "es", "«Datos» que redujo", '"Datos" que redujo'),
+    ],
+)  # fmt: skip
+def test_translation_qa_names_each_problem(
+    project: Path, check_name: str, lang: str, good: str, bad: str
+) -> None:
+    """Each QA check trips on a text made to trip it, at the text's line, and not on its twin."""
+    import json
+
+    fine = {"es": "Fortaleza redujo un 57 % las muertes.", "pt-BR": "Fortaleza reduziu em 57%."}
+    path = project / "announcements" / "qa.yaml"
+    for text, fails in ((good, False), (bad, True)):
+        texts = {**fine, lang: text if text.endswith((".", "!", "?")) or check_name == "endpunc"
+                 else text + "."}  # fmt: skip
+        path.write_text(
+            "date: 2023-03-14\ntotal_certified: 40\ncities:\n  new:\n"
+            "    - {name: Fortaleza, region: CE, country: BR, level: gold}\n"
+            "highlights:\n  - city: Fortaleza\n    text:\n"
+            '      en: "Fortaleza cut traffic deaths by 57%."\n'
+            f"      es: {json.dumps(texts['es'], ensure_ascii=False)}\n"
+            f"      pt-BR: {json.dumps(texts['pt-BR'], ensure_ascii=False)}\n",
+            "utf-8",
+        )
+        code, lines = _check(project)
+        flagged = [x for x in lines if f"highlights.0.text: {check_name}:" in x]
+        assert bool(flagged) == fails, (text, lines)
+    line = 11 if lang == "pt-BR" else 10
+    assert flagged[0].startswith(f"announcements/qa.yaml:{line}:")

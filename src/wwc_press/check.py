@@ -18,7 +18,7 @@ from pathlib import Path
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from . import fields, i18n, loader, places
+from . import fields, i18n, loader, places, qa
 from .errors import Problem
 from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
@@ -36,7 +36,8 @@ def catalog_problems(root: Path) -> list[Problem]:
     problems = i18n.template_problems(root)
     for language in CATALOG_DIR:
         report = i18n.coverage(root, language)
-        problems += [Problem(report.path, line, 1, message) for line, message in report.problems]
+        found = report.problems + report.qa
+        problems += [Problem(report.path, line, 1, message) for line, message in found]
     return problems
 
 
@@ -150,6 +151,8 @@ def announcement_problems(
         texts = {lang: all_texts[lang] for lang in announcement.languages if lang in all_texts}
         name = ".".join(str(part) for part in loc)
         for language in [lang for lang in others if lang in texts]:
+            for problem in qa.problems(texts[source], texts[language], language):
+                add(loc, language, f"{name}: {problem}")
             if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
                 add(
                     loc,

@@ -17,6 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
+from . import qa
 from .errors import Problem
 from .localize import CATALOG_DIR, catalog_path
 from .model import Language
@@ -123,6 +124,16 @@ def _placeholder_problems(message: Message, msgid: str) -> list[str]:
     return problems
 
 
+def _forms(message: Message) -> list[tuple[str, str]]:
+    """Each translated form with the English it stands for."""
+    if isinstance(message.id, tuple | list):
+        return [
+            (message.id[0] if index == 0 else message.id[1], form)
+            for index, form in enumerate(message.string)
+        ]
+    return [(message.id, message.string)]
+
+
 @dataclass
 class Coverage:
     """What a catalog holds, counted from the ``.po``; ``problems`` names each gap."""
@@ -134,6 +145,7 @@ class Coverage:
     untranslated: int = 0
     obsolete: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+    qa: list[tuple[int, str]] = field(default_factory=list)  # what check flags, not a build
 
 
 def coverage(root: Path, language: Language) -> Coverage:
@@ -160,6 +172,9 @@ def coverage(root: Path, language: Language) -> Coverage:
             report.translated += 1
             for problem in _placeholder_problems(message, msgid):
                 report.problems.append((line, problem))
+            for english, form in _forms(message):
+                for problem in qa.problems(english, form, language):
+                    report.qa.append((line, f"{msgid!r}: {problem}"))
     return report
 
 

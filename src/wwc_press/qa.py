@@ -1,0 +1,89 @@
+"""Translation QA, the checks translation platforms run on prose, named as Weblate and
+translate-toolkit's pofilter name them; each compares a translation with its English source.
+
+Run by ``check`` on every catalog entry and every translated text of an announcement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .languages import profile
+
+Check = Callable[[str, str, str], str | None]  # (source, translation, language) -> problem
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)»”]+")
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def doublewords(source: str, text: str, language: str) -> str | None:
+    found = re.search(r"(?i)\b(\w+)\s+\1\b", text)
+    return f"the word '{found.group(1)}' is doubled" if found else None
+
+
+def doublespacing(source: str, text: str, language: str) -> str | None:
+    return "two spaces in a row" if "  " in text else None
+
+
+def whitespace(source: str, text: str, language: str) -> str | None:
+    return "a space at the start or the end" if text != text.strip() else None
+
+
+def endpunc(source: str, text: str, language: str) -> str | None:
+    """The sentence ends as the English does (a period, or none); Spanish may close a quote
+    after its period ("…».")."""
+    mine, theirs = text.rstrip("»”\u00a0 ")[-1:], source.rstrip('”" ')[-1:]
+    if (mine in ".!?") != (theirs in ".!?"):
+        return f"it ends with '{mine}', the English with '{theirs}'"
+    return None
+
+
+def brackets(source: str, text: str, language: str) -> str | None:
+    for opening, closing in _PAIRS.items():
+        if text.count(opening) != text.count(closing):
+            return f"unbalanced '{opening}{closing}'"
+    return None
+
+
+def inverted(source: str, text: str, language: str) -> str | None:
+    """Spanish opens a question or an exclamation too (RAE): ¿…? ¡…!"""
+    if language != "es":
+        return None
+    for opening, closing in (("¿", "?"), ("¡", "!")):
+        if text.count(opening) != text.count(closing):
+            return f"'{closing}' needs its '{opening}' (RAE)"
+    return None
+
+
+def quotes(source: str, text: str, language: str) -> str | None:
+    """The language's own quotation marks: straight quotes never, and « » where the language
+    quotes with them."""
+    if '"' in text:
+        return "straight quotes (\") in the text: use the language's quotation marks"
+    french_style = profile(language).quote("x").startswith("«")
+    if french_style and ("“" in text and "«" not in text):
+        return "“ ” where the language quotes with « »"
+    return None
+
+
+def urls(source: str, text: str, language: str) -> str | None:
+    wanted = set(_URL.findall(source)) | set(_EMAIL.findall(source))
+    missing = [item for item in wanted if item not in text]
+    return f"'{missing[0]}' is not in the translation, unchanged" if missing else None
+
+
+CHECKS: tuple[Check, ...] = (
+    doublewords, doublespacing, whitespace, endpunc, brackets, inverted, quotes, urls,
+)  # fmt: skip
+
+
+def problems(source: str, text: str, language: str) -> list[str]:
+    """Each QA problem of ``text`` against its English ``source``, named after its check."""
+    found = []
+    for check in CHECKS:
+        problem = check(source, text, language)
+        if problem:
+            found.append(f"{check.__name__}: {problem}")
+    return found
