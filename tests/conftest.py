@@ -86,6 +86,7 @@ def project(tmp_path: Path) -> Path:
     for name in ("templates", "locales"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "wwc-press.yaml", tmp_path)
+    shutil.copy(ROOT / "glossary.yaml", tmp_path)
     (tmp_path / "announcements").mkdir()
     return tmp_path
 

@@ -162,3 +162,41 @@ def test_translation_qa_names_each_problem(
         assert bool(flagged) == fails, (text, lines)
     line = 11 if lang == "pt-BR" else 10
     assert flagged[0].startswith(f"announcements/qa.yaml:{line}:")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "message"),
+    [
+        ("es", "Fortaleza obtuvo el nivel Gold.", "glossary: 'Gold' is 'Oro' in es"),
+        ("pt-BR", "Fortaleza chegou ao nível Platinum.", "'Platinum' must not be used"),
+        ("es", "Fortaleza obtuvo la Certificación Oro.", "'Certificación' must not be used"),
+        ("pt-BR", "A Works Cities premiou Fortaleza com o Ouro.",
+         "'What Works Cities' is a name, kept as it is"),
+    ],
+)  # fmt: skip
+def test_the_glossary_holds_in_every_text(
+    sample_project: Path, lang: str, text: str, message: str
+) -> None:
+    path = sample_project / "announcements" / f"{SAMPLE_ID}.yaml"
+    source = {"es": "Fortaleza earned Gold.", "pt-BR": "Fortaleza earned Platinum."}[lang]
+    if "Works" in text:
+        source = "What Works Cities gave Fortaleza its Gold."
+    original = path.read_text("utf-8")
+    path.write_text(
+        original.replace(
+            "highlights:\n",
+            "highlights:\n  - text:\n"
+            f"      en: {source}\n      es: Fortaleza obtuvo el Oro.\n"
+            f"      pt-BR: Fortaleza chegou ao Ouro.\n",
+            1,
+        ).replace(
+            f"      {lang}: Fortaleza obtuvo el Oro.\n" if lang == "es"
+            else f"      {lang}: Fortaleza chegou ao Ouro.\n",
+            f"      {lang}: {text}\n",
+            1,
+        ),
+        "utf-8",
+    )  # fmt: skip
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert any("highlights.0.text: glossary" in x and message in x for x in lines), lines

@@ -32,8 +32,25 @@ def _short_months(language: Language) -> dict[str, int]:
     return {abbreviation.rstrip("."): month for month, abbreviation in short.items()}
 
 
+def glossary(root: Path) -> dict:
+    """The project's glossary (``glossary.yaml``), or none."""
+    path = root / qa.GLOSSARY
+    return loader.load(path).data if path.is_file() else {}
+
+
 def catalog_problems(root: Path) -> list[Problem]:
     problems = i18n.template_problems(root)
+    terms = glossary(root)
+    for language in CATALOG_DIR:
+        path = i18n.catalog_path(root, language)
+        if path is None or not path.is_file():
+            continue
+        for message in i18n.read_catalog(path, language):
+            if not message.id or message.fuzzy or not i18n.is_translated(message):
+                continue
+            for english, form in i18n.forms(message):
+                for found in qa.glossary_problems(terms, english, form, language):
+                    problems.append(Problem(path, message.lineno, 1, f"{english!r}: {found}"))
     for language in CATALOG_DIR:
         report = i18n.coverage(root, language)
         found = report.problems + report.qa
@@ -125,11 +142,15 @@ class Finding:
 
 
 def announcement_problems(
-    path: Path, announcement: Announcement, timezone: str = "America/New_York"
+    path: Path,
+    announcement: Announcement,
+    timezone: str = "America/New_York",
+    terms: dict | None = None,
 ) -> list[Finding]:
     """Untranslated texts and facts that differ between the languages of one announcement,
     and an embargo whose offset is not the program zone's."""
     doc = loader.load(path)
+    terms = terms or {}
     assert announcement.languages
     languages = announcement.languages
     source = SOURCE_LANGUAGE if SOURCE_LANGUAGE in languages else languages[0]
@@ -151,7 +172,9 @@ def announcement_problems(
         texts = {lang: all_texts[lang] for lang in announcement.languages if lang in all_texts}
         name = ".".join(str(part) for part in loc)
         for language in [lang for lang in others if lang in texts]:
-            for problem in qa.problems(texts[source], texts[language], language):
+            found = qa.problems(texts[source], texts[language], language)
+            found += qa.glossary_problems(terms, texts[source], texts[language], language)
+            for problem in found:
                 add(loc, language, f"{name}: {problem}")
             if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
                 add(

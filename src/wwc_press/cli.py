@@ -154,16 +154,23 @@ def validate(paths: tuple[Path, ...]) -> None:
 def check(paths: tuple[Path, ...]) -> None:
     """Translation coverage and cross-language consistency; exit 1 when something is wrong."""
     from . import loader
-    from .check import announcement_problems, catalog_problems, contact_places, unsendable
+    from .check import (
+        announcement_problems,
+        catalog_problems,
+        contact_places,
+        glossary,
+        unsendable,
+    )
 
     project, announcements = _load(paths)
     problems = catalog_problems(project.root)
+    terms = glossary(project.root)
     settings_doc = loader.load(project.settings_path)
     problems += unsendable(settings_doc, contact_places(project.settings.contacts))
     for path, announcement in zip(
         project.announcement_paths(list(paths)), announcements, strict=True
     ):
-        found = announcement_problems(path, announcement, project.settings.timezone)
+        found = announcement_problems(path, announcement, project.settings.timezone, terms)
         problems += [finding.problem for finding in found]
     for problem in sorted(problems):
         click.echo(str(problem), err=True)

@@ -88,7 +88,7 @@ def read_catalog(path: Path, language: Language) -> Catalog:
         return read_po(handle, locale=CATALOG_DIR[language])
 
 
-def _is_translated(message: Message) -> bool:
+def is_translated(message: Message) -> bool:
     if isinstance(message.string, tuple | list):
         return all(message.string)
     return bool(message.string)
@@ -124,7 +124,7 @@ def _placeholder_problems(message: Message, msgid: str) -> list[str]:
     return problems
 
 
-def _forms(message: Message) -> list[tuple[str, str]]:
+def forms(message: Message) -> list[tuple[str, str]]:
     """Each translated form with the English it stands for."""
     if isinstance(message.id, tuple | list):
         return [
@@ -165,14 +165,14 @@ def coverage(root: Path, language: Language) -> Coverage:
         if message.fuzzy:
             report.fuzzy += 1
             report.problems.append((line, f"fuzzy translation of {msgid!r}: review it"))
-        elif not _is_translated(message):
+        elif not is_translated(message):
             report.untranslated += 1
             report.problems.append((line, f"no translation for {msgid!r}"))
         else:
             report.translated += 1
             for problem in _placeholder_problems(message, msgid):
                 report.problems.append((line, problem))
-            for english, form in _forms(message):
+            for english, form in forms(message):
                 for problem in qa.problems(english, form, language):
                     report.qa.append((line, f"{msgid!r}: {problem}"))
     return report

@@ -87,3 +87,24 @@ def problems(source: str, text: str, language: str) -> list[str]:
         if problem:
             found.append(f"{check.__name__}: {problem}")
     return found
+
+
+# The glossary: one project file of terms per language (glossary.yaml), with notes.
+GLOSSARY = "glossary.yaml"
+
+
+def glossary_problems(glossary: dict, source: str, text: str, language: str) -> list[str]:
+    """The glossary's rules on a translation: names kept as they are, the required translation
+    of each term the English uses, no forbidden variant."""
+    found = []
+    for name in glossary.get("keep", []):
+        if name in source and name not in text:
+            found.append(f"glossary: '{name}' is a name, kept as it is in every language")
+    for term, translation in glossary.get("required", {}).get(language, {}).items():
+        if re.search(rf"\b{re.escape(term)}\b", source) and translation not in text:
+            found.append(f"glossary: '{term}' is '{translation}' in {language}")
+    for rule in glossary.get("forbidden", {}).get(language, []):
+        hit = re.search(rule["pattern"], text)
+        if hit:
+            found.append(f"glossary: '{hit.group(0)}' must not be used: {rule['note']}")
+    return found

@@ -19,7 +19,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import fields, publish, render
-from .check import Finding, announcement_problems, catalog_problems
+from .check import Finding, announcement_problems, catalog_problems, glossary
 from .errors import RenderError
 from .model import Announcement
 from .plan import Output, plan
@@ -112,7 +112,7 @@ def write_review(
     table per output (the release, the report, each city's release), one column per language."""
     assert announcement.languages
     languages = announcement.languages
-    findings = announcement_problems(path, announcement)
+    findings = announcement_problems(path, announcement, terms=glossary(root))
     units: dict[str, dict[str, Output]] = {}  # file name -> language -> output
     for output in plan(announcement, formats=["html"]):
         units.setdefault(output.path.relative_to(output.language).as_posix(), {})[
