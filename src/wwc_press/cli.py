@@ -103,6 +103,7 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     help="Outputs rendered at once, in worker processes. Default: the number of cores.",
 )
 @click.option("--force", is_flag=True, help="Render every output, even those up to date.")
+@click.option("--final", is_flag=True, help="Refuse languages not approved as they read now.")
 @_reports_errors
 def build(
     paths: tuple[Path, ...],
@@ -112,12 +113,15 @@ def build(
     only: tuple[str, ...],
     jobs: int | None,
     force: bool,
+    final: bool,
 ) -> None:
     """Render every output of the announcements (all of announcements/*.yaml by default)."""
     from .build import build as run_build
 
     started = time.perf_counter()
     project, announcements = _load(paths)
+    if final:
+        _refuse_unapproved(project, announcements, list(languages))
     report = run_build(
         project, announcements, out, list(languages), list(formats), list(only), jobs, force
     )
@@ -148,10 +152,46 @@ def validate(paths: tuple[Path, ...]) -> None:
         click.echo(f"{announcement.id}: ok")
 
 
+def _refuse_unapproved(project, announcements, languages: list[str]) -> None:
+    """Exit 1, saying which and why, unless every language asked for is approved as it reads."""
+    from .approvals import state
+
+    refused = [
+        f"{announcement.id}: {found.message}"
+        for announcement in announcements
+        for language in announcement.languages or []
+        if not languages or language in languages
+        for found in [state(project, announcement, language)]
+        if not found.approved
+    ]
+    for line in refused:
+        click.echo(line, err=True)
+    if refused:
+        click.echo("final: refused; approve the languages as they read now", err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lang", "language", required=True, type=click.Choice(LANGUAGES))
+@click.option("--by", "name", required=True, help="Who approves: their name.")
+@_reports_errors
+def approve(path: Path, language: str, name: str) -> None:
+    """Record NAME's sign-off of one language of an announcement, as it reads now."""
+    from .approvals import approve as record
+
+    project, [announcement] = _load((path,))
+    if language not in (announcement.languages or []):
+        raise click.UsageError(f"{announcement.id} is not written in {language}")
+    written = record(project, announcement, language, name)
+    click.echo(f"{announcement.id}: {language} approved by {name} ({written})")
+
+
 @main.command()
 @paths_argument
+@click.option("--final", is_flag=True, help="Also refuse languages not approved as they read.")
 @_reports_errors
-def check(paths: tuple[Path, ...]) -> None:
+def check(paths: tuple[Path, ...], final: bool) -> None:
     """Translation coverage and cross-language consistency; exit 1 when something is wrong."""
     from . import loader
     from .check import (
@@ -177,6 +217,8 @@ def check(paths: tuple[Path, ...]) -> None:
     if problems:
         click.echo(f"{len(problems)} problems", err=True)
         sys.exit(EXIT_PROBLEMS)
+    if final:
+        _refuse_unapproved(project, announcements, [])
     click.echo(f"checked {len(announcements)} announcements and the catalogs: no problems")
 
 

@@ -1,0 +1,130 @@
+"""Sign-off per language, bound to what the reviewer read.
+
+An approval records who approved a language, when, and a hash of exactly what that language's
+outputs say: the rendered text of each output, section by section (not their bytes, which
+change with a font or a PDF library). Any later change to what the language says (the
+announcement, a catalog, a template, a setting) changes the hash and voids the approval, and the
+sections that changed are named. Approvals live in ``announcements/<id>.approvals.yaml``,
+committed with the announcement; no command reads that file as an announcement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import Announcement
+from .plan import plan
+from .project import Project
+from .render import Renderer
+
+_SECTION = re.compile(r'<(?:section|header|p|blockquote|nav)[^>]*\bid="([^"]+)"[^>]*>(.*?)</', re.S)
+
+
+_INLINE = re.compile(r"</?(?:span|a|time|strong|em|b|i)\b[^>]*>")
+
+
+def _text(fragment: str) -> str:
+    """The words a reader sees: inline tags vanish, block tags part the words."""
+    words = re.sub(r"<[^>]+>", " ", _INLINE.sub("", fragment))
+    return " ".join(html.unescape(words).split())
+
+
+def said(project: Project, announcement: Announcement, language: str) -> dict[str, dict[str, str]]:
+    """What each output of ``language`` says, section by section: {output: {section: text}}."""
+    renderer = Renderer(project)
+    outputs: dict[str, dict[str, str]] = {}
+    for output in plan(announcement, [language], ["html"]):
+        page = renderer.html(announcement, output, for_pdf=False)
+        body = page[page.index("<main") :]
+        sections = {
+            match.group(1): _text(body[match.start() : _end(body, match)])
+            for match in _SECTION.finditer(body)
+        }
+        outputs[output.path.as_posix()] = sections
+    return outputs
+
+
+def _end(body: str, match: re.Match[str]) -> int:
+    """Where the element opened at ``match`` closes: the start of its own closing tag."""
+    tag = re.match(r"<(\w+)", match.group(0))
+    assert tag
+    depth = 0
+    for found in re.finditer(rf"<(/?){tag.group(1)}\b", body[match.start() :]):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return match.start() + found.start()
+    return len(body)
+
+
+def fingerprint(outputs: dict[str, dict[str, str]]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(outputs):
+        for section in sorted(outputs[path]):
+            digest.update(f"{path}\0{section}\0{outputs[path][section]}\0".encode())
+    return digest.hexdigest()
+
+
+def approvals_path(project: Project, announcement: Announcement) -> Path:
+    return project.root / "announcements" / f"{announcement.id}.approvals.yaml"
+
+
+def read(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text("utf-8")) or {}
+
+
+def approve(project: Project, announcement: Announcement, language: str, by: str) -> Path:
+    """Record ``by``'s approval of ``language`` as it reads now."""
+    outputs = said(project, announcement, language)
+    path = approvals_path(project, announcement)
+    records = read(path)
+    records[language] = {
+        "by": by,
+        "at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "hash": fingerprint(outputs),
+        "sections": outputs,
+    }
+    path.write_text(
+        "# Sign-off per language (wwc-press approve): who, when, and what each output said.\n"
+        + yaml.safe_dump(records, allow_unicode=True, sort_keys=True, width=100),
+        "utf-8",
+    )
+    return path
+
+
+@dataclass(frozen=True)
+class State:
+    language: str
+    approved: bool
+    message: str
+
+
+def state(project: Project, announcement: Announcement, language: str) -> State:
+    """Whether ``language`` is approved as it reads now; else why not, naming what changed."""
+    record = read(approvals_path(project, announcement)).get(language)
+    if record is None:
+        return State(language, False, f"{language} is not approved: run wwc-press approve")
+    outputs = said(project, announcement, language)
+    if fingerprint(outputs) == record.get("hash"):
+        return State(language, True, f"{language} approved by {record['by']} at {record['at']}")
+    before = record.get("sections", {})
+    changed = [
+        f"{path}#{section}"
+        for path in sorted(set(outputs) | set(before))
+        for section in sorted(set(outputs.get(path, {})) | set(before.get(path, {})))
+        if outputs.get(path, {}).get(section) != before.get(path, {}).get(section)
+    ]
+    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    return State(
+        language,
+        False,
+        f"{language} changed since {record['by']} approved it at {record['at']}: {shown}",
+    )
