@@ -37,6 +37,12 @@ def test_a_changed_word_voids_only_its_language(project: Path) -> None:
         for x in lines
     )
     assert not any(": en " in x or ": pt-BR " in x for x in lines)  # still approved
+    # The review page shows each language's state, and what changed word by word.
+    assert run(["review", SAMPLE, "--out", "dist"], cwd=project).exit_code == 0
+    page = (project / "dist" / SAMPLE_ID / "review.html").read_text("utf-8")
+    assert "en approved by Jane Roe" in page
+    assert "redujo un 57 % [-las muertes-] {+los decesos+}" in page
+    shutil.rmtree(project / "dist")
     build = run(["build", "--final", "--format", "html", "--out", "dist"], cwd=project)
     assert build.exit_code == 1
     assert not (project / "dist" / SAMPLE_ID).exists()

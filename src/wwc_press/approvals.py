@@ -105,6 +105,25 @@ class State:
     language: str
     approved: bool
     message: str
+    # Each section changed since the approval, with a word diff: [-old words-] {+new words+}.
+    changes: tuple[tuple[str, str], ...] = ()
+
+
+def word_diff(before: str, after: str) -> str:
+    """The words that changed, wdiff's way: "redujo un 57 % [-las muertes-] {+los decesos+}"."""
+    import difflib
+
+    old, new = before.split(), after.split()
+    out: list[str] = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new).get_opcodes():
+        if op == "equal":
+            out += old[a1:a2]
+            continue
+        if a2 > a1:
+            out.append("[-" + " ".join(old[a1:a2]) + "-]")
+        if b2 > b1:
+            out.append("{+" + " ".join(new[b1:b2]) + "+}")
+    return " ".join(out)
 
 
 def state(project: Project, announcement: Announcement, language: str) -> State:
@@ -123,8 +142,15 @@ def state(project: Project, announcement: Announcement, language: str) -> State:
         if outputs.get(path, {}).get(section) != before.get(path, {}).get(section)
     ]
     shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    diffs = tuple((where, word_diff(_at(before, where), _at(outputs, where))) for where in changed)
     return State(
         language,
         False,
         f"{language} changed since {record['by']} approved it at {record['at']}: {shown}",
+        diffs,
     )
+
+
+def _at(outputs: dict[str, dict[str, str]], where: str) -> str:
+    path, section = where.split("#", 1)
+    return outputs.get(path, {}).get(section, "")

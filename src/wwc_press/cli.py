@@ -121,7 +121,7 @@ def build(
     started = time.perf_counter()
     project, announcements = _load(paths)
     if final:
-        _refuse_unapproved(project, announcements, list(languages))
+        _refuse_unapproved(project, paths, announcements, list(languages))
     report = run_build(
         project, announcements, out, list(languages), list(formats), list(only), jobs, force
     )
@@ -152,11 +152,20 @@ def validate(paths: tuple[Path, ...]) -> None:
         click.echo(f"{announcement.id}: ok")
 
 
-def _refuse_unapproved(project, announcements, languages: list[str]) -> None:
-    """Exit 1, saying which and why, unless every language asked for is approved as it reads."""
+def _refuse_unapproved(project, paths, announcements, languages: list[str]) -> None:
+    """Exit 1, saying which and why, unless every language asked for is approved as it reads
+    and passes check (catalogs, QA, glossary, facts across languages)."""
     from .approvals import state
+    from .check import announcement_problems, catalog_problems, glossary
 
-    refused = [
+    terms = glossary(project.root)
+    problems = catalog_problems(project.root)
+    files = project.announcement_paths(list(paths))
+    for path, announcement in zip(files, announcements, strict=True):
+        found = announcement_problems(path, announcement, project.settings.timezone, terms)
+        problems += [finding.problem for finding in found]
+    refused = [str(problem) for problem in sorted(problems)]
+    refused += [
         f"{announcement.id}: {found.message}"
         for announcement in announcements
         for language in announcement.languages or []
@@ -218,7 +227,7 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
         click.echo(f"{len(problems)} problems", err=True)
         sys.exit(EXIT_PROBLEMS)
     if final:
-        _refuse_unapproved(project, announcements, [])
+        _refuse_unapproved(project, paths, announcements, [])
     click.echo(f"checked {len(announcements)} announcements and the catalogs: no problems")
 
 
@@ -365,8 +374,12 @@ def review(path: Path, out: Path) -> None:
     run_build(project, [announcement], out)
     assert announcement.id
     folder = out / announcement.id
+    from .approvals import state
+
+    # Each language's sign-off: by whom and when, or what changed since, word by word.
+    signoff = [state(project, announcement, lang) for lang in announcement.languages or []]
     with locked(out, announcement.id):  # a build running meanwhile cannot swap the folder
-        target = write_review(project.root, project.templates, path, announcement, folder)
+        target = write_review(project.root, project.templates, path, announcement, folder, signoff)
         write_index(project, announcement, folder)  # now with a link to the review
     click.echo(target)
 

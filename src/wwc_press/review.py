@@ -106,7 +106,12 @@ def _title(output: Output) -> str:
 
 
 def write_review(
-    root: Path, templates: Path, path: Path, announcement: Announcement, folder: Path
+    root: Path,
+    templates: Path,
+    path: Path,
+    announcement: Announcement,
+    folder: Path,
+    signoff: list | None = None,
 ) -> Path:
     """Write ``folder/review.html`` from the outputs built into ``folder`` (``dist/<id>``): one
     table per output (the release, the report, each city's release), one column per language."""
@@ -154,6 +159,7 @@ def write_review(
             outputs=tables,
             findings=[f.problem for f in findings],
             catalogs=catalog_problems(root),
+            signoff=signoff or [],
         )
     )
     target = folder / "review.html"
