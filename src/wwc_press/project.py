@@ -55,8 +55,9 @@ class Project:
                 continue
             try:
                 fonts = self.templates / "fonts"
+                doc = loader.load(path)  # read once: validated here, then kept for the roster
                 announcement = load_announcement(
-                    path, self.settings.languages, fonts, self.settings.timezone
+                    path, self.settings.languages, fonts, self.settings.timezone, doc
                 )
             except InputError as error:
                 problems += error.problems
@@ -69,7 +70,7 @@ class Project:
                 )
                 problems.append(Problem(path, 1, 1, message))
             owners.setdefault(announcement.id, path)
-            loaded.append((loader.load(path), announcement))
+            loaded.append((doc, announcement))
         history = self.history(loaded)
         for doc, announcement in loaded:
             logos = [logo.file for logo in self.settings.logos]

@@ -450,12 +450,14 @@ def load_announcement(
     default_languages: list[Language],
     fonts: Path | None = None,
     timezone: str | None = None,
+    doc: loader.Document | None = None,
 ) -> Announcement:
     """Load, parse and check one announcement file; InputError lists every problem.
 
-    With ``fonts`` (the templates' font folder), text the fonts cannot print is refused too.
+    With ``fonts`` (the templates' font folder), text the fonts cannot print is refused too;
+    ``doc`` is the file already loaded, when the caller needs it too.
     """
-    doc = loader.load(path)
+    doc = doc or loader.load(path)
     try:
         announcement = parse(doc, Announcement)
     except InputError as error:
