@@ -5,8 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Pango and HarfBuzz for WeasyPrint; poppler-utils (pdftotext, pdftoppm) for tests and previews;
-# chromium for the accessibility audit (Playwright drives it; it never downloads its own).
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium
+# chromium for the accessibility audit (Playwright drives it; it never downloads its own);
+# enchant with hunspell's dictionaries, for check's spelling in each language.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium \
+	libenchant-2-2 hunspell-en-us hunspell-es hunspell-pt-br hunspell-fr
 
 .PHONY: demo test test-long lint system-deps clean
 

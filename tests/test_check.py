@@ -200,3 +200,27 @@ def test_the_glossary_holds_in_every_text(
     code, lines = _check(sample_project)
     assert code == 1
     assert any("highlights.0.text: glossary" in x and message in x for x in lines), lines
+
+
+def test_spelling_uses_a_real_dictionary_and_skips_names(project: Path) -> None:
+    """A misspelt word is named with the dictionary's suggestions; the announcement's names
+    (Fortaleza, Ceará) and the glossary's are not words to spell."""
+    path = project / "announcements" / "sp.yaml"
+    base = (
+        "date: 2023-03-14\ntotal_certified: 40\ncities:\n  new:\n"
+        "    - {name: Fortaleza, region: CE, country: BR, level: gold}\n"
+        "highlights:\n  - city: Fortaleza\n    text:\n"
+        "      en: Fortaleza, in Ceará, cut traffic deaths.\n"
+        "      pt-BR: Fortaleza, no Ceará, reduziu as mortes no trânsito.\n"
+    )
+    path.write_text(base, "utf-8")
+    assert _check(project) == (0, [])
+    path.write_text(base.replace("reduziu", "redusiu"), "utf-8")
+    code, lines = _check(project)
+    assert code == 1
+    assert any(
+        x.startswith("announcements/sp.yaml:10:")
+        and "spelling: 'redusiu' is not in the pt_BR dictionary; did you mean" in x
+        and "reduziu" in x
+        for x in lines
+    ), lines

@@ -32,6 +32,21 @@ def _short_months(language: Language) -> dict[str, int]:
     return {abbreviation.rstrip("."): month for month, abbreviation in short.items()}
 
 
+def _names_in(announcement: Announcement, terms: dict) -> set[str]:
+    """The words of the announcement's names (places in every language, people, contacts) and
+    of the glossary's: not words a dictionary spells."""
+    languages = announcement.languages or []
+    texts = [name for name in terms.get("keep", [])]
+    for _, city in announcement.cities.by_status():
+        for language in languages:
+            texts += [places.city_name(city, language), places.region_name(city, language) or ""]
+            texts.append(places.country_name(city.country, language))
+        if city.quote:
+            texts.append(city.quote.speaker)
+    texts += [quote.speaker for quote in announcement.quotes]
+    return {word for text in texts for word in re.findall(r"\w+", text)}
+
+
 def glossary(root: Path) -> dict:
     """The project's glossary (``glossary.yaml``), or none."""
     path = root / qa.GLOSSARY
@@ -165,12 +180,16 @@ def announcement_problems(
     for problem in unsendable(doc, contact_places(announcement.contacts)):
         problems.append(Finding(problem, ("contacts",), source))
 
+    not_words = _names_in(announcement, terms)
     for loc, declared, all_texts in fields.texts(announcement):
         if source not in all_texts:
             continue
         # A city's texts are only in the languages of its releases.
         texts = {lang: all_texts[lang] for lang in announcement.languages if lang in all_texts}
         name = ".".join(str(part) for part in loc)
+        for language, text in texts.items():
+            for problem in qa.spelling_problems(text, language, not_words):
+                add(loc, language, f"{name}: {problem}")
         for language in [lang for lang in others if lang in texts]:
             found = qa.problems(texts[source], texts[language], language)
             found += qa.glossary_problems(terms, texts[source], texts[language], language)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from .languages import profile
 
@@ -107,4 +108,35 @@ def glossary_problems(glossary: dict, source: str, text: str, language: str) -> 
         hit = re.search(rule["pattern"], text)
         if hit:
             found.append(f"glossary: '{hit.group(0)}' must not be used: {rule['note']}")
+    return found
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+
+
+@cache
+def _dictionary(tag: str):
+    """The hunspell dictionary through enchant, or None when it is not installed."""
+    import enchant
+
+    try:
+        return enchant.Dict(tag)
+    except enchant.errors.DictNotFoundError:
+        return None
+
+
+def spelling_problems(text: str, language: str, names: set[str]) -> list[str]:
+    """Words a real dictionary does not know, with its suggestions; ``names`` (the
+    announcement's places and people, the glossary's names) are not words to spell."""
+    tag = profile(language).spelling
+    dictionary = _dictionary(tag)
+    if dictionary is None:
+        return [f"spelling: no {tag} dictionary here; install Debian's hunspell for it"]
+    found = []
+    for word in dict.fromkeys(_WORD.findall(text)):
+        if len(word) < 3 or word in names or dictionary.check(word):
+            continue
+        suggestions = dictionary.suggest(word)[:3]
+        meant = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        found.append(f"spelling: '{word}' is not in the {tag} dictionary{meant}")
     return found

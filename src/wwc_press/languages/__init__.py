@@ -46,6 +46,7 @@ class Profile:
     inline_comma: bool = False  # AP sets a state off with commas on both sides
     readers_country: str | None = None  # numbers of this country print in national form
     home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
+    spelling: str = ""  # the hunspell dictionary check spells with (Debian's hunspell-*)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
     date_pattern: str = r"\b(?P<day>\d{{1,2}})º? de (?P<month>{months})(?: de (?P<year>\d{{4}}))?"
     short_months: dict[int, str] = field(default_factory=dict)  # "Sept." besides CLDR's names

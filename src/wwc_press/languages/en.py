@@ -38,6 +38,7 @@ def _clock(local: dt.datetime) -> str:
 
 
 PROFILE = Profile(
+    spelling="en_US",
     tag="en",
     babel_locale="en_US",
     catalog_dir=None,

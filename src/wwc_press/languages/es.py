@@ -41,6 +41,7 @@ def _quote(text: str) -> str:
 
 
 PROFILE = Profile(
+    spelling="es",
     tag="es",
     babel_locale="es",
     catalog_dir="es",

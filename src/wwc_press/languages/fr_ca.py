@@ -62,6 +62,7 @@ def _typography(text: str) -> str:
 
 
 PROFILE = Profile(
+    spelling="fr_CA",
     tag="fr-CA",
     babel_locale="fr_CA",
     catalog_dir="fr_CA",

@@ -38,6 +38,7 @@ def _clock(local: dt.datetime) -> str:
 
 
 PROFILE = Profile(
+    spelling="pt_BR",
     tag="pt-BR",
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
