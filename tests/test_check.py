@@ -224,3 +224,14 @@ def test_spelling_uses_a_real_dictionary_and_skips_names(project: Path) -> None:
         and "reduziu" in x
         for x in lines
     ), lines
+
+
+def test_catalogs_are_spelled_too(sample_project: Path) -> None:
+    edit_catalog(sample_project, "es", lambda c: setattr(c["Highlights"], "string", "Destacadso"))
+    code, lines = _check(sample_project)
+    assert code == 1
+    assert any(
+        x.startswith("locales/es/LC_MESSAGES/messages.po:")
+        and "'Highlights': spelling: 'Destacadso' is not in the es dictionary" in x
+        for x in lines
+    ), lines

@@ -64,8 +64,11 @@ def catalog_problems(root: Path) -> list[Problem]:
             if not message.id or message.fuzzy or not i18n.is_translated(message):
                 continue
             for english, form in i18n.forms(message):
-                for found in qa.glossary_problems(terms, english, form, language):
-                    problems.append(Problem(path, message.lineno, 1, f"{english!r}: {found}"))
+                found = qa.glossary_problems(terms, english, form, language)
+                words = i18n.PLACEHOLDER.sub(" ", form)  # fields are not words
+                found += qa.spelling_problems(words, language, qa.glossary_words(terms, language))
+                for problem in found:
+                    problems.append(Problem(path, message.lineno, 1, f"{english!r}: {problem}"))
     for language in CATALOG_DIR:
         report = i18n.coverage(root, language)
         found = report.problems + report.qa
@@ -188,7 +191,8 @@ def announcement_problems(
         texts = {lang: all_texts[lang] for lang in announcement.languages if lang in all_texts}
         name = ".".join(str(part) for part in loc)
         for language, text in texts.items():
-            for problem in qa.spelling_problems(text, language, not_words):
+            accepted = not_words | qa.glossary_words(terms, language)
+            for problem in qa.spelling_problems(text, language, accepted):
                 add(loc, language, f"{name}: {problem}")
         for language in [lang for lang in others if lang in texts]:
             found = qa.problems(texts[source], texts[language], language)

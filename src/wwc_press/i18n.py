@@ -94,12 +94,12 @@ def is_translated(message: Message) -> bool:
     return bool(message.string)
 
 
-_PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
 
 
 def placeholders(text: str) -> list[str]:
     """The ``%(name)s`` and ``{name}`` fields of a message, sorted."""
-    return sorted(_PLACEHOLDER.findall(text))
+    return sorted(PLACEHOLDER.findall(text))
 
 
 def _placeholder_problems(message: Message, msgid: str) -> list[str]:

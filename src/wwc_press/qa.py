@@ -125,6 +125,13 @@ def _dictionary(tag: str):
         return None
 
 
+def glossary_words(glossary: dict, language: str) -> set[str]:
+    """What spelling accepts besides the dictionary: the glossary's names and the program's own
+    words of ``language``."""
+    names = {word for name in glossary.get("keep", []) for word in name.split()}
+    return names | set(glossary.get("words", {}).get(language, []))
+
+
 def spelling_problems(text: str, language: str, names: set[str]) -> list[str]:
     """Words a real dictionary does not know, with its suggestions; ``names`` (the
     announcement's places and people, the glossary's names) are not words to spell."""
@@ -133,8 +140,9 @@ def spelling_problems(text: str, language: str, names: set[str]) -> list[str]:
     if dictionary is None:
         return [f"spelling: no {tag} dictionary here; install Debian's hunspell for it"]
     found = []
+    folded = {name.casefold() for name in names}
     for word in dict.fromkeys(_WORD.findall(text)):
-        if len(word) < 3 or word in names or dictionary.check(word):
+        if len(word) < 3 or word.casefold() in folded or dictionary.check(word):
             continue
         suggestions = dictionary.suggest(word)[:3]
         meant = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
