@@ -82,16 +82,19 @@ def known_regions(country: str) -> list[str]:
     return sorted(_subdivisions(country))
 
 
-def _fold(text: str) -> str:
-    """Case and accents folded, for comparing names ("Montréal" and "Montreal")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def fold(text: str) -> str:
+    """Case, accents and spacing folded, for comparing names: "Bogotá" and "BOGOTA",
+    "Montréal" and "Montreal"."""
+    if not text.isascii():  # most names are: skip the costly decomposition
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
 
 
 def collation_key(text: str) -> tuple[str, str]:
     """Sort key close to CLDR's root collation for Latin text: accents and case count only to
     break ties ("Área" sorts with "Arena", not after "Zona")."""
-    return _fold(text), text
+    return fold(text), text
 
 
 def _entry(place: Place) -> dict[str, Any]:
@@ -132,7 +135,7 @@ def country_name(code: str, language: Language, *, running_text: bool = False) -
 
 def _contains(longer: str, shorter: str) -> bool:
     """Whether ``shorter`` is a run of whole words of ``longer``, accents and case aside."""
-    return f" {_fold(shorter)} " in f" {_fold(longer)} "
+    return f" {fold(shorter)} " in f" {fold(longer)} "
 
 
 def _names(place: Place) -> tuple[str, ...]:
@@ -166,7 +169,7 @@ def _name_says_country(names: tuple[str, ...], country: str) -> bool:
 
 
 def _in_list(place: Place, key: str) -> bool:
-    return _fold(place.name) in {_fold(name) for name in _regions()[key]}
+    return fold(place.name) in {fold(name) for name in _regions()[key]}
 
 
 def _standalone(place: Place, language: Language) -> bool:
@@ -330,3 +333,9 @@ def city_language(country: str, languages: list[Language]) -> Language | None:
     # every city has an English release anyway.
     others = [tag for tag in found if tag != SOURCE_LANGUAGE]
     return (others or found or [None])[0]
+
+
+def release_languages(city: Place, languages: list[Language]) -> list[Language]:
+    """The languages of a city's own releases among ``languages``: English, and its own."""
+    own = city_language(city.country, languages)
+    return [lang for lang in languages if lang in (SOURCE_LANGUAGE, own)]

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import places
-from .languages import SOURCE_LANGUAGE
 from .model import Announcement, City, Language
 
 FORMATS = ("pdf", "html")
@@ -61,8 +60,7 @@ def plan(
         if only and "cities" not in only:
             continue
         for city, slug in city_slugs(announcement):
-            own = places.city_language(city.country, announcement.languages)
-            for language in dict.fromkeys([SOURCE_LANGUAGE, own]):
+            for language in places.release_languages(city, announcement.languages):
                 if language in wanted:
                     path = Path(language, "cities", f"{slug}.{fmt}")
                     outputs.append(Output("cities", language, fmt, path, city))

