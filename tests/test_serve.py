@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from wwc_press.project import Project
 from wwc_press.serve import affected
@@ -83,3 +84,51 @@ def test_a_taken_port_is_a_usage_error_before_any_build(project: Path) -> None:
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
     assert not (project / "dist" / SAMPLE_ID).exists()
+
+
+def test_the_served_review_page_approves_and_comments(server, browser_page) -> None:
+    project, address = server
+    page = browser_page
+    page.goto(f"{address}{SAMPLE_ID}/review.html")
+    signoff = page.locator(".signoff li[lang=es]")
+    assert "es is not approved" in signoff.inner_text()
+    # A comment on one section of one language, shown in its cell after the page reloads.
+    cell = page.locator('tr[data-section="lead"] td[data-lang="es"]').first
+    cell.locator("summary").click()
+    cell.locator("textarea").fill("«certificación» va en minúscula aquí")
+    cell.locator("input[name=by]").fill("Lucía Gómez")
+    cell.locator("button").click()
+    page.wait_for_selector('tr[data-section="lead"] td[data-lang="es"] .comment')
+    comment = page.locator('tr[data-section="lead"] td[data-lang="es"] .comment').first
+    assert "Lucía Gómez" in comment.inner_text()
+    assert "«certificación» va en minúscula aquí" in comment.inner_text()
+    # The Approve button records the language as it reads now.
+    form = page.locator(".signoff li[lang=es] form")
+    form.locator("input[name=by]").fill("Lucía Gómez")
+    form.locator("button").click()
+    page.wait_for_function(
+        "() => document.querySelector('.signoff li[lang=es]').innerText"
+        ".includes('es approved by Lucía Gómez')",
+        timeout=30_000,
+    )
+    record = yaml.safe_load(
+        (project / "announcements" / f"{SAMPLE_ID}.approvals.yaml").read_text("utf-8")
+    )
+    assert record["es"]["by"] == "Lucía Gómez"
+    [note] = record["es"]["comments"]["es/press-release.html#lead"]
+    assert note["text"] == "«certificación» va en minúscula aquí"
+    assert "en" not in record  # one language at a time
+    on_disk = (project / "dist" / SAMPLE_ID / "review.html").read_text("utf-8")
+    assert "t.value" not in on_disk, "the token is given to the served page only"
+
+
+def test_a_form_without_the_servers_token_is_refused(server) -> None:
+    import urllib.error
+    import urllib.request
+
+    project, address = server
+    data = f"announcement={SAMPLE_ID}&lang=es&by=Mallory&token=guessed".encode()
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{address}__approve", data=data, timeout=10)
+    assert refused.value.code == 403
+    assert not (project / "announcements" / f"{SAMPLE_ID}.approvals.yaml").exists()

@@ -81,23 +81,54 @@ def read(path: Path) -> dict:
     return yaml.safe_load(path.read_text("utf-8")) or {}
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _write(path: Path, records: dict) -> None:
+    from .publish import write_atomic
+
+    write_atomic(
+        path,
+        (
+            "# Sign-off per language (wwc-press approve): who, when, what each output said,\n"
+            "# and reviewers' comments per section.\n"
+            + yaml.safe_dump(records, allow_unicode=True, sort_keys=True, width=100)
+        ).encode("utf-8"),
+    )
+
+
 def approve(project: Project, announcement: Announcement, language: str, by: str) -> Path:
-    """Record ``by``'s approval of ``language`` as it reads now."""
+    """Record ``by``'s approval of ``language`` as it reads now (its comments are kept)."""
     outputs = said(project, announcement, language)
     path = approvals_path(project, announcement)
     records = read(path)
-    records[language] = {
-        "by": by,
-        "at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-        "hash": fingerprint(outputs),
-        "sections": outputs,
-    }
-    path.write_text(
-        "# Sign-off per language (wwc-press approve): who, when, and what each output said.\n"
-        + yaml.safe_dump(records, allow_unicode=True, sort_keys=True, width=100),
-        "utf-8",
-    )
+    record = records.setdefault(language, {})
+    record.update(by=by, at=_now(), hash=fingerprint(outputs), sections=outputs)
+    _write(path, records)
     return path
+
+
+def comment(
+    project: Project, announcement: Announcement, language: str, where: str, by: str, text: str
+) -> Path:
+    """Add ``by``'s comment on one section (``where``: "es/press-release.html#lead") of a
+    language. A comment is a note to the translator: it neither grants nor voids an approval."""
+    path = approvals_path(project, announcement)
+    records = read(path)
+    notes = records.setdefault(language, {}).setdefault("comments", {})
+    notes.setdefault(where, []).append({"by": by, "at": _now(), "text": text})
+    _write(path, records)
+    return path
+
+
+def comments(project: Project, announcement: Announcement) -> dict[tuple[str, str], list[dict]]:
+    """Every comment, by (language, "path#section")."""
+    return {
+        (language, where): notes
+        for language, record in read(approvals_path(project, announcement)).items()
+        for where, notes in (record.get("comments") or {}).items()
+    }
 
 
 @dataclass(frozen=True)
@@ -129,7 +160,7 @@ def word_diff(before: str, after: str) -> str:
 def state(project: Project, announcement: Announcement, language: str) -> State:
     """Whether ``language`` is approved as it reads now; else why not, naming what changed."""
     record = read(approvals_path(project, announcement)).get(language)
-    if record is None:
+    if record is None or "hash" not in record:  # none yet, or only comments
         return State(language, False, f"{language} is not approved: run wwc-press approve")
     outputs = said(project, announcement, language)
     if fingerprint(outputs) == record.get("hash"):

@@ -366,21 +366,11 @@ def status() -> None:
 def review(path: Path, out: Path) -> None:
     """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
     from .build import build as run_build
-    from .build import write_index
-    from .publish import locked
-    from .review import write_review
+    from .review import refresh
 
     project, [announcement] = _load((path,))
     run_build(project, [announcement], out)
-    assert announcement.id
-    folder = out / announcement.id
-    from .approvals import state
-
-    # Each language's sign-off: by whom and when, or what changed since, word by word.
-    signoff = [state(project, announcement, lang) for lang in announcement.languages or []]
-    with locked(out, announcement.id):  # a build running meanwhile cannot swap the folder
-        target = write_review(project.root, project.templates, path, announcement, folder, signoff)
-        write_index(project, announcement, folder)  # now with a link to the review
+    target = refresh(project, path, announcement, out)
     click.echo(target)
 
 

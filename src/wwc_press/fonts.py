@@ -22,13 +22,23 @@ def printable(fonts: Path) -> frozenset[int]:
     return _covered(fonts, files)  # read again when a font file changes (serve runs long)
 
 
+def open_font(path: Path):
+    """The font file through fontTools (a dependency of WeasyPrint), read lazily."""
+    import logging
+
+    from fontTools.ttLib import TTFont
+
+    # Lato's 'head' table carries a creation date fontTools calls "very low" on every read: a
+    # warning about the font file, not about anything the user did, so it stays off the terminal.
+    logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
+    return TTFont(path, lazy=True)
+
+
 @cache
 def _covered(fonts: Path, files: tuple[tuple[Path, int, int], ...]) -> frozenset[int]:
-    from fontTools.ttLib import TTFont  # a dependency of WeasyPrint
-
     covered: frozenset[int] | None = None
     for path, _, _ in files:
-        with TTFont(path, lazy=True) as font:
+        with open_font(path) as font:
             cmap = frozenset(font.getBestCmap())
         covered = cmap if covered is None else covered & cmap
     if covered is None:

@@ -23,6 +23,7 @@ from .check import Finding, announcement_problems, catalog_problems, glossary
 from .errors import RenderError
 from .model import Announcement
 from .plan import Output, plan
+from .project import Project
 
 
 class _Sections(HTMLParser):
@@ -112,6 +113,7 @@ def write_review(
     announcement: Announcement,
     folder: Path,
     signoff: list | None = None,
+    notes: dict[tuple[str, str], list[dict]] | None = None,
 ) -> Path:
     """Write ``folder/review.html`` from the outputs built into ``folder`` (``dist/<id>``): one
     table per output (the release, the report, each city's release), one column per language."""
@@ -136,8 +138,11 @@ def write_review(
                 if finding.language == language and section is not None:
                     flags.setdefault((section, language), []).append(finding.problem.message)
         keys = list(dict.fromkeys(key for lang in languages for key in pages.get(lang, {})))
+        where = {lang: by_language[lang].path.as_posix() for lang in by_language}
         rows = [
-            (key, [(lang, pages.get(lang, {}).get(key), flags.get((key, lang), []))
+            (key, [(lang, pages.get(lang, {}).get(key), flags.get((key, lang), []),
+                    f"{where[lang]}#{key}" if lang in where else None,
+                    (notes or {}).get((lang, f"{where.get(lang)}#{key}"), []))
                    for lang in languages])
             for key in keys
         ]  # fmt: skip
@@ -164,4 +169,22 @@ def write_review(
     )
     target = folder / "review.html"
     publish.write_atomic(target, page.encode("utf-8"))
+    return target
+
+
+def refresh(project: Project, path: Path, announcement: Announcement, out: Path) -> Path:
+    """Write the review page of a built announcement as it stands now: each language's sign-off
+    (by whom and when, or what changed since, word by word) and the reviewers' comments."""
+    from . import approvals
+    from .build import write_index
+
+    assert announcement.id and announcement.languages
+    folder = out / announcement.id
+    signoff = [approvals.state(project, announcement, lang) for lang in announcement.languages]
+    notes = approvals.comments(project, announcement)
+    with publish.locked(out, announcement.id):  # a build running meanwhile cannot swap it
+        target = write_review(
+            project.root, project.templates, path, announcement, folder, signoff, notes
+        )
+        write_index(project, announcement, folder)  # now with a link to the review
     return target

@@ -5,15 +5,23 @@ affects is rebuilt (one announcement for its YAML file, one language for its cat
 for a template or the settings). Pages are served with a small script that listens to
 ``/__events`` (server-sent events) and reloads when a rebuild finished. The built files on disk
 stay exactly what ``build`` writes: the script is added only on the way out.
+
+The review page, served, lets a reviewer approve a language and comment on a section: the forms
+it carries are hidden until the served script shows them with a token made at start, and the
+server takes a form only with that token, from this machine, for a page it serves.
 """
 
 from __future__ import annotations
 
+import hmac
+import re
+import secrets
 import threading
 from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import click
 
@@ -47,8 +55,98 @@ class Changes:
             return self.version
 
 
+def _live_script(token: str) -> bytes:
+    """Shows the review page's forms and gives each the server's token."""
+    return (
+        "<script>\n"
+        'for (const form of document.querySelectorAll(".live")) {\n'
+        "  form.hidden = false;\n"
+        '  for (const f of form.tagName === "FORM" ? [form] : form.querySelectorAll("form")) {\n'
+        '    const t = document.createElement("input");\n'
+        f'    t.type = "hidden"; t.name = "token"; t.value = "{token}"; f.append(t);\n'
+        "  }\n"
+        "}\n"
+        "</script>\n"
+    ).encode("ascii")
+
+
+LOCAL_CLIENTS = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
+_SECTION_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+MAX_FORM = 64 * 1024  # a name and a comment; anything larger is not from our page
+
+
+class Desk:
+    """What the review page's forms act on: the project, the output folder and the token."""
+
+    def __init__(self, root: Path, out: Path, changes: Changes) -> None:
+        self.root, self.out, self.changes = root, out, changes
+        self.token = secrets.token_urlsafe(24)
+
+    def act(self, action: str, form: dict[str, str]) -> str:
+        """Record an approval or a comment; refresh the review page. Returns the page's URL
+        path. Raises ValueError with the sentence to show for a form that cannot be taken."""
+        from . import approvals
+        from .plan import plan
+        from .review import refresh
+
+        project = Project(self.root)
+        paths = {path.stem: path for path in project.announcement_paths([])}
+        path = paths.get(form.get("announcement", ""))
+        if path is None:
+            raise ValueError("no such announcement in announcements/")
+        [announcement] = project.load([path])
+        language = form.get("lang", "")
+        if language not in (announcement.languages or []):
+            raise ValueError(f"{announcement.id} has no language {language!r}")
+        by = " ".join(form.get("by", "").split())
+        if not by or len(by) > 200:
+            raise ValueError("give your name (at most 200 characters)")
+        if action == "/__approve":
+            approvals.approve(project, announcement, language, by)
+        else:
+            where = form.get("where", "")
+            output, _, section = where.partition("#")
+            outputs = {o.path.as_posix() for o in plan(announcement, [language], ["html"])}
+            if output not in outputs or not _SECTION_ID.fullmatch(section):
+                raise ValueError(f"no section {where!r} in the {language} outputs")
+            text = form.get("text", "").strip()
+            if not text or len(text) > 10_000:
+                raise ValueError("write a comment (at most 10,000 characters)")
+            approvals.comment(project, announcement, language, where, by, text)
+        refresh(project, path, announcement, self.out)
+        self.changes.bump()
+        return f"/{announcement.id}/review.html"
+
+
 class _Handler(SimpleHTTPRequestHandler):
     changes: Changes
+    desk: Desk
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        if self.path not in ("/__approve", "/__comment"):
+            return self.send_error(404)
+        # Only this machine, and only with the token of a page this server gave out: another
+        # site open in the browser can post here but cannot read the token.
+        if self.client_address[0] not in LOCAL_CLIENTS:
+            return self.send_error(403, "forms are taken from this machine only")
+        length = int(self.headers.get("Content-Length") or 0)
+        if not 0 < length <= MAX_FORM:
+            return self.send_error(413 if length else 411)
+        fields = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
+        form = {key: values[0] for key, values in fields.items()}
+        if not hmac.compare_digest(form.get("token", ""), self.desk.token):
+            return self.send_error(403, "the page is out of date: reload it and try again")
+        try:
+            page = self.desk.act(self.path, form)
+        except ValueError as error:
+            return self.send_error(400, str(error))
+        except (InputError, RenderError) as error:
+            return self.send_error(409, "the announcement does not build: " + str(error)[:300])
+        self.send_response(303)
+        self.send_header("Location", page)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return None
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         if self.path == "/__events":
@@ -57,7 +155,10 @@ class _Handler(SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         if path.suffix == ".html" and path.is_file():
-            body = path.read_bytes().replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
+            script = RELOAD_SCRIPT
+            if path.name == "review.html":
+                script += _live_script(self.desk.token)
+            body = path.read_bytes().replace(b"</body>", script + b"</body>", 1)
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
@@ -124,10 +225,15 @@ def rebuild(
     out: Path,
 ) -> bool:
     """Rebuild; print problems instead of stopping the server. True when the build succeeded."""
+    from .review import refresh
+
     try:
         project = project_factory()
+        announcements = project.load(targets)
         # One process: forking beside the HTTP server's threads could inherit a held lock.
-        report = build(project, project.load(targets), out, languages, jobs=1)
+        report = build(project, announcements, out, languages, jobs=1)
+        for path, announcement in zip(targets, announcements, strict=True):
+            refresh(project, path, announcement, out)  # the review page, with its sign-off
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -149,7 +255,10 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
     project = project_factory()
     changes = Changes()
     out.mkdir(parents=True, exist_ok=True)
-    handler = partial(type("Handler", (_Handler,), {"changes": changes}), directory=str(out))
+    desk = Desk(root, out, changes)
+    handler = partial(
+        type("Handler", (_Handler,), {"changes": changes, "desk": desk}), directory=str(out)
+    )
     try:  # listen first: a taken port is said at once, not after the first build
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as error:  # the port is taken, or the address is not this machine's

@@ -195,9 +195,9 @@ def protect(
 @cache
 def _advances(font: Path) -> tuple[dict[str, float], float]:
     """Advance width of each character in em, and the space's, from the font file."""
-    from fontTools.ttLib import TTFont
+    from .fonts import open_font
 
-    with TTFont(font, lazy=True) as face:
+    with open_font(font) as face:
         per_em = face["head"].unitsPerEm
         metrics = face["hmtx"].metrics
         cmap = face.getBestCmap().items()
