@@ -78,3 +78,28 @@ def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path: Path) -> None
     for path in one:
         twin = tmp_path / "two" / path.relative_to(tmp_path / "one")
         assert twin.read_bytes() == path.read_bytes()
+
+
+def test_a_pt_br_quote_edit_rerenders_only_the_pt_br_outputs_that_print_it(project: Path) -> None:
+    sample = _sample(project)
+    _build(project)
+    text = sample.read_text("utf-8")
+    sample.write_text(text.replace("A procura pela certificação", "A demanda pela certificação"))
+    redone, _ = _build(project)
+    # The program's quote is on the release, the report and each city's own release; only the
+    # Portuguese ones are Fortaleza's and Mogi das Cruzes'.
+    assert set(redone) == {
+        "pt-BR/press-release.html",
+        "pt-BR/report.html",
+        "pt-BR/cities/fortaleza-ce-br.html",
+        "pt-BR/cities/mogi-das-cruzes-sp-br.html",
+    }
+
+
+def test_a_headline_edit_leaves_every_city_release_alone(project: Path) -> None:
+    sample = _sample(project)
+    _build(project)
+    text = sample.read_text("utf-8")
+    sample.write_text(text.replace("chega à América Latina", "desembarca na América Latina"))
+    redone, _ = _build(project)
+    assert set(redone) == {"pt-BR/press-release.html", "pt-BR/report.html"}

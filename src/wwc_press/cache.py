@@ -1,10 +1,12 @@
 """Which outputs are already up to date: a hash of every input that affects each one.
 
 An output's key covers the package (its version and code), the templates (with fonts and CSS),
-the settings, the catalog of its language and the part of the announcement it shows: a release
-or a report shows every city; a city's own release shows that city and the announcement's
-common fields (a change to another city's level leaves it alone, a city more or less does not:
-it says how many others were recognized). Keys are kept in ``dist/<id>/.wwc-cache.json``.
+the settings, the catalog of its language and the part of the announcement it shows, in its
+language only: a release or a report shows every city; a city's own release shows that city and
+the announcement's common fields but not its headline and decks (a change to another city's level
+leaves it alone, a city more or less does not: it says how many others were recognized). So an
+edit to the pt-BR quote re-renders the pt-BR outputs that print it and nothing else. Keys are
+kept in ``dist/<id>/.wwc-cache.json``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .model import Announcement, City
@@ -71,27 +73,40 @@ def output_key(shared: str, announcement: Announcement, output: Output, derived:
     an earlier announcement's change may alter without this one changing."""
     spec = json.dumps([output.kind, output.language, output.fmt, output.path.as_posix(), derived])
     if output.city is None:
-        shown = announcement.model_dump_json(by_alias=True)
+        shown = announcement.model_dump(mode="json", by_alias=True)
     else:
         shown = _city_view(announcement, output.city)
-    return _digest(shared, spec, shown)
+    return _digest(shared, spec, json.dumps(_in_language(shown, output.language), sort_keys=True))
 
 
-def _city_view(announcement: Announcement, city: City) -> str:
+def _in_language(data: Any, language: str) -> Any:
+    """``data`` with each per-language mapping (a text, a name's spellings, the contacts of each
+    language) narrowed to ``language``: an output prints no other language's words."""
+    from .model import LANGUAGES
+
+    if isinstance(data, dict):
+        if data and all(key in LANGUAGES for key in data):
+            return _in_language(data.get(language), language)
+        return {key: _in_language(value, language) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_in_language(item, language) for item in data]
+    return data
+
+
+def _city_view(announcement: Announcement, city: City) -> dict[str, Any]:
     status = next(status for status, c in announcement.cities.by_status() if c is city)
-    common = announcement.model_dump(mode="json", by_alias=True, exclude={"cities", "highlights"})
-    return json.dumps(
-        {
-            "common": common,
-            "city": city.model_dump(mode="json", by_alias=True),
-            "status": status,
-            "cities": len(announcement.cities.by_status()),
-            "highlights": [
-                h.model_dump(mode="json") for h in announcement.highlights if h.city == city.name
-            ],
-        },
-        sort_keys=True,
-    )
+    # A city's release has a headline of its own: the announcement's headline and decks are not
+    # on it.
+    unseen = {"cities", "highlights", "headline", "subheadline", "decks"}
+    return {
+        "common": announcement.model_dump(mode="json", by_alias=True, exclude=unseen),
+        "city": city.model_dump(mode="json", by_alias=True),
+        "status": status,
+        "cities": len(announcement.cities.by_status()),
+        "highlights": [
+            h.model_dump(mode="json") for h in announcement.highlights if h.city == city.name
+        ],
+    }
 
 
 def read_manifest(folder: Path) -> dict[str, str]:
