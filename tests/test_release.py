@@ -169,8 +169,16 @@ def test_index_links_every_output(sample: Path) -> None:
         "press-release", "report")}  # fmt: skip
     expected |= {p.relative_to(sample).as_posix() for p in sample.glob("*/cities/*.*")}
     assert len(expected) == 12 + 2 * (21 + 3 + 2)
-    assert links == expected
+    assert links == expected | {"../index.html"}  # and back to every announcement
     assert all((sample / link).is_file() for link in links)
+    # Outputs by title, languages as their speakers write them, each format with size and pages.
+    text = re.sub(r"<[^>]+>|\s+", " ", html)
+    assert "<title>What Works Cities Certification goes international" in html
+    for name in ("English", "Español", "Português (Brasil)"):
+        assert f"<h2>{name}</h2>" in html
+    assert "Fortaleza conquista a certificação Ouro" in text
+    assert re.search(r"PDF +\d+ KB, 5 pages +· +HTML +\d+ KB", text)  # the report
+    assert ".lock" not in html and ".wwc-cache" not in html
 
 
 def test_build_is_reproducible(sample: Path, tmp_path: Path) -> None:

@@ -81,3 +81,16 @@ def test_review_flags_a_problem_where_it_occurs(sample_project: Path, browser_pa
     message = "'57%' of the en text is missing in pt-BR, which has '75%'"
     assert message in flagged.first.inner_text()
     assert "1 problem" in browser_page.locator(".summary").inner_text()
+
+
+def test_a_build_keeps_the_review_and_the_front_page_lists_it(sample_project: Path) -> None:
+    page = _review(sample_project)
+    path = sample_project / "announcements" / f"{SAMPLE_ID}.yaml"
+    path.write_text(path.read_text("utf-8").replace("se internacionaliza", "se expande"), "utf-8")
+    result = run(["build", "--format", "html", "--out", "dist"], cwd=sample_project)
+    assert result.exit_code == 0, result.output
+    assert page.is_file(), "a build never deletes the review page"
+    front = (sample_project / "dist" / "index.html").read_text("utf-8")
+    assert "What Works Cities Certification goes international with seven new cities" in front
+    assert f'href="{SAMPLE_ID}/review.html"' in front
+    assert ".lock" not in front and "wwc-cache" not in front

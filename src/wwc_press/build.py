@@ -16,16 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel import Locale
-
 from . import cache as outputs_cache
-from . import i18n, publish, render
+from . import contents, i18n, publish, render
 from .errors import Problem, RenderError
 from .localize import catalog_path
 from .model import Announcement, Language
 from .plan import Output, plan
 from .project import Project
-from .style import BABEL_LOCALE
 
 
 @dataclass
@@ -55,6 +52,8 @@ def build(
         with publish.locked(out, announcement.id):
             _build_one(project, announcement, out, plan(announcement, languages, formats, only),
                        jobs or os.cpu_count() or 1, report, force)  # fmt: skip
+    if report.written or not (out / "index.html").is_file():
+        contents.write_front(project, out)
     return report
 
 
@@ -101,14 +100,16 @@ def _build_one(
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
         redone = {o.path.as_posix() for o in todo}
-        for kept in sorted(published & planned - redone):  # the outputs this build does not redo
+        # The review page stays until the next review rewrites it (serve keeps it current).
+        kept_review = ["review.html"] if (target / "review.html").is_file() else []
+        for kept in sorted(published & planned - redone) + kept_review:
             (stage / kept).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(target / kept, stage / kept)
         for output, data in _render_all(project, announcement, todo, jobs):
             publish.write_atomic(stage / output.path, data)
             report.written.append(Path(announcement.id) / output.path)
             manifest[output.path.as_posix()] = keys[output.path.as_posix()]
-        write_index(project, announcement, stage)
+        contents.write_index(project, announcement, stage)
         write_fonts(project, stage)
         write_logos(project, stage)
         publish.write_atomic(stage / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest))
@@ -206,23 +207,6 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task("rendering", total=total)
         yield lambda: progress.advance(task)
-
-
-def write_index(project: Project, announcement: Announcement, folder: Path) -> None:
-    """``index.html`` links every output found in the folder, per language, and the review."""
-    assert announcement.languages
-    rows = []
-    for language in announcement.languages:
-        files = sorted(p.relative_to(folder).as_posix() for p in (folder / language).rglob("*.*"))
-        if files:
-            name = Locale.parse(BABEL_LOCALE[language]).display_name or language
-            rows.append((language, name, files))
-    env = render.plain_environment(project.templates)
-    review = (folder / "review.html").exists()
-    html = env.get_template("index.html").render(
-        announcement=announcement, rows=rows, review=review
-    )
-    publish.write_atomic(folder / "index.html", html.encode("utf-8"))
 
 
 def write_fonts(project: Project, folder: Path) -> None:

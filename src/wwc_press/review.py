@@ -176,7 +176,7 @@ def refresh(project: Project, path: Path, announcement: Announcement, out: Path)
     """Write the review page of a built announcement as it stands now: each language's sign-off
     (by whom and when, or what changed since, word by word) and the reviewers' comments."""
     from . import approvals
-    from .build import write_index
+    from .contents import write_front, write_index
 
     assert announcement.id and announcement.languages
     folder = out / announcement.id
@@ -187,4 +187,5 @@ def refresh(project: Project, path: Path, announcement: Announcement, out: Path)
             project.root, project.templates, path, announcement, folder, signoff, notes
         )
         write_index(project, announcement, folder)  # now with a link to the review
+    write_front(project, out)
     return target
