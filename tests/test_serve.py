@@ -33,13 +33,13 @@ def server(project: Path):
             address = match[1]
             break
     assert address, "the server did not start"
-    yield project, address
+    yield project, address, process
     process.terminate()
     process.wait(timeout=10)
 
 
 def test_editing_the_yaml_reloads_the_open_page(server, browser_page) -> None:
-    project, address = server
+    project, address, _ = server
     browser_page.goto(f"{address}{SAMPLE_ID}/es/press-release.html")
     heading = browser_page.locator("h1")
     assert "se internacionaliza" in heading.inner_text()
@@ -86,9 +86,18 @@ def test_a_taken_port_is_a_usage_error_before_any_build(project: Path) -> None:
     assert not (project / "dist" / SAMPLE_ID).exists()
 
 
+def _settled(process: subprocess.Popen) -> None:
+    """Wait until the background build (the PDFs, the review page) has finished."""
+    for line in process.stdout:
+        if "PDFs and review pages are up to date" in line:
+            return
+    raise AssertionError("the server stopped before the PDFs were built")
+
+
 def test_the_served_review_page_approves_and_comments(server, browser_page) -> None:
-    project, address = server
+    project, address, process = server
     page = browser_page
+    _settled(process)
     page.goto(f"{address}{SAMPLE_ID}/review.html")
     signoff = page.locator(".signoff li[lang=es]")
     assert "es is not approved" in signoff.inner_text()
@@ -126,9 +135,51 @@ def test_a_form_without_the_servers_token_is_refused(server) -> None:
     import urllib.error
     import urllib.request
 
-    project, address = server
+    project, address, _ = server
     data = f"announcement={SAMPLE_ID}&lang=es&by=Mallory&token=guessed".encode()
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{address}__approve", data=data, timeout=10)
     assert refused.value.code == 403
     assert not (project / "announcements" / f"{SAMPLE_ID}.approvals.yaml").exists()
+
+
+def test_a_broken_save_shows_its_problems_over_the_last_good_page(server, browser_page) -> None:
+    project, address, _ = server
+    page = browser_page
+    page.goto(f"{address}{SAMPLE_ID}/en/press-release.html")
+    path = project / "announcements" / f"{SAMPLE_ID}.yaml"
+    good = path.read_text("utf-8")
+    denver = "    - {name: Denver, region: CO, country: US, level: silver}"
+    line = good.splitlines().index(denver) + 1
+    path.write_text(good.replace(denver, denver.replace("silver", "bronze")), "utf-8")
+    overlay = page.locator("#wwc-press-errors")
+    overlay.wait_for(timeout=30_000)
+    text = overlay.inner_text()
+    assert f"announcements/{SAMPLE_ID}.yaml:{line}:" in text and "bronze" in text
+    assert "seven new cities" in page.locator("h1").inner_text()  # the last good page, below
+    path.write_text(good.replace("seven new cities", "seven newly certified cities"), "utf-8")
+    page.wait_for_function(
+        "() => document.querySelector('h1').innerText.includes('newly certified')",
+        timeout=30_000,
+    )
+    assert page.locator("#wwc-press-errors").count() == 0
+
+
+def test_the_front_page_lists_titles_and_hides_the_builds_files(server) -> None:
+    import urllib.error
+    import urllib.request
+
+    project, address, _ = server
+    front = urllib.request.urlopen(address, timeout=10).read().decode("utf-8")
+    assert "What Works Cities Certification goes international with seven new cities" in front
+    index = urllib.request.urlopen(f"{address}{SAMPLE_ID}/", timeout=10).read().decode("utf-8")
+    assert "<h2>Português (Brasil)</h2>" in index
+    assert "Fortaleza conquista a certificação Ouro" in index
+    for hidden in (f".{SAMPLE_ID}.lock", f"{SAMPLE_ID}/.wwc-cache.json", f"{SAMPLE_ID}/en/"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{address}{hidden}", timeout=10)
+        assert refused.value.code == 404, hidden
+    request = urllib.request.Request(address, headers={"Host": "attacker.example"})
+    with pytest.raises(urllib.error.HTTPError) as rebinding:
+        urllib.request.urlopen(request, timeout=10)
+    assert rebinding.value.code == 421

@@ -2,57 +2,118 @@
 
 watchfiles reports changes to announcements, templates, catalogs and settings; only what a change
 affects is rebuilt (one announcement for its YAML file, one language for its catalog, everything
-for a template or the settings). Pages are served with a small script that listens to
-``/__events`` (server-sent events) and reloads when a rebuild finished. The built files on disk
-stay exactly what ``build`` writes: the script is added only on the way out.
+for a template or the settings), in the order a writer waits for it:
 
-The review page, served, lets a reviewer approve a language and comment on a section: the forms
-it carries are hidden until the served script shows them with a token made at start, and the
-server takes a form only with that token, from this machine, for a page it serves.
+1. the pages open in a browser (each page's reload connection names it) are rendered and written
+   first, and reloaded;
+2. the other HTML pages, with the cache, and the pages they change are reloaded;
+3. the PDFs and the review page, in a background ``wwc-press review`` that the next save stops
+   (a stopped build leaves the last good folder: it swaps only when complete).
+
+Preview is not publishing: step 1 writes an open page before the rest of its kit; ``build`` keeps
+its all-at-once swap. While the announcement is invalid or a rebuild fails, every open page shows
+the problems over the last good page, until the next good save.
+
+The built files on disk stay exactly what ``build`` writes: the reload script is added only on
+the way out. The review page, served, lets a reviewer approve a language and comment on a
+section: its forms are hidden until the served script shows them with a token made at start, and
+the server takes a form only with that token, from this machine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hmac
+import json
+import os
 import re
 import secrets
+import signal
+import subprocess
+import sys
 import threading
-from collections.abc import Callable
+import time
+from collections import Counter
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import click
 
+from . import publish
 from .build import build
 from .errors import InputError, RenderError
 from .localize import CATALOG_DIR
-from .model import Language
+from .model import Announcement, Language
+from .plan import plan
 from .project import Project
 
+# Added to every served page: reload when a rebuild changed this page, and show the problems of
+# a save that does not build over the last good page. Problems are set as text, never as markup.
 RELOAD_SCRIPT = b"""<script>
-new EventSource("/__events").onmessage = () => location.reload();
+(() => {
+  let here = location.pathname;
+  if (here.endsWith("/")) here += "index.html";
+  const show = (errors) => {
+    let box = document.getElementById("wwc-press-errors");
+    if (!errors.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "wwc-press-errors";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;" +
+        "z-index:2147483647;background:#fff5f5;color:#8a1c14;border-bottom:4px solid #b3261e;" +
+        "font:13px/1.5 ui-monospace,monospace;padding:12px 16px;white-space:pre-wrap;" +
+        "box-shadow:0 2px 12px rgba(0,0,0,.25)";
+      document.body.append(box);
+    }
+    box.textContent = "The last save does not build; below it, the last good page.\\n\\n" +
+      errors.join("\\n");
+  };
+  const events = new EventSource("/__events?page=" + encodeURIComponent(here));
+  events.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    show(message.errors);
+    if (!message.errors.length && message.reload.includes(here)) location.reload();
+  };
+})();
 </script>
 """
 
 
-class Changes:
-    """A counter of finished rebuilds that request handlers can wait on."""
+class Live:
+    """What the open pages hear: which pages to reload, and the problems to show over them."""
 
     def __init__(self) -> None:
-        self.version = 0
         self.condition = threading.Condition()
+        self.version = 0
+        self.messages: list[tuple[int, dict]] = []
+        self.errors: list[str] = []
+        self.open: Counter[str] = Counter()
 
-    def bump(self) -> None:
+    def tell(self, reload: list[str], errors: list[str] | None = None) -> None:
         with self.condition:
+            self.errors = errors or []
             self.version += 1
+            self.messages = [*self.messages[-99:], (self.version, {"reload": sorted(set(reload)),
+                             "errors": self.errors})]  # fmt: skip
             self.condition.notify_all()
 
-    def wait_after(self, version: int, timeout: float) -> int:
+    def since(self, version: int, timeout: float) -> tuple[int, list[dict]]:
+        """The messages after ``version``, waiting up to ``timeout`` for one."""
         with self.condition:
             self.condition.wait_for(lambda: self.version != version, timeout=timeout)
-            return self.version
+            return self.version, [m for v, m in self.messages if v > version]
+
+    def pages(self) -> list[str]:
+        with self.condition:
+            return [page for page, count in self.open.items() if count > 0]
+
+
+LOCAL_CLIENTS = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
+_SECTION_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+MAX_FORM = 64 * 1024  # a name and a comment; anything larger is not from our page
 
 
 def _live_script(token: str) -> bytes:
@@ -70,23 +131,17 @@ def _live_script(token: str) -> bytes:
     ).encode("ascii")
 
 
-LOCAL_CLIENTS = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
-_SECTION_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-MAX_FORM = 64 * 1024  # a name and a comment; anything larger is not from our page
-
-
 class Desk:
     """What the review page's forms act on: the project, the output folder and the token."""
 
-    def __init__(self, root: Path, out: Path, changes: Changes) -> None:
-        self.root, self.out, self.changes = root, out, changes
+    def __init__(self, root: Path, out: Path, live: Live) -> None:
+        self.root, self.out, self.live = root, out, live
         self.token = secrets.token_urlsafe(24)
 
     def act(self, action: str, form: dict[str, str]) -> str:
         """Record an approval or a comment; refresh the review page. Returns the page's URL
         path. Raises ValueError with the sentence to show for a form that cannot be taken."""
         from . import approvals
-        from .plan import plan
         from .review import refresh
 
         project = Project(self.root)
@@ -114,15 +169,58 @@ class Desk:
                 raise ValueError("write a comment (at most 10,000 characters)")
             approvals.comment(project, announcement, language, where, by, text)
         refresh(project, path, announcement, self.out)
-        self.changes.bump()
-        return f"/{announcement.id}/review.html"
+        page = f"/{announcement.id}/review.html"
+        self.live.tell([page, f"/{announcement.id}/index.html"])
+        return page
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    changes: Changes
+    live: Live
     desk: Desk
+    hosts: frozenset[str]
+
+    def _refused(self) -> bool:
+        """Only localhost names in Host: a page of another site that resolves its own name to
+        127.0.0.1 (DNS rebinding) reads nothing here."""
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        if host not in self.hosts:
+            self.send_error(421, "this server answers to localhost only")
+            return True
+        return False
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self._refused():
+            return None
+        location = urlsplit(self.path)
+        if location.path == "/__events":
+            return self._events(parse_qs(location.query).get("page", [""])[0])
+        # Locks, cache manifests and staging folders are the build's, not the reader's.
+        if any(part.startswith(".") for part in unquote(location.path).split("/")):
+            return self.send_error(404)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            script = RELOAD_SCRIPT
+            if path.name == "review.html":
+                script += _live_script(self.desk.token)
+            body = path.read_bytes().replace(b"</body>", script + b"</body>", 1)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        return super().do_GET()
+
+    def list_directory(self, path):  # noqa: ANN001, ANN201 (http.server's signature)
+        self.send_error(404, "no index.html here")
+        return None
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        if self._refused():
+            return None
         if self.path not in ("/__approve", "/__comment"):
             return self.send_error(404)
         # Only this machine, and only with the token of a page this server gave out: another
@@ -148,41 +246,32 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         return None
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        if self.path == "/__events":
-            return self._events()
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix == ".html" and path.is_file():
-            script = RELOAD_SCRIPT
-            if path.name == "review.html":
-                script += _live_script(self.desk.token)
-            body = path.read_bytes().replace(b"</body>", script + b"</body>", 1)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
-            return None
-        return super().do_GET()
-
-    def _events(self) -> None:
+    def _events(self, page: str) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        version = self.changes.version
-        try:
+        with self.live.condition:
+            self.live.open[page] += 1
+            version, errors = self.live.version, self.live.errors
+        try:  # a page opened while the announcement is broken shows the problems at once
+            self._send({"reload": [], "errors": errors})
             while True:
-                newer = self.changes.wait_after(version, timeout=15)
-                message = f"data: {newer}\n\n" if newer != version else ": keep-alive\n\n"
-                self.wfile.write(message.encode("ascii"))
-                self.wfile.flush()
-                version = newer
+                version, messages = self.live.since(version, timeout=15)
+                for message in messages:
+                    self._send(message)
+                if not messages:
+                    self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return
+        finally:
+            with self.live.condition:
+                self.live.open[page] -= 1
+
+    def _send(self, message: dict) -> None:
+        self.wfile.write(f"data: {json.dumps(message)}\n\n".encode())
+        self.wfile.flush()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         return  # the console shows rebuilds, not every request
@@ -218,54 +307,130 @@ def affected(
     return (announcements, None) if yamls else None
 
 
-def rebuild(
-    project_factory: Callable[[], Project],
-    targets: list[Path],
-    languages: list[Language] | None,
-    out: Path,
-) -> bool:
-    """Rebuild; print problems instead of stopping the server. True when the build succeeded."""
-    from .review import refresh
+class Preview:
+    """Rebuilds for ``serve``: open pages first, then the other pages, then in the background
+    the PDFs and the review page."""
 
-    try:
-        project = project_factory()
-        announcements = project.load(targets)
-        # One process: forking beside the HTTP server's threads could inherit a held lock.
-        report = build(project, announcements, out, languages, jobs=1)
-        for path, announcement in zip(targets, announcements, strict=True):
-            refresh(project, path, announcement, out)  # the review page, with its sign-off
-    except InputError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
+    def __init__(self, root: Path, out: Path, live: Live) -> None:
+        self.root, self.out, self.live = root, out, live
+        self.background: threading.Thread | None = None
+        self.process: subprocess.Popen | None = None
+        self.stopped = threading.Event()
+
+    def rebuild(self, targets: list[Path], languages: list[Language] | None) -> bool:
+        """Bring the open pages, then every page, up to date; start the rest in the background.
+        A failure is told to the terminal and the open pages; the server goes on."""
+        self.stop_background()
+        started = time.perf_counter()
+        try:
+            project = Project(self.root)  # the settings may have changed: read them again
+            announcements = project.load(targets)
+            early = self._open_pages(project, announcements, languages)
+            if early:
+                self.live.tell(early)
+            report = build(project, announcements, self.out, languages, ["html"], jobs=1)
+        except InputError as error:
+            return self._failed([str(problem) for problem in error.problems])
+        except RenderError as error:
+            return self._failed([f"error: {error}"])
+        except Exception as error:  # noqa: BLE001 (a rebuild's failure must not stop serving)
+            return self._failed([f"error: the rebuild failed: {type(error).__name__}: {error}"])
+        pages = [f"/{p.as_posix()}" for p in report.written if p.suffix == ".html"]
+        indexes = ["/index.html", *(f"/{a.id}/index.html" for a in announcements)]
+        self.live.tell([*pages, *indexes])
+        seconds = time.perf_counter() - started
+        click.echo(f"updated {len(pages)} pages in {seconds:.2f} s; PDFs and review follow")
+        ids = [str(announcement.id) for announcement in announcements]
+        self._start_background(list(zip(targets, ids, strict=True)))
+        return True
+
+    def _failed(self, errors: list[str]) -> bool:
+        for line in errors:
+            click.echo(line, err=True)
+        self.live.tell([], errors)
         return False
-    except RenderError as error:
-        click.echo(f"error: {error}", err=True)
-        return False
-    click.echo(f"rebuilt {len(report.written)} files ({report.unchanged} up to date)")
-    return True
+
+    def _open_pages(
+        self,
+        project: Project,
+        announcements: list[Announcement],
+        languages: list[Language] | None,
+    ) -> list[str]:
+        """Render and write the HTML pages open in a browser, before anything else."""
+        from .render import Renderer
+
+        wanted = set(self.live.pages())
+        renderer = Renderer(project)
+        written = []
+        for announcement in announcements:
+            assert announcement.id
+            for output in plan(announcement, languages, ["html"]):
+                page = f"/{announcement.id}/{output.path.as_posix()}"
+                if page in wanted:
+                    data = renderer.bytes(announcement, output)
+                    with publish.locked(self.out, announcement.id):
+                        publish.write_atomic(self.out / announcement.id / output.path, data)
+                    written.append(page)
+        return written
+
+    def _start_background(self, targets: list[tuple[Path, str]]) -> None:
+        self.stopped.clear()
+        self.background = threading.Thread(target=self._rest, args=(targets,), daemon=True)
+        self.background.start()
+
+    def _rest(self, targets: list[tuple[Path, str]]) -> None:
+        """PDFs, the review page and the indexes of each announcement, one ``wwc-press review``
+        at a time in its own process group, so that the next save can stop it whole."""
+        for path, identifier in targets:
+            if self.stopped.is_set():
+                return
+            command = [sys.executable, "-m", "wwc_press", "review", str(path), "--out",
+                       str(self.out)]  # fmt: skip
+            self.process = subprocess.Popen(
+                command, cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                start_new_session=True, text=True,
+            )  # fmt: skip
+            _, errors = self.process.communicate()
+            if self.stopped.is_set():
+                return
+            if self.process.returncode != 0:
+                self._failed(errors.strip().splitlines() or ["error: the PDF build failed"])
+                return
+            folder = f"/{identifier}"
+            self.live.tell(["/index.html", f"{folder}/index.html", f"{folder}/review.html"])
+        click.echo("PDFs and review pages are up to date")
+
+    def stop_background(self) -> None:
+        self.stopped.set()
+        process = self.process
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+                os.killpg(process.pid, signal.SIGTERM)  # the build and its workers
+            process.wait()
+        if self.background is not None:
+            self.background.join()
+            self.background = None
 
 
 def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> None:
     """Build once, then serve ``out`` and rebuild on every change until interrupted."""
     from watchfiles import watch
 
-    def project_factory() -> Project:
-        return Project(root)  # the settings file may have changed: read it again
-
-    project = project_factory()
-    changes = Changes()
+    project = Project(root)
+    live = Live()
     out.mkdir(parents=True, exist_ok=True)
-    desk = Desk(root, out, changes)
-    handler = partial(
-        type("Handler", (_Handler,), {"changes": changes, "desk": desk}), directory=str(out)
-    )
+    desk = Desk(root, out, live)
+    hosts = frozenset({"127.0.0.1", "localhost", "::1", host.lower()})
+    attributes = {"live": live, "desk": desk, "hosts": hosts}
+    handler = partial(type("Handler", (_Handler,), attributes), directory=str(out))
     try:  # listen first: a taken port is said at once, not after the first build
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as error:  # the port is taken, or the address is not this machine's
         raise click.UsageError(f"cannot listen on {host}:{port}: {error.strerror}; "
                                "choose another with --port or --host") from None  # fmt: skip
     server.daemon_threads = True
-    rebuild(project_factory, project.announcement_paths(paths), None, out)
+    preview = Preview(root, out, live)
+    preview.rebuild(project.announcement_paths(paths), None)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"serving {out} on http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
     watched = [
@@ -276,14 +441,12 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
         root / "wwc-press.yaml",
     ]
     try:
-        for batch in watch(*[p for p in watched if p.exists()]):
+        for batch in watch(*[p for p in watched if p.exists()], step=20):
             found = affected(project, {Path(path) for _, path in batch}, paths)
-            if found is None:
-                continue
-            targets, languages = found
-            if rebuild(project_factory, targets, languages, out):
-                changes.bump()
+            if found is not None:
+                preview.rebuild(*found)
     except KeyboardInterrupt:
         pass
     finally:
+        preview.stop_background()
         server.shutdown()
