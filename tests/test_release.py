@@ -165,10 +165,13 @@ def test_html_is_one_semantic_standalone_page(sample: Path, lang: str) -> None:
 def test_index_links_every_output(sample: Path) -> None:
     html = (sample / "index.html").read_text("utf-8")
     links = set(re.findall(r'href="([^"]+)"', html))
-    expected = {f"{lang}/{kind}.{fmt}" for lang in LANGS for fmt in ("pdf", "html") for kind in (
-        "press-release", "report")}  # fmt: skip
+    expected = {f"{lang}/report.{fmt}" for lang in LANGS for fmt in ("pdf", "html")}
+    expected |= {f"{lang}/press-release.{fmt}" for lang in LANGS
+                 for fmt in ("pdf", "html", "docx", "txt", "eml")}  # fmt: skip
     expected |= {p.relative_to(sample).as_posix() for p in sample.glob("*/cities/*.*")}
-    assert len(expected) == 12 + 2 * (21 + 3 + 2)
+    expected |= {p.relative_to(sample).as_posix() for p in sample.glob("*/cards/*.*")}
+    # 26 city releases in five formats; each city's cards, two sizes and the alt text
+    assert len(expected) == 6 + 15 + 5 * (21 + 3 + 2) + 3 * (21 + 3 + 2)
     assert links == expected | {"../index.html"}  # and back to every announcement
     assert all((sample / link).is_file() for link in links)
     # Outputs by title, languages as their speakers write them, each format with size and pages.

@@ -81,10 +81,10 @@ def _build_one(
         for o in outputs
     }
     todo = [o for o in outputs if manifest.get(o.path.as_posix()) != keys[o.path.as_posix()]
-            or not (target / o.path).is_file()]  # fmt: skip
+            or not all((target / path).is_file() for path in o.files)]  # fmt: skip
     report.unchanged += len(outputs) - len(todo)
     # Files of outputs the announcement no longer has (a city removed, a language dropped) go.
-    planned = {o.path.as_posix() for o in plan(announcement)}
+    planned = {path.as_posix() for o in plan(announcement) for path in o.files}
     published = {
         p.relative_to(target).as_posix()
         for p in target.glob("*/**/*.*")
@@ -99,15 +99,16 @@ def _build_one(
     stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        redone = {o.path.as_posix() for o in todo}
+        redone = {path.as_posix() for o in todo for path in o.files}
         # The review page stays until the next review rewrites it (serve keeps it current).
         kept_review = ["review.html"] if (target / "review.html").is_file() else []
         for kept in sorted(published & planned - redone) + kept_review:
             (stage / kept).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(target / kept, stage / kept)
-        for output, data in _render_all(project, announcement, todo, jobs):
-            publish.write_atomic(stage / output.path, data)
-            report.written.append(Path(announcement.id) / output.path)
+        for output, files in _render_all(project, announcement, todo, jobs, stage):
+            for path, data in files.items():
+                publish.write_atomic(stage / path, data)
+                report.written.append(Path(announcement.id) / path)
             manifest[output.path.as_posix()] = keys[output.path.as_posix()]
         contents.write_index(project, announcement, stage)
         write_fonts(project, stage)
@@ -134,37 +135,53 @@ def _require_translations(project: Project, languages: set[Language]) -> None:
         raise RenderError(f"{len(gaps)} catalog entries are not ready:\n{listed}")
 
 
-# Rough cost of laying out each kind of PDF, to hand the longest to the workers first.
+# Rough cost of laying out each kind of PDF, to hand the longest to the workers first; a city's
+# two cards cost about what its release does.
 _COST = {"report": 8, "release": 2, "cities": 1}
+# Laid out by WeasyPrint, so rendered by the workers.
+_LAID_OUT = ("pdf", "png")
 
 
 # The renderer of the build in progress, inherited by the forked workers.
 _RENDERER: render.Renderer | None = None
 
 
-def _render_in_worker(announcement: Announcement, output: Output) -> bytes:
+def _render_in_worker(announcement: Announcement, output: Output) -> dict[Path, bytes]:
     assert _RENDERER is not None
-    return _RENDERER.bytes(announcement, output)
+    return _RENDERER.files(announcement, output)
 
 
 def _render_all(
-    project: Project, announcement: Announcement, outputs: list[Output], jobs: int
-) -> Iterator[tuple[Output, bytes]]:
+    project: Project, announcement: Announcement, outputs: list[Output], jobs: int, stage: Path
+) -> Iterator[tuple[Output, dict[Path, bytes]]]:
     """Render ``outputs``, with a progress bar on a terminal; results come back as they finish
-    and the caller writes them.
+    and the caller writes them into ``stage``.
 
-    With several PDFs and ``jobs`` > 1, worker processes lay out the PDFs, longest first, while
-    this process renders the HTML files. Workers are forked after this process has compiled the
-    templates and read the catalogs, so they start warm.
+    With several PDFs and ``jobs`` > 1, worker processes lay out the PDFs and the cards, longest
+    first, while this process writes the HTML pages, Word files and wire texts. Workers are
+    forked after this process has compiled the templates and read the catalogs, so they start
+    warm. E-mails come last: each attaches its release's PDF, from the staging folder when this
+    build made or kept it.
     """
     global _RENDERER
     renderer = render.Renderer(project)
-    pdfs = sorted((o for o in outputs if o.fmt == "pdf"), key=lambda o: -_COST[o.kind])
-    pages = [o for o in outputs if o.fmt != "pdf"]
+    pdfs = sorted((o for o in outputs if o.fmt in _LAID_OUT),
+                  key=lambda o: (-_COST[o.kind], o.fmt == "png"))  # fmt: skip
+    pages = [o for o in outputs if o.fmt not in _LAID_OUT and o.fmt != "eml"]
+    mails = [o for o in outputs if o.fmt == "eml"]
+
+    def mail(output: Output) -> dict[Path, bytes]:
+        attached = stage / output.path.with_suffix(".pdf")
+        pdf = attached.read_bytes() if attached.is_file() else None
+        return renderer.files(announcement, output, pdf)
+
     with _progress(len(outputs)) as advance:
         if jobs <= 1 or len(pdfs) <= 1:
             for output in pdfs + pages:
-                yield output, renderer.bytes(announcement, output)
+                yield output, renderer.files(announcement, output)
+                advance()
+            for output in mails:  # after the PDFs are in the staging folder
+                yield output, mail(output)
                 advance()
             return
         import multiprocessing
@@ -174,7 +191,7 @@ def _render_all(
         # The cheapest PDF is rendered here first: it loads WeasyPrint, fontconfig, the fonts and
         # the hyphenation patterns once, for every worker forked after it.
         warm = pdfs.pop()
-        yield warm, renderer.bytes(announcement, warm)
+        yield warm, renderer.files(announcement, warm)
         advance()
         _RENDERER = renderer
         context = multiprocessing.get_context("fork")
@@ -183,10 +200,13 @@ def _render_all(
                 futures = {pool.submit(_render_in_worker, announcement, o): o for o in pdfs}
                 try:
                     for output in pages:
-                        yield output, renderer.bytes(announcement, output)
+                        yield output, renderer.files(announcement, output)
                         advance()
                     for future in as_completed(futures):
                         yield futures[future], future.result()
+                        advance()
+                    for output in mails:
+                        yield output, mail(output)
                         advance()
                 except BaseException:
                     pool.shutdown(cancel_futures=True)

@@ -20,6 +20,7 @@ import click
 
 from .errors import InputError, RenderError
 from .model import KINDS, LANGUAGES
+from .plan import FORMATS
 
 EXIT_PROBLEMS = 1
 EXIT_INPUT = 2
@@ -86,8 +87,8 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(["pdf", "html"]),
-    help="Only this format.",
+    type=click.Choice(FORMATS),
+    help="Only this format (default: all: pdf, html, docx, txt, eml, png).",
 )
 @out_option("Output folder.")
 @click.option(

@@ -20,13 +20,13 @@ from .model import Announcement
 from .project import Project
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-# The order formats are listed in, the editable and the printable first.
-FORMAT_ORDER = ("pdf", "html", "docx", "txt", "eml", "png")
+# The order formats are listed in: the printable and the editable first, the cards last.
+FORMAT_ORDER = ("PDF", "HTML", "DOCX", "TXT", "EML", "PNG 1200×630", "PNG 1080×1080", "Alt text")
 
 
 @dataclass(frozen=True)
 class File:
-    fmt: str
+    fmt: str  # as listed: "PDF", "DOCX", "PNG 1200×630", "ALT"
     href: str
     size: str
     pages: int | None = None
@@ -79,16 +79,16 @@ def entries(folder: Path, language: str) -> list[Entry]:
     groups: dict[Path, list[Path]] = {}
     for path in sorted((folder / language).rglob("*.*")):
         if not any(part.startswith(".") for part in path.relative_to(folder).parts):
-            groups.setdefault(path.with_suffix(""), []).append(path)
+            groups.setdefault(_stem(path), []).append(path)
     ordered = sorted(groups, key=lambda stem: (stem.parent != folder / language, stem.name))
     found = []
     for stem in ordered:
-        paths = sorted(groups[stem], key=lambda p: _rank(p.suffix[1:]))
+        paths = sorted(groups[stem], key=lambda p: (_rank(_label(p)), p.name))
         page = stem.with_suffix(".html")
         title = title_of(page) if page.is_file() else None
         files = tuple(
             File(
-                p.suffix[1:],
+                _label(p),
                 p.relative_to(folder).as_posix(),
                 _size(p.stat().st_size),
                 _pages(p) if p.suffix == ".pdf" else None,
@@ -99,8 +99,25 @@ def entries(folder: Path, language: str) -> list[Entry]:
     return found
 
 
-def _rank(fmt: str) -> int:
-    return FORMAT_ORDER.index(fmt) if fmt in FORMAT_ORDER else len(FORMAT_ORDER)
+def _stem(path: Path) -> Path:
+    """The output a file belongs to: a city's cards list with its release."""
+    if path.parent.name == "cards":  # cards/<slug>-1200x630.png, cards/<slug>.alt.txt
+        name = path.name.removesuffix(".alt.txt")
+        slug = name if name != path.name else path.stem.rsplit("-", 1)[0]
+        return path.parent.parent / "cities" / slug
+    return path.with_suffix("")
+
+
+def _label(path: Path) -> str:
+    if path.name.endswith(".alt.txt"):
+        return "Alt text"
+    if path.suffix == ".png":
+        return "PNG " + path.stem.rsplit("-", 1)[-1].replace("x", "×")
+    return path.suffix[1:].upper()
+
+
+def _rank(label: str) -> int:
+    return FORMAT_ORDER.index(label) if label in FORMAT_ORDER else len(FORMAT_ORDER)
 
 
 def write_index(project: Project, announcement: Announcement, folder: Path) -> None:

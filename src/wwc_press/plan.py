@@ -1,7 +1,9 @@
 """What an announcement makes: every output with its template, language, format and path.
 
 A release and a report per language; a release per city in English and in the city's own
-language. File names of cities are ASCII slugs, stable across builds.
+language. File names of cities are ASCII slugs, stable across builds. Every output is a PDF and
+an HTML page; the releases (the program's and each city's) are also a Word file, wire text and
+an e-mail; each city has social cards in each language of its releases.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from pathlib import Path
 from . import places
 from .model import Announcement, City, Language
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "docx", "txt", "eml", "png")
+# The formats a press office re-issues or sends a release in; a report is read, not re-issued.
+RELEASE_FORMATS = ("docx", "txt", "eml")
 
 
 @dataclass(frozen=True)
@@ -27,12 +31,31 @@ class Output:
     fmt: str
     path: Path
     city: City | None = None
+    # Files the same rendering writes beside ``path``: a card's other size and its alt text.
+    extra: tuple[Path, ...] = ()
 
     @property
     def template(self) -> str:
+        """The template of its HTML page, which every format is written from."""
         return {"release": "press-release.html", "report": "report.html", "cities": "city.html"}[
             self.kind
         ]
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return (self.path, *self.extra)
+
+    @property
+    def page(self) -> Output:
+        """The HTML page this output is written from (itself, for a page)."""
+        return Output(self.kind, self.language, "html", self.page_path, self.city)
+
+    @property
+    def page_path(self) -> Path:
+        if self.fmt == "png":  # <lang>/cards/<slug>-1200x630.png -> <lang>/cities/<slug>.html
+            slug = self.path.name.rsplit("-", 1)[0]
+            return Path(self.language, "cities", f"{slug}.html")
+        return self.path.with_suffix(".html")
 
 
 def plan(
@@ -48,20 +71,27 @@ def plan(
     """
     assert announcement.languages
     wanted = [lang for lang in announcement.languages if not languages or lang in languages]
+    from .formats.cards import names as card_names
+
     outputs = []
     for fmt in formats or FORMATS:
         for language in wanted:
-            if not only or "release" in only:
+            if (not only or "release" in only) and fmt != "png":
                 outputs.append(
                     Output("release", language, fmt, Path(language, f"press-release.{fmt}"))
                 )
-            if not only or "report" in only:
+            if (not only or "report" in only) and fmt in ("pdf", "html"):
                 outputs.append(Output("report", language, fmt, Path(language, f"report.{fmt}")))
         if only and "cities" not in only:
             continue
         for city, slug in city_slugs(announcement):
             for language in places.release_languages(city, announcement.languages):
-                if language in wanted:
+                if language not in wanted:
+                    continue
+                if fmt == "png":
+                    first, *rest = (Path(language, "cards", name) for name in card_names(slug))
+                    outputs.append(Output("cities", language, fmt, first, city, tuple(rest)))
+                else:
                     path = Path(language, "cities", f"{slug}.{fmt}")
                     outputs.append(Output("cities", language, fmt, path, city))
     return outputs

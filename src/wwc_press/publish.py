@@ -79,8 +79,9 @@ def _font_files(templates: Path) -> tuple[tuple[str, int, int], ...]:
     )
 
 
-def pdf_bytes(html: str, templates: Path) -> bytes:
-    """Lay out ``html`` as a tagged PDF; metadata comes from its head, so output is reproducible."""
+def pdf_bytes(html: str, templates: Path, *, tagged: bool = True) -> bytes:
+    """Lay out ``html`` as a tagged PDF (PDF/UA-1; untagged for a picture that is rasterized);
+    metadata comes from its head, so output is reproducible."""
     import weasyprint
 
     handler = _Warnings()
@@ -95,7 +96,7 @@ def pdf_bytes(html: str, templates: Path) -> bytes:
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
         data = document.write_pdf(
             pdf_identifier=identifier,
-            pdf_variant="pdf/ua-1",
+            pdf_variant="pdf/ua-1" if tagged else None,
             font_config=_font_config(templates.resolve(), _font_files(templates)),
         )
     finally:

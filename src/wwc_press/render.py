@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -257,10 +258,49 @@ class Renderer:
             return render(env, output.template, values, for_pdf=for_pdf)
 
     def bytes(self, announcement: Announcement, output: Output) -> bytes:
-        html = self.html(announcement, output, for_pdf=output.fmt == "pdf")
+        return self.files(announcement, output)[output.path]
+
+    def files(
+        self, announcement: Announcement, output: Output, pdf: bytes | None = None
+    ) -> dict[Path, bytes]:
+        """Every file of ``output``. Besides the PDF, each format is written from the output's
+        HTML page (formats.page); an e-mail attaches ``pdf``, or the PDF rendered here."""
+        from .formats import mail, wire, word
+        from .formats.page import read
+
         if output.fmt == "pdf":
-            return publish.pdf_bytes(html, self.project.templates)
-        return html.encode("utf-8")
+            html = self.html(announcement, output, for_pdf=True)
+            return {output.path: publish.pdf_bytes(html, self.project.templates)}
+        html = self.html(announcement, output.page, for_pdf=False)
+        if output.fmt == "html":
+            return {output.path: html.encode("utf-8")}
+        page = read(html)
+        logos = self.project.root / publish.LOGOS
+        if output.fmt == "txt":
+            data = wire.wire_text(page)
+        elif output.fmt == "docx":
+            data = word.word_document(page, logos)
+        elif output.fmt == "eml":
+            if pdf is None:
+                pdf = self.bytes(announcement, replace(output, fmt="pdf",
+                                 path=output.path.with_suffix(".pdf")))  # fmt: skip
+            name = f"{announcement.id}-{output.path.with_suffix('.pdf').name}"
+            data = mail.message(page, html, pdf, name, logos)
+        else:
+            assert output.fmt == "png" and output.city is not None
+            return dict(zip(output.files, self._cards(page, output), strict=True))
+        return {output.path: data}
+
+    def _cards(self, page, output: Output) -> list[bytes]:
+        from .formats import cards
+
+        assert output.city is not None
+        settings = self.project.settings
+        l10n = localizer(self.project.root, output.language, settings)
+        keep = [settings.program, settings.organization, output.city.name,
+                l10n.city_name(output.city)]  # fmt: skip
+        env = plain_environment(self.project.templates)
+        return cards.card_files(page, output.city.level, keep, env, self.project.templates)
 
     def warm_up(self, outputs: list[Output]) -> None:
         """Compile every template in every language before workers are forked, so that each

@@ -270,3 +270,17 @@ def balance(page: str, font: Path) -> str:
         return tag + match.group("inner") + "</h1>"
 
     return _HEADLINE.sub(narrowed, page)
+
+
+def fit(text: str, font: Path, width: float, height: float, sizes: range, leading: float) -> int:
+    """The largest font size in ``sizes`` (pixels) at which ``text`` set in ``font`` fills at
+    most ``height`` pixels of lines ``width`` pixels wide (a social card's headline); the
+    smallest when none does. A word wider than the line counts as one line: CSS breaks it."""
+    words = re.split(r"[ \t\r\n]+", text.strip())  # not split(): a no-break space holds
+    units = [_width(word, font) for word in words]
+    _, space = _advances(font)
+    for size in sorted(sizes, reverse=True):
+        lines = _lines(units, space, width / size / _SLACK)
+        if len(lines) * size * leading <= height:
+            return size
+    return min(sizes)

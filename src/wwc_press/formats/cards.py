@@ -1,0 +1,79 @@
+"""Social cards (``.png``): each certified city's news as an image, in each language of its
+releases, at the two sizes the networks take (1200×630 for links, 1080×1080 for posts), with
+an alt text file beside them.
+
+The words are the city release's own (its headline, the program line, the organization, the
+date), read from its rendered page; ``templates/card.html`` lays them out, WeasyPrint draws the
+card as a one-page PDF with the shipped font and pypdfium2 rasterizes it (no browser). The
+headline's size is fitted to the card with the font's own widths (``typeset.fit``) and its
+lines balanced as the releases' are. PNG files carry no time.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from .. import publish, typeset
+from .page import Page
+from .wire import plain
+
+SIZES = ((1200, 630), (1080, 1080))
+BAND = {"silver": "#c3cad1", "gold": "#e3b649", "platinum": "#a9c1d6"}
+LEADING = 1.12
+INSET = 84 + 72  # the headline's left and right margins, as card.html sets them
+
+
+def names(slug: str) -> tuple[str, ...]:
+    """The files of one city's cards, in its language's ``cards/`` folder."""
+    return (*(f"{slug}-{w}x{h}.png" for w, h in SIZES), f"{slug}.alt.txt")
+
+
+def alt_text(page: Page) -> str:
+    """What the card shows, in reading order, as one line: the program, the headline, the
+    organization and the date."""
+    lead = next(iter(page.of("lead")), None)
+    date = lead.source if lead is not None else ""
+    parts = [
+        page.program,
+        page.title,
+        f"{page.organization}, {date}" if date else page.organization,
+    ]
+    return plain(". ".join(part.rstrip(".") for part in parts if part) + ".")
+
+
+def card_files(page: Page, level: str, keep: list[str], env, templates: Path) -> list[bytes]:
+    """The PNG of each size, then the alt text, as ``names`` lists them. ``keep``: names a line
+    must not break (the program, the city); ``env`` renders the card template."""
+    import pypdfium2
+
+    font = templates / "fonts" / "Lato-Bold.ttf"
+    lead = next(iter(page.of("lead")), None)
+    headline = page.title
+    for name in sorted(keep, key=len, reverse=True):
+        headline = headline.replace(name, name.replace(" ", "\u00a0"))
+    files = []
+    for width, height in SIZES:
+        measure = width - INSET
+        room = height * (0.73 if height < width else 0.6) - height * 0.12
+        largest = round(height * (0.115 if height < width else 0.085))
+        size = typeset.fit(headline, font, measure, room, range(28, largest + 1, 2), LEADING)
+        html = env.get_template("card.html").render(
+            lang=page.language, headline=headline, program=page.program,
+            organization=page.organization, date=lead.source if lead else "",
+            width=width, height=height, size=size, pad=round(height * 0.09),
+            band=BAND.get(level, BAND["silver"]), measure=measure / size,
+        )  # fmt: skip
+        html = typeset.balance(html, font)
+        pdf = pypdfium2.PdfDocument(publish.pdf_bytes(html, templates, tagged=False))
+        try:
+            image = pdf[0].render(scale=96 / 72).to_pil().convert("RGB")
+        finally:
+            pdf.close()
+        if image.size != (width, height):  # a rounding pixel of the page box
+            image = image.crop((0, 0, width, height))
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG", optimize=True)
+        files.append(buffer.getvalue())
+    files.append((alt_text(page) + "\n").encode("utf-8"))
+    return files

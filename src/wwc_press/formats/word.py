@@ -1,0 +1,251 @@
+"""Word (``.docx``): the release as a file a press office edits and re-issues.
+
+Real Word styles, so that the document behaves in Word like any other release: Title for the
+headline, Subtitle for each deck, Heading 2 for About and the contacts, Quote for quotations,
+List Bullet for lists; and styles of our own for the embargo line, the attribution, the
+contacts, the end mark and, in a city's release without a quote of its own, the empty paragraph
+for the mayor's quote (shaded, bordered, named in the language: it cannot be missed, and deleting
+it leaves nothing behind). The document's language is set on its default run properties and on
+every style, so Word checks the spelling in that language. The continuation mark sits in the
+footer inside a field that prints it on every page but the last, as the PDF does.
+
+The file is the same bytes from the same page: fixed core properties (from the page's date) and
+fixed timestamps in the zip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from .page import Block, Page
+
+ACCENT = "0B5C8A"  # the templates' --accent
+# Word's language tags: a bare "es" would be Spain's proofing; the releases are for the Americas.
+WORD_LANGUAGE = {"en": "en-US", "es": "es-419"}
+_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
+
+
+def word_language(language: str) -> str:
+    return WORD_LANGUAGE.get(language, language)
+
+
+def _set_language(element, language: str) -> None:
+    """``<w:lang w:val=… w:eastAsia=… w:bidi=…/>`` in a run-properties element."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for old in element.findall(qn("w:lang")):
+        element.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    lang.set(qn("w:bidi"), language)
+    element.append(lang)
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A complex field: ``instruction`` may hold nested fields written as {PAGE}."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def char(kind: str) -> None:
+        run = paragraph.add_run()
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        run._r.append(mark)
+
+    def code(text: str) -> None:
+        run = paragraph.add_run()
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = text
+        run._r.append(instr)
+
+    char("begin")
+    for part in instruction.replace("}", "{").split("{"):
+        if part.strip() in ("PAGE", "NUMPAGES"):
+            char("begin")
+            code(f" {part.strip()} ")
+            char("separate")
+            paragraph.add_run("1")
+            char("end")
+        elif part:
+            code(part)
+    char("separate")
+    paragraph.add_run(shown)
+    char("end")
+
+
+def _shade(paragraph, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.get_or_add_pPr()  # holds its style only: pBdr, shd follow
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "12")
+        edge.set(qn("w:space"), "4")
+        edge.set(qn("w:color"), "B26A00")
+        borders.append(edge)
+    properties.append(borders)
+    properties.append(shading)
+
+
+def _styles(document, language: str, slot_name: str | None) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(8)
+    _set_language(document.styles.element.find(".//{*}rPrDefault/{*}rPr"), language)
+    for style in styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            _set_language(style.element.get_or_add_rPr(), language)
+
+    def own(name: str, base: str = "Normal"):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        style.quick_style = True
+        _set_language(style.element.get_or_add_rPr(), language)
+        return style
+
+    embargo = own("Embargo")
+    embargo.font.bold = True
+    embargo.font.color.rgb = RGBColor.from_string(ACCENT)
+    attribution = own("Attribution")
+    attribution.paragraph_format.left_indent = Pt(36)
+    attribution.font.italic = False
+    contact = own("Contact")
+    contact.paragraph_format.space_after = Pt(4)
+    end = own("End Mark")
+    end.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    end.font.bold = True
+    if slot_name:
+        slot = own(slot_name)
+        slot.paragraph_format.space_before = Pt(6)
+        slot.paragraph_format.space_after = Pt(12)
+        slot.font.size = Pt(14)  # an empty line tall enough to see and click into
+
+
+def word_document(page: Page, logos: Path) -> bytes:
+    """The page as a Word file; ``logos`` is the project's logos folder."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    language = word_language(page.language)
+    document = docx.Document()
+    slots = page.of("slot")
+    _styles(document, language, slots[0].text if slots else None)
+
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(27.94), Cm(21.59)  # US Letter, as the PDF
+    section.left_margin = section.right_margin = Cm(2.54)
+    if page.more:
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.style = document.styles["End Mark"]
+        # Printed on every page but the last, as the PDF's continuation mark.
+        _field(footer, f' IF {{PAGE}} < {{NUMPAGES}} "{page.more}" "" ', page.more)
+
+    logo_files = [b for b in page.of("logo") if (logos / b.source).is_file()]
+    if logo_files:
+        paragraph = document.add_paragraph()
+        for block in logo_files:
+            run = paragraph.add_run()
+            shape = run.add_picture(str(logos / block.source), height=Cm(1.2))
+            shape._inline.docPr.set("descr", block.text)  # the alt text
+            paragraph.add_run("   ")
+    for block in page.blocks:
+        _add(document, block)
+
+    properties = document.core_properties
+    created = _date(page.created)
+    properties.title = page.title
+    properties.author = properties.last_modified_by = page.organization
+    properties.language = language
+    properties.created = properties.modified = created
+    properties.last_printed = created
+    properties.revision = 1
+    properties.comments = ""
+    properties.keywords = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def _add(document, block: Block) -> None:
+    style = {
+        "embargo": "Embargo",
+        "title": "Title",
+        "deck": "Subtitle",
+        "heading": "Heading 2",
+        "quote": "Quote",
+        "attribution": "Attribution",
+        "contact": "Contact",
+        "end": "End Mark",
+        "item": "List Bullet",
+    }.get(block.kind, "Normal")
+    if block.kind == "logo":
+        return
+    if block.kind == "slot":
+        paragraph = document.add_paragraph(style=document.styles[block.text])
+        _shade(paragraph, "FFF2CC")
+        _bookmark(paragraph, "mayor_quote")
+        return
+    paragraph = document.add_paragraph(style=document.styles[style])
+    if block.kind == "lead" and block.dateline:
+        paragraph.add_run(block.dateline).bold = True
+        paragraph.add_run(" ")
+    lines = block.text.split("\n")
+    for number, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        if number < len(lines) - 1:
+            run.add_break()
+
+
+def _bookmark(paragraph, name: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), "0")
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), "0")
+    paragraph._p.append(start)
+    paragraph._p.append(end)
+
+
+def _date(iso: str) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        moment = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same members in the same order, each stamped 1980-01-01: no build time in the file."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return buffer.getvalue()

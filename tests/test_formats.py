@@ -1,0 +1,162 @@
+"""Word, wire text, e-mail and social cards, each opened with its own reader, in every language:
+the words, the language, the marks and the sizes a press office and a newswire would check."""
+
+from __future__ import annotations
+
+import email
+import re
+from email import policy
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+
+LANGS = ("en", "es", "pt-BR")
+# What each language's program release must say, and how its outputs must be marked.
+EXPECTED = {
+    "en": {
+        "headline": "What Works Cities Certification goes international with seven new cities",
+        "embargo": "Embargoed until 10 a.m. EDT, June 21, 2023",
+        "dateline": "NEW YORK, June 21, 2023 —",
+        "quote": "“Demand for the certification keeps growing.",
+        "more": "-more-",
+        "word": "en-US",
+    },
+    "es": {
+        "headline": "La certificación What Works Cities se internacionaliza con siete nuevas",
+        "embargo": "Bajo embargo hasta el 21 de junio de 2023 a las 10:00 en Nueva York",
+        "dateline": "NUEVA YORK, 21 de junio de 2023.—",
+        "quote": "«La demanda de la certificación no deja de crecer.",
+        "more": "(sigue)",
+        "word": "es-419",
+    },
+    "pt-BR": {
+        "headline": "Certificação What Works Cities chega à América Latina",
+        "embargo": "Sob embargo até 21 de junho de 2023, às 10h em Nova York",
+        "dateline": "NOVA YORK, 21 de junho de 2023 –",
+        "quote": "“A procura pela certificação não para de crescer.",
+        "more": "(continua)",
+        "word": "pt-BR",
+    },
+}
+SLOT = {"en": "Mayor's quote", "pt-BR": "Declaração do prefeito ou da prefeita"}
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def _language_of(style) -> str | None:
+    found = style.element.find(".//{*}rPr/{*}lang")
+    return None if found is None else found.get(docx.oxml.ns.qn("w:val"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_word_file_has_real_styles_its_language_and_the_marks(sample: Path, lang: str) -> None:
+    expected = EXPECTED[lang]
+    document = docx.Document(sample / lang / "press-release.docx")
+    by_style: dict[str, list[str]] = {}
+    for paragraph in document.paragraphs:  # names keep their no-break spaces in Word
+        by_style.setdefault(paragraph.style.name, []).append(_spaced(paragraph.text))
+    assert expected["headline"] in by_style["Title"][0]
+    assert len(by_style["Subtitle"]) == 1  # the deck
+    assert by_style["Embargo"][0].startswith(expected["embargo"])
+    lead = next(p for p in document.paragraphs if _spaced(p.text).startswith(expected["dateline"]))
+    assert lead.runs[0].bold and _spaced(lead.runs[0].text) == expected["dateline"]
+    assert by_style["Quote"][0].startswith(expected["quote"])
+    assert by_style["Attribution"][0].startswith("— Rochelle")
+    assert "Heading 2" in by_style and by_style["End Mark"] == ["###"]
+    assert "Results for America" in by_style["Contact"][0]
+    # Word checks spelling in the release's language.
+    assert _language_of(document.styles["Normal"]) == expected["word"]
+    assert _language_of(document.styles["Title"]) == expected["word"]
+    # The continuation mark is printed on every page but the last, by a field in the footer.
+    footer = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "IF" in footer and "NUMPAGES" in footer and expected["more"] in footer
+    assert document.core_properties.title.startswith(expected["headline"][:30])
+    assert document.core_properties.created.date().isoformat() == "2023-06-21"
+
+
+@pytest.mark.parametrize("lang", ["en", "pt-BR"])
+def test_a_city_word_file_marks_where_the_mayors_quote_goes(sample: Path, lang: str) -> None:
+    document = docx.Document(sample / lang / "cities" / "fortaleza-ce-br.docx")
+    [slot] = [p for p in document.paragraphs if p.style.name == SLOT[lang]]
+    assert slot.text == ""  # empty, to be filled or deleted
+    assert "w:shd" in slot._p.xml and "mayor_quote" in slot._p.xml  # shaded, bookmarked
+    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    assert titles == [
+        "Fortaleza, Brazil, earns What Works Cities Gold Certification"
+        if lang == "en"
+        else "Fortaleza conquista a certificação Ouro do What Works Cities"
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_wire_text_is_paragraphs_without_hard_wraps(sample: Path, lang: str) -> None:
+    expected = EXPECTED[lang]
+    text = (sample / lang / "press-release.txt").read_text("utf-8")
+    paragraphs = text.rstrip("\n").split("\n\n")
+    assert paragraphs[0].startswith(expected["embargo"])
+    assert paragraphs[1].startswith(expected["headline"])
+    lead = next(p for p in paragraphs if p.startswith(expected["dateline"]))
+    assert "\n" not in lead and len(lead) > 200  # one line, however long
+    quote = next(p for p in paragraphs if p.startswith(expected["quote"]))
+    assert quote.split("\n")[1].startswith("— Rochelle Haynes")  # its attribution
+    assert paragraphs[-1] == "###"
+    assert "Results for America" in text and "\u00a0for\u00a0" not in text  # names untied
+    if lang != "en":
+        assert "57\u00a0%" in text or "57%" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_email_opens_with_both_parts_the_pdf_and_no_remote_resources(
+    sample: Path, lang: str
+) -> None:
+    expected = EXPECTED[lang]
+    raw = (sample / lang / "press-release.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message["Subject"].startswith(expected["embargo"])
+    assert expected["headline"] in message["Subject"]
+    assert message["Content-Language"] == lang
+    assert "press@results4america.org" in message["Reply-To"]
+    assert message["Date"] == "Wed, 21 Jun 2023 00:00:00 +0000"
+    plain = message.get_body(("plain",)).get_content()
+    # The wire text, with the CRLF line ends of mail.
+    assert plain.replace("\r\n", "\n") == (sample / lang / "press-release.txt").read_text("utf-8")
+    html = message.get_body(("html",)).get_content()
+    assert expected["headline"] in re.sub(r"<[^>]+>", "", html)
+    assert "<style" not in html and "var(" not in html and 'style="' in html  # CSS inlined
+    assert not re.search(r"(src|href)=\"(https?:|\.\./|fonts/)", html)
+    assert "url(" not in html
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "2023-06-international-press-release.pdf"
+    assert attachment.get_content() == (sample / lang / "press-release.pdf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Fortaleza, Brazil, earns What Works Cities Gold Certification"),
+        ("pt-BR", "Fortaleza conquista a certificação Ouro do What Works Cities"),
+    ],
+)
+def test_social_cards_in_both_sizes_with_alt_text(sample: Path, lang: str, words: str) -> None:
+    cards = sample / lang / "cards"
+    for size in ((1200, 630), (1080, 1080)):
+        with Image.open(cards / f"fortaleza-ce-br-{size[0]}x{size[1]}.png") as image:
+            assert image.format == "PNG" and image.size == size
+            assert not {"tIME", "Creation Time", "date:create"} & set(image.info)
+            # Not a blank image: the headline's white letters over the blue ground.
+            colors = image.convert("RGB").getcolors(maxcolors=1 << 16) or []
+            assert len(colors) > 50
+    alt = (cards / "fortaleza-ce-br.alt.txt").read_text("utf-8")
+    assert words in alt and "21" in alt and "2023" in alt
+
+
+def test_cards_are_made_for_each_language_of_a_citys_releases(sample: Path) -> None:
+    assert (sample / "es" / "cards" / "cordoba-ar-1200x630.png").is_file()
+    assert not (sample / "es" / "cards" / "fortaleza-ce-br-1200x630.png").exists()
+    assert not (sample / "pt-BR" / "cards" / "cordoba-ar-1200x630.png").exists()
+    assert not (sample / "en" / "report.docx").exists()  # a report is read, not re-issued
