@@ -56,6 +56,14 @@ def test_review_shows_languages_side_by_side(sample_project: Path, browser_page)
     assert "City release: Fortaleza" in titles
     fortaleza = browser_page.locator("section#fortaleza-ce-br td[lang='es']").first
     assert "(not in this language)" in fortaleza.inner_text()  # en and pt-BR only
+    # Every format of each output is linked, and a city's social cards are shown.
+    row = browser_page.locator("section#fortaleza-ce-br tr.formats td[data-lang='pt-BR']")
+    links = row.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    for suffix in (".pdf", ".html", ".docx", ".txt", ".eml", "-1200x630.png", "-1080x1080.png"):
+        assert any(link.endswith(f"fortaleza-ce-br{suffix}") for link in links), suffix
+    cards = row.locator("img.card")
+    assert cards.count() == 2
+    assert cards.first.evaluate("img => img.naturalWidth") == 1200
     assert "No problems" in browser_page.locator(".summary").inner_text()
     SCREENSHOTS.mkdir(exist_ok=True)
     browser_page.screenshot(path=SCREENSHOTS / "review.png", full_page=True)

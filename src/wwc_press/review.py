@@ -125,6 +125,13 @@ def write_review(
         units.setdefault(output.path.relative_to(output.language).as_posix(), {})[
             output.language
         ] = output
+    from .contents import entries
+
+    # Every format of each output, by language and output stem, as the index lists them.
+    listed = {
+        lang: {entry.files[0].href.rsplit(".", 1)[0]: entry for entry in entries(folder, lang)}
+        for lang in languages
+    }
     tables = []
     for name, by_language in units.items():
         pages, flags = {}, {}
@@ -151,9 +158,13 @@ def write_review(
             lang: thumbnails(folder / lang / pdf) if lang in pages else [] for lang in languages
         }
         first = next(iter(by_language.values()))
+        formats = {
+            lang: listed[lang].get(f"{lang}/{Path(name).with_suffix('').as_posix()}")
+            for lang in languages
+        }
         tables.append(
             {"id": Path(name).stem, "title": _title(first), "pdf": pdf.as_posix(), "rows": rows,
-             "thumbnails": thumbs}
+             "thumbnails": thumbs, "formats": formats}
         )  # fmt: skip
     page = (
         render.plain_environment(templates)
