@@ -146,6 +146,23 @@ _LAID_OUT = ("pdf", "png")
 _RENDERER: render.Renderer | None = None
 
 
+def _start_worker(build: int) -> None:
+    """A worker dies with the build that forked it (Linux's parent-death signal) and holds none
+    of its locks: a killed build must not leave workers behind that keep the folder locked."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the locks below are still let go
+        pass
+    if os.getppid() != build:  # the build died before the signal was set
+        os._exit(1)
+    for descriptor in publish.held_locks():
+        os.close(descriptor)
+
+
 def _render_in_worker(announcement: Announcement, output: Output) -> dict[Path, bytes]:
     assert _RENDERER is not None
     return _RENDERER.files(announcement, output)
@@ -196,7 +213,10 @@ def _render_all(
         _RENDERER = renderer
         context = multiprocessing.get_context("fork")
         try:
-            with ProcessPoolExecutor(min(jobs, len(pdfs)), mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                min(jobs, len(pdfs)), mp_context=context, initializer=_start_worker,
+                initargs=(os.getpid(),),
+            ) as pool:  # fmt: skip
                 futures = {pool.submit(_render_in_worker, announcement, o): o for o in pdfs}
                 try:
                     for output in pages:

@@ -120,16 +120,65 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-@contextmanager
-def locked(out: Path, announcement_id: str) -> Iterator[None]:
-    """One writer at a time per announcement and output folder; another waits its turn.
+# How long a build waits for another build of the same announcement before it gives up.
+LOCK_TIMEOUT = 600.0
+# Lock descriptors this process holds: a forked worker closes its copies, so that a worker
+# outliving a killed build never keeps the announcement locked.
+_HELD: set[int] = set()
 
-    What a killed build left is tidied once the lock is ours: a folder it was swapping out comes
-    back if the new one never arrived, and its staging folders go.
+
+def held_locks() -> set[int]:
+    return set(_HELD)
+
+
+def _holder(handle) -> str:
+    """Who holds the lock, as its holder wrote it: "PID 1234 at 10:02:07"."""
+    handle.seek(0)
+    pid, _, started = handle.read().strip().partition(" ")
+    return f"PID {pid} at {started}" if pid.isdigit() and started else "another process"
+
+
+@contextmanager
+def locked(out: Path, announcement_id: str, timeout: float | None = None) -> Iterator[None]:
+    """One writer at a time per announcement and output folder; another waits its turn, says
+    whom it waits for, and gives up after ``timeout`` seconds (``LOCK_TIMEOUT``).
+
+    The lock is the kernel's (``flock``): a build that died released it with its last open
+    descriptor, so the next one proceeds at once. What a killed build left is tidied once the
+    lock is ours: a folder it was swapping out comes back if the new one never arrived, and its
+    staging folders go.
     """
+    import datetime as dt
+    import sys
+    import time
+
     out.mkdir(parents=True, exist_ok=True)
-    with (out / f".{announcement_id}.lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    path = out / f".{announcement_id}.lock"
+    with path.open("a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(handle)
+            limit = LOCK_TIMEOUT if timeout is None else timeout
+            print(f"waiting for the build started by {holder} ({path})…", file=sys.stderr)
+            deadline = time.monotonic() + limit
+            while True:
+                time.sleep(0.1)
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise RenderError(
+                            f"{path}: the build started by {holder} still holds "
+                            f"{announcement_id} after {limit:.0f} s; let it finish, or stop it "
+                            "and build again"
+                        ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()} {dt.datetime.now().strftime('%H:%M:%S')}\n")
+        handle.flush()
+        _HELD.add(handle.fileno())
         try:
             target = out / announcement_id
             for old in out.glob(f".{announcement_id}.old-*"):
@@ -140,6 +189,8 @@ def locked(out: Path, announcement_id: str) -> Iterator[None]:
                 shutil.rmtree(leftover, ignore_errors=True)
             yield
         finally:
+            _HELD.discard(handle.fileno())
+            handle.truncate(0)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
