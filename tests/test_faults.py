@@ -4,6 +4,7 @@ damaged outputs, hostile text."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -66,9 +67,114 @@ def test_a_build_waiting_for_a_live_one_says_for_whom_and_gives_up(tmp_path: Pat
     from wwc_press.errors import RenderError
     from wwc_press.publish import locked
 
-    with locked(tmp_path, SAMPLE_ID):
-        with pytest.raises(RenderError) as gave_up, locked(tmp_path, SAMPLE_ID, timeout=0.3):
-            pass
+    with (
+        locked(tmp_path, SAMPLE_ID),
+        pytest.raises(RenderError) as gave_up,
+        locked(tmp_path, SAMPLE_ID, timeout=0.3),
+    ):
+        pass
     message = str(gave_up.value)
     assert f"the build started by PID {os.getpid()} at " in message
     assert "after 0 s" in message or "after 1 s" in message
+
+
+@pytest.fixture
+def sample_project(project: Path) -> Path:
+    import shutil
+
+    shutil.copy(SAMPLE, project / "announcements")
+    return project
+
+
+@pytest.mark.parametrize(
+    ("setup", "out", "said"),
+    [
+        (lambda p: (p / "afile").write_text("x"), "afile", "afile: a file, not a folder"),
+        (lambda p: (p / "afile").write_text("x"), "afile/x", "afile is a file, so no folder"),
+        (lambda p: (p / "dangling").symlink_to(p / "nowhere"), "dangling", "which does not exist"),
+    ],
+)
+def test_an_unusable_out_folder_is_a_usage_error(sample_project: Path, setup, out, said) -> None:
+    setup(sample_project)
+    result = run(["build", "--format", "html", "--out", out], cwd=sample_project)
+    assert result.exit_code == 2
+    assert said in result.stderr and "choose another folder" in result.stderr
+
+
+def test_a_port_out_of_range_is_a_usage_error(sample_project: Path) -> None:
+    result = run(["serve", "--port", "70000"], cwd=sample_project)
+    assert result.exit_code == 2 and "70000 is not in the range" in result.stderr
+
+
+PO = "locales/es/LC_MESSAGES/messages.po"
+
+
+def _spoil(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (lambda t: t + "\n#. \udcff\n", "is not UTF-8: save the catalog as UTF-8"),
+        (
+            lambda t: _spoil(t, "plural=(n != 1);", "plural=(n !!= 1;"),
+            "its Plural-Forms '(n !!= 1' is not a valid expression",
+        ),
+        (
+            lambda t: _spoil(t, 'msgstr "Fin del comunicado"', 'msgstr "Fin del comunicado 100%"'),
+            "is not a placeholder: write %% for a percent sign",
+        ),
+        (
+            lambda t: _spoil(
+                t, 'msgstr "Fin del comunicado"', 'msgstr "Fin</style><img src=x onerror=alert(1)>"'
+            ),
+            "markup ['</style>', '<img src=x onerror=alert(1)>'] in the translation",
+        ),  # fmt: skip
+    ],
+)
+def test_a_broken_catalog_is_a_sentence_in_check_and_build(sample_project: Path, spoil, said):
+    path = sample_project / PO
+    text = spoil(path.read_text("utf-8"))
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    check = run(["check"], cwd=sample_project)
+    assert check.exit_code == 1 and said in check.stdout + check.stderr
+    build = run(["build", "--format", "html", "--out", "dist"], cwd=sample_project)
+    assert build.exit_code == 1 and said in build.stderr
+    assert re.search(rf"{PO}:\d+", build.stderr)  # at the catalog's line
+    assert not (sample_project / "dist" / SAMPLE_ID).exists()
+
+
+def test_a_missing_catalog_says_how_to_make_it(sample_project: Path) -> None:
+    (sample_project / PO).unlink()
+    build = run(["build", "--format", "html", "--out", "dist"], cwd=sample_project)
+    assert build.exit_code == 1
+    assert f"{PO}:1:1: the catalog is missing: run 'wwc-press i18n update'" in build.stderr
+
+
+def test_a_template_runtime_error_names_the_template_line(sample_project: Path) -> None:
+    template = sample_project / "templates" / "press-release.html"
+    lines = template.read_text("utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if 'class="lead"' in line)
+    lines[number] = "{{ 1 // 0 }}" + lines[number]
+    template.write_text("".join(lines), "utf-8")
+    build = run(["build", "--format", "html", "--out", "dist"], cwd=sample_project)
+    assert build.exit_code == 1
+    assert f"press-release.html:{number + 1}: template error: ZeroDivisionError" in build.stderr
+
+
+def test_a_damaged_font_is_a_sentence_even_in_validate(sample_project: Path) -> None:
+    font = sample_project / "templates" / "fonts" / "Lato-Bold.ttf"
+    font.write_bytes(font.read_bytes()[:500])
+    result = run(["validate"], cwd=sample_project)
+    assert result.exit_code == 1
+    assert "Lato-Bold.ttf: not a font file that can be read" in result.stderr
+
+
+def test_a_garbage_cache_manifest_trusts_nothing(sample_project: Path) -> None:
+    args = ["build", "--format", "html", "--out", "dist"]
+    assert run(args, cwd=sample_project).exit_code == 0
+    (sample_project / "dist" / SAMPLE_ID / ".wwc-cache.json").write_text("[]")
+    again = run(args, cwd=sample_project)
+    assert again.exit_code == 0 and again.stdout.splitlines()[-1].startswith("built 32 files")

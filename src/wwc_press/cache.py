@@ -64,7 +64,7 @@ def shared_key(project: Project, catalog: Path | None) -> str:
         _tree(project.templates),
         _tree(project.root / "logos"),
         project.settings_path.read_bytes(),
-        catalog.read_bytes() if catalog else b"",
+        catalog.read_bytes() if catalog and catalog.is_file() else b"",  # missing: said later
     )
 
 
@@ -110,10 +110,14 @@ def _city_view(announcement: Announcement, city: City) -> dict[str, Any]:
 
 
 def read_manifest(folder: Path) -> dict[str, str]:
+    """The keys of the outputs in ``folder``; a missing or damaged manifest trusts nothing."""
     try:
-        return json.loads((folder / MANIFEST).read_text("utf-8"))
+        keys = json.loads((folder / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(keys, dict):
+        return {}
+    return {k: v for k, v in keys.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def manifest_bytes(keys: dict[str, str]) -> bytes:

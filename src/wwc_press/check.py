@@ -60,7 +60,11 @@ def catalog_problems(root: Path) -> list[Problem]:
         path = i18n.catalog_path(root, language)
         if path is None or not path.is_file():
             continue
-        for message in i18n.read_catalog(path, language):
+        try:
+            catalog = i18n.read_catalog(path, language)
+        except i18n.CatalogError:
+            continue  # coverage, below, says what is wrong with the file
+        for message in catalog:
             if not message.id or message.fuzzy or not i18n.is_translated(message):
                 continue
             for english, form in i18n.forms(message):

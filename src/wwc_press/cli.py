@@ -45,6 +45,17 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
                 raise
             click.echo(f"error: {error}", err=True)
             sys.exit(EXIT_PROBLEMS)
+        except OSError as error:  # a full disk, a folder made read-only meanwhile
+            if debug:
+                raise
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {where}{error.strerror or error}; nothing was published "
+                       "from this build; free the space or fix the permission, then build "
+                       "again", err=True)  # fmt: skip
+            sys.exit(EXIT_PROBLEMS)
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing was published from this build", err=True)
+            sys.exit(130)
 
     return wrapper
 
@@ -64,13 +75,38 @@ def _load(paths: tuple[Path, ...]):
     return project, project.load(list(paths))
 
 
+def _usable_out(ctx: click.Context, param: click.Parameter, out: Path) -> Path:
+    """A folder we can write into, or a usage error that says why: a file, a path below a file,
+    a dangling link or a folder without write permission."""
+    import os
+
+    def refuse(why: str) -> None:
+        raise click.BadParameter(f"{out}: {why}; choose another folder", ctx, param)
+
+    if out.is_symlink() and not out.exists():
+        refuse(f"a link to {os.readlink(out)}, which does not exist")
+    if out.exists() and not out.is_dir():
+        refuse("a file, not a folder")
+    existing = out
+    while not existing.exists():
+        if existing.is_symlink():
+            refuse(f"{existing} is a link to nothing")
+        existing = existing.parent
+    if not existing.is_dir():
+        refuse(f"{existing} is a file, so no folder can be made below it")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        refuse(f"{existing} is not writable")
+    return out
+
+
 def out_option(help_text: str) -> Callable[..., Any]:
     """--out, the same folder for every command that writes or reads outputs."""
     return click.option(
         "--out",
-        type=click.Path(path_type=Path, file_okay=False),
+        type=click.Path(path_type=Path),
         default=Path("dist"),
         show_default=True,
+        callback=_usable_out,
         help=help_text,
     )
 
@@ -379,7 +415,13 @@ def review(path: Path, out: Path) -> None:
 @paths_argument
 @out_option("Output folder to build into and serve.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, help="Port; 0 picks a free one.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port; 0 picks a free one.",
+)
 @_reports_errors
 def serve(paths: tuple[Path, ...], out: Path, host: str, port: int) -> None:
     """Local preview that rebuilds on change and reloads the open page."""

@@ -31,7 +31,15 @@ def open_font(path: Path):
     # Lato's 'head' table carries a creation date fontTools calls "very low" on every read: a
     # warning about the font file, not about anything the user did, so it stays off the terminal.
     logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
-    return TTFont(path, lazy=True)
+    try:
+        font = TTFont(path, lazy=True)
+        font["head"], font["cmap"]  # noqa: B018 (read now: a damaged file fails here)
+    except Exception as error:  # fontTools raises many kinds for a damaged file
+        raise RenderError(
+            f"{path}: not a font file that can be read ({type(error).__name__}: {error}); "
+            "restore the shipped font (git checkout templates/fonts)"
+        ) from None
+    return font
 
 
 @cache

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po, write_po
 
 from . import qa
 from .errors import Problem
-from .localize import CATALOG_DIR, catalog_path
+from .localize import CATALOG_DIR, CatalogError, catalog_path, read_catalog
 from .model import Language
 
 KEYWORDS = ["NC_:1c,2"]  # localize.NC_(context, message)
@@ -83,11 +83,6 @@ def compile_catalogs(root: Path) -> list[Path]:
     return [catalog_path(root, language).with_suffix(".mo") for language in CATALOG_DIR]
 
 
-def read_catalog(path: Path, language: Language) -> Catalog:
-    with path.open("rb") as handle:
-        return read_po(handle, locale=CATALOG_DIR[language])
-
-
 def is_translated(message: Message) -> bool:
     if isinstance(message.string, tuple | list):
         return all(message.string)
@@ -121,7 +116,28 @@ def _placeholder_problems(message: Message, msgid: str) -> list[str]:
                 f"placeholders of {msgid!r} differ: {sorted(mine)} in the translation, "
                 f"{sorted(theirs)} in the English"
             )
+        # The templates fill every message with %: a lone % would stop the build.
+        try:
+            form % _AnyValue()
+        except (ValueError, TypeError, KeyError):
+            problems.append(f"{msgid!r}: a % in {form!r} is not a placeholder: write %% for a "
+                            "percent sign")  # fmt: skip
+        # A translation is text: markup the English lacks would reach every HTML page raw.
+        extra = set(MARKUP.findall(form)) - set(MARKUP.findall(english))
+        if extra:
+            problems.append(f"{msgid!r}: markup {sorted(extra)} in the translation that the "
+                            "English does not have; write it as text")  # fmt: skip
     return problems
+
+
+class _AnyValue(dict):
+    """Any placeholder's value, to try a form the way the templates fill it."""
+
+    def __missing__(self, key: str) -> int:
+        return 1
+
+
+MARKUP = re.compile(r"</?[A-Za-z!][^>]*>?|&[A-Za-z#][A-Za-z0-9]*;")
 
 
 def forms(message: Message) -> list[tuple[str, str]]:
@@ -155,7 +171,12 @@ def coverage(root: Path, language: Language) -> Coverage:
         report = Coverage(language, path)
         report.problems.append((1, "the catalog is missing: run 'wwc-press i18n update'"))
         return report
-    catalog = read_catalog(path, language)
+    try:
+        catalog = read_catalog(path, language)
+    except CatalogError as error:
+        report = Coverage(language, path)
+        report.problems.append((error.line, error.reason))
+        return report
     report = Coverage(language, path, obsolete=len(catalog.obsolete))
     for message in catalog:
         if not message.id:
@@ -299,7 +320,10 @@ def template_problems(root: Path) -> list[Problem]:
         path = catalog_path(root, language)
         if path is None or not path.is_file():
             continue
-        catalog = {_key(m): m for m in read_catalog(path, language) if m.id}
+        try:
+            catalog = {_key(m): m for m in read_catalog(path, language) if m.id}
+        except CatalogError:
+            continue  # coverage says what is wrong with the file
         for key, message in pot.items():
             if key not in catalog or _plural(catalog[key]) != _plural(message):
                 problems.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -123,14 +124,55 @@ def catalog_path(root: Path, language: Language) -> Path | None:
     return root / "locales" / CATALOG_DIR[language] / "LC_MESSAGES" / "messages.po"
 
 
+class CatalogError(RenderError):
+    """A ``.po`` file that cannot be read: said at its line, with what to do."""
+
+    def __init__(self, path: Path, line: int, reason: str):
+        self.path, self.line, self.reason = path, line, reason
+        super().__init__(f"{path}:{line}: {reason}")
+
+
+def read_catalog(path: Path, language: Language) -> Catalog:
+    """The catalog of ``path``, or a CatalogError that says what is wrong with the file: missing,
+    not UTF-8, not PO syntax, a Plural-Forms that is not an expression."""
+    import io
+
+    from babel.messages.pofile import PoFileError
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogError(path, 1, "the catalog is missing: run 'wwc-press i18n update' to "
+                           "make it from messages.pot") from None  # fmt: skip
+    except OSError as error:
+        raise CatalogError(path, 1, f"cannot read the catalog: {error.strerror}") from None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogError(path, line, f"byte 0x{data[error.start]:02x} is not UTF-8: save the "
+                           "catalog as UTF-8 (any PO editor does)") from None  # fmt: skip
+    try:
+        catalog = read_po(io.BytesIO(data), locale=CATALOG_DIR[language], abort_invalid=True)
+    except (PoFileError, ValueError) as error:
+        found = re.search(r"line (\d+)", str(error))
+        line = int(found.group(1)) if found else 1
+        fix = f"fix it in a PO editor or restore it with 'git checkout {path}'"
+        raise CatalogError(path, line, f"not a readable PO catalog ({error}): {fix}") from None
+    try:
+        gettext.c2py(catalog.plural_expr)
+    except (ValueError, SyntaxError) as error:
+        raise CatalogError(path, 1, f"its Plural-Forms {catalog.plural_expr!r} is not a valid "
+                           f"expression ({error}); CLDR's for {language} is in "
+                           "'wwc-press i18n update'") from None  # fmt: skip
+    return catalog
+
+
 def load_translations(root: Path, language: Language) -> StrictTranslations:
     path = catalog_path(root, language)
     if path is None:
         return StrictTranslations(None, None)
-    if not path.exists():
-        raise RenderError(f"{path}: missing catalog for {language}")
-    with path.open("rb") as handle:
-        return StrictTranslations(read_po(handle, locale=CATALOG_DIR[language]), path)
+    return StrictTranslations(read_catalog(path, language), path)
 
 
 @dataclass(frozen=True)

@@ -320,3 +320,20 @@ def _template_errors(template: str) -> Iterator[None]:
         raise RenderError(f"{where}: template error: {error.message}") from None
     except jinja2.TemplateError as error:
         raise RenderError(f"templates/{template}: template error: {error}") from None
+    except RenderError:
+        raise
+    except Exception as error:  # a template's runtime mistake: {{ 1//0 }}, a bad filter argument
+        where = _template_line(error) or f"templates/{template}"
+        raise RenderError(f"{where}: template error: {type(error).__name__}: {error}") from None
+
+
+def _template_line(error: BaseException) -> str | None:
+    """The template file and line the error was raised at (Jinja maps its frames to them)."""
+    import traceback
+
+    found = None
+    for frame, line in traceback.walk_tb(error.__traceback__):
+        name = frame.f_code.co_filename
+        if name.endswith((".html", ".css", ".txt")):
+            found = f"{name}:{line}"
+    return found

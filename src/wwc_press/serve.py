@@ -194,8 +194,11 @@ class _Handler(SimpleHTTPRequestHandler):
         location = urlsplit(self.path)
         if location.path == "/__events":
             return self._events(parse_qs(location.query).get("page", [""])[0])
+        wanted = unquote(location.path)
+        if any(ord(char) < 32 for char in wanted):  # a NUL byte would reach the file system
+            return self.send_error(400, "control characters in the path")
         # Locks, cache manifests and staging folders are the build's, not the reader's.
-        if any(part.startswith(".") for part in unquote(location.path).split("/")):
+        if any(part.startswith(".") for part in wanted.split("/")):
             return self.send_error(404)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
@@ -417,14 +420,27 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
     from watchfiles import watch
 
     project = Project(root)
+    watched = [
+        root / "announcements",
+        root / "templates",
+        root / "locales",
+        root / "logos",
+        root / "wwc-press.yaml",
+    ]
+    for folder in watched:  # each build would be a change that starts the next one
+        if out.resolve().is_relative_to(folder.resolve()):
+            raise click.UsageError(f"--out {out} is inside {folder}, which serve watches: "
+                                   "choose a folder outside it, such as dist")  # fmt: skip
     live = Live()
     out.mkdir(parents=True, exist_ok=True)
     desk = Desk(root, out, live)
     hosts = frozenset({"127.0.0.1", "localhost", "::1", host.lower()})
     attributes = {"live": live, "desk": desk, "hosts": hosts}
     handler = partial(type("Handler", (_Handler,), attributes), directory=str(out))
+    # Many tabs and their reload connections at once: a deeper queue than http.server's 5.
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
     try:  # listen first: a taken port is said at once, not after the first build
-        server = ThreadingHTTPServer((host, port), handler)
+        server = server_class((host, port), handler)
     except OSError as error:  # the port is taken, or the address is not this machine's
         raise click.UsageError(f"cannot listen on {host}:{port}: {error.strerror}; "
                                "choose another with --port or --host") from None  # fmt: skip
@@ -433,13 +449,6 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
     preview.rebuild(project.announcement_paths(paths), None)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"serving {out} on http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
-    watched = [
-        root / "announcements",
-        root / "templates",
-        root / "locales",
-        root / "logos",
-        root / "wwc-press.yaml",
-    ]
     try:
         for batch in watch(*[p for p in watched if p.exists()], step=20):
             found = affected(project, {Path(path) for _, path in batch}, paths)
