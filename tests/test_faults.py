@@ -178,3 +178,71 @@ def test_a_garbage_cache_manifest_trusts_nothing(sample_project: Path) -> None:
     (sample_project / "dist" / SAMPLE_ID / ".wwc-cache.json").write_text("[]")
     again = run(args, cwd=sample_project)
     assert again.exit_code == 0 and again.stdout.splitlines()[-1].startswith("built 32 files")
+
+
+def test_a_damaged_output_is_not_trusted_as_up_to_date(sample_project: Path) -> None:
+    args = ["build", "--format", "html", "--format", "pdf", "--lang", "es", "--out", "dist"]
+    assert run(args, cwd=sample_project).exit_code == 0
+    pdf = sample_project / "dist" / SAMPLE_ID / "es" / "press-release.pdf"
+    good = pdf.read_bytes()
+    pdf.write_bytes(good[: len(good) // 2])  # truncated, as a full disk or a bad copy leaves it
+    again = run(args, cwd=sample_project)
+    assert again.exit_code == 0
+    assert again.stdout.splitlines()[0].endswith("es/press-release.pdf")
+    assert again.stdout.splitlines()[-1].startswith("built 1 files")
+    assert pdf.read_bytes() == good
+
+
+def test_the_swap_is_one_step_and_a_linked_folder_is_never_replaced(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wwc_press import publish
+
+    renames: list[tuple[str, str]] = []
+    real = publish.os.replace
+    monkeypatch.setattr(publish.os, "replace", lambda a, b: (renames.append((a, b)), real(a, b)))
+    args = ["build", "--format", "html", "--lang", "es", "--out", "dist"]
+    assert run(args, cwd=sample_project).exit_code == 0  # the first build: one rename
+    path = sample_project / "announcements" / f"{SAMPLE_ID}.yaml"
+    path.write_text(path.read_text("utf-8").replace("las muertes", "los decesos"), "utf-8")
+    renames.clear()
+    assert run(args, cwd=sample_project).exit_code == 0
+    # The folder was exchanged with the staged one by renameat2: no rename of dist/<id> aside.
+    assert not [pair for pair in renames if str(pair[0]).endswith(f"dist/{SAMPLE_ID}")]
+    assert "los decesos" in (sample_project / "dist" / SAMPLE_ID / "es" / "press-release.html"
+                             ).read_text("utf-8")  # fmt: skip
+    elsewhere = sample_project / "elsewhere"
+    (sample_project / "dist" / SAMPLE_ID).rename(elsewhere)
+    (sample_project / "dist" / SAMPLE_ID).symlink_to(elsewhere)
+    refused = run([*args, "--force"], cwd=sample_project)
+    assert refused.exit_code == 1 and "is a symbolic link" in refused.stderr
+    assert (sample_project / "dist" / SAMPLE_ID).is_symlink()
+
+
+def test_escape_sequences_from_a_file_are_printed_escaped(project: Path) -> None:
+    (project / "announcements" / "x.yaml").write_text(
+        "date: 2024-01-01\ncities:\n  new:\n"
+        '    - {name: Reno, country: US, region: NV, level: "gold\\e]0;pwned\\a"}\n'
+    )
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "unknown level 'gold\\x1b]0;pwned\\x07'" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+
+
+def test_two_spellings_of_one_city_are_one_city(project: Path) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Córdoba")
+    (project / "announcements" / "x.yaml").write_text(
+        "date: 2024-01-01\ncities:\n  new:\n"
+        "    - {name: Córdoba, country: AR, level: gold}\n"
+        f"    - {{name: {nfd}, country: AR, level: gold}}\n"
+        "    - {name: San Antonio, country: US, region: TX, level: gold}\n"
+        "    - {name: San\u00a0Antonio, country: US, region: TX, level: gold}\n",
+        "utf-8",
+    )
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "x.yaml:5:" in result.stderr and "is listed twice: first on line 4" in result.stderr
+    assert "x.yaml:7:" in result.stderr and "is listed twice: first on line 6" in result.stderr

@@ -68,6 +68,7 @@ def _build_one(
 ) -> None:
     assert announcement.id
     target = out / announcement.id
+    publish.refuse_link(target)  # before any work, not at the swap
     manifest = {} if force else outputs_cache.read_manifest(target)
     shared = {
         language: outputs_cache.shared_key(project, catalog_path(project.root, language))
@@ -80,8 +81,8 @@ def _build_one(
         )
         for o in outputs
     }
-    todo = [o for o in outputs if manifest.get(o.path.as_posix()) != keys[o.path.as_posix()]
-            or not all((target / path).is_file() for path in o.files)]  # fmt: skip
+    todo = [o for o in outputs if not outputs_cache.intact(
+        manifest.get(o.path.as_posix()), keys[o.path.as_posix()], target, o.files)]  # fmt: skip
     report.unchanged += len(outputs) - len(todo)
     # Files of outputs the announcement no longer has (a city removed, a language dropped) go.
     planned = {path.as_posix() for o in plan(announcement) for path in o.files}
@@ -109,7 +110,9 @@ def _build_one(
             for path, data in files.items():
                 publish.write_atomic(stage / path, data)
                 report.written.append(Path(announcement.id) / path)
-            manifest[output.path.as_posix()] = keys[output.path.as_posix()]
+            manifest[output.path.as_posix()] = outputs_cache.entry(
+                keys[output.path.as_posix()], files
+            )
         contents.write_index(project, announcement, stage)
         write_fonts(project, stage)
         write_logos(project, stage)

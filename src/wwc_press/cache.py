@@ -109,6 +109,23 @@ def _city_view(announcement: Announcement, city: City) -> dict[str, Any]:
     }
 
 
+def entry(key: str, files: dict[Path, bytes]) -> str:
+    """The manifest's record of an output: its key and a hash of the files written for it."""
+    return f"{key} {_digest(*(data for _, data in sorted(files.items())))}"
+
+
+def intact(recorded: str | None, key: str, folder: Path, paths: tuple[Path, ...]) -> bool:
+    """Whether the output recorded in the manifest is up to date and its files are what was
+    written: a damaged, truncated or replaced file is rendered again."""
+    if recorded is None or not recorded.startswith(key + " "):
+        return False
+    try:
+        files = [(path, (folder / path).read_bytes()) for path in paths]
+    except OSError:
+        return False
+    return recorded == f"{key} {_digest(*(data for _, data in sorted(files)))}"
+
+
 def read_manifest(folder: Path) -> dict[str, str]:
     """The keys of the outputs in ``folder``; a missing or damaged manifest trusts nothing."""
     try:

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from .errors import InputError, RenderError
+from .errors import InputError, RenderError, visible
 from .model import KINDS, LANGUAGES
 from .plan import FORMATS
 
@@ -43,12 +43,12 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except RenderError as error:
             if debug:
                 raise
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {visible(str(error))}", err=True)
             sys.exit(EXIT_PROBLEMS)
         except OSError as error:  # a full disk, a folder made read-only meanwhile
             if debug:
                 raise
-            where = f"{error.filename}: " if error.filename else ""
+            where = visible(f"{error.filename}: ") if error.filename else ""
             click.echo(f"error: {where}{error.strerror or error}; nothing was published "
                        "from this build; free the space or fix the permission, then build "
                        "again", err=True)  # fmt: skip

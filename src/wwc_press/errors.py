@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on a terminal: control and format characters from a file (an
+    escape sequence that retitles the window, a bidi override that reorders the line) are shown
+    as escapes (\\x1b, \\u202e), never sent raw."""
+    return "".join(
+        ch
+        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+        else (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+        for ch in text
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -23,7 +36,7 @@ class Problem:
         shown = (
             self.path.relative_to(Path.cwd()) if self.path.is_relative_to(Path.cwd()) else self.path
         )
-        text = f"{shown}:{self.line}:{self.column}: {self.message}"
+        text = visible(f"{shown}:{self.line}:{self.column}: {self.message}")
         return text + (f"\n{self.see}" if self.see else "")
 
 

@@ -8,6 +8,7 @@ translatable field is one line here, besides the model, its template and the cat
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -48,8 +49,10 @@ TEXT_FIELDS: tuple[TextField, ...] = (
 
 def city_key(place: Place) -> tuple[str, str | None, str]:
     """A city's identity within and across announcements: namesakes differ by region or country
-    ("Portland"), and case does not count."""
-    return (place.name.casefold(), place.region, place.country)
+    ("Portland"); case, Unicode's two spellings of an accent (NFC and NFD "Córdoba") and the kind
+    of space ("San Antonio" with a no-break space) do not count."""
+    name = " ".join(unicodedata.normalize("NFC", place.name).casefold().split())
+    return (name, place.region, place.country)
 
 
 def _walk(data: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any]]:

@@ -194,12 +194,45 @@ def locked(out: Path, announcement_id: str, timeout: float | None = None) -> Ite
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def refuse_link(target: Path) -> None:
+    """A ``dist/<id>`` that is a symbolic link is someone's arrangement: never replace it."""
+    if target.is_symlink():
+        raise RenderError(
+            f"{target} is a symbolic link (to {os.readlink(target)}); wwc-press does not replace "
+            "it: remove the link or build with another --out"
+        )
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux's renameat2 with RENAME_EXCHANGE); False where the
+    system or the file system cannot."""
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
 def swap(stage: Path, target: Path) -> None:
-    """Put the staged folder where the old one was, then drop the old one."""
-    if target.exists():
+    """Put the staged folder where the old one was, in one atomic step where Linux allows (a
+    crash leaves the old folder or the new one, never none), then drop the old one."""
+    refuse_link(target)
+    if not target.exists():
+        os.replace(stage, target)
+    elif _exchange(stage, target):
+        shutil.rmtree(stage, ignore_errors=True)  # the old folder, now at the staging path
+    else:  # two renames; locked() restores the old folder if a crash falls between them
         old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
         os.replace(target, old / target.name)
         os.replace(stage, target)
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(stage, target)

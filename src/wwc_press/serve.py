@@ -43,7 +43,7 @@ import click
 
 from . import publish
 from .build import build
-from .errors import InputError, RenderError
+from .errors import InputError, RenderError, visible
 from .localize import CATALOG_DIR
 from .model import Announcement, Language
 from .plan import plan
@@ -348,6 +348,7 @@ class Preview:
         return True
 
     def _failed(self, errors: list[str]) -> bool:
+        errors = [visible(line) for line in errors]
         for line in errors:
             click.echo(line, err=True)
         self.live.tell([], errors)
