@@ -246,3 +246,67 @@ def test_two_spellings_of_one_city_are_one_city(project: Path) -> None:
     assert result.exit_code == 2
     assert "x.yaml:5:" in result.stderr and "is listed twice: first on line 4" in result.stderr
     assert "x.yaml:7:" in result.stderr and "is listed twice: first on line 6" in result.stderr
+
+
+def _write(project: Path, text: str) -> Path:
+    path = project / "announcements" / "x.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+HEAD = "date: 2024-01-01\ncities:\n  new:\n"
+
+
+def test_100000_cities_are_refused_at_once_with_the_limit(project: Path) -> None:
+    _write(project, HEAD + "".join(f"  - {{name: C{i}, country: US, level: gold}}\n"
+                                   for i in range(100_000)))  # fmt: skip
+    started = time.monotonic()
+    result = run(["validate"], cwd=project)
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 2
+    assert "x.yaml:5004:5: more than 5,000 cities in one file" in result.stderr
+    assert "at most 5,000" in result.stderr
+
+
+def test_a_file_over_5_mb_is_refused_before_it_is_read(project: Path) -> None:
+    _write(project, HEAD + "# " + "x" * (6 * 1024 * 1024) + "\n")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2 and "the file is 6.0 MB: an announcement may be at most 5 MB" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('headline: {en: "' + "Word " * 2500 + '"}\n',
+         "a text of 12,500 characters: at most 10,000"),
+        ("total_certified: 10000000000000000000000000000\n",
+         "the number 10000000000000000000000000000 has 29 digits"),
+        ("total_certified: " + "9" * 5000 + "\n", "the number 99999999999999999999… has 5,000"),
+        ("total_certified: 2000000\n", "'total_certified' must be at most 1,000,000"),
+        ("dateline: {name: " + "N" * 300 + ", country: US, region: NY}\n",
+         "'name' is 300 characters long: at most 200"),
+    ],
+)  # fmt: skip
+def test_numbers_and_texts_beyond_the_limits_are_refused_by_validate(project, line, said) -> None:
+    _write(project, line + HEAD + "    - {name: Reno, country: US, region: NV, level: gold}\n")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert said in result.stderr and "impossible date" not in result.stderr
+
+
+def test_a_long_name_and_a_word_without_breaks_build_whole(project: Path) -> None:
+    from conftest import pdf_text
+
+    name = "Villa " + "Santa María del Buen Ayre " * 7  # 188 characters
+    word = "x" * 600
+    _write(project, HEAD + f"    - {{name: {name.strip()}, country: AR, level: gold}}\n"
+           f"highlights:\n  - text: {{en: 'The code is {word} and more.'}}\n"
+           "languages: [en]\ntotal_certified: 90\n")  # fmt: skip
+    result = run(["build", "--format", "pdf", "--format", "html", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    [release] = (project / "dist" / "x" / "en" / "cities").glob("*.pdf")
+    assert len(release.name) < 80  # the slug is cut, with a hash of the name
+    text = "".join(pdf_text(project / "dist" / "x" / "en" / "press-release.pdf").split())
+    assert word in text  # wrapped, not clipped off the page

@@ -30,6 +30,13 @@ Status = Literal["new", "upgraded", "recertified"]
 STATUSES: tuple[Status, ...] = ("new", "upgraded", "recertified")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Limits far above any real announcement (the largest real round has 21 new cities; the
+# program's roster is in the hundreds), so that a hostile file is refused before it costs
+# minutes and gigabytes. The loader holds those it can check before parsing (loader.py).
+MAX_COUNT = 1_000_000  # certified cities to date, cities in a round
+MAX_NAME = 200  # characters in a place's or a person's name
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
+Count = Annotated[int, StrictType(), Field(ge=0, le=MAX_COUNT)]
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")  # names a folder under dist/
 Translatable = dict[Language, Text]
 
@@ -76,7 +83,7 @@ class Record(BaseModel):
 
 
 class Place(Record):
-    name: Text
+    name: Name
     region: Region | None = None
     country: Country
     names: dict[Language, Text] = Field(
@@ -85,7 +92,7 @@ class Place(Record):
 
 
 class Quote(Record):
-    speaker: Text
+    speaker: Name
     role: Translatable
     text: Translatable
 
@@ -141,7 +148,7 @@ def contacts_in(contacts: Contacts, language: Language) -> list[Contact]:
 
 
 class RosterCity(Record):
-    name: Text
+    name: Name
     region: Region | None = None
     country: Country
     level: Level = Field(description="its level after the round")
@@ -155,13 +162,9 @@ class Round(Record):
         Annotated[dt.date, StrictType()]
         | Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
     ) = Field(description="its date, or its month (2024-01)")
-    new: Annotated[int, StrictType(), Field(ge=0)] = Field(
-        0, description="cities certified for the first time in it"
-    )
-    upgraded: Annotated[int, StrictType(), Field(ge=0)] = Field(
-        0, description="cities that moved up a level in it"
-    )
-    total: Annotated[int, StrictType(), Field(ge=0)] | None = Field(
+    new: Count = Field(0, description="cities certified for the first time in it")
+    upgraded: Count = Field(0, description="cities that moved up a level in it")
+    total: Count | None = Field(
         None, description="certified cities to date after it, when known (a checkpoint)"
     )
     countries: list[Country] = Field(default_factory=list, description="countries of its cities")
@@ -172,7 +175,7 @@ class Round(Record):
 
 class Announcement(Record):
     date: Annotated[dt.date, StrictType()] = Field(description="release date")
-    total_certified: Annotated[int, StrictType(), Field(ge=1)] | None = Field(
+    total_certified: Annotated[int, StrictType(), Field(ge=1, le=MAX_COUNT)] | None = Field(
         None,
         description="certified cities to date, this announcement included; default: counted "
         "from the roster",

@@ -102,12 +102,20 @@ def _ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+# File names stay well under the file system's 255 bytes, cards' suffixes included.
+MAX_SLUG = 60
+
+
 def city_slugs(announcement: Announcement) -> list[tuple[City, str]]:
     """ASCII file names, stable for a city across builds and unique within the announcement:
-    the name, the region and the country ("fortaleza-ce-br", "cordoba-ar")."""
+    the name, the region and the country ("fortaleza-ce-br", "cordoba-ar"); a name longer than
+    MAX_SLUG is cut there and ends with a hash of the whole name."""
     slugs: dict[str, City] = {}
     for _, city in announcement.cities.by_status():
         name = _ascii_slug(city.name)
+        if len(name) > MAX_SLUG:
+            digest = hashlib.sha256(city.name.encode()).hexdigest()[:8]
+            name = f"{name[:MAX_SLUG].rstrip('-')}-{digest}"
         slug = "-".join(filter(None, [name, _ascii_slug(city.region or ""), city.country.lower()]))
         if slug in slugs or not name:  # "Córdoba" and "Cordoba", or a name with no Latin letter
             digest = hashlib.sha256(

@@ -136,6 +136,11 @@ def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, .
         return loc, str(error["msg"]).removeprefix("Value error, "), False
     if kind == "greater_than_equal":
         return loc, f"'{last}' must be at least {error['ctx']['ge']} (got {value})", False
+    if kind == "less_than_equal":
+        return loc, f"'{last}' must be at most {error['ctx']['le']:,} (got {value:,})", False
+    if kind == "string_too_long":
+        limit = error["ctx"]["max_length"]
+        return loc, f"'{last}' is {len(value):,} characters long: at most {limit:,}", False
     if kind == "int_type":
         return loc, f"'{last}' must be a whole number (got '{value}')", False
     if kind in ("list_type", "model_type", "dict_type", "string_type"):
