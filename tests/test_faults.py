@@ -310,3 +310,20 @@ def test_a_long_name_and_a_word_without_breaks_build_whole(project: Path) -> Non
     assert len(release.name) < 80  # the slug is cut, with a hash of the name
     text = "".join(pdf_text(project / "dist" / "x" / "en" / "press-release.pdf").split())
     assert word in text  # wrapped, not clipped off the page
+
+
+def test_ctrl_c_stops_a_build_with_130_and_a_sentence(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    command = [sys.executable, "-m", "wwc_press", "build", str(SAMPLE), "--format", "pdf",
+               "--jobs", "2", "--out", str(out)]  # fmt: skip
+    build = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_children(build.pid)) < 2:
+        assert time.monotonic() < deadline, "the build never forked its workers"
+        time.sleep(0.05)
+    os.kill(build.pid, signal.SIGINT)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 130
+    assert "interrupted: nothing was published from this build" in stderr
+    assert "Traceback" not in stderr
+    assert not (out / SAMPLE_ID).exists()

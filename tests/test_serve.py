@@ -183,3 +183,39 @@ def test_the_front_page_lists_titles_and_hides_the_builds_files(server) -> None:
     with pytest.raises(urllib.error.HTTPError) as rebinding:
         urllib.request.urlopen(request, timeout=10)
     assert rebinding.value.code == 421
+
+
+def test_serve_survives_a_template_error_and_a_bad_catalog(server, browser_page) -> None:
+    project, address, process = server
+    page = browser_page
+    page.goto(f"{address}{SAMPLE_ID}/es/press-release.html")
+    template = project / "templates" / "press-release.html"
+    good = template.read_text("utf-8")
+    template.write_text(good.replace('<p class="lead"', '{{ 1 // 0 }}<p class="lead"', 1))
+    overlay = page.locator("#wwc-press-errors")
+    overlay.wait_for(timeout=30_000)
+    assert "press-release.html:" in overlay.inner_text()
+    assert "ZeroDivisionError" in overlay.inner_text()
+    template.write_text(good, "utf-8")
+    overlay.wait_for(state="detached", timeout=30_000)
+    po = project / "locales" / "es" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text("utf-8")
+    po.write_text(text.replace('msgstr "Fin del comunicado"', 'msgstr "Fin del %(comunicado)s"'))
+    overlay.wait_for(timeout=30_000)
+    assert "messages.po:" in overlay.inner_text() and "placeholders" in overlay.inner_text()
+    assert process.poll() is None  # still serving
+    assert "siete nuevas ciudades" in page.locator("h1").inner_text()  # the last good page
+
+
+def test_serve_refuses_an_out_folder_it_watches_and_nul_bytes(server, project: Path) -> None:
+    import http.client
+
+    from conftest import run
+
+    _, address, _ = server
+    host, port = address.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", "/index.html%00.png")
+    assert connection.getresponse().status == 400
+    result = run(["serve", "--out", "templates/dist"], cwd=project)
+    assert result.exit_code == 2 and "inside" in result.stderr and "serve watches" in result.stderr

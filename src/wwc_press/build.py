@@ -95,7 +95,7 @@ def _build_one(
     stale = published - planned
     if not todo and not stale:
         return
-    _require_translations(project, {output.language for output in todo})
+    require_translations(project, {output.language for output in todo})
     manifest = {path: key for path, key in manifest.items() if path in planned}
     stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
@@ -123,7 +123,7 @@ def _build_one(
         raise
 
 
-def _require_translations(project: Project, languages: set[Language]) -> None:
+def require_translations(project: Project, languages: set[Language]) -> None:
     """Every gap of the catalogs a build needs, at once and at their lines, before rendering:
     rendering would stop at the first one."""
     gaps = [
@@ -164,6 +164,8 @@ def _start_worker(build: int) -> None:
         os._exit(1)
     for descriptor in publish.held_locks():
         os.close(descriptor)
+    # Ctrl-C reaches the whole process group: the build stops its workers and says so once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _render_in_worker(announcement: Announcement, output: Output) -> dict[Path, bytes]:

@@ -42,7 +42,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import click
 
 from . import publish
-from .build import build
+from .build import build, require_translations
 from .errors import InputError, RenderError, visible
 from .localize import CATALOG_DIR
 from .model import Announcement, Language
@@ -328,6 +328,9 @@ class Preview:
         try:
             project = Project(self.root)  # the settings may have changed: read them again
             announcements = project.load(targets)
+            # Every gap of the catalogs first: an open page must not be rendered from them.
+            wanted = {lang for a in announcements for lang in a.languages or []}
+            require_translations(project, set(languages or wanted))
             early = self._open_pages(project, announcements, languages)
             if early:
                 self.live.tell(early)
