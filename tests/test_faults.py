@@ -327,3 +327,14 @@ def test_ctrl_c_stops_a_build_with_130_and_a_sentence(tmp_path: Path) -> None:
     assert "interrupted: nothing was published from this build" in stderr
     assert "Traceback" not in stderr
     assert not (out / SAMPLE_ID).exists()
+
+
+def test_a_truncated_catalog_lists_every_message_it_lacks(sample_project: Path) -> None:
+    path = sample_project / PO
+    path.write_bytes(path.read_bytes()[:3000])
+    build = run(["build", "--format", "html", "--out", "dist"], cwd=sample_project)
+    assert build.exit_code == 1
+    assert "'For immediate release' is not in the catalog: run 'wwc-press i18n update'" in (
+        build.stderr
+    )
+    assert re.search(r"error: \d{2} catalog entries are not ready", build.stderr)

@@ -196,6 +196,19 @@ def coverage(root: Path, language: Language) -> Coverage:
             for english, form in forms(message):
                 for problem in qa.problems(english, form, language):
                     report.qa.append((line, f"{msgid!r}: {problem}"))
+    # A catalog cut short (a bad copy, a merge gone wrong) lacks entries instead of leaving them
+    # empty: each message of messages.pot it lacks is a gap too.
+    pot_path = template_path(root)
+    if pot_path.is_file():
+        with pot_path.open("rb") as handle:
+            expected = [m for m in read_po(handle) if m.id]
+        present = {_key(m) for m in catalog if m.id}
+        end = path.read_bytes().count(b"\n") + 1
+        for message in expected:
+            if _key(message) not in present:
+                report.untranslated += 1
+                report.problems.append((end, f"{_key(message)[1]!r} is not in the catalog: run "
+                                        "'wwc-press i18n update', then translate it"))  # fmt: skip
     return report
 
 
