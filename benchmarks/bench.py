@@ -143,7 +143,7 @@ def main() -> None:
         outputs = pdfs + len(list((out / SAMPLE).rglob("*/*.html")))
         # The whole kit, every format, against the PDF+HTML kit of the same run.
         kit = median_of(3, build, clean)
-        files = len([p for p in (out / SAMPLE).rglob("*.*") if p.parts[-2] != "fonts"])
+        kit_files = len([p for p in (out / SAMPLE).rglob("*.*") if p.parts[-2] != "fonts"])
         noop = median_of(5, build)
         release_size = (out / SAMPLE / "en" / "press-release.pdf").stat().st_size
         each = {fmt: median_of(3, [*build, "--format", fmt], clean)
@@ -171,7 +171,7 @@ def main() -> None:
             ("the same, counted from Chromium's launch", f"{chromium_cold:.3f} s per doc",
              f"ours per PDF (counted from our launch): {cold / pdfs / chromium_cold:.2f}x"),
             ("whole kit, every format, cold, parallel", f"{kit:.2f} s",
-             f"{files} files; {kit / cold:.2f}x the PDF+HTML kit (target ≤ 2)"),
+             f"{kit_files} files; {kit / cold:.2f}x the PDF+HTML kit (target ≤ 2)"),
             *((f"`--format {fmt}` alone, cold", f"{seconds:.2f} s",
                "renders the PDFs it attaches" if fmt == "eml" else "")
               for fmt, seconds in each.items()),

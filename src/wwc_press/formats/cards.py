@@ -73,7 +73,8 @@ def card_files(page: Page, level: str, keep: list[str], env, templates: Path) ->
         if image.size != (width, height):  # a rounding pixel of the page box
             image = image.crop((0, 0, width, height))
         buffer = io.BytesIO()
-        image.save(buffer, "PNG", optimize=True)
+        # zlib's default level: optimize=True took four times as long for files 3% smaller.
+        image.save(buffer, "PNG", compress_level=6)
         files.append(buffer.getvalue())
     files.append((alt_text(page) + "\n").encode("utf-8"))
     return files
