@@ -301,15 +301,20 @@ def test_a_long_name_and_a_word_without_breaks_build_whole(project: Path) -> Non
 
     name = "Villa " + "Santa María del Buen Ayre " * 7  # 188 characters
     word = "x" * 600
+    unbroken = "Q" * 150  # a name with no break in it, for the report's table
     _write(project, HEAD + f"    - {{name: {name.strip()}, country: AR, level: gold}}\n"
+           f"    - {{name: {unbroken}, country: AR, level: gold}}\n"
            f"highlights:\n  - text: {{en: 'The code is {word} and more.'}}\n"
            "languages: [en]\ntotal_certified: 90\n")  # fmt: skip
     result = run(["build", "--format", "pdf", "--format", "html", "--out", "dist"], cwd=project)
     assert result.exit_code == 0, result.output
-    [release] = (project / "dist" / "x" / "en" / "cities").glob("*.pdf")
-    assert len(release.name) < 80  # the slug is cut, with a hash of the name
+    releases = list((project / "dist" / "x" / "en" / "cities").glob("*.pdf"))
+    assert len(releases) == 2
+    assert all(len(p.name) < 80 for p in releases)  # slugs are cut, with a hash of the name
     text = "".join(pdf_text(project / "dist" / "x" / "en" / "press-release.pdf").split())
     assert word in text  # wrapped, not clipped off the page
+    table = "".join(pdf_text(project / "dist" / "x" / "en" / "report.pdf").split())
+    assert unbroken in table
 
 
 def test_ctrl_c_stops_a_build_with_130_and_a_sentence(tmp_path: Path) -> None:
