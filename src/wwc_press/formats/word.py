@@ -51,14 +51,23 @@ def _field(paragraph, instruction: str, shown: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    def char(kind: str) -> None:
+    def hidden(run) -> None:
+        # Word shows only the outer field's result; an editor that drops the IF (LibreOffice
+        # does) would print the nested page numbers, so they are hidden text.
+        run.font.hidden = True
+
+    def char(kind: str, nested: bool = False) -> None:
         run = paragraph.add_run()
+        if nested:
+            hidden(run)
         mark = OxmlElement("w:fldChar")
         mark.set(qn("w:fldCharType"), kind)
         run._r.append(mark)
 
-    def code(text: str) -> None:
+    def code(text: str, nested: bool = False) -> None:
         run = paragraph.add_run()
+        if nested:
+            hidden(run)
         instr = OxmlElement("w:instrText")
         instr.set(qn("xml:space"), "preserve")
         instr.text = text
@@ -67,11 +76,11 @@ def _field(paragraph, instruction: str, shown: str) -> None:
     char("begin")
     for part in instruction.replace("}", "{").split("{"):
         if part.strip() in ("PAGE", "NUMPAGES"):
-            char("begin")
-            code(f" {part.strip()} ")
-            char("separate")
-            paragraph.add_run("1")
-            char("end")
+            char("begin", nested=True)
+            code(f" {part.strip()} ", nested=True)
+            char("separate", nested=True)
+            hidden(paragraph.add_run("1"))
+            char("end", nested=True)
         elif part:
             code(part)
     char("separate")
