@@ -272,15 +272,19 @@ def balance(page: str, font: Path) -> str:
     return _HEADLINE.sub(narrowed, page)
 
 
-def fit(text: str, font: Path, width: float, height: float, sizes: range, leading: float) -> int:
+def fit(
+    text: str, font: Path, width: float, height: float, sizes: range, leading: float
+) -> int | None:
     """The largest font size in ``sizes`` (pixels) at which ``text`` set in ``font`` fills at
-    most ``height`` pixels of lines ``width`` pixels wide (a social card's headline); the
-    smallest when none does. A word wider than the line counts as one line: CSS breaks it."""
+    most ``height`` pixels of lines ``width`` pixels wide, every unit (a word, or a name held by
+    no-break spaces) within the width (a social card's headline); None when no size does."""
     words = re.split(r"[ \t\r\n]+", text.strip())  # not split(): a no-break space holds
     units = [_width(word, font) for word in words]
     _, space = _advances(font)
     for size in sorted(sizes, reverse=True):
-        lines = _lines(units, space, width / size / _SLACK)
-        if len(lines) * size * leading <= height:
+        measure = width / size / _SLACK
+        if max(units) > measure:
+            continue  # a name wider than the line would break inside itself
+        if len(_lines(units, space, measure)) * size * leading <= height:
             return size
-    return min(sizes)
+    return None

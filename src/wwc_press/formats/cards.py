@@ -49,15 +49,21 @@ def card_files(page: Page, level: str, keep: list[str], env, templates: Path) ->
 
     font = templates / "fonts" / "Lato-Bold.ttf"
     lead = next(iter(page.of("lead")), None)
-    headline = page.title
+    tied = page.title
     for name in sorted(keep, key=len, reverse=True):
-        headline = headline.replace(name, name.replace(" ", "\u00a0"))
+        tied = tied.replace(name, name.replace(" ", "\u00a0"))
     files = []
     for width, height in SIZES:
         measure = width - INSET
         room = height * (0.73 if height < width else 0.6) - height * 0.12
         largest = round(height * (0.115 if height < width else 0.085))
-        size = typeset.fit(headline, font, measure, room, range(28, largest + 1, 2), LEADING)
+        sizes = range(28, largest + 1, 2)
+        # Names whole if they fit the line at some size; else the words of a name may part.
+        headline = tied
+        size = typeset.fit(tied, font, measure, room, sizes, LEADING)
+        if size is None:
+            headline = page.title
+            size = typeset.fit(page.title, font, measure, room, sizes, LEADING) or sizes[0]
         html = env.get_template("card.html").render(
             lang=page.language, headline=headline, program=page.program,
             organization=page.organization, date=lead.source if lead else "",
