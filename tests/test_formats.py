@@ -129,6 +129,8 @@ def test_email_opens_with_both_parts_the_pdf_and_no_remote_resources(
     assert "<style" not in html and "var(" not in html and 'style="' in html  # CSS inlined
     assert not re.search(r"(src|href)=\"(https?:|\.\./|fonts/)", html)
     assert "url(" not in html
+    # The PDF's running header is hidden on screen by a media query, which cannot be inlined.
+    assert re.search(r'<span class="running-organization"[^>]*style="[^"]*display: ?none', html)
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
     assert attachment.get_filename() == "2023-06-international-press-release.pdf"

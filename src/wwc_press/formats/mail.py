@@ -57,8 +57,15 @@ def message(page: Page, html: str, pdf: bytes, pdf_name: str, logos: Path) -> by
     mail["X-Unsent"] = "1"
 
     mail.set_content(wire_text(page).decode("utf-8"), cte="quoted-printable")
-    inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
-    inlined = inliner.inline(_without_variables(html))
+    inliner = css_inline.CSSInliner(
+        load_remote_stylesheets=False,
+        keep_style_tags=False,
+        resolve_css_variables=True,  # mail clients know no var()
+        # What the page hides on screen with a media query (the running header of the PDF),
+        # which cannot be inlined: hidden here with a rule that can.
+        extra_css='[aria-hidden="true"] { display: none; }',
+    )
+    inlined = inliner.inline(html)
     images: list[tuple[str, Path]] = []
 
     def attach_image(match: re.Match[str]) -> str:
@@ -85,15 +92,6 @@ def message(page: Page, html: str, pdf: bytes, pdf_name: str, logos: Path) -> by
             part["Content-Language"] = page.language
     mail["Content-Language"] = page.language  # set_content and add_* drop Content-* headers
     return mail.as_bytes()
-
-
-_VARIABLE = re.compile(r"(--[\w-]+)\s*:\s*([^;}]+)[;}]")
-
-
-def _without_variables(html: str) -> str:
-    """CSS custom properties replaced by their values: mail clients know no ``var()``."""
-    values = {name: value.strip() for name, value in _VARIABLE.findall(html)}
-    return re.sub(r"var\((--[\w-]+)\)", lambda m: values.get(m.group(1), "inherit"), html)
 
 
 def _moment(iso: str) -> dt.datetime:
