@@ -103,3 +103,21 @@ def test_a_headline_edit_leaves_every_city_release_alone(project: Path) -> None:
     sample.write_text(text.replace("chega à América Latina", "desembarca na América Latina"))
     redone, _ = _build(project)
     assert set(redone) == {"pt-BR/press-release.html", "pt-BR/report.html"}
+
+
+def test_an_email_never_attaches_an_older_pdf(project: Path) -> None:
+    import email
+    from email import policy
+
+    sample = _sample(project)
+    base = ["build", "--lang", "es", "--only", "release", "--out", "dist"]
+    assert run([*base, "--format", "pdf", "--format", "eml"], cwd=project).exit_code == 0
+    text = sample.read_text("utf-8")
+    sample.write_text(text.replace("se internacionaliza con", "llega a América Latina con"))
+    # Only the e-mail: the PDF on disk is the old one, so the e-mail renders its own.
+    assert run([*base, "--format", "eml"], cwd=project).exit_code == 0
+    assert run([*base, "--format", "pdf", "--format", "eml"], cwd=project).exit_code == 0
+    folder = project / "dist" / SAMPLE_ID / "es"
+    raw = (folder / "press-release.eml").read_bytes()
+    [pdf] = email.message_from_bytes(raw, policy=policy.default).iter_attachments()
+    assert pdf.get_content() == (folder / "press-release.pdf").read_bytes()

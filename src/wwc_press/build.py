@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache as outputs_cache
@@ -75,14 +75,24 @@ def _build_one(
         for language in {output.language for output in outputs}
     }
     facts = project.facts.get(announcement.id)
-    keys = {
-        o.path.as_posix(): outputs_cache.output_key(
-            shared[o.language], announcement, o, facts.fingerprint(o.kind, o.city) if facts else ""
-        )
-        for o in outputs
-    }
+
+    def key_of(o: Output) -> str:
+        derived = facts.fingerprint(o.kind, o.city) if facts else ""
+        return outputs_cache.output_key(shared[o.language], announcement, o, derived)
+
+    keys = {o.path.as_posix(): key_of(o) for o in outputs}
     todo = [o for o in outputs if not outputs_cache.intact(
         manifest.get(o.path.as_posix()), keys[o.path.as_posix()], target, o.files)]  # fmt: skip
+    # An e-mail attaches its release's PDF: the one this build renders, or the one it keeps
+    # when that is current; never a PDF of an earlier version (the e-mail renders its own then).
+    rendered = {o.path for o in todo if o.fmt == "pdf"}
+    attachable = set(rendered)
+    for o in todo:
+        if o.fmt == "eml" and o.path.with_suffix(".pdf") not in rendered:
+            pdf = replace(o, fmt="pdf", path=o.path.with_suffix(".pdf"))
+            recorded = manifest.get(pdf.path.as_posix())
+            if outputs_cache.intact(recorded, key_of(pdf), target, (pdf.path,)):
+                attachable.add(pdf.path)
     report.unchanged += len(outputs) - len(todo)
     # Files of outputs the announcement no longer has (a city removed, a language dropped) go.
     planned = {path.as_posix() for o in plan(announcement) for path in o.files}
@@ -106,7 +116,7 @@ def _build_one(
         for kept in sorted(published & planned - redone) + kept_review:
             (stage / kept).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(target / kept, stage / kept)
-        for output, files in _render_all(project, announcement, todo, jobs, stage):
+        for output, files in _render_all(project, announcement, todo, jobs, stage, attachable):
             for path, data in files.items():
                 publish.write_atomic(stage / path, data)
                 report.written.append(Path(announcement.id) / path)
@@ -174,7 +184,12 @@ def _render_in_worker(announcement: Announcement, output: Output) -> dict[Path, 
 
 
 def _render_all(
-    project: Project, announcement: Announcement, outputs: list[Output], jobs: int, stage: Path
+    project: Project,
+    announcement: Announcement,
+    outputs: list[Output],
+    jobs: int,
+    stage: Path,
+    attachable: set[Path],
 ) -> Iterator[tuple[Output, dict[Path, bytes]]]:
     """Render ``outputs``, with a progress bar on a terminal; results come back as they finish
     and the caller writes them into ``stage``.
@@ -182,8 +197,8 @@ def _render_all(
     With several PDFs and ``jobs`` > 1, worker processes lay out the PDFs and the cards, longest
     first, while this process writes the HTML pages, Word files and wire texts. Workers are
     forked after this process has compiled the templates and read the catalogs, so they start
-    warm. E-mails come last: each attaches its release's PDF, from the staging folder when this
-    build made or kept it.
+    warm. E-mails come last: each attaches its release's PDF, from the staging folder when it is
+    ``attachable`` (made by this build, or kept and current), else rendered for it.
     """
     global _RENDERER
     renderer = render.Renderer(project)
@@ -193,8 +208,8 @@ def _render_all(
     mails = [o for o in outputs if o.fmt == "eml"]
 
     def mail(output: Output) -> dict[Path, bytes]:
-        attached = stage / output.path.with_suffix(".pdf")
-        pdf = attached.read_bytes() if attached.is_file() else None
+        attached = output.path.with_suffix(".pdf")
+        pdf = (stage / attached).read_bytes() if attached in attachable else None
         return renderer.files(announcement, output, pdf)
 
     with _progress(len(outputs)) as advance:
