@@ -4,6 +4,7 @@ the words, the language, the marks and the sizes a press office and a newswire w
 from __future__ import annotations
 
 import email
+import io
 import re
 from email import policy
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 from PIL import Image
+
+from conftest import ROOT
 
 LANGS = ("en", "es", "pt-BR")
 # What each language's program release must say, and how its outputs must be marked.
@@ -176,3 +179,39 @@ def test_a_cards_headline_size_keeps_a_long_name_whole() -> None:
     assert size is not None and size < 92  # smaller than the largest: the name must fit a line
     assert typeset._width(name, font) * size * 1.02 <= 924
     assert typeset.fit(name * 3, font, 300, 600, range(28, 40, 2), 1.12) is None  # cannot fit
+
+
+def test_an_svg_logo_reaches_word_and_the_email_as_png(project: Path) -> None:
+    import shutil
+
+    from conftest import SAMPLE_ID, run
+
+    logos = project / "logos"
+    logos.mkdir()
+    (logos / "partner.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+        '<rect width="200" height="60" fill="#0b5c8a"/></svg>',
+        "utf-8",
+    )
+    settings = project / "wwc-press.yaml"
+    settings.write_text(
+        settings.read_text("utf-8")
+        + "logos:\n  - {file: partner.svg, alt: {en: Partner, es: Socio, pt-BR: Parceiro}}\n",
+        "utf-8",
+    )
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    args = ["build", "--lang", "es", "--only", "release", "--format", "docx", "--format", "eml"]
+    result = run([*args, "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    folder = project / "dist" / SAMPLE_ID / "es"
+    document = docx.Document(folder / "press-release.docx")
+    [shape] = document.inline_shapes
+    assert shape._inline.docPr.get("descr") == "Socio"  # the alt text
+    raw = (folder / "press-release.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=policy.default)
+    [image] = [p for p in message.walk() if p.get_content_maintype() == "image"]
+    assert image.get_content_type() == "image/png" and image["Content-ID"]
+    with Image.open(io.BytesIO(image.get_content())) as png:
+        assert png.size[1] == 240 and 780 <= png.size[0] <= 820  # the 200x60 logo, cropped
+    html = message.get_body(("html",)).get_content()
+    assert f'src="cid:{image["Content-ID"].strip("<>")}"' in html

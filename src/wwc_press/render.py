@@ -276,16 +276,23 @@ class Renderer:
             return {output.path: html.encode("utf-8")}
         page = read(html)
         logos = self.project.root / publish.LOGOS
+
+        def logo(name: str) -> bytes | None:
+            from .formats.images import logo_png
+
+            path = logos / name
+            return logo_png(path, self.project.templates) if path.is_file() else None
+
         if output.fmt == "txt":
             data = wire.wire_text(page)
         elif output.fmt == "docx":
-            data = word.word_document(page, logos)
+            data = word.word_document(page, logo)
         elif output.fmt == "eml":
             if pdf is None:
                 pdf = self.bytes(announcement, replace(output, fmt="pdf",
                                  path=output.path.with_suffix(".pdf")))  # fmt: skip
             name = f"{announcement.id}-{output.path.with_suffix('.pdf').name}"
-            data = mail.message(page, html, pdf, name, logos)
+            data = mail.message(page, html, pdf, name, logo)
         else:
             assert output.fmt == "png" and output.city is not None
             return dict(zip(output.files, self._cards(page, output), strict=True))

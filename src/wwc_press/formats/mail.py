@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 
 from .page import Page
 from .wire import plain, wire_text
@@ -37,8 +37,11 @@ def _addresses(page: Page) -> list[Address]:
     return found
 
 
-def message(page: Page, html: str, pdf: bytes, pdf_name: str, logos: Path) -> bytes:
-    """The e-mail of a release: ``html`` is its page, ``pdf`` its PDF."""
+def message(
+    page: Page, html: str, pdf: bytes, pdf_name: str, logo: Callable[[str], bytes | None]
+) -> bytes:
+    """The e-mail of a release: ``html`` is its page, ``pdf`` its PDF; ``logo`` gives a logo
+    file's PNG (None: no such file), attached as a part the HTML shows."""
     import css_inline
 
     digest = hashlib.sha256(html.encode("utf-8") + pdf).hexdigest()
@@ -66,24 +69,23 @@ def message(page: Page, html: str, pdf: bytes, pdf_name: str, logos: Path) -> by
         extra_css='[aria-hidden="true"] { display: none; }',
     )
     inlined = inliner.inline(html)
-    images: list[tuple[str, Path]] = []
+    images: list[tuple[str, str, bytes]] = []
 
     def attach_image(match: re.Match[str]) -> str:
-        source = logos / match.group(1).rsplit("/", 1)[-1]
-        if not source.is_file():
+        name = match.group(1).rsplit("/", 1)[-1]
+        data = logo(name)
+        if data is None:
             return match.group(0).replace(match.group(1), "")
         cid = f"logo{len(images)}.{digest[:12]}@wwc-press"
-        images.append((cid, source))
+        images.append((cid, name, data))
         return match.group(0).replace(match.group(1), f"cid:{cid}")
 
     inlined = _IMAGE.sub(attach_image, inlined)
     mail.add_alternative(inlined, subtype="html", cte="quoted-printable")
     html_part = mail.get_payload()[-1]
-    for cid, source in images:
-        html_part.add_related(
-            source.read_bytes(), "image", source.suffix.lstrip(".").replace("jpg", "jpeg"),
-            cid=f"<{cid}>", filename=source.name,
-        )  # fmt: skip
+    for cid, name, data in images:  # PNG, whatever the logo's file: mail clients show PNG
+        png_name = name.rsplit(".", 1)[0] + ".png"
+        html_part.add_related(data, "image", "png", cid=f"<{cid}>", filename=png_name)
     mail.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
     for number, part in enumerate(mail.walk()):
         if part.is_multipart():

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from pathlib import Path
+from collections.abc import Callable
 
 from .page import Block, Page
 
@@ -149,8 +149,8 @@ def _styles(document, language: str, slot_name: str | None) -> None:
         slot.font.size = Pt(14)  # an empty line tall enough to see and click into
 
 
-def word_document(page: Page, logos: Path) -> bytes:
-    """The page as a Word file; ``logos`` is the project's logos folder."""
+def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
+    """The page as a Word file; ``logo`` gives a logo file's PNG (None: no such file)."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
@@ -170,12 +170,12 @@ def word_document(page: Page, logos: Path) -> bytes:
         # Printed on every page but the last, as the PDF's continuation mark.
         _field(footer, f' IF {{PAGE}} < {{NUMPAGES}} "{page.more}" "" ', page.more)
 
-    logo_files = [b for b in page.of("logo") if (logos / b.source).is_file()]
+    logo_files = [(b, data) for b in page.of("logo") if (data := logo(b.source)) is not None]
     if logo_files:
         paragraph = document.add_paragraph()
-        for block in logo_files:
+        for block, data in logo_files:
             run = paragraph.add_run()
-            shape = run.add_picture(str(logos / block.source), height=Cm(1.2))
+            shape = run.add_picture(io.BytesIO(data), height=Cm(1.2))
             shape._inline.docPr.set("descr", block.text)  # the alt text
             paragraph.add_run("   ")
     for block in page.blocks:
