@@ -219,3 +219,34 @@ def test_serve_refuses_an_out_folder_it_watches_and_nul_bytes(server, project: P
     assert connection.getresponse().status == 400
     result = run(["serve", "--out", "templates/dist"], cwd=project)
     assert result.exit_code == 2 and "inside" in result.stderr and "serve watches" in result.stderr
+
+
+def test_forms_posted_at_once_are_all_kept(server) -> None:
+    import threading
+    import urllib.parse
+    import urllib.request
+
+    project, address, process = server
+    _settled(process)
+    page = urllib.request.urlopen(f"{address}{SAMPLE_ID}/review.html", timeout=10).read()
+    token = re.search(rb't.value = "([^"]+)"', page).group(1).decode()
+    statuses: list[int] = []
+
+    def post(number: int) -> None:
+        form = {"token": token, "announcement": SAMPLE_ID, "lang": "es", "by": f"R{number}",
+                "where": "es/press-release.html#lead", "text": f"nota {number}"}  # fmt: skip
+        data = urllib.parse.urlencode(form).encode()
+        with urllib.request.urlopen(f"{address}__comment", data=data, timeout=60) as reply:
+            statuses.append(reply.status)
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 8  # the redirect to the review page, followed
+    record = yaml.safe_load(
+        (project / "announcements" / f"{SAMPLE_ID}.approvals.yaml").read_text("utf-8")
+    )
+    notes = record["es"]["comments"]["es/press-release.html#lead"]
+    assert sorted(note["text"] for note in notes) == sorted(f"nota {n}" for n in range(8))

@@ -137,19 +137,26 @@ class Desk:
     def __init__(self, root: Path, out: Path, live: Live) -> None:
         self.root, self.out, self.live = root, out, live
         self.token = secrets.token_urlsafe(24)
+        # One form at a time: each reads, changes and writes the approvals file.
+        self.lock = threading.Lock()
 
     def act(self, action: str, form: dict[str, str]) -> str:
+        with self.lock:
+            return self._act(action, form)
+
+    def _act(self, action: str, form: dict[str, str]) -> str:
         """Record an approval or a comment; refresh the review page. Returns the page's URL
         path. Raises ValueError with the sentence to show for a form that cannot be taken."""
         from . import approvals
         from .review import refresh
 
         project = Project(self.root)
-        paths = {path.stem: path for path in project.announcement_paths([])}
-        path = paths.get(form.get("announcement", ""))
-        if path is None:
+        paths = project.announcement_paths([])
+        # The page names the announcement by its id, which the file may set apart from its name.
+        found = {str(a.id): (path, a) for path, a in zip(paths, project.load(paths), strict=True)}
+        if form.get("announcement", "") not in found:
             raise ValueError("no such announcement in announcements/")
-        [announcement] = project.load([path])
+        path, announcement = found[form["announcement"]]
         language = form.get("lang", "")
         if language not in (announcement.languages or []):
             raise ValueError(f"{announcement.id} has no language {language!r}")
@@ -179,12 +186,22 @@ class _Handler(SimpleHTTPRequestHandler):
     desk: Desk
     hosts: frozenset[str]
 
+    def _reply(self, code: int, text: str) -> None:
+        """An error as a short status line and the sentence, in UTF-8, as the body: a status
+        line cannot carry a newline or a character outside Latin-1."""
+        body = (visible(text) + "\n").encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def _refused(self) -> bool:
         """Only localhost names in Host: a page of another site that resolves its own name to
         127.0.0.1 (DNS rebinding) reads nothing here."""
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
         if host not in self.hosts:
-            self.send_error(421, "this server answers to localhost only")
+            self._reply(421, "this server answers to localhost only")
             return True
         return False
 
@@ -196,7 +213,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return self._events(parse_qs(location.query).get("page", [""])[0])
         wanted = unquote(location.path)
         if any(ord(char) < 32 for char in wanted):  # a NUL byte would reach the file system
-            return self.send_error(400, "control characters in the path")
+            return self._reply(400, "control characters in the path")
         # Locks, cache manifests and staging folders are the build's, not the reader's.
         if any(part.startswith(".") for part in wanted.split("/")):
             return self.send_error(404)
@@ -229,20 +246,20 @@ class _Handler(SimpleHTTPRequestHandler):
         # Only this machine, and only with the token of a page this server gave out: another
         # site open in the browser can post here but cannot read the token.
         if self.client_address[0] not in LOCAL_CLIENTS:
-            return self.send_error(403, "forms are taken from this machine only")
+            return self._reply(403, "forms are taken from this machine only")
         length = int(self.headers.get("Content-Length") or 0)
         if not 0 < length <= MAX_FORM:
             return self.send_error(413 if length else 411)
         fields = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
         form = {key: values[0] for key, values in fields.items()}
         if not hmac.compare_digest(form.get("token", ""), self.desk.token):
-            return self.send_error(403, "the page is out of date: reload it and try again")
+            return self._reply(403, "the page is out of date: reload it and try again")
         try:
             page = self.desk.act(self.path, form)
         except ValueError as error:
-            return self.send_error(400, str(error))
+            return self._reply(400, str(error))
         except (InputError, RenderError) as error:
-            return self.send_error(409, "the announcement does not build: " + str(error)[:300])
+            return self._reply(409, f"the announcement does not build:\n{error}")
         self.send_response(303)
         self.send_header("Location", page)
         self.send_header("Content-Length", "0")
@@ -310,6 +327,15 @@ def affected(
     return (announcements, None) if yamls else None
 
 
+def _die_with_parent() -> None:
+    """In a background review, before it starts: Linux ends it when serve ends, however serve
+    ends (a kill, a closed terminal)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 class Preview:
     """Rebuilds for ``serve``: open pages first, then the other pages, then in the background
     the PDFs and the review page."""
@@ -319,6 +345,8 @@ class Preview:
         self.background: threading.Thread | None = None
         self.process: subprocess.Popen | None = None
         self.stopped = threading.Event()
+        # Starting a review and stopping it exclude each other: a stop never misses one.
+        self.starting = threading.Lock()
 
     def rebuild(self, targets: list[Path], languages: list[Language] | None) -> bool:
         """Bring the open pages, then every page, up to date; start the rest in the background.
@@ -341,7 +369,9 @@ class Preview:
             return self._failed([f"error: {error}"])
         except Exception as error:  # noqa: BLE001 (a rebuild's failure must not stop serving)
             return self._failed([f"error: the rebuild failed: {type(error).__name__}: {error}"])
+        # The open pages were reloaded already, with the same bytes.
         pages = [f"/{p.as_posix()}" for p in report.written if p.suffix == ".html"]
+        pages = [page for page in pages if page not in early]
         indexes = ["/index.html", *(f"/{a.id}/index.html" for a in announcements)]
         self.live.tell([*pages, *indexes])
         seconds = time.perf_counter() - started
@@ -393,10 +423,13 @@ class Preview:
                 return
             command = [sys.executable, "-m", "wwc_press", "review", str(path), "--out",
                        str(self.out)]  # fmt: skip
-            self.process = subprocess.Popen(
-                command, cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                start_new_session=True, text=True,
-            )  # fmt: skip
+            with self.starting:
+                if self.stopped.is_set():
+                    return
+                self.process = subprocess.Popen(
+                    command, cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                    start_new_session=True, text=True, preexec_fn=_die_with_parent,
+                )  # fmt: skip
             _, errors = self.process.communicate()
             if self.stopped.is_set():
                 return
@@ -409,7 +442,8 @@ class Preview:
 
     def stop_background(self) -> None:
         self.stopped.set()
-        process = self.process
+        with self.starting:
+            process = self.process
         if process is not None and process.poll() is None:
             with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
                 os.killpg(process.pid, signal.SIGTERM)  # the build and its workers
@@ -453,6 +487,12 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
     preview.rebuild(project.announcement_paths(paths), None)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(f"serving {out} on http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # the cleanup below runs for a kill or a closed terminal too
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
     try:
         for batch in watch(*[p for p in watched if p.exists()], step=20):
             found = affected(project, {Path(path) for _, path in batch}, paths)
