@@ -219,15 +219,21 @@ def test_the_swap_is_one_step_and_a_linked_folder_is_never_replaced(
     assert (sample_project / "dist" / SAMPLE_ID).is_symlink()
 
 
-def test_escape_sequences_from_a_file_are_printed_escaped(project: Path) -> None:
-    (project / "announcements" / "x.yaml").write_text(
+def test_characters_a_terminal_would_obey_are_refused_or_printed_escaped(project: Path) -> None:
+    path = project / "announcements" / "x.yaml"
+    path.write_text(
         "date: 2024-01-01\ncities:\n  new:\n"
         '    - {name: Reno, country: US, region: NV, level: "gold\\e]0;pwned\\a"}\n'
     )
     result = run(["validate"], cwd=project)
     assert result.exit_code == 2
-    assert "unknown level 'gold\\x1b]0;pwned\\x07'" in result.stderr
+    assert "x.yaml:4:52: control character U+001B in a text" in result.stderr
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    # A bidi override (which reorders what the terminal shows) is printed as an escape.
+    path.write_text(path.read_text().replace("gold\\e]0;pwned\\a", "gold\u202e dlog"), "utf-8")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "unknown level 'gold\\u202e dlog'" in result.stderr and "\u202e" not in result.stderr
 
 
 def test_two_spellings_of_one_city_are_one_city(project: Path) -> None:
@@ -343,3 +349,103 @@ def test_a_truncated_catalog_lists_every_message_it_lacks(sample_project: Path) 
         build.stderr
     )
     assert re.search(r"error: \d{2} catalog entries are not ready", build.stderr)
+
+
+# What an adversarial sweep found after the first round of fixes, one case each.
+ONE_CITY = "    - {name: Rosario, country: AR, level: gold}\n"
+
+
+@pytest.mark.parametrize("out", ["templates", ".", "..", "/"])
+def test_out_may_not_be_the_project_or_its_sources(sample_project: Path, out: str) -> None:
+    result = run(["build", "--format", "html", "--out", out], cwd=sample_project)
+    assert result.exit_code == 2 and "choose another folder" in result.stderr
+    assert (
+        (sample_project / "templates" / "index.html")
+        .read_text("utf-8")
+        .startswith("<!DOCTYPE html>\n<html")
+    )  # the source template is untouched
+
+
+def test_an_id_taken_by_a_file_not_named_is_refused(sample_project: Path) -> None:
+    path = _write(sample_project, f"id: {SAMPLE_ID}\ntotal_certified: 90\n" + HEAD + ONE_CITY)
+    result = run(["build", str(path), "--format", "html", "--out", "dist"], cwd=sample_project)
+    assert result.exit_code == 2
+    assert f"id '{SAMPLE_ID}' is the id of" in result.stderr
+    assert not (sample_project / "dist").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('headline: {en: "a\\0b"}\n', "x.yaml:1:16: control character U+0000 in a text"),
+        ("# \x1b]0;x\x07\n", "x.yaml:1:3: control character U+001B is not allowed"),
+        ("embargo: 0001-01-01T00:00:00Z\n", "the year 1 is outside 1900-2999"),
+        ("embargo: 1700000000\n", "'1700000000' is a number: write the embargo as a date"),
+        ("id: " + "a" * 300 + "\n", "'id' is 300 characters long: at most 100"),
+    ],
+)
+def test_texts_dates_and_ids_that_would_break_a_build_are_refused(project, text, said) -> None:
+    _write(project, text + "total_certified: 90\n" + HEAD + ONE_CITY)
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2 and said in result.stderr
+
+
+def test_a_long_headline_and_a_domain_in_its_own_script_build(project: Path) -> None:
+    import email
+    from email import policy
+
+    headline = "Rosario " + "gana " * 60  # 308 characters: over Word's 255 for a title
+    _write(project, f"languages: [en]\ntotal_certified: 90\nheadline: {{en: {headline}}}\n"
+           "contacts:\n  - {name: Prensa, email: prensa@municipalidad.ñandú.ar}\n"
+           + HEAD + ONE_CITY)  # fmt: skip
+    args = ["build", "--only", "release", "--format", "docx", "--format", "eml", "--out", "dist"]
+    result = run(args, cwd=project)
+    assert result.exit_code == 0, result.output
+    raw = (project / "dist" / "x" / "en" / "press-release.eml").read_bytes()
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert "prensa@municipalidad.xn--and-6ma2c.ar" in message["Reply-To"]
+
+
+def test_a_catalog_string_without_its_closing_quote_is_said(sample_project: Path) -> None:
+    path = sample_project / PO
+    path.write_text(_spoil(path.read_text("utf-8"), 'msgstr "Fin del comunicado"',
+                           'msgstr "Fin del comunicado'), "utf-8")  # fmt: skip
+    result = run(["check"], cwd=sample_project)
+    assert result.exit_code == 1
+    assert re.search(rf"{PO}:\d+:1: a string without its closing quote", result.stderr)
+
+
+def test_a_glossary_pattern_that_does_not_compile_is_said_at_its_line(
+    sample_project: Path,
+) -> None:
+    path = sample_project / "glossary.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("pattern: '\\bPlatinum\\b'", "pattern: '(unclosed'", 1))
+    line = (
+        path.read_text("utf-8")
+        .splitlines()
+        .index(next(x for x in path.read_text("utf-8").splitlines() if "(unclosed" in x))
+        + 1
+    )
+    result = run(["check"], cwd=sample_project)
+    assert result.exit_code == 2
+    assert f"glossary.yaml:{line}:" in result.stderr and "is not a pattern" in result.stderr
+
+
+def test_an_approver_must_have_a_name(sample_project: Path) -> None:
+    for name in ("", "   ", "Ana\x1b]0;x\x07", "A" * 201):
+        result = run(["approve", str(SAMPLE.name and f"announcements/{SAMPLE.name}"), "--lang",
+                      "es", "--by", name], cwd=sample_project)  # fmt: skip
+        assert result.exit_code == 2, name
+    assert not (sample_project / "announcements" / f"{SAMPLE_ID}.approvals.yaml").exists()
+
+
+def test_a_language_without_a_media_contact_fails_check(sample_project: Path) -> None:
+    path = sample_project / "announcements" / f"{SAMPLE_ID}.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "quotes:", "contacts:\n  en:\n    - {name: Press, email: press@results4america.org}\n"
+        "quotes:", 1), "utf-8")  # fmt: skip
+    result = run(["check"], cwd=sample_project)
+    assert result.exit_code == 1
+    assert "the es outputs have no media contact" in result.stderr
+    assert "the pt-BR outputs have no media contact" in result.stderr

@@ -22,7 +22,7 @@ from . import fields, i18n, loader, places, qa
 from .errors import Problem
 from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
-from .model import Announcement, Contact, Contacts, Language
+from .model import Announcement, Contact, Contacts, Language, contacts_in
 from .validate import embargo_offset
 
 
@@ -48,9 +48,15 @@ def _names_in(announcement: Announcement, terms: dict) -> set[str]:
 
 
 def glossary(root: Path) -> dict:
-    """The project's glossary (``glossary.yaml``), or none."""
+    """The project's glossary (``glossary.yaml``), or none; InputError at the line of each
+    mistake in it (a pattern that does not compile, an empty term)."""
+    from .model import Glossary
+    from .validate import parse
+
     path = root / qa.GLOSSARY
-    return loader.load(path).data if path.is_file() else {}
+    if not path.is_file():
+        return {}
+    return parse(loader.load(path), Glossary).model_dump()
 
 
 def catalog_problems(root: Path) -> list[Problem]:
@@ -168,6 +174,7 @@ def announcement_problems(
     announcement: Announcement,
     timezone: str = "America/New_York",
     terms: dict | None = None,
+    default_contacts: list | None = None,
 ) -> list[Finding]:
     """Untranslated texts and facts that differ between the languages of one announcement,
     and an embargo whose offset is not the program zone's."""
@@ -186,6 +193,13 @@ def announcement_problems(
         problems.append(Finding(problem, ("embargo",), source))
     for problem in unsendable(doc, contact_places(announcement.contacts)):
         problems.append(Finding(problem, ("contacts",), source))
+    # A release goes to the press with someone to call: each language needs a contact.
+    contacts = announcement.contacts or default_contacts or []
+    for language in languages:
+        if not contacts_in(contacts, language):
+            problems.append(Finding(doc.problem(("contacts",), f"the {language} outputs have no "
+                "media contact: give contacts for it, or one list for every language"),
+                ("contacts",), language))  # fmt: skip
 
     not_words = _names_in(announcement, terms)
     for loc, declared, all_texts in fields.texts(announcement):

@@ -83,8 +83,18 @@ def _usable_out(ctx: click.Context, param: click.Parameter, out: Path) -> Path:
     def refuse(why: str) -> None:
         raise click.BadParameter(f"{out}: {why}; choose another folder", ctx, param)
 
-    if out.is_symlink() and not out.exists():
-        refuse(f"a link to {os.readlink(out)}, which does not exist")
+    try:
+        where = (Path.cwd() / out).resolve()
+        project = Path.cwd().resolve()
+        if project.is_relative_to(where):
+            refuse("the project itself or a folder above it: a build would write among its files")
+        for source in ("announcements", "templates", "locales", "logos"):
+            if where.is_relative_to(project / source):
+                refuse(f"inside {source}/, the project's own files")
+        if out.is_symlink() and not out.exists():
+            refuse(f"a link to {os.readlink(out)}, which does not exist")
+    except OSError as error:  # a name too long, a loop of links
+        refuse(error.strerror or str(error))
     if out.exists() and not out.is_dir():
         refuse("a file, not a folder")
     existing = out
@@ -199,7 +209,9 @@ def _refuse_unapproved(project, paths, announcements, languages: list[str]) -> N
     problems = catalog_problems(project.root)
     files = project.announcement_paths(list(paths))
     for path, announcement in zip(files, announcements, strict=True):
-        found = announcement_problems(path, announcement, project.settings.timezone, terms)
+        found = announcement_problems(
+            path, announcement, project.settings.timezone, terms, project.settings.contacts
+        )
         problems += [finding.problem for finding in found]
     refused = [str(problem) for problem in sorted(problems)]
     refused += [
@@ -224,8 +236,16 @@ def _refuse_unapproved(project, paths, announcements, languages: list[str]) -> N
 @_reports_errors
 def approve(path: Path, language: str, name: str) -> None:
     """Record NAME's sign-off of one language of an announcement, as it reads now."""
+    import unicodedata
+
     from .approvals import approve as record
 
+    name = " ".join(name.split())
+    if not name or len(name) > 200 or any(unicodedata.category(c) == "Cc" for c in name):
+        raise click.BadParameter(
+            "give the approver's name: at most 200 characters, no control characters",
+            param_hint="--by",
+        )
     project, [announcement] = _load((path,))
     if language not in (announcement.languages or []):
         raise click.UsageError(f"{announcement.id} is not written in {language}")
@@ -256,7 +276,9 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
     for path, announcement in zip(
         project.announcement_paths(list(paths)), announcements, strict=True
     ):
-        found = announcement_problems(path, announcement, project.settings.timezone, terms)
+        found = announcement_problems(
+            path, announcement, project.settings.timezone, terms, project.settings.contacts
+        )
         problems += [finding.problem for finding in found]
     for problem in sorted(problems):
         click.echo(str(problem), err=True)
@@ -285,7 +307,7 @@ def roster(fmt: str) -> None:
     project, announcements = _load(())
 
     # After every file and round: two files of one date, or a round after the last file, count.
-    total, entries = project.history([]).final()
+    total, entries = project.history([])[0].final()
     latest = max(a.date for a in announcements)
     rows = [
         {

@@ -122,6 +122,10 @@ def _placeholder_problems(message: Message, msgid: str) -> list[str]:
         except (ValueError, TypeError, KeyError):
             problems.append(f"{msgid!r}: a % in {form!r} is not a placeholder: write %% for a "
                             "percent sign")  # fmt: skip
+        control = next((c for c in form if ord(c) < 32 and c not in "\n\t"), None)
+        if control is not None:
+            problems.append(f"{msgid!r}: control character U+{ord(control):04X} in the "
+                            "translation: delete it")  # fmt: skip
         # A translation is text: markup the English lacks would reach every HTML page raw.
         extra = set(MARKUP.findall(form)) - set(MARKUP.findall(english))
         if extra:
@@ -247,6 +251,13 @@ def _in_templates(root: Path) -> tuple[dict[Key, _Source], list[Problem]]:
     # The project's templates, and the marks in our own code wherever the package is installed
     # (a project folder has no src/).
     package = Path(__file__).parent
+    for template in sorted((root / "templates").rglob("*.html")):
+        try:
+            template.read_text("utf-8")
+        except UnicodeDecodeError as error:
+            raw = template.read_bytes()[: error.start]
+            return {}, [Problem(template, raw.count(b"\n") + 1, 1, "bytes that are not UTF-8: "
+                                "save the template as UTF-8")]  # fmt: skip
     sources = [
         (root, [(glob, how) for glob, how in method_map if how != "python"], options_map),
         (package, [("**.py", "python")], {}),
@@ -302,6 +313,8 @@ def template_problems(root: Path) -> list[Problem]:
     the template's line, with the commands that fix it; a catalog behind the template too."""
     fix = "run 'wwc-press i18n extract' and 'wwc-press i18n update'"
     found, problems = _in_templates(root)
+    if not found:  # the templates could not be read: comparing them says nothing more
+        return problems
     pot_path = template_path(root)
     if not pot_path.is_file():
         return [*problems, Problem(pot_path, 1, 1, "no messages.pot: run 'wwc-press i18n extract'")]

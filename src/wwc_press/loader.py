@@ -46,6 +46,10 @@ _SCALAR_TAGS = {
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# C0 and C1 controls but tab, line feed and carriage return; DEL too.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 class _Loader(_Base):  # type: ignore[misc, valid-type]
     """YAML 1.2's booleans: only true and false. YAML 1.1 also reads yes/no/on/off, which turns
     Ontario's code ON and Norway's NO into booleans."""
@@ -131,6 +135,12 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
             return self._bad_tag(node)
+        if isinstance(node.value, str) and _CONTROL.search(node.value):  # from an escape: "\0"
+            found = _CONTROL.search(node.value)
+            assert found
+            self.problems.append(self._at(node, f"control character U+{ord(found.group()):04X} "
+                                               "in a text: remove it"))  # fmt: skip
+            return None
         if len(node.value) > MAX_TEXT:
             self.problems.append(self._at(node, f"a text of {len(node.value):,} characters: "
                                                f"at most {MAX_TEXT:,} in one value"))  # fmt: skip
@@ -188,6 +198,13 @@ def load(path: Path) -> Document:
             "(accents such as 'Córdoba' are fine in UTF-8)"
         )
         raise InputError([Problem(path, line, column, message)]) from None
+    control = _CONTROL.search(text)
+    if control:  # YAML refuses them too, but at no useful place and in several lines
+        before = text[: control.start()]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        message = (f"control character U+{ord(control.group()):04X} is not allowed in an "
+                   "announcement: delete it (it is invisible in most editors)")  # fmt: skip
+        raise InputError([Problem(path, line, column, message)])
     doc = Document(path=path, data=None)
     try:
         _count_cities(path, text)

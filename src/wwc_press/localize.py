@@ -152,6 +152,12 @@ def read_catalog(path: Path, language: Language) -> Catalog:
         line = data[: error.start].count(b"\n") + 1
         raise CatalogError(path, line, f"byte 0x{data[error.start]:02x} is not UTF-8: save the "
                            "catalog as UTF-8 (any PO editor does)") from None  # fmt: skip
+    # Babel reads a string whose closing quote is missing, dropping its last character.
+    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
+        text = line.strip()
+        if text.startswith(("msgid", "msgstr", "msgctxt", '"')) and not text.endswith('"'):
+            raise CatalogError(path, number, "a string without its closing quote: add the \" "
+                               "at the end of the line")  # fmt: skip
     try:
         catalog = read_po(io.BytesIO(data), locale=CATALOG_DIR[language], abort_invalid=True)
     except (PoFileError, ValueError) as error:

@@ -11,7 +11,15 @@ import re
 from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic import Strict as StrictType
 
 from .languages import REGISTRY
@@ -37,6 +45,28 @@ MAX_COUNT = 1_000_000  # certified cities to date, cities in a round
 MAX_NAME = 200  # characters in a place's or a person's name
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
 Count = Annotated[int, StrictType(), Field(ge=0, le=MAX_COUNT)]
+MAX_ID = 100  # characters of an id, a folder's name under dist/
+YEARS = (1900, 2999)  # a release's date and embargo: converting far years across zones overflows
+
+
+def _plausible_year(value: dt.date) -> dt.date:
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise ValueError(f"the year {value.year} is outside {YEARS[0]}-{YEARS[1]}: check the date")
+    return value
+
+
+def _not_a_number(value: object) -> object:
+    """YAML reads 1700000000 as a number, which pydantic would take as seconds since 1970."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            f"'{value}' is a number: write the embargo as a date and time with its offset, "
+            "like 2023-06-21T10:00:00-04:00"
+        )
+    return value
+
+
+ReleaseDate = Annotated[dt.date, StrictType(), AfterValidator(_plausible_year)]
+Embargo = Annotated[AwareDatetime, BeforeValidator(_not_a_number), AfterValidator(_plausible_year)]
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")  # names a folder under dist/
 Translatable = dict[Language, Text]
 
@@ -174,16 +204,19 @@ class Round(Record):
 
 
 class Announcement(Record):
-    date: Annotated[dt.date, StrictType()] = Field(description="release date")
+    date: ReleaseDate = Field(description="release date")
     total_certified: Annotated[int, StrictType(), Field(ge=1, le=MAX_COUNT)] | None = Field(
         None,
         description="certified cities to date, this announcement included; default: counted "
         "from the roster",
     )
     cities: Cities
-    id: Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN.pattern}$")] | None = None
+    id: (
+        Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN.pattern}$", max_length=MAX_ID)]
+        | None
+    ) = None
     languages: list[Language] | None = Field(None, min_length=1)
-    embargo: AwareDatetime | None = Field(None, description="ISO time with offset")
+    embargo: Embargo | None = Field(None, description="ISO time with offset")
     dateline: Place | None = None
     headline: Translatable | None = None
     subheadline: Translatable | None = Field(None, description="one deck; see decks")
@@ -202,3 +235,27 @@ class Announcement(Record):
     def all_decks(self) -> list[dict[Language, str]]:
         """The lines under the headline: ``subheadline`` is one deck, the first."""
         return ([self.subheadline] if self.subheadline else []) + list(self.decks)
+
+
+def _pattern(value: str) -> str:
+    import re
+
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise ValueError(f"'{value}' is not a pattern: {error}") from None
+    return value
+
+
+class ForbiddenRule(Record):
+    pattern: Annotated[Text, AfterValidator(_pattern)] = Field(description="a regular expression")
+    note: Text = Field(description="what to write instead, for the translator")
+
+
+class Glossary(Record):
+    """``glossary.yaml``: the terms check holds every translation to (qa.py applies them)."""
+
+    keep: list[Text] = Field(default_factory=list, description="names never translated")
+    required: dict[Language, dict[Text, Text]] = Field(default_factory=dict)
+    forbidden: dict[Language, list[ForbiddenRule]] = Field(default_factory=dict)
+    words: dict[Language, list[Text]] = Field(default_factory=dict)

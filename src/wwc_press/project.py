@@ -71,8 +71,15 @@ class Project:
                 problems.append(Problem(path, 1, 1, message))
             owners.setdefault(announcement.id, path)
             loaded.append((doc, announcement))
-        history = self.history(loaded)
+        history, others = self.history(loaded)
         for doc, announcement in loaded:
+            assert announcement.id
+            if announcement.id in others:  # a file not asked for builds into the same folder
+                message = (
+                    f"id '{announcement.id}' is the id of {others[announcement.id]} too: both "
+                    f"would build into dist/{announcement.id}"
+                )
+                problems.append(Problem(doc.path, 1, 1, message))
             logos = [logo.file for logo in self.settings.logos]
             for index, name in enumerate(announcement.logos or []):
                 if name not in logos:
@@ -96,18 +103,24 @@ class Project:
             raise InputError(problems)
         return announcements
 
-    def history(self, loaded: list[tuple[loader.Document, Announcement]]) -> roster.History:
+    def history(
+        self, loaded: list[tuple[loader.Document, Announcement]]
+    ) -> tuple[roster.History, dict[str, Path]]:
         """The roster: the settings' rounds, ``loaded``, and the project's other announcement
-        files (read for their cities only; their own problems are theirs to report)."""
+        files (read for their cities only; their own problems are theirs to report); and the
+        ids of those other files, each with its file."""
         files = list(loaded)
         seen = {doc.path.resolve() for doc, _ in loaded}
+        others: dict[str, Path] = {}
         for path in self.announcement_paths([]):
             if path.resolve() in seen:
                 continue
             try:
                 doc = loader.load(path)
-                files.append((doc, parse(doc, Announcement)))
+                other = parse(doc, Announcement)
             except InputError:
                 continue
+            files.append((doc, other))
+            others.setdefault(other.id or path.stem, path)
         settings_doc = loader.load(self.settings_path) if self.settings.roster else None
-        return roster.History(self.settings.roster, settings_doc, files)
+        return roster.History(self.settings.roster, settings_doc, files), others

@@ -114,12 +114,15 @@ def write_review(
     folder: Path,
     signoff: list | None = None,
     notes: dict[tuple[str, str], list[dict]] | None = None,
+    default_contacts: list | None = None,
 ) -> Path:
     """Write ``folder/review.html`` from the outputs built into ``folder`` (``dist/<id>``): one
     table per output (the release, the report, each city's release), one column per language."""
     assert announcement.languages
     languages = announcement.languages
-    findings = announcement_problems(path, announcement, terms=glossary(root))
+    findings = announcement_problems(
+        path, announcement, terms=glossary(root), default_contacts=default_contacts
+    )
     units: dict[str, dict[str, Output]] = {}  # file name -> language -> output
     for output in plan(announcement, formats=["html"]):
         units.setdefault(output.path.relative_to(output.language).as_posix(), {})[
@@ -195,8 +198,9 @@ def refresh(project: Project, path: Path, announcement: Announcement, out: Path)
     notes = approvals.comments(project, announcement)
     with publish.locked(out, announcement.id):  # a build running meanwhile cannot swap it
         target = write_review(
-            project.root, project.templates, path, announcement, folder, signoff, notes
-        )
+            project.root, project.templates, path, announcement, folder, signoff, notes,
+            project.settings.contacts,
+        )  # fmt: skip
         write_index(project, announcement, folder)  # now with a link to the review
     write_front(project, out)
     return target

@@ -33,6 +33,12 @@ def _addresses(page: Page) -> list[Address]:
         if block.source and "@" in block.source:
             name = plain(block.text.split("\n", 1)[0])
             user, domain = block.source.rsplit("@", 1)
+            if not user.isascii():
+                continue  # a header cannot carry it without SMTPUTF8; the body still shows it
+            try:  # a domain in its own script travels as IDNA ("xn--" labels)
+                domain = domain.encode("idna").decode("ascii")
+            except UnicodeError:
+                continue
             found.append(Address(display_name=name, username=user, domain=domain))
     return found
 

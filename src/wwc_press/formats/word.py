@@ -183,8 +183,9 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
 
     properties = document.core_properties
     created = _date(page.created)
-    properties.title = page.title
-    properties.author = properties.last_modified_by = page.organization
+    # Word's core properties hold at most 255 characters; the text itself holds the whole title.
+    properties.title = page.title[:255]
+    properties.author = properties.last_modified_by = page.organization[:255]
     properties.language = language
     properties.created = properties.modified = created
     properties.last_printed = created
