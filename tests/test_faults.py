@@ -449,3 +449,41 @@ def test_a_language_without_a_media_contact_fails_check(sample_project: Path) ->
     assert result.exit_code == 1
     assert "the es outputs have no media contact" in result.stderr
     assert "the pt-BR outputs have no media contact" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "data"), [("bad.png", b"\x89PNG\r\n\x1a\n garbage"),
+                                            ("bad.svg", b"<svg><g></svg>")])  # fmt: skip
+def test_a_damaged_logo_is_refused_by_validate(sample_project: Path, name, data) -> None:
+    (sample_project / "logos").mkdir()
+    (sample_project / "logos" / name).write_bytes(data)
+    settings = sample_project / "wwc-press.yaml"
+    settings.write_text(settings.read_text("utf-8") + f"logos:\n  - {{file: {name}, alt: "
+                        "{en: Logo, es: Logo, pt-BR: Logo, fr-CA: Logo}}\n", "utf-8")  # fmt: skip
+    result = run(["validate"], cwd=sample_project)
+    assert result.exit_code == 2
+    assert f"logos/{name}: not a" in result.stderr and "export it again" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("    total: 74\n", "    total: 5\n",
+         "total 5 is below the 62 certified before this round and its 12 new cities"),
+        ("countries: [US, CO, AR, MX, BR]", "countries: [US, CO, AR, MX, BR, ZZ]",
+         "unknown country 'ZZ'"),
+    ],
+)  # fmt: skip
+def test_roster_mistakes_in_the_settings_are_said_at_their_line(project, old, new, said) -> None:
+    import shutil
+
+    for name in ("2023-06-international.yaml", "2024-06-international.yaml"):
+        shutil.copy(ROOT / "announcements" / name, project / "announcements")
+    settings = project / "wwc-press.yaml"
+    text = settings.read_text("utf-8")
+    assert old in text
+    settings.write_text(text.replace(old, new), "utf-8")
+    line = next(i for i, x in enumerate(settings.read_text().splitlines(), 1) if new.strip() in x)
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert f"wwc-press.yaml:{line}:" in result.stderr and said in result.stderr
+    assert result.stderr.count(said) == 1  # once, though two files are judged against it

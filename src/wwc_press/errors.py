@@ -44,7 +44,7 @@ class InputError(Exception):
     """Raised with every problem found in the user's input, never just the first."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a settings line judged for each file: once
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

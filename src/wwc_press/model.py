@@ -76,7 +76,14 @@ def country_codes() -> frozenset[str]:
     """ISO 3166-1 alpha-2 codes that CLDR names (its territory list also holds regions like 419)."""
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
+    # CLDR's groupings that are no country: unknown region, European Union, Eurozone, United
+    # Nations, outlying Oceania.
+    groupings = {"ZZ", "EU", "EZ", "UN", "QO"}
+    return frozenset(
+        code
+        for code in Locale("en").territories
+        if code.isalpha() and len(code) == 2 and code not in groupings
+    )
 
 
 def _known_country(code: str) -> str:

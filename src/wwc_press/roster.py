@@ -74,6 +74,8 @@ class _State:
     known: dict[Key, Entry] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
     regions: set[tuple[str, str]] = field(default_factory=set)
+    # A round of the settings whose total is below what came before it and its new cities.
+    problems: list[Problem] = field(default_factory=list)
 
 
 def _round_day(value: dt.date | str) -> dt.date:
@@ -109,6 +111,12 @@ class History:
 
     def _apply_round(self, state: _State, index: int, item: Round) -> None:
         if item.total is not None:
+            floor = (state.total or 0) + item.new
+            if item.total < floor:  # totals to date never go down
+                assert self.settings_doc is not None
+                state.problems.append(self.settings_doc.problem(("roster", index, "total"),
+                    f"total {item.total} is below the {state.total or 0} certified before this "
+                    f"round and its {item.new} new cities: at least {floor}"))  # fmt: skip
             state.total = item.total
         elif state.total is not None:
             state.total += item.new
@@ -173,7 +181,7 @@ class History:
         """Contradictions of ``announcement`` with what came before it, each followed by a note
         where the roster learnt otherwise; and the facts it derives when there are none."""
         state = self.before(announcement)
-        problems: list[Problem] = []
+        problems: list[Problem] = list(state.problems)
         for status, index, city in _entries(announcement):
             known = state.known.get(fields.city_key(city))
             if known is None:

@@ -87,6 +87,26 @@ class Settings(Record):
     )
 
 
+def _unreadable(path: Path) -> str | None:
+    """Why a logo file cannot be drawn (the build would fail on it), or None."""
+    if path.suffix == ".svg":
+        import xml.etree.ElementTree as ElementTree
+
+        try:
+            root = ElementTree.parse(path).getroot()  # noqa: S314 (our own project's file)
+        except (ElementTree.ParseError, OSError) as error:
+            return f"not an SVG file that can be read ({error}); export it again"
+        return None if root.tag.endswith("svg") else "not an SVG drawing (no <svg> element)"
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        return f"not a PNG image that can be read ({error}); export it again"
+    return None
+
+
 def load_settings(root: Path) -> Settings:
     """Read the project file at ``root``; InputError names each problem in it."""
     path = root / SETTINGS_FILE
@@ -108,6 +128,8 @@ def load_settings(root: Path) -> Settings:
             problems.append(
                 doc.problem(("logos", index, "file"), f"no file {logo.file} in {root / 'logos'}")
             )
+        elif damage := _unreadable(root / "logos" / logo.file):
+            problems.append(doc.problem(("logos", index, "file"), f"logos/{logo.file}: {damage}"))
         problems += [
             doc.problem(("logos", index, "alt"), f"logo {logo.file}: no alt text in {language}")
             for language in settings.languages
