@@ -487,3 +487,21 @@ def test_roster_mistakes_in_the_settings_are_said_at_their_line(project, old, ne
     assert result.exit_code == 2
     assert f"wwc-press.yaml:{line}:" in result.stderr and said in result.stderr
     assert result.stderr.count(said) == 1  # once, though two files are judged against it
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('date: "2026-01-20"\n', "'date' is a date written as text: remove the quotes"),
+        ("contacts:\n  - {name: X, email: bad}\n",
+         "x.yaml:2:22: 'bad' is not an e-mail address like press@example.org"),
+    ],
+)  # fmt: skip
+def test_messages_point_the_right_way(project: Path, text: str, said: str) -> None:
+    body = HEAD.replace("date: 2024-01-01\n", "")
+    if not text.startswith("date"):
+        body = "date: 2024-01-01\n" + body
+    _write(project, text + body.replace("cities:", "total_certified: 90\ncities:") + ONE_CITY)
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2 and said in result.stderr
+    assert "dict[" not in result.stderr and "should match pattern" not in result.stderr

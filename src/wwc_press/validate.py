@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import typing
 from pathlib import Path
 from typing import Any, TypeVar
@@ -119,7 +120,11 @@ def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, .
             False,
         )
     if kind.startswith("date") or (kind == "is_instance_of" and last == "date"):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return loc, f"'{last}' is a date written as text: remove the quotes ({value})", False
         return loc, f"'{last}' must be a date like 2023-06-21 (got '{value}')", False
+    if kind == "string_pattern_mismatch" and last == "email":
+        return loc, f"'{value}' is not an e-mail address like press@example.org", False
     if kind == "string_pattern_mismatch" and last == "country":
         return (
             loc,
@@ -165,6 +170,31 @@ def _is_translatable(root: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     )
 
 
+def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
+    """For a value that may be a list or a mapping (contacts: one list, or one per language),
+    pydantic reports why it fits neither; keep the errors of the shape the file chose, with the
+    branch's name out of the location."""
+    kept = []
+    for error in errors:
+        here, clean, chosen = data, [], True
+        for part in error["loc"]:
+            if isinstance(part, str) and part.startswith(("dict[", "list[")):
+                if isinstance(here, dict) != part.startswith("dict["):
+                    chosen = False
+                    break
+                continue
+            clean.append(part)
+            if isinstance(here, dict):
+                here = here.get(part)
+            elif isinstance(here, list) and isinstance(part, int) and part < len(here):
+                here = here[part]
+            else:
+                here = None
+        if chosen:
+            kept.append({**error, "loc": tuple(clean)})
+    return kept or errors
+
+
 def parse(doc: loader.Document, model: type[M]) -> M:
     """Validate a loaded document against ``model``; InputError lists every problem."""
     if not isinstance(doc.data, dict):
@@ -172,7 +202,7 @@ def parse(doc: loader.Document, model: type[M]) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as error:
-        errors = error.errors()
+        errors = _one_branch(doc.data, error.errors())
         # A misspelt key shows as an unknown key and a missing one: report only the first, which
         # already says "did you mean".
         meant = {
