@@ -505,3 +505,14 @@ def test_messages_point_the_right_way(project: Path, text: str, said: str) -> No
     result = run(["validate"], cwd=project)
     assert result.exit_code == 2 and said in result.stderr
     assert "dict[" not in result.stderr and "should match pattern" not in result.stderr
+
+
+def test_a_house_style_choice_is_named_as_a_choice(sample_project: Path) -> None:
+    settings = sample_project / "wwc-press.yaml"
+    text = settings.read_text("utf-8")
+    old = "  en: {serial_comma: false, state_names: full}"
+    assert old in text
+    settings.write_text(text.replace(old, old.replace("full", "fancy")), "utf-8")
+    result = run(["validate"], cwd=sample_project)
+    assert result.exit_code == 2
+    assert "'state_names' cannot be 'fancy': expected full, ap or postal" in result.stderr

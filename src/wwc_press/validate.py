@@ -97,8 +97,12 @@ def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, .
     if kind == "literal_error":
         if last in ("level", "from"):
             what, options = "level", list(LEVELS)
-        else:
+        elif last == "languages" or isinstance(last, int):
             what, options = "language", list(LANGUAGES)
+        else:  # another choice (a house style's state_names): pydantic lists the options
+            options = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
+            message = f"'{last}' cannot be '{value}': expected {_words(options)}"
+            return loc, message + _suggest(value, options), False
         return (
             loc,
             (f"unknown {what} '{value}': expected {_words(options)}" + _suggest(value, options)),
