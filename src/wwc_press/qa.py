@@ -135,7 +135,7 @@ def glossary_words(glossary: dict, language: str) -> set[str]:
 def spelling_problems(text: str, language: str, names: set[str]) -> list[str]:
     """Words a real dictionary does not know, with its suggestions; ``names`` (the
     announcement's places and people, the glossary's names) are not words to spell."""
-    tag = profile(language).spelling
+    tag = profile(language).babel_locale  # hunspell's dictionaries are named as CLDR's
     dictionary = _dictionary(tag)
     if dictionary is None:
         return [f"spelling: no {tag} dictionary here; install Debian's hunspell for it"]

@@ -22,7 +22,6 @@ class Profile:
     catalog_dir: str | None  # gettext's folder under locales/; None for English, the source
     hyphenation: str  # the tag WeasyPrint and pyphen should use ("en" alone picks en_GB)
     iso_codes: str | None  # iso-codes' translations of region names, where it has them
-    cldr_language: str  # the CLDR language code of the countries whose press reads this profile
     cldr_countries: frozenset[str] | None  # ... only these countries' (pt-BR: Brazil); None: any
     words: tuple[int, int]  # counts spelled out from, to (house style may change the upper end)
     cardinal: Callable[[int, bool], str]  # 0..99 in words, feminine when asked
@@ -46,13 +45,17 @@ class Profile:
     inline_comma: bool = False  # AP sets a state off with commas on both sides
     readers_country: str | None = None  # numbers of this country print in national form
     home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
-    spelling: str = ""  # the hunspell dictionary check spells with (Debian's hunspell-*)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
     date_pattern: str = r"\b(?P<day>\d{{1,2}})º? de (?P<month>{months})(?: de (?P<year>\d{{4}}))?"
     short_months: dict[int, str] = field(default_factory=dict)  # "Sept." besides CLDR's names
     # The mark that ends a release, by the country of its dateline ("" for any other): US and
     # Latin American releases end with ###, Canadian ones with -30- in both languages.
     end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
+
+    @property
+    def cldr_language(self) -> str:
+        """The CLDR language of the countries whose press reads this profile ("pt")."""
+        return self.babel_locale.split("_")[0]
 
     def end_mark(self, country: str) -> str:
         return self.end_marks.get(country, self.end_marks.get("", "###"))

@@ -38,13 +38,11 @@ def _clock(local: dt.datetime) -> str:
 
 
 PROFILE = Profile(
-    spelling="en_US",
     tag="en",
     babel_locale="en_US",
     catalog_dir=None,
     hyphenation="en-US",  # WeasyPrint picks en_GB patterns for "en"
     iso_codes=None,
-    cldr_language="en",
     cldr_countries=None,
     words=(0, 9),  # AP: one through nine
     cardinal=_cardinal,

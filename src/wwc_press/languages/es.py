@@ -41,13 +41,11 @@ def _quote(text: str) -> str:
 
 
 PROFILE = Profile(
-    spelling="es",
     tag="es",
     babel_locale="es",
     catalog_dir="es",
     hyphenation="es",
     iso_codes="es",
-    cldr_language="es",
     cldr_countries=None,
     words=(0, 9),  # Fundéu: cero a nueve
     cardinal=_cardinal,

@@ -62,13 +62,11 @@ def _typography(text: str) -> str:
 
 
 PROFILE = Profile(
-    spelling="fr_CA",
     tag="fr-CA",
     babel_locale="fr_CA",
     catalog_dir="fr_CA",
     hyphenation="fr",
     iso_codes="fr",
-    cldr_language="fr",
     cldr_countries=frozenset({"CA"}),
     words=(1, 9),  # la Presse canadienne: un à neuf en lettres
     cardinal=_cardinal,

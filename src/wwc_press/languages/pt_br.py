@@ -38,13 +38,11 @@ def _clock(local: dt.datetime) -> str:
 
 
 PROFILE = Profile(
-    spelling="pt_BR",
     tag="pt-BR",
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
     hyphenation="pt-BR",  # WeasyPrint picks pt_PT-like patterns for "pt"
     iso_codes="pt_BR",
-    cldr_language="pt",
     cldr_countries=frozenset({"BR"}),  # Portugal's and Angola's press write otherwise
     words=(1, 10),  # Estadão: um a dez
     cardinal=_cardinal,
