@@ -236,13 +236,35 @@ class Renderer:
     def __init__(self, project: Project):
         self.project = project
         self.environments: dict[Language, jinja2.Environment] = {}
+        self.localizers: dict[Language, Localizer] = {}
         self.contexts: dict[str, dict] = {}  # per announcement id: grouped once, not per output
+        # Each HTML page and its reading (formats.page), made once for every format written
+        # from it: the page, the Word file, the wire text, the e-mail, the cards.
+        self.pages: dict[tuple[str, Path], str] = {}
+        self.readings: dict[tuple[str, Path], Any] = {}
 
     def environment(self, language: Language) -> jinja2.Environment:
         if language not in self.environments:
             l10n = localizer(self.project.root, language, self.project.settings)
+            self.localizers[language] = l10n
             self.environments[language] = environment(self.project.templates, l10n)
         return self.environments[language]
+
+    def page(self, announcement: Announcement, output: Output) -> str:
+        """The HTML page ``output`` is written from, rendered once."""
+        key = (str(announcement.id), output.page.path)
+        if key not in self.pages:
+            self.pages[key] = self.html(announcement, output.page, for_pdf=False)
+        return self.pages[key]
+
+    def reading(self, announcement: Announcement, output: Output):  # noqa: ANN201
+        """That page read back as blocks (formats.page.Page), once."""
+        from .formats.page import read
+
+        key = (str(announcement.id), output.page.path)
+        if key not in self.readings:
+            self.readings[key] = read(self.page(announcement, output))
+        return self.readings[key]
 
     def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
         assert announcement.id
@@ -266,20 +288,18 @@ class Renderer:
         """Every file of ``output``. Besides the PDF, each format is written from the output's
         HTML page (formats.page); an e-mail attaches ``pdf``, or the PDF rendered here."""
         from .formats import mail, wire, word
-        from .formats.page import read
+        from .formats.images import logo_png
 
         if output.fmt == "pdf":
             html = self.html(announcement, output, for_pdf=True)
             return {output.path: publish.pdf_bytes(html, self.project.templates)}
-        html = self.html(announcement, output.page, for_pdf=False)
+        html = self.page(announcement, output)
         if output.fmt == "html":
             return {output.path: html.encode("utf-8")}
-        page = read(html)
+        page = self.reading(announcement, output)
         logos = self.project.root / publish.LOGOS
 
         def logo(name: str) -> bytes | None:
-            from .formats.images import logo_png
-
             path = logos / name
             return logo_png(path, self.project.templates) if path.is_file() else None
 
@@ -303,10 +323,11 @@ class Renderer:
 
         assert output.city is not None
         settings = self.project.settings
-        l10n = localizer(self.project.root, output.language, settings)
+        self.environment(output.language)  # makes the language's localizer
+        l10n = self.localizers[output.language]
         keep = [settings.program, settings.organization, output.city.name,
                 l10n.city_name(output.city)]  # fmt: skip
-        env = plain_environment(self.project.templates)
+        env = self.environment(output.language)  # card.html has no message to translate
         return cards.card_files(page, output.city.level, keep, env, self.project.templates)
 
     def warm_up(self, outputs: list[Output]) -> None:

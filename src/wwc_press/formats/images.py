@@ -8,6 +8,7 @@ ground and cropped to what it draws.
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 
 from .. import publish
@@ -16,8 +17,15 @@ HEIGHT = 240  # pixels: sharp at the 1.2 cm the Word file prints it, and on a hi
 
 
 def logo_png(path: Path, templates: Path) -> bytes:
+    """The logo as PNG; drawn once per version of its file, not once per output."""
     if path.suffix.lower() == ".png":
         return path.read_bytes()
+    stat = path.stat()
+    return _drawn(path, stat.st_mtime_ns, stat.st_size, templates)
+
+
+@cache
+def _drawn(path: Path, mtime: int, size: int, templates: Path) -> bytes:
     import pypdfium2
 
     html = (

@@ -12,7 +12,6 @@ the content.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
@@ -60,7 +59,7 @@ def message(
     if contacts:
         mail["From"] = contacts[0]
         mail["Reply-To"] = contacts
-    mail["Date"] = format_datetime(_moment(page.created))
+    mail["Date"] = format_datetime(page.created_at)
     domain = contacts[0].domain if contacts else "wwc-press.invalid"
     mail["Message-ID"] = f"<{digest[:32]}@{domain}>"
     mail["X-Unsent"] = "1"
@@ -100,11 +99,3 @@ def message(
             part["Content-Language"] = page.language
     mail["Content-Language"] = page.language  # set_content and add_* drop Content-* headers
     return mail.as_bytes()
-
-
-def _moment(iso: str) -> dt.datetime:
-    try:
-        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

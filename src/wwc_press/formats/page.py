@@ -9,6 +9,7 @@ with its ``span.dateline``, ``blockquote`` with its ``footer``, ``section.about`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -110,6 +111,15 @@ class Page:
 
     def of(self, kind: str) -> list[Block]:
         return [block for block in self.blocks if block.kind == kind]
+
+    @property
+    def created_at(self) -> dt.datetime:
+        """The page's date as an aware time (UTC when the page gives no offset)."""
+        try:
+            moment = dt.datetime.fromisoformat(self.created.replace("Z", "+00:00"))
+        except ValueError:  # a page without the meta: a fixed date, so output stays the same
+            return dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
     @property
     def embargo(self) -> Block | None:

@@ -182,7 +182,7 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
         _add(document, block)
 
     properties = document.core_properties
-    created = _date(page.created)
+    created = page.created_at.astimezone(dt.UTC).replace(tzinfo=None)  # Word's dates are UTC
     # Word's core properties hold at most 255 characters; the text itself holds the whole title.
     properties.title = page.title[:255]
     properties.author = properties.last_modified_by = page.organization[:255]
@@ -238,14 +238,6 @@ def _bookmark(paragraph, name: str) -> None:
     end.set(qn("w:id"), "0")
     paragraph._p.append(start)
     paragraph._p.append(end)
-
-
-def _date(iso: str) -> dt.datetime:
-    try:
-        moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        moment = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def _fixed_zip(data: bytes) -> bytes:
