@@ -98,8 +98,21 @@ def _write(path: Path, records: dict) -> None:
     )
 
 
+def reviewer(name: str) -> str:
+    """A reviewer's name as recorded, spaces folded; ValueError when it is no name."""
+    from .errors import CONTROL
+    from .model import MAX_NAME
+
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME or CONTROL.search(name):
+        raise ValueError(f"give the reviewer's name: at most {MAX_NAME} characters, no control "
+                         "characters")  # fmt: skip
+    return name
+
+
 def approve(project: Project, announcement: Announcement, language: str, by: str) -> Path:
     """Record ``by``'s approval of ``language`` as it reads now (its comments are kept)."""
+    by = reviewer(by)
     outputs = said(project, announcement, language)
     path = approvals_path(project, announcement)
     records = read(path)
@@ -114,6 +127,7 @@ def comment(
 ) -> Path:
     """Add ``by``'s comment on one section (``where``: "es/press-release.html#lead") of a
     language. A comment is a note to the translator: it neither grants nor voids an approval."""
+    by = reviewer(by)
     path = approvals_path(project, announcement)
     records = read(path)
     notes = records.setdefault(language, {}).setdefault("comments", {})

@@ -162,14 +162,9 @@ _RENDERER: render.Renderer | None = None
 def _start_worker(build: int) -> None:
     """A worker dies with the build that forked it (Linux's parent-death signal) and holds none
     of its locks: a killed build must not leave workers behind that keep the folder locked."""
-    import ctypes
     import signal
 
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the locks below are still let go
-        pass
+    publish.die_with_parent()
     if os.getppid() != build:  # the build died before the signal was set
         os._exit(1)
     for descriptor in publish.held_locks():

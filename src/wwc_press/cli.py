@@ -236,16 +236,13 @@ def _refuse_unapproved(project, paths, announcements, languages: list[str]) -> N
 @_reports_errors
 def approve(path: Path, language: str, name: str) -> None:
     """Record NAME's sign-off of one language of an announcement, as it reads now."""
-    import unicodedata
-
     from .approvals import approve as record
+    from .approvals import reviewer
 
-    name = " ".join(name.split())
-    if not name or len(name) > 200 or any(unicodedata.category(c) == "Cc" for c in name):
-        raise click.BadParameter(
-            "give the approver's name: at most 200 characters, no control characters",
-            param_hint="--by",
-        )
+    try:
+        name = reviewer(name)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--by") from None
     project, [announcement] = _load((path,))
     if language not in (announcement.languages or []):
         raise click.UsageError(f"{announcement.id} is not written in {language}")

@@ -18,7 +18,7 @@ from babel.messages.catalog import Message
 from babel.messages.pofile import read_po, write_po
 
 from . import qa
-from .errors import Problem
+from .errors import CONTROL, Problem
 from .localize import CATALOG_DIR, CatalogError, catalog_path, read_catalog
 from .model import Language
 
@@ -122,9 +122,9 @@ def _placeholder_problems(message: Message, msgid: str) -> list[str]:
         except (ValueError, TypeError, KeyError):
             problems.append(f"{msgid!r}: a % in {form!r} is not a placeholder: write %% for a "
                             "percent sign")  # fmt: skip
-        control = next((c for c in form if ord(c) < 32 and c not in "\n\t"), None)
-        if control is not None:
-            problems.append(f"{msgid!r}: control character U+{ord(control):04X} in the "
+        control = CONTROL.search(form)
+        if control:
+            problems.append(f"{msgid!r}: control character U+{ord(control.group()):04X} in the "
                             "translation: delete it")  # fmt: skip
         # A translation is text: markup the English lacks would reach every HTML page raw.
         extra = set(MARKUP.findall(form)) - set(MARKUP.findall(english))

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
+from .errors import CONTROL, InputError, Problem
 
 Loc = tuple[str | int, ...]
 
@@ -44,10 +44,6 @@ _SCALAR_TAGS = {
 
 # libyaml's parser where PyYAML has it (its wheels do): ten times faster on a large file.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-# C0 and C1 controls but tab, line feed and carriage return; DEL too.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -135,9 +131,8 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SCALAR_TAGS:
             return self._bad_tag(node)
-        if isinstance(node.value, str) and _CONTROL.search(node.value):  # from an escape: "\0"
-            found = _CONTROL.search(node.value)
-            assert found
+        found = CONTROL.search(node.value) if isinstance(node.value, str) else None
+        if found:  # from an escape: "\0"
             self.problems.append(self._at(node, f"control character U+{ord(found.group()):04X} "
                                                "in a text: remove it"))  # fmt: skip
             return None
@@ -198,7 +193,7 @@ def load(path: Path) -> Document:
             "(accents such as 'Córdoba' are fine in UTF-8)"
         )
         raise InputError([Problem(path, line, column, message)]) from None
-    control = _CONTROL.search(text)
+    control = CONTROL.search(text)
     if control:  # YAML refuses them too, but at no useful place and in several lines
         before = text[: control.start()]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1

@@ -7,6 +7,7 @@ announcement is escaped before it gets here, and the fetcher is the second lock 
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import logging
@@ -118,6 +119,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def die_with_parent() -> None:
+    """In a child process: Linux ends it when its parent ends, however the parent ends (a kill,
+    a closed terminal). Elsewhere nothing: the child's own cleanup must do."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 # How long a build waits for another build of the same announcement before it gives up.

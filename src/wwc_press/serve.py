@@ -43,7 +43,7 @@ import click
 
 from . import publish
 from .build import build, require_translations
-from .errors import InputError, RenderError, visible
+from .errors import CONTROL, InputError, RenderError, visible
 from .localize import CATALOG_DIR
 from .model import Announcement, Language
 from .plan import plan
@@ -160,9 +160,7 @@ class Desk:
         language = form.get("lang", "")
         if language not in (announcement.languages or []):
             raise ValueError(f"{announcement.id} has no language {language!r}")
-        by = " ".join(form.get("by", "").split())
-        if not by or len(by) > 200:
-            raise ValueError("give your name (at most 200 characters)")
+        by = approvals.reviewer(form.get("by", ""))
         if action == "/__approve":
             approvals.approve(project, announcement, language, by)
         else:
@@ -212,7 +210,7 @@ class _Handler(SimpleHTTPRequestHandler):
         if location.path == "/__events":
             return self._events(parse_qs(location.query).get("page", [""])[0])
         wanted = unquote(location.path)
-        if any(ord(char) < 32 for char in wanted):  # a NUL byte would reach the file system
+        if CONTROL.search(wanted):  # a NUL byte would reach the file system
             return self._reply(400, "control characters in the path")
         # Locks, cache manifests and staging folders are the build's, not the reader's.
         if any(part.startswith(".") for part in wanted.split("/")):
@@ -327,15 +325,6 @@ def affected(
     return (announcements, None) if yamls else None
 
 
-def _die_with_parent() -> None:
-    """In a background review, before it starts: Linux ends it when serve ends, however serve
-    ends (a kill, a closed terminal)."""
-    import ctypes
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
 class Preview:
     """Rebuilds for ``serve``: open pages first, then the other pages, then in the background
     the PDFs and the review page."""
@@ -428,7 +417,7 @@ class Preview:
                     return
                 self.process = subprocess.Popen(
                     command, cwd=self.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                    start_new_session=True, text=True, preexec_fn=_die_with_parent,
+                    start_new_session=True, text=True, preexec_fn=publish.die_with_parent,
                 )  # fmt: skip
             _, errors = self.process.communicate()
             if self.stopped.is_set():
