@@ -120,10 +120,10 @@ def intact(recorded: str | None, key: str, folder: Path, paths: tuple[Path, ...]
     if recorded is None or not recorded.startswith(key + " "):
         return False
     try:
-        files = [(path, (folder / path).read_bytes()) for path in paths]
+        files = {path: (folder / path).read_bytes() for path in paths}
     except OSError:
         return False
-    return recorded == f"{key} {_digest(*(data for _, data in sorted(files)))}"
+    return recorded == entry(key, files)
 
 
 def read_manifest(folder: Path) -> dict[str, str]:

@@ -53,7 +53,7 @@ def language_name(language: str) -> str:
     "Português (Brasil)", "Français (Canada)"."""
     # The tag as written ("en", not the en_US formats use): English is English to its readers.
     name = Locale.parse(language.replace("-", "_")).get_display_name() or language
-    return name[:1].upper() + name[1:]
+    return render.upper_first(name)
 
 
 def _size(size: int) -> str:
@@ -102,9 +102,9 @@ def entries(folder: Path, language: str) -> list[Entry]:
 def _stem(path: Path) -> Path:
     """The output a file belongs to: a city's cards list with its release."""
     if path.parent.name == "cards":  # cards/<slug>-1200x630.png, cards/<slug>.alt.txt
-        name = path.name.removesuffix(".alt.txt")
-        slug = name if name != path.name else path.stem.rsplit("-", 1)[0]
-        return path.parent.parent / "cities" / slug
+        from .formats.cards import slug_of
+
+        return path.parent.parent / "cities" / slug_of(path.name)
     return path.with_suffix("")
 
 

@@ -18,8 +18,6 @@ from . import places
 from .model import Announcement, City, Language
 
 FORMATS = ("pdf", "html", "docx", "txt", "eml", "png")
-# The formats a press office re-issues or sends a release in; a report is read, not re-issued.
-RELEASE_FORMATS = ("docx", "txt", "eml")
 
 
 @dataclass(frozen=True)
@@ -53,8 +51,9 @@ class Output:
     @property
     def page_path(self) -> Path:
         if self.fmt == "png":  # <lang>/cards/<slug>-1200x630.png -> <lang>/cities/<slug>.html
-            slug = self.path.name.rsplit("-", 1)[0]
-            return Path(self.language, "cities", f"{slug}.html")
+            from .formats.cards import slug_of
+
+            return Path(self.language, "cities", f"{slug_of(self.path.name)}.html")
         return self.path.with_suffix(".html")
 
 

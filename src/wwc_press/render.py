@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .project import Project
 
 
-def _upper_first(text: str) -> str:
+def upper_first(text: str) -> str:
     """Capitalize a sentence's first letter without lowering the rest (Jinja's capitalize does)."""
     return text[:1].upper() + text[1:]
 
@@ -100,7 +100,7 @@ def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
     """One environment per language: gettext is installed into the environment itself."""
     env = _new_environment(templates, ["jinja2.ext.i18n"])
     env.install_gettext_translations(localizer.translations, newstyle=True)  # type: ignore[attr-defined]
-    env.filters["upper_first"] = _upper_first
+    env.filters["upper_first"] = upper_first
     env.filters["css_counters"] = _css_counters
     env.filters["sentences"] = _sentences
     env.globals["l10n"] = localizer

@@ -29,6 +29,13 @@ def names(slug: str) -> tuple[str, ...]:
     return (*(f"{slug}-{w}x{h}.png" for w, h in SIZES), f"{slug}.alt.txt")
 
 
+def slug_of(name: str) -> str:
+    """The city slug a card file is named for: the inverse of ``names``."""
+    if name.endswith(".alt.txt"):
+        return name.removesuffix(".alt.txt")
+    return name.removesuffix(".png").rsplit("-", 1)[0]
+
+
 def alt_text(page: Page) -> str:
     """What the card shows, in reading order, as one line: the program, the headline, the
     organization and the date."""

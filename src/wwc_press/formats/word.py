@@ -20,16 +20,11 @@ import io
 import zipfile
 from collections.abc import Callable
 
+from ..languages import profile
 from .page import Block, Page
 
 ACCENT = "0B5C8A"  # the templates' --accent
-# Word's language tags: a bare "es" would be Spain's proofing; the releases are for the Americas.
-WORD_LANGUAGE = {"en": "en-US", "es": "es-419"}
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
-
-
-def word_language(language: str) -> str:
-    return WORD_LANGUAGE.get(language, language)
 
 
 def _set_language(element, language: str) -> None:
@@ -155,7 +150,7 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    language = word_language(page.language)
+    language = profile(page.language).word_language
     document = docx.Document()
     slots = page.of("slot")
     _styles(document, language, slots[0].text if slots else None)

@@ -21,6 +21,8 @@ class Profile:
     babel_locale: str  # CLDR's locale for dates, numbers and names
     catalog_dir: str | None  # gettext's folder under locales/; None for English, the source
     hyphenation: str  # the tag WeasyPrint and pyphen should use ("en" alone picks en_GB)
+    # Word's language for spelling; a bare "es" would be Spain's, the releases are the Americas'.
+    word_language: str
     iso_codes: str | None  # iso-codes' translations of region names, where it has them
     cldr_countries: frozenset[str] | None  # ... only these countries' (pt-BR: Brazil); None: any
     words: tuple[int, int]  # counts spelled out from, to (house style may change the upper end)

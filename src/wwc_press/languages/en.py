@@ -42,6 +42,7 @@ PROFILE = Profile(
     babel_locale="en_US",
     catalog_dir=None,
     hyphenation="en-US",  # WeasyPrint picks en_GB patterns for "en"
+    word_language="en-US",
     iso_codes=None,
     cldr_countries=None,
     words=(0, 9),  # AP: one through nine

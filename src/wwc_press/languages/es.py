@@ -45,6 +45,7 @@ PROFILE = Profile(
     babel_locale="es",
     catalog_dir="es",
     hyphenation="es",
+    word_language="es-419",
     iso_codes="es",
     cldr_countries=None,
     words=(0, 9),  # Fundéu: cero a nueve

@@ -66,6 +66,7 @@ PROFILE = Profile(
     babel_locale="fr_CA",
     catalog_dir="fr_CA",
     hyphenation="fr",
+    word_language="fr-CA",
     iso_codes="fr",
     cldr_countries=frozenset({"CA"}),
     words=(1, 9),  # la Presse canadienne: un à neuf en lettres

@@ -42,6 +42,7 @@ PROFILE = Profile(
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
     hyphenation="pt-BR",  # WeasyPrint picks pt_PT-like patterns for "pt"
+    word_language="pt-BR",
     iso_codes="pt_BR",
     cldr_countries=frozenset({"BR"}),  # Portugal's and Angola's press write otherwise
     words=(1, 10),  # Estadão: um a dez
