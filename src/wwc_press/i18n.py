@@ -207,7 +207,7 @@ def coverage(root: Path, language: Language) -> Coverage:
         with pot_path.open("rb") as handle:
             expected = [m for m in read_po(handle) if m.id]
         present = {_key(m) for m in catalog if m.id}
-        end = path.read_bytes().count(b"\n") + 1
+        end = max((m.lineno for m in catalog if m.id), default=1)  # after the last entry
         for message in expected:
             if _key(message) not in present:
                 report.untranslated += 1
