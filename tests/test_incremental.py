@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, SAMPLE_ID, edit_catalog, run
 
 
@@ -80,29 +82,30 @@ def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path: Path) -> None
         assert twin.read_bytes() == path.read_bytes()
 
 
-def test_a_pt_br_quote_edit_rerenders_only_the_pt_br_outputs_that_print_it(project: Path) -> None:
+# The program's quote is on the release, the report and each city's own release (only
+# Fortaleza's and Mogi das Cruzes' are in Portuguese); the headline is on the first two only.
+PT_RELEASE = {"pt-BR/press-release.html", "pt-BR/report.html"}
+PT_CITIES = {"pt-BR/cities/fortaleza-ce-br.html", "pt-BR/cities/mogi-das-cruzes-sp-br.html"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("A procura pela certificação", "A demanda pela certificação", PT_RELEASE | PT_CITIES),
+        ("chega à América Latina", "desembarca na América Latina", PT_RELEASE),
+    ],
+    ids=["pt-BR quote", "pt-BR headline"],
+)
+def test_a_pt_br_edit_rerenders_only_the_pt_br_outputs_that_print_it(
+    project: Path, old: str, new: str, expected: set[str]
+) -> None:
     sample = _sample(project)
     _build(project)
     text = sample.read_text("utf-8")
-    sample.write_text(text.replace("A procura pela certificação", "A demanda pela certificação"))
+    assert old in text
+    sample.write_text(text.replace(old, new), "utf-8")
     redone, _ = _build(project)
-    # The program's quote is on the release, the report and each city's own release; only the
-    # Portuguese ones are Fortaleza's and Mogi das Cruzes'.
-    assert set(redone) == {
-        "pt-BR/press-release.html",
-        "pt-BR/report.html",
-        "pt-BR/cities/fortaleza-ce-br.html",
-        "pt-BR/cities/mogi-das-cruzes-sp-br.html",
-    }
-
-
-def test_a_headline_edit_leaves_every_city_release_alone(project: Path) -> None:
-    sample = _sample(project)
-    _build(project)
-    text = sample.read_text("utf-8")
-    sample.write_text(text.replace("chega à América Latina", "desembarca na América Latina"))
-    redone, _ = _build(project)
-    assert set(redone) == {"pt-BR/press-release.html", "pt-BR/report.html"}
+    assert set(redone) == expected
 
 
 def test_an_email_never_attaches_an_older_pdf(project: Path) -> None:
