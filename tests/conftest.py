@@ -91,6 +91,16 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def built_project(project: Path, sample: Path) -> Path:
+    """A copy of the project with the sample announcement and, in ``dist/``, a copy of the
+    session's build of it: a command that builds there finds every output up to date, so a test
+    pays only for what it changes."""
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    shutil.copytree(sample.parent, project / "dist", symlinks=True)
+    return project
+
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by the Makefile
 # As on this machine's probe: no background connections a closed network would refuse.
 CHROMIUM_ARGS = [

@@ -62,12 +62,10 @@ def test_html_passes_axe_core(sample: Path, browser_page, page_name: str) -> Non
     assert errors == []
 
 
-def test_review_page_passes_axe_core(project: Path, browser_page) -> None:
-    import shutil
+def test_review_page_passes_axe_core(built_project: Path, browser_page) -> None:
+    from conftest import SAMPLE_ID, run
 
-    from conftest import ROOT, SAMPLE_ID, run
-
-    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    project = built_project
     result = run(["review", f"announcements/{SAMPLE_ID}.yaml", "--out", "dist"], cwd=project)
     assert result.exit_code == 0
     found, errors = _axe(browser_page, project / "dist" / SAMPLE_ID / "review.html")

@@ -13,8 +13,8 @@ from conftest import ROOT, SAMPLE_ID, run
 SAMPLE = f"announcements/{SAMPLE_ID}.yaml"
 
 
-def test_a_changed_word_voids_only_its_language(project: Path) -> None:
-    shutil.copy(ROOT / SAMPLE, project / "announcements")
+def test_a_changed_word_voids_only_its_language(built_project: Path) -> None:
+    project = built_project
     assert run(["check", "--final"], cwd=project).exit_code == 1  # nothing approved yet
     for lang, name in (("en", "Jane Roe"), ("es", "Lucía Gómez"), ("pt-BR", "Ana Souza")):
         result = run(["approve", SAMPLE, "--lang", lang, "--by", name], cwd=project)

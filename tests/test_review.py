@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from conftest import ROOT, SAMPLE_ID, run
 
@@ -18,12 +15,6 @@ def _review(project: Path) -> Path:
     return project / "dist" / SAMPLE_ID / "review.html"
 
 
-@pytest.fixture
-def sample_project(project: Path) -> Path:
-    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
-    return project
-
-
 def _open(browser_page, page: Path) -> list[str]:
     errors: list[str] = []
     browser_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -32,8 +23,8 @@ def _open(browser_page, page: Path) -> list[str]:
     return errors
 
 
-def test_review_shows_languages_side_by_side(sample_project: Path, browser_page) -> None:
-    page = _review(sample_project)
+def test_review_shows_languages_side_by_side(built_project: Path, browser_page) -> None:
+    page = _review(built_project)
     errors = _open(browser_page, page)
     assert errors == []
     release = browser_page.locator("section#press-release")
@@ -71,11 +62,11 @@ def test_review_shows_languages_side_by_side(sample_project: Path, browser_page)
     assert 'href="review.html"' in index
 
 
-def test_review_flags_a_problem_where_it_occurs(sample_project: Path, browser_page) -> None:
-    path = sample_project / "announcements" / f"{SAMPLE_ID}.yaml"
+def test_review_flags_a_problem_where_it_occurs(built_project: Path, browser_page) -> None:
+    path = built_project / "announcements" / f"{SAMPLE_ID}.yaml"
     text = path.read_text("utf-8").replace("reduziu em 57% as mortes", "reduziu em 75% as mortes")
     path.write_text(text, "utf-8")
-    _open(browser_page, _review(sample_project))
+    _open(browser_page, _review(built_project))
     flagged = browser_page.locator("td.flagged")
     places = flagged.evaluate_all(
         "cells => cells.map(c => [c.closest('section').id, c.parentElement.dataset.section,"
@@ -91,14 +82,14 @@ def test_review_flags_a_problem_where_it_occurs(sample_project: Path, browser_pa
     assert "1 problem" in browser_page.locator(".summary").inner_text()
 
 
-def test_a_build_keeps_the_review_and_the_front_page_lists_it(sample_project: Path) -> None:
-    page = _review(sample_project)
-    path = sample_project / "announcements" / f"{SAMPLE_ID}.yaml"
+def test_a_build_keeps_the_review_and_the_front_page_lists_it(built_project: Path) -> None:
+    page = _review(built_project)
+    path = built_project / "announcements" / f"{SAMPLE_ID}.yaml"
     path.write_text(path.read_text("utf-8").replace("se internacionaliza", "se expande"), "utf-8")
-    result = run(["build", "--format", "html", "--out", "dist"], cwd=sample_project)
+    result = run(["build", "--format", "html", "--out", "dist"], cwd=built_project)
     assert result.exit_code == 0, result.output
     assert page.is_file(), "a build never deletes the review page"
-    front = (sample_project / "dist" / "index.html").read_text("utf-8")
+    front = (built_project / "dist" / "index.html").read_text("utf-8")
     assert "What Works Cities Certification goes international with seven new cities" in front
     assert f'href="{SAMPLE_ID}/review.html"' in front
     assert ".lock" not in front and "wwc-cache" not in front

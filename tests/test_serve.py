@@ -18,8 +18,8 @@ from conftest import ROOT, SAMPLE_ID
 
 
 @pytest.fixture
-def server(project: Path):
-    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+def server(built_project: Path):
+    project = built_project  # the first build finds the session's outputs up to date
     process = subprocess.Popen(
         [sys.executable, "-m", "wwc_press", "serve", "--port", "0", "--out", "dist"],
         cwd=project,

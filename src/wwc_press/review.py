@@ -9,10 +9,12 @@ row and column it concerns.
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 import shutil
 import subprocess
 import tempfile
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -81,7 +83,16 @@ def sections(html: str) -> dict[str, Markup]:
 
 
 def thumbnails(pdf: Path, resolution: int = 36) -> list[str]:
-    """Each page of ``pdf`` as a PNG data URL (poppler's pdftoppm, installed by the Makefile)."""
+    """Each page of ``pdf`` as a PNG data URL (poppler's pdftoppm, installed by the Makefile).
+    A PDF already drawn by this process is not drawn again: ``serve`` rewrites the review page
+    after every comment and approval, and drawing every PDF took most of that time."""
+    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    return list(_drawn(digest, resolution, pdf))
+
+
+@lru_cache(maxsize=512)
+def _drawn(digest: str, resolution: int, pdf: Path) -> tuple[str, ...]:
+    # Keyed by the file's contents: a rebuilt PDF at the same path is drawn again.
     if shutil.which("pdftoppm") is None:
         raise RenderError("pdftoppm not found: install poppler-utils (make does it on Debian)")
     with tempfile.TemporaryDirectory() as folder:
@@ -89,10 +100,10 @@ def thumbnails(pdf: Path, resolution: int = 36) -> list[str]:
             ["pdftoppm", "-png", "-r", str(resolution), str(pdf), f"{folder}/page"], check=True
         )
         pages = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
-        return [
+        return tuple(
             "data:image/png;base64," + base64.b64encode(page.read_bytes()).decode("ascii")
             for page in pages
-        ]
+        )
 
 
 def section_in(output: Output, finding: Finding, announcement: Announcement) -> str | None:
