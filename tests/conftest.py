@@ -16,6 +16,24 @@ from wwc_press.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ID = "2023-06-international"
 
+# The sample's cities, by the languages their releases are written in: every city in English,
+# the Argentine and Uruguayan ones in Spanish too, the Brazilian ones in Portuguese.
+CITY_RELEASES = {
+    "en": "arlington-tx-us bellingham-wa-us buenos-aires-ar cambridge-ma-us carlsbad-ca-us "
+    "charleston-sc-us chicago-il-us cincinnati-oh-us cordoba-ar denver-co-us fortaleza-ce-br "
+    "henderson-nv-us memphis-tn-us mogi-das-cruzes-sp-br montevideo-uy san-antonio-tx-us "
+    "scottsdale-az-us seattle-wa-us south-bend-in-us syracuse-ny-us washington-dc-us".split(),
+    "es": ["buenos-aires-ar", "cordoba-ar", "montevideo-uy"],
+    "pt-BR": ["fortaleza-ce-br", "mogi-das-cruzes-sp-br"],
+}
+# The sample's HTML outputs, as a build lists them.
+SAMPLE_HTML = {
+    f"{lang}/{kind}.html" for lang in CITY_RELEASES for kind in ("press-release", "report")
+}
+SAMPLE_HTML |= {
+    f"{lang}/cities/{slug}.html" for lang, slugs in CITY_RELEASES.items() for slug in slugs
+}
+
 
 def run(args: list[str], cwd: Path = ROOT) -> Result:
     """Run the command line in ``cwd`` as a user would, in this process."""
@@ -64,7 +82,8 @@ def edit_catalog(project: Path, lang: str, change) -> None:
 
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``dist/<id>`` of the sample announcement, built once."""
+    """``dist/<id>`` of the sample announcement in every format, built once: tests that only
+    read outputs read these."""
     out = tmp_path_factory.mktemp("dist")
     result = run(["build", f"announcements/{SAMPLE_ID}.yaml", "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -73,9 +92,11 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def round_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``dist/<id>`` of the June 2024 round: Guatemala, Chile, Argentina, Brazil, Mexico."""
+    """``dist/<id>`` of the June 2024 round: Guatemala, Chile, Argentina, Brazil, Mexico; PDFs
+    only, the one format its tests read."""
     out = tmp_path_factory.mktemp("dist")
-    result = run(["build", "announcements/2024-06-international.yaml", "--out", str(out)])
+    args = ["build", "announcements/2024-06-international.yaml", "--format", "pdf"]
+    result = run([*args, "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out / "2024-06-international"
 

@@ -75,7 +75,9 @@ def test_a_canadian_city_is_read_in_french_and_english() -> None:
 @pytest.fixture(scope="module")
 def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("canada")
-    result = run(["build", "announcements/2025-11-canada.yaml", "--out", str(out)])
+    result = run(
+        ["build", "announcements/2025-11-canada.yaml", "--format", "pdf", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     return out / "2025-11-canada"
 

@@ -63,7 +63,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = tmp_path_factory.mktemp("published")
     (root / "r.yaml").write_text(ROUND, encoding="utf-8")
-    result = run(["build", str(root / "r.yaml"), "--out", str(root)], cwd=ROOT)
+    args = ["build", str(root / "r.yaml"), "--format", "pdf", "--format", "html"]
+    result = run([*args, "--out", str(root)], cwd=ROOT)
     assert result.exit_code == 0, result.output
     return root / "r"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from conftest import pdf_text
+from conftest import CITY_RELEASES, pdf_text
 
 # What a reader of each language must find in the release, localized.
 EXPECTED = {
@@ -160,18 +160,6 @@ def test_html_is_one_semantic_standalone_page(sample: Path, lang: str) -> None:
     fonts = re.findall(r'url\("([^"]+)"\)', html)
     assert len(fonts) == 4
     assert all((sample / lang / font).resolve().is_file() for font in fonts)
-
-
-# The sample's cities, by the languages their releases are written in: every city in English,
-# the Argentine and Uruguayan ones in Spanish too, the Brazilian ones in Portuguese.
-CITY_RELEASES = {
-    "en": "arlington-tx-us bellingham-wa-us buenos-aires-ar cambridge-ma-us carlsbad-ca-us "
-    "charleston-sc-us chicago-il-us cincinnati-oh-us cordoba-ar denver-co-us fortaleza-ce-br "
-    "henderson-nv-us memphis-tn-us mogi-das-cruzes-sp-br montevideo-uy san-antonio-tx-us "
-    "scottsdale-az-us seattle-wa-us south-bend-in-us syracuse-ny-us washington-dc-us".split(),
-    "es": ["buenos-aires-ar", "cordoba-ar", "montevideo-uy"],
-    "pt-BR": ["fortaleza-ce-br", "mogi-das-cruzes-sp-br"],
-}
 
 
 def test_index_links_every_output(sample: Path) -> None:

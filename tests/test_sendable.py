@@ -62,7 +62,7 @@ LANGS = ["en", "es", "pt-BR"]
 def traps(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("traps")
     (root / "traps.yaml").write_text(TRAPS, encoding="utf-8")
-    result = run(["build", str(root / "traps.yaml"), "--out", str(root)], cwd=ROOT)
+    result = run(["build", str(root / "traps.yaml"), "--format", "pdf", "--out", str(root)])
     assert result.exit_code == 0, result.output
     return root / "traps"
 
@@ -77,7 +77,12 @@ def _raw(pdf: Path, *pages: int) -> str:
 
 
 def _pdfs(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.pdf"))
+    """Every PDF of one announcement's build; a test reading none of them would prove nothing."""
+    found = sorted(folder.rglob("*.pdf"))
+    names = {pdf.relative_to(folder).as_posix() for pdf in found}
+    assert {"en/press-release.pdf", "en/report.pdf"} <= names, folder
+    assert any(name.startswith("en/cities/") for name in names), folder
+    return found
 
 
 def test_no_capitalized_word_is_hyphenated_at_a_line_end(traps: Path, round_2024: Path) -> None:
@@ -289,7 +294,9 @@ def test_every_page_but_the_last_says_more_follows(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_city_release_that_fits_one_page_is_one_page(sample: Path, lang: str) -> None:
-    for pdf in sorted((sample / lang / "cities").glob("*.pdf")):
+    pdfs = sorted((sample / lang / "cities").glob("*.pdf"))
+    assert len(pdfs) == {"en": 21, "es": 3, "pt-BR": 2}[lang]  # the sample's cities
+    for pdf in pdfs:
         assert len(pypdf.PdfReader(pdf).pages) == 1, pdf.name
         assert MORE[lang] not in _raw(pdf)
 

@@ -54,7 +54,7 @@ def test_editing_the_yaml_reloads_the_open_page(server, browser_page) -> None:
     assert "EventSource" not in on_disk, "the reload script is added when served, not written"
 
 
-def test_a_change_rebuilds_only_what_it_affects(project: Path) -> None:
+def test_each_change_reaches_what_it_can_affect(project: Path) -> None:
     shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
     (project / "announcements" / "other.yaml").write_text("date: 2024-01-01\n", "utf-8")
     p = Project(project)
@@ -63,7 +63,7 @@ def test_a_change_rebuilds_only_what_it_affects(project: Path) -> None:
     # An announcement may change what the roster derives for the others: all are rebuilt, and
     # the cache renders only the outputs whose keys changed.
     assert affected(p, {sample}, []) == (p.announcement_paths([]), None)
-    assert affected(p, {po}, [])[1] == ["es"]
+    assert affected(p, {po}, [])[1] == ["es"]  # a catalog: its language only
     assert len(affected(p, {project / "templates" / "release.css"}, [])[0]) == 2
     assert affected(p, {project / "announcements" / "notes.txt"}, []) is None
     assert affected(p, {project / "locales" / "messages.pot"}, []) is None

@@ -53,14 +53,29 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
                        "from this build; free the space or fix the permission, then build "
                        "again", err=True)  # fmt: skip
             sys.exit(EXIT_PROBLEMS)
-        except KeyboardInterrupt:
-            click.echo("interrupted: nothing was published from this build", err=True)
-            sys.exit(130)
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group. Ctrl-C is exit 130 and one sentence wherever it lands: in a command,
+    in its option callbacks, or as the command returns. Click's own handling, which takes an
+    interrupt outside the command's function, would print "Aborted!" and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            if ctx.params.get("debug"):
+                raise
+            click.echo("interrupted: nothing was published from this build", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process that Ctrl-C stopped
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show a traceback with errors.")
 @click.version_option(package_name="wwc-press")
 def main(debug: bool) -> None:
