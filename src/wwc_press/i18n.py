@@ -10,8 +10,10 @@ entries and empty plural forms as translated (LOCALIZATION.md).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.catalog import Message
@@ -239,6 +241,20 @@ def _words(comments: list[str]) -> str:
 
 
 def _in_templates(root: Path) -> tuple[dict[Key, _Source], list[Problem]]:
+    """What ``_extracted`` finds, extracted once per version of the sources in this process:
+    extraction parses every template and module (most of ``check``'s time), and ``serve``
+    checks again after every comment and approval."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for source in [root / "locales" / "babel.cfg", *sorted((root / "templates").rglob("*.html")),
+                   *sorted(package.rglob("*.py"))]:  # fmt: skip
+        digest.update(f"{source}\0".encode() + source.read_bytes() + b"\0")
+    found, problems = _extracted(digest.hexdigest(), root)
+    return dict(found), list(problems)
+
+
+@lru_cache(maxsize=8)
+def _extracted(digest: str, root: Path) -> tuple[dict[Key, _Source], list[Problem]]:
     """The messages the templates and Python marks hold now, extracted in memory as ``extract``
     would write them; and the singulars two places give different plurals (gettext keeps one
     plural per singular, so one of them would print the other's words)."""
