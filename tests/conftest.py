@@ -101,25 +101,44 @@ def round_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "2024-06-international"
 
 
+def copy_project(folder: Path) -> Path:
+    """A copy of the project (settings, templates, catalogs) in ``folder``, no announcements."""
+    for name in ("templates", "locales"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copy(ROOT / "wwc-press.yaml", folder)
+    shutil.copy(ROOT / "glossary.yaml", folder)
+    (folder / "announcements").mkdir()
+    return folder
+
+
+def copy_sample_build(project: Path, sample: Path) -> Path:
+    """The sample announcement into ``project`` and, in its ``dist/``, a copy of the session's
+    build of it: a command that builds there finds every output up to date, so a test pays
+    only for what it changes."""
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    shutil.copytree(sample.parent, project / "dist", symlinks=True)
+    return project
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project (settings, templates, catalogs) with no announcements."""
-    for name in ("templates", "locales"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "wwc-press.yaml", tmp_path)
-    shutil.copy(ROOT / "glossary.yaml", tmp_path)
-    (tmp_path / "announcements").mkdir()
-    return tmp_path
+    """A copy of the project with no announcements."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture
 def built_project(project: Path, sample: Path) -> Path:
-    """A copy of the project with the sample announcement and, in ``dist/``, a copy of the
-    session's build of it: a command that builds there finds every output up to date, so a test
-    pays only for what it changes."""
-    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
-    shutil.copytree(sample.parent, project / "dist", symlinks=True)
-    return project
+    """A copy of the project with the sample and its build (``copy_sample_build``)."""
+    return copy_sample_build(project, sample)
+
+
+@pytest.fixture(scope="session")
+def sample_review(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's review page, written once for the tests that only read it."""
+    project = copy_sample_build(copy_project(tmp_path_factory.mktemp("review")), sample)
+    result = run(["review", f"announcements/{SAMPLE_ID}.yaml", "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    return project / "dist" / SAMPLE_ID / "review.html"
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by the Makefile

@@ -62,11 +62,6 @@ def test_html_passes_axe_core(sample: Path, browser_page, page_name: str) -> Non
     assert errors == []
 
 
-def test_review_page_passes_axe_core(built_project: Path, browser_page) -> None:
-    from conftest import SAMPLE_ID, run
-
-    project = built_project
-    result = run(["review", f"announcements/{SAMPLE_ID}.yaml", "--out", "dist"], cwd=project)
-    assert result.exit_code == 0
-    found, errors = _axe(browser_page, project / "dist" / SAMPLE_ID / "review.html")
+def test_review_page_passes_axe_core(sample_review: Path, browser_page) -> None:
+    found, errors = _axe(browser_page, sample_review)
     assert found == [] and errors == []

@@ -23,8 +23,8 @@ def _open(browser_page, page: Path) -> list[str]:
     return errors
 
 
-def test_review_shows_languages_side_by_side(built_project: Path, browser_page) -> None:
-    page = _review(built_project)
+def test_review_shows_languages_side_by_side(sample_review: Path, browser_page) -> None:
+    page = sample_review
     errors = _open(browser_page, page)
     assert errors == []
     release = browser_page.locator("section#press-release")
