@@ -216,3 +216,30 @@ def test_counts_below_the_cities_listed_are_refused(tmp_path: Path) -> None:
     )
     schema = run(["schema"]).stdout
     assert '"counts"' in schema and '"releases"' in schema
+
+
+PARTIAL = {
+    "en": "Four previously certified cities moved up a level. Among those moving up from Silver "
+    "to Gold are Boulder, Colorado, and Mogi das Cruzes, Brazil.",
+    "fr-CA": "Quatre villes déjà certifiées passent au niveau supérieur. Parmi celles qui passent "
+    "du niveau Argent au niveau Or figurent Boulder (Colorado) et Mogi das Cruzes (Brésil).",
+}
+
+
+def test_a_round_known_by_some_of_its_cities_says_among_them(project: Path) -> None:
+    """February 2025: 21 new cities and four moving up, of which the file names two each."""
+    for path in [*(ROOT / "announcements").glob("202[34]-*.yaml"), ROUND.with_name(
+            "2025-02-international.yaml")]:  # fmt: skip
+        shutil.copy(path, project / "announcements")
+    args = ["build", "announcements/2025-02-international.yaml", "--lang", "en", "--lang",
+            "fr-CA", "--only", "release", "--format", "html", "--out", "dist"]  # fmt: skip
+    result = run(args, cwd=project)
+    assert result.exit_code == 0, result.output
+    folder = project / "dist" / "2025-02-international"
+    for lang, upgraded in PARTIAL.items():
+        text = html_text(folder / lang / "press-release.html")
+        assert upgraded in text
+    lead = _lead(folder / "en", "press-release.html")
+    assert "today announced that 21 cities have earned" in lead
+    assert "Winnipeg and Hamilton are among the program's first certified cities" in lead
+    assert "countries:" not in lead  # the countries of the 19 unnamed cities are not known
