@@ -277,13 +277,13 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
             path, announcement, project.settings.timezone, terms, project.settings.contacts
         )
         problems += [finding.problem for finding in found]
-    # Claims the roster could not prove, so not made: not problems, but said with the record
-    # that would allow them.
+    # Claims the roster could not prove, so not made: not problems (standard output, exit 0),
+    # but said with the record that would allow them.
     held = [
         note for a in announcements if a.id in project.facts for note in project.facts[a.id].held
     ]
     for note in sorted(held):
-        click.echo(str(replace(note, message="note: " + note.message)), err=True)
+        click.echo(str(replace(note, message="note: " + note.message)))
     for problem in sorted(problems):
         click.echo(str(problem), err=True)
     if problems:
