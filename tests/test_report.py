@@ -108,7 +108,9 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "FORTALEZA (CE), 21 de junho de 2023 –",
             "A certificação Ouro reconhece as cidades",
             "reduziu em 57% as mortes",
-            "Fortaleza recebe o reconhecimento junto com outras 20 cidades",
+            # One of the round's seven new cities, among 21 in all.
+            "Fortaleza é uma das sete cidades certificadas pela primeira vez neste anúncio. "
+            "Ao todo, o anúncio reconhece 21 cidades.",
         ]),
         ("es/cities/cordoba-ar.pdf", [
             # Its own press: no country after the city (Córdoba is the capital of Córdoba).

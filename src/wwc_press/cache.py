@@ -103,6 +103,8 @@ def _city_view(announcement: Announcement, city: City) -> dict[str, Any]:
         "city": city.model_dump(mode="json", by_alias=True),
         "status": status,
         "cities": len(announcement.cities.by_status()),
+        # The round's size per status, which its sentences count.
+        "counts": [announcement.count(s) for s in ("new", "upgraded", "recertified")],
         "highlights": [
             h.model_dump(mode="json") for h in announcement.highlights if h.city == city.name
         ],

@@ -292,6 +292,13 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
             path, announcement, project.settings.timezone, terms, project.settings.contacts
         )
         problems += [finding.problem for finding in found]
+    # Claims the roster could not prove, so not made: not problems (standard output, exit 0),
+    # but said with the record that would allow them.
+    held = [
+        note for a in announcements if a.id in project.facts for note in project.facts[a.id].held
+    ]
+    for note in sorted(held):
+        click.echo(str(replace(note, message="note: " + note.message)))
     for problem in sorted(problems):
         click.echo(str(problem), err=True)
     if problems:
@@ -327,7 +334,7 @@ def roster(fmt: str) -> None:
             "region": entry.region or "",
             "country": entry.country,
             "level": entry.level,
-            "since": entry.since.isoformat(),
+            "since": entry.since.isoformat() if entry.since else None,  # not known
             "source": f"{entry.where.path.relative_to(project.root)}:{entry.where.line}",
         }
         for entry in entries
@@ -345,7 +352,7 @@ def roster(fmt: str) -> None:
 
         table = Table(*(name.capitalize() for name in rows[0]), title="Certified cities")
         for row in rows:
-            table.add_row(*row.values())
+            table.add_row(*(value or "" for value in row.values()))
         console = Console()
         console.print(table)
         console.print(

@@ -105,5 +105,11 @@ def section(kind: str, loc: Loc, announcement: Announcement, city: City | None) 
     owner = city_of(announcement, loc)
     if city is not None and (field.city_only or loc[0] == "highlights") and owner is not city:
         return None  # another city's text
+    if city is not None and loc[0] == "quotes":
+        status = next(
+            s for s, c in announcement.cities.by_status() if city_key(c) == city_key(city)
+        )
+        if not announcement.quotes[int(loc[1])].fits(status, city):
+            return None  # a program quote that does not fit this city's release
     number = next((part for part in loc if isinstance(part, int)), 0) + 1
     return field.sections[kind].replace("{n}", str(number))

@@ -134,6 +134,20 @@ class Quote(Record):
     text: Translatable
 
 
+class ProgramQuote(Quote):
+    """A quote of the program: in its release and report, and in the city releases it fits."""
+
+    releases: list[Text] | None = Field(
+        None,
+        description="the city releases it is printed in: statuses (new, upgraded, "
+        "recertified) or names of this file's cities; default: none",
+    )
+
+    def fits(self, status: Status, city: City) -> bool:
+        """Whether it is printed in the release of ``city``, which is ``status`` here."""
+        return any(item in (status, city.name) for item in self.releases or [])
+
+
 class City(Place):
     level: Level = Field(description="the level after this announcement")
     previous: Level | None = Field(
@@ -152,6 +166,15 @@ class Cities(Record):
 
     def by_status(self) -> list[tuple[Status, City]]:
         return [(status, city) for status in STATUSES for city in getattr(self, status)]
+
+
+class RoundCounts(Record):
+    """The size of a round whose file lists only some of its cities; a group left out counts
+    the cities listed in it."""
+
+    new: Count | None = Field(None, description="cities certified for the first time")
+    upgraded: Count | None = Field(None, description="cities that moved up a level")
+    recertified: Count | None = Field(None, description="cities that kept their level")
 
 
 class Highlight(Record):
@@ -201,10 +224,18 @@ class Round(Record):
     ) = Field(description="its date, or its month (2024-01)")
     new: Count = Field(0, description="cities certified for the first time in it")
     upgraded: Count = Field(0, description="cities that moved up a level in it")
+    recertified: Count = Field(0, description="cities that kept their level in it")
     total: Count | None = Field(
         None, description="certified cities to date after it, when known (a checkpoint)"
     )
-    countries: list[Country] = Field(default_factory=list, description="countries of its cities")
+    countries: list[Country] | None = Field(
+        None, description="the countries of all its cities, when known"
+    )
+    countries_to_date: list[Country] | None = Field(
+        None,
+        description="the countries of every city certified up to its date, this round included "
+        "(a baseline: before June 2023, every certified city was in the United States)",
+    )
     cities: list[RosterCity] = Field(
         default_factory=list, description="its cities, with their level, where known"
     )
@@ -218,6 +249,9 @@ class Announcement(Record):
         "from the roster",
     )
     cities: Cities
+    counts: RoundCounts | None = Field(
+        None, description="the round's size, when the file lists only some of its cities"
+    )
     id: (
         Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN.pattern}$", max_length=MAX_ID)]
         | None
@@ -229,7 +263,7 @@ class Announcement(Record):
     subheadline: Translatable | None = Field(None, description="one deck; see decks")
     decks: list[Translatable] = Field(default_factory=list, description="lines under the headline")
     highlights: list[Highlight] = Field(default_factory=list)
-    quotes: list[Quote] = Field(default_factory=list)
+    quotes: list[ProgramQuote] = Field(default_factory=list)
     contacts: Contacts = Field(default_factory=list, description="default: the settings' contacts")
     about: list[Text] | None = Field(
         None, description="the settings' About paragraphs to print, by key; default: all"
@@ -237,6 +271,17 @@ class Announcement(Record):
     logos: list[Text] | None = Field(
         None, description="the settings' logos to print, by file name; default: all"
     )
+
+    def count(self, status: Status) -> int:
+        """How many cities of the round are ``status``: its ``counts``, else those listed."""
+        given = getattr(self.counts, status) if self.counts else None
+        return len(getattr(self.cities, status)) if given is None else given
+
+    def partial(self, status: Status | None = None) -> bool:
+        """Whether the file lists fewer cities of ``status`` (of any, by default) than the
+        round has."""
+        statuses = [status] if status else STATUSES
+        return any(self.count(s) > len(getattr(self.cities, s)) for s in statuses)
 
     @property
     def all_decks(self) -> list[dict[Language, str]]:

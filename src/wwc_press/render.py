@@ -131,7 +131,18 @@ def context(
     cities = announcement.cities
     everyone = cities.by_status()
     firsts = facts.firsts if facts else frozenset()
-    chart = _chart(everyone)
+    # The round's size per status: its counts, which may go beyond the cities listed.
+    count = {status: announcement.count(status) for status in STATUSES}
+    unnamed = {status: count[status] - len(getattr(cities, status)) for status in STATUSES}
+    chart = _chart(everyone, unnamed)
+    status_of = {city_key(city): status for status, city in everyone}
+
+    def first_peers(city: City) -> int:
+        """How many of this round's first cities share ``city``'s country: at least two when
+        the file leaves some new cities out (one of them may be there too)."""
+        listed = sum(1 for c in cities.new if city_key(c) in firsts and c.country == city.country)
+        return max(listed, 2) if unnamed["new"] else listed
+
     return {
         "a": announcement,
         "settings": settings,
@@ -142,9 +153,19 @@ def context(
         "recertified_by_level": _by_level(cities.recertified),
         "new_countries": sorted({city.country for city in cities.new}),
         "all_cities": everyone,
-        "status_of": {city_key(city): status for status, city in everyone},
+        "status_of": status_of,
         "by_country": Counter(city.country for _, city in everyone),
         "by_level": [(level, sum(1 for _, c in everyone if c.level == level)) for level in LEVELS],
+        "count": count,
+        "unnamed": unnamed,  # per status, the round's cities the file does not list
+        "partial": {status: unnamed[status] > 0 for status in STATUSES},
+        "first_peers": first_peers,
+        # The program's quotes a city's release prints: those that say they fit it.
+        "quotes_for": lambda city: [
+            (number, quote)
+            for number, quote in enumerate(announcement.quotes, 1)
+            if quote.fits(status_of[city_key(city)], city)
+        ],
         "chart": chart,
         "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
         # Each city's time zone, for embargo times in the readers' own time: found once per
@@ -159,9 +180,13 @@ def context(
         "first_cities": [c for c in cities.new if city_key(c) in firsts],
         "is_first": lambda c: city_key(c) in firsts,
         # Every city the roster knows after this announcement, for the report: (place, level,
-        # the year it reached that level), by country.
+        # the year it reached that level where the roster knows it, else None), by country.
         "roster": [
-            (Place(name=e.name, region=e.region, country=e.country), e.level, e.since.year)
+            (
+                Place(name=e.name, region=e.region, country=e.country),
+                e.level,
+                e.since.year if e.since else None,
+            )
             for e in (facts.roster if facts else ())
         ],
         "highlights_of": {
@@ -175,13 +200,22 @@ def city_timezone(city: City) -> str | None:
     return zones.city_timezone(city.name, city.region, city.country)
 
 
-def _chart(cities: list[tuple[str, City]]) -> list[tuple[Level, list[tuple[str, int, int]]]]:
-    """Bars of the report's chart: per level, (status, count, offset) segments to stack."""
-    bars = []
-    for level in reversed(LEVELS):
+def _chart(
+    cities: list[tuple[str, City]], unnamed: dict[str, int]
+) -> list[tuple[Level | None, list[tuple[str, int, int]]]]:
+    """Bars of the report's chart: per level, (status, count, offset) segments to stack; a last
+    bar (level None) for the round's cities the file does not name, whose level it does not say."""
+    bars: list[tuple[Level | None, list[tuple[str, int, int]]]] = []
+    levels: list[Level | None] = [*reversed(LEVELS)]
+    if any(unnamed.values()):
+        levels.append(None)
+    for level in levels:
         offset, segments = 0, []
         for status in STATUSES:
-            count = sum(1 for s, c in cities if s == status and c.level == level)
+            if level is None:
+                count = unnamed[status]
+            else:
+                count = sum(1 for s, c in cities if s == status and c.level == level)
             segments.append((status, count, offset))
             offset += count
         bars.append((level, segments))

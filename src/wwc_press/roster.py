@@ -8,8 +8,11 @@ certified cities. From that it derives an omitted ``total_certified``, refuses c
 (a "new" city already certified, an upgrade from a level the city did not hold, a total below
 what came before) and tells the firsts: the program's first cities in a country or a region.
 
-History may be incomplete: a city it does not know may still be upgraded or recertified; only
-contradictions with what it knows are errors.
+History may be incomplete, and the roster knows where: cities certified before the first record,
+or new cities of a round that names neither them nor their countries, leave a gap. A claim that
+would cross a gap (a first in a country, the year a renewed city reached its level) is not made;
+``Facts.held`` says which and what record would allow it. A baseline (``countries_to_date``)
+closes every gap before it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from . import fields, loader
+from . import fields, loader, places
 from .errors import Problem
 from .model import STATUSES, Announcement, City, Level, Round
 
@@ -33,7 +36,7 @@ class Entry:
     region: str | None
     country: str
     level: Level
-    since: dt.date
+    since: dt.date | None  # None: the roster does not know when it reached the level
     where: Problem  # the file, line and column that stated it (message unused)
 
     @property
@@ -50,6 +53,8 @@ class Facts:
     firsts: frozenset[Key]  # new cities among the program's first in their country
     region_firsts: frozenset[Key]  # new cities among the first in their region (not country)
     roster: tuple[Entry, ...]  # every city known after this announcement
+    # Claims not made for want of a record, each at the line it concerns: check's notes.
+    held: tuple[Problem, ...] = ()
 
     def fingerprint(self, kind: str, city: City | None = None) -> str:
         """What an output of ``kind`` (and ``city``) prints of these facts, in a stable form for
@@ -68,14 +73,55 @@ class Facts:
         return json.dumps(shown)
 
 
+@dataclass(frozen=True)
+class Gap:
+    """Certified cities whose countries the roster does not know."""
+
+    cities: int | None  # how many, when known
+    before: dt.date | None = None  # certified before this date (None: before any record)
+    round: str | None = None  # or: the unlisted new cities of this round
+
+    def phrase(self, day: dt.date, new_here: int = 0, total: int | None = None) -> str:
+        """In a note about an announcement of ``day``, which certifies ``new_here`` cities and
+        brings the total to ``total``: "the 62 cities certified before 2024-01-23"."""
+        if self.round:
+            return f"the {self.cities} new cities of {self.round} that it does not list"
+        count = self.cities
+        if self.before is None and total is not None:
+            count = total - new_here
+        count_words = f"{count} " if count is not None else ""
+        return f"the {count_words}cities certified before {(self.before or day).isoformat()}"
+
+
+START = Gap(None)  # before any record, the roster knows nothing
+
+
 @dataclass
 class _State:
     total: int | None = None
     known: dict[Key, Entry] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)
     regions: set[tuple[str, str]] = field(default_factory=set)
+    # Where the countries of certified cities are unknown; empty: every city is placed.
+    gaps: list[Gap] = field(default_factory=lambda: [START])
     # A round of the settings whose total is below what came before it and its new cities.
     problems: list[Problem] = field(default_factory=list)
+
+    def advance(self, day: dt.date, new: int, total: int | None, placed: int, label: str) -> None:
+        """Count a round of ``new`` cities, ``placed`` of them in known countries, with the
+        total to date after it when given; what it leaves unplaced becomes a gap."""
+        if total is not None:
+            if START in self.gaps:
+                self.gaps.remove(START)
+                if total - new > 0:
+                    self.gaps.append(Gap(total - new, day))
+            elif self.total is not None and total > self.total + new:
+                self.gaps.append(Gap(total - self.total - new, day))
+            self.total = total
+        elif self.total is not None:
+            self.total += new
+        if new > placed:
+            self.gaps.append(Gap(new - placed, round=label))
 
 
 def _round_day(value: dt.date | str) -> dt.date:
@@ -117,28 +163,40 @@ class History:
                 state.problems.append(self.settings_doc.problem(("roster", index, "total"),
                     f"total {item.total} is below the {state.total or 0} certified before this "
                     f"round and its {item.new} new cities: at least {floor}"))  # fmt: skip
-            state.total = item.total
-        elif state.total is not None:
-            state.total += item.new
-        state.countries |= set(item.countries)
+        day = _round_day(item.date)
+        listed = sum(1 for city in item.cities if city.status == "new")
+        placed = item.new if item.countries is not None else min(listed, item.new)
+        state.advance(day, item.new, item.total, placed, f"the settings' round of {item.date}")
+        if item.countries_to_date is not None:  # a baseline: every city up to it is placed
+            state.gaps.clear()
+            state.countries |= set(item.countries_to_date)
+        state.countries |= set(item.countries or [])
         for number, city in enumerate(item.cities):
             where = self._where(self.settings_doc, ("roster", index, "cities", number))
-            entry = Entry(
-                city.name, city.region, city.country, city.level, _round_day(item.date), where
-            )
+            since: dt.date | None = day
+            if city.status == "recertified":  # the level holds since it was reached, if known
+                earlier = state.known.get(fields.city_key(city))
+                since = earlier.since if earlier and earlier.level == city.level else None
+            entry = Entry(city.name, city.region, city.country, city.level, since, where)
             state.known[entry.key] = entry
             state.countries.add(city.country)
             if city.region:
                 state.regions.add((city.country, city.region))
 
     def _apply_file(self, state: _State, doc: loader.Document, announcement: Announcement) -> None:
-        state.total = self._total(state, announcement)
+        new = announcement.count("new")
+        label = f"{announcement.date.isoformat()} ({doc.path.name})"
+        given = announcement.total_certified
+        state.advance(announcement.date, new, given, len(announcement.cities.new), label)
         for status, index, city in _entries(announcement):
             where = self._where(doc, ("cities", status, index))
             day = announcement.date
             entry = Entry(city.name, city.region, city.country, city.level, day, where)
-            if status == "recertified" and entry.key in state.known:
-                entry = state.known[entry.key]  # the level holds since it was reached
+            if status == "recertified":  # the level holds since it was reached, if known
+                known = state.known.get(entry.key)
+                entry = known or Entry(
+                    city.name, city.region, city.country, city.level, None, where
+                )
             state.known[entry.key] = entry
             state.countries.add(city.country)
             if city.region:
@@ -150,7 +208,7 @@ class History:
             return announcement.total_certified
         if state.total is None:
             return None
-        return state.total + len(announcement.cities.new)
+        return state.total + announcement.count("new")
 
     def final(self) -> tuple[int | None, tuple[Entry, ...]]:
         """After every round and file: the count to date and every city known."""
@@ -206,7 +264,7 @@ class History:
                     f"level: {known.level}"
                 )
                 problems.append(_contradiction(doc, (*loc, "level"), message, known))
-        floor = (state.total or 0) + len(announcement.cities.new)
+        floor = (state.total or 0) + announcement.count("new")
         given = announcement.total_certified
         if given is not None and given < floor:
             before = f"{state.total} certified before it" if state.total else "none before it"
@@ -214,7 +272,7 @@ class History:
                 doc.problem(
                     ("total_certified",),
                     f"total_certified is {given}, but the roster counts {before} and "
-                    f"{len(announcement.cities.new)} new here: at least {floor}",
+                    f"{announcement.count('new')} new here: at least {floor}",
                 )
             )
         total = self._total(state, announcement)
@@ -238,8 +296,24 @@ class History:
         cities = announcement.cities
         present |= {c.country for c in cities.upgraded + cities.recertified}
         new = announcement.cities.new
-        first_countries = tuple(dict.fromkeys(c.country for c in new if c.country not in present))
+        unseen = tuple(dict.fromkeys(c.country for c in new if c.country not in present))
+        # A country is new to the program only when the roster places every city before (a
+        # first record that certifies all its cities has none before it).
+        nothing_before = total - announcement.count("new") <= 0
+        gaps = [gap for gap in state.gaps if not (gap is START and nothing_before)]
+        first_countries = () if gaps else unseen
         firsts = {fields.city_key(c) for c in new if c.country in first_countries}
+        held = [
+            doc.problem(
+                ("cities", "new", index),
+                f"{city.name}: not called the first in "
+                f"{places.country_name(city.country, 'en')}: the roster does not know the "
+                f"countries of {_gaps(gaps, announcement, total)}; record them in the "
+                "settings' roster",
+            )  # fmt: skip
+            for index, city in enumerate(new)
+            if gaps and city.country in unseen
+        ]
         # A region first is claimed only when the roster accounts for every city certified
         # before: an unlisted city may have been anywhere.
         complete = state.total is not None and len(state.known) >= state.total
@@ -249,10 +323,29 @@ class History:
             if complete and c.region and c.country in present
             if (c.country, c.region) not in state.regions
         }
-        after = _State(state.total, dict(state.known), set(state.countries), set(state.regions))
+        after = _State(state.total, dict(state.known), set(state.countries), set(state.regions),
+                       list(state.gaps))  # fmt: skip
         self._apply_file(after, doc, announcement)
         roster = tuple(sorted(after.known.values(), key=lambda e: (e.country, e.name.casefold())))
-        return Facts(total, first_countries, frozenset(firsts), frozenset(region_firsts), roster)
+        undated = [city.name for city in cities.recertified
+                   if after.known[fields.city_key(city)].since is None]  # fmt: skip
+        if undated:
+            held.append(doc.problem(("cities", "recertified"), "the report gives no year for "
+                f"the level of {_series(undated)}: the roster does not know when "
+                f"{'it was' if len(undated) == 1 else 'they were'} reached; record the rounds "
+                "in the settings' roster (cities: with status and level)"))  # fmt: skip
+        return Facts(total, first_countries, frozenset(firsts), frozenset(region_firsts), roster,
+                     tuple(held))  # fmt: skip
+
+
+def _series(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _gaps(gaps: list[Gap], announcement: Announcement, total: int) -> str:
+    """What the roster does not place, in a note about ``announcement``."""
+    return _series([gap.phrase(announcement.date, announcement.count("new"), total)
+                    for gap in gaps])  # fmt: skip
 
 
 def _entries(announcement: Announcement) -> list[tuple[str, int, City]]:

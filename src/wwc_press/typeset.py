@@ -69,7 +69,10 @@ def _soft_hyphens(word: str, language: str) -> str:
     dictionary = _dictionary(language)
     if dictionary is None or len(word) < SHORTEST_HYPHENATED:
         return word
-    return dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+    # A compound breaks at its own hyphen: a soft hyphen beside it would print a second one
+    # ("data--" at a line's end).
+    inserted = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+    return re.sub(f"(?<=[-\u2010]){SOFT_HYPHEN}|{SOFT_HYPHEN}(?=[-\u2010])", "", inserted)
 
 
 class _Typesetter:

@@ -306,15 +306,37 @@ def announcement_rules(
                 ("cities",), "no cities: list at least one under new, upgraded or recertified"
             )
         )
-    if announcement.total_certified is not None and announcement.total_certified < len(cities.new):
+    for status in STATUSES:
+        given = getattr(announcement.counts, status) if announcement.counts else None
+        listed = len(getattr(cities, status))
+        if given is not None and given < listed:
+            problems.append(
+                doc.problem(
+                    ("counts", status),
+                    f"counts.{status} is {given}, but the file lists {listed} {status} cities: "
+                    f"write at least {listed}",
+                )
+            )
+    new = announcement.count("new")
+    if announcement.total_certified is not None and announcement.total_certified < new:
         problems.append(
             doc.problem(
                 ("total_certified",),
                 f"total_certified is {announcement.total_certified}, fewer than the "
-                f"{len(cities.new)} cities certified for the first time here",
+                f"{new} cities certified for the first time here",
             )
         )
     names = [city.name for _, city in cities.by_status()]
+    for index, quote in enumerate(announcement.quotes):
+        for number, item in enumerate(quote.releases or []):
+            if item not in STATUSES and item not in names:
+                problems.append(
+                    doc.problem(
+                        ("quotes", index, "releases", number),
+                        f"'{item}' is neither a status (new, upgraded, recertified) nor a city "
+                        "of this announcement" + _suggest(item, [*STATUSES, *sorted(names)]),
+                    )
+                )
     for index, highlight in enumerate(announcement.highlights):
         if highlight.city is None:  # about the program
             continue

@@ -1,0 +1,246 @@
+"""Only what the records prove: firsts, years and counts held to what the roster knows, and
+program quotes only in the releases they fit. The January 2024 round (tests/rounds/) is built
+with and without the earlier rounds recorded."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE_ID, html_text, run
+
+ROUND = Path(__file__).parent / "rounds" / "2024-01-international.yaml"
+LANGS = ["en", "es", "pt-BR", "fr-CA"]
+ID = "2024-01-international"
+
+# Settings of the project that knows the earlier rounds: the baseline (every city before June
+# 2023 was in the United States) and Chattanooga's Gold of an earlier round; the June 2023
+# sample file is copied beside the round.
+KNOWN = """
+roster:
+  - date: 2019-04
+    cities: [{name: Chattanooga, region: TN, country: US, level: gold, status: new}]
+  - date: 2023-05
+    countries_to_date: [US]
+"""
+
+
+def _project(project: Path, roster: str) -> Path:
+    settings = project / "wwc-press.yaml"
+    settings.write_text(settings.read_text("utf-8").split("\nroster:")[0] + roster, "utf-8")
+    shutil.copy(ROUND, project / "announcements")
+    return project
+
+
+def _build(project: Path) -> Path:
+    args = ["build", "--format", "html", "--out", "dist"]
+    result = run(args, cwd=project)
+    assert result.exit_code == 0, result.output
+    return project / "dist" / ID
+
+
+@pytest.fixture(scope="module")
+def unknown(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The round built by a project that knows nothing before it."""
+    from conftest import project as copy  # the fixture's body, for a module-wide copy
+
+    root = _project(copy.__wrapped__(tmp_path_factory.mktemp("unknown")), "\n")
+    return _build(root)
+
+
+@pytest.fixture(scope="module")
+def known(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The round built by a project that records the earlier rounds."""
+    from conftest import project as copy
+
+    root = _project(copy.__wrapped__(tmp_path_factory.mktemp("known")), KNOWN)
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", root / "announcements")
+    return _build(root)
+
+
+def _lead(folder: Path, page: str) -> str:
+    text = (folder / page).read_text("utf-8")
+    lead = re.search(r'<p class="lead" id="lead">(.*?)</p>', text, re.S)
+    assert lead
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", lead.group(1)))
+
+
+# The lead's news of firsts, when the roster proves them: Colombia and Mexico, not Argentina
+# or Brazil (June 2023), and "among" them, for the file lists only seven of the 12 new cities.
+FIRSTS = {
+    "en": "Bogotá, Medellín, Rionegro and Monterrey are among the program's first certified "
+    "cities in their countries.",
+    "es": "Bogotá D. C., Medellín, Rionegro y Monterrey están entre las primeras ciudades "
+    "certificadas por el programa en sus respectivos países.",
+    "pt-BR": "Bogotá, Medellín, Rionegro e Monterrey estão entre as primeiras cidades certificadas "
+    "pelo programa em seus respectivos países.",
+    "fr-CA": "Bogotá, Medellín, Rionegro et Monterrey figurent parmi les premières villes "
+    "certifiées par le programme dans leurs pays respectifs.",
+}
+FIRST_WORDS = {"en": "first cit", "es": "primeras ciudades", "pt-BR": "primeiras cidades",
+               "fr-CA": "premières villes"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_firsts_are_printed_only_where_the_roster_proves_them(
+    unknown: Path, known: Path, lang: str
+) -> None:
+    assert FIRSTS[lang] in _lead(known / lang, "press-release.html")
+    assert FIRST_WORDS[lang].replace(" cit", " certified cit") in FIRSTS[lang]
+    assert FIRST_WORDS[lang].replace(" cit", " certified cit") not in _lead(
+        unknown / lang, "press-release.html"
+    )
+    if lang == "fr-CA":
+        return  # no city of the round has its releases in French
+    city = "monterrey-nle-mx" if lang != "pt-BR" else "recife-pe-br"
+    proven = city == "monterrey-nle-mx"
+    # "among the first cities in its country": others of the round may be in it too
+    assert (FIRST_WORDS[lang] in _lead(known / lang / "cities", f"{city}.html")) is proven
+    assert FIRST_WORDS[lang] not in _lead(unknown / lang / "cities", f"{city}.html")
+
+
+def test_check_notes_the_firsts_and_years_it_held_back(tmp_path: Path) -> None:
+    from conftest import project as copy
+
+    root = _project(copy.__wrapped__(tmp_path), "\n")
+    result = run(["check"], cwd=root)
+    assert result.exit_code == 0, result.output  # notes do not fail the check
+    assert ": note: " not in result.stderr  # problems only there
+    notes = [line for line in result.stdout.splitlines() if ": note: " in line]
+    line = next(n for n, text in enumerate(ROUND.read_text("utf-8").splitlines(), 1)
+                if "Monterrey" in text)  # fmt: skip
+    assert (
+        f"announcements/{ID}.yaml:{line}:7: note: Monterrey: not called the first in Mexico: the "
+        "roster does not know the countries of the 62 cities certified before 2024-01-23; "
+        "record them in the settings' roster"
+    ) in notes
+    assert len([n for n in notes if "not called the first" in n]) == 7
+    assert any(
+        "no year for the level of Chattanooga, San Francisco and Madison" in n for n in notes
+    )
+
+
+def test_a_renewed_city_is_never_dated_this_year(unknown: Path, known: Path) -> None:
+    for folder in (unknown, known):
+        text = html_text(folder / "en" / "report.html")
+        assert "Phoenix Arizona United States Platinum 2024" in text  # moved up in this round
+        assert "San Francisco California United States Gold 2024" not in text
+        assert "Madison Wisconsin United States Silver 2024" not in text
+    assert "Chattanooga Tennessee United States Gold 2019" in html_text(
+        known / "en" / "report.html"
+    )
+    text = html_text(unknown / "en" / "report.html")
+    assert "Chattanooga Tennessee United States Gold 2024" not in text
+    assert "Certified cities on record: 12 of 74" in text  # not "every city"
+    assert "Every What Works Cities city" not in text
+
+
+# What each language says with the round's counts (12 new, 2 up, 3 renewed: 17), though the
+# file lists seven new cities.
+COUNTS = {
+    "en": [
+        "today announced that 12 cities have earned",
+        "Monterrey is one of 12 cities certified for the first time in this announcement. "
+        "In all, the announcement recognizes 17 cities.",
+        "Phoenix is one of two cities that moved up a level in this announcement.",
+    ],
+    "es": [
+        "12 ciudades obtuvieron",
+        "Monterrey es una de las 12 ciudades certificadas por primera vez en este anuncio. "
+        "En total, el anuncio reconoce a 17 ciudades.",
+        "Bogotá es una de las 12 ciudades",
+    ],
+    "pt-BR": [
+        "12 cidades",
+        "Recife é uma das 12 cidades certificadas pela primeira vez neste anúncio. "
+        "Ao todo, o anúncio reconhece 17 cidades.",
+        "Bogotá",
+    ],
+    "fr-CA": ["12 villes", "", ""],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_counts_are_the_rounds_not_the_listed_cities(known: Path, lang: str) -> None:
+    lead, city, other = COUNTS[lang]
+    assert lead in _lead(known / lang, "press-release.html")
+    release = html_text(known / lang / "press-release.html")
+    among = {"en": "Among the cities earning", "es": "Entre las ciudades que obtienen",
+             "pt-BR": "Entre as cidades que conquistam",
+             "fr-CA": "Parmi les villes qui"}  # fmt: skip
+    assert among[lang] in release
+    if city:
+        slug = {"en": "monterrey-nle-mx", "es": "monterrey-nle-mx", "pt-BR": "recife-pe-br"}[lang]
+        assert city in html_text(known / lang / "cities" / f"{slug}.html")
+    if lang == "en":
+        assert other in html_text(known / "en" / "cities" / "phoenix-az-us.html")
+    page = (known / lang / "report.html").read_text("utf-8")
+    figures = re.findall(r'<tr(?: class="total")?><th scope="row">[^<]+</th><td>(\d+)</td>', page)
+    assert figures[:4] == ["12", "2", "3", "17"]  # new, up, renewed, in all
+    chart = re.search(r"<desc[^>]*>(.*?)</desc>", page, re.S)
+    assert chart
+    # The last bar: the round's cities not named, whose level the file does not give.
+    assert chart.group(1).strip().split(". ")[-1].split(": ", 1)[1].split("; ")[0].endswith(" 5")
+
+
+def test_a_quote_for_new_cities_stays_out_of_other_releases(known: Path) -> None:
+    cities = known / "en" / "cities"
+    welcome = "We welcome the 12 cities"
+    assert welcome in html_text(known / "en" / "press-release.html")
+    assert welcome in html_text(known / "en" / "report.html")
+    assert welcome in html_text(cities / "monterrey-nle-mx.html")
+    for city in ("phoenix-az-us", "tempe-az-us", "chattanooga-tn-us", "madison-wi-us"):
+        assert "Laura Medina" not in html_text(cities / f"{city}.html")
+    recife = html_text(cities / "recife-pe-br.html")
+    assert recife.index("Ana Souza") < recife.index("Laura Medina")  # the city's voice first
+
+
+def test_counts_below_the_cities_listed_are_refused(tmp_path: Path) -> None:
+    from conftest import project as copy
+
+    root = _project(copy.__wrapped__(tmp_path), "\n")
+    path = root / "announcements" / f"{ID}.yaml"
+    text = path.read_text("utf-8").replace("upgraded: 2,", "upgraded: 1,")
+    path.write_text(text.replace("releases: [new]", "releases: [nwe]"), "utf-8")
+    result = run(["validate"], cwd=root)
+    assert result.exit_code == 2
+    assert (
+        f"announcements/{ID}.yaml:8:29: counts.upgraded is 1, but the file lists 2 upgraded "
+        "cities: write at least 2"
+    ) in result.stderr
+    assert (
+        "'nwe' is neither a status (new, upgraded, recertified) nor a city of this "
+        "announcement; did you mean 'new'?" in result.stderr
+    )
+    schema = run(["schema"]).stdout
+    assert '"counts"' in schema and '"releases"' in schema
+
+
+PARTIAL = {
+    "en": "Four previously certified cities moved up a level. Among those moving up from Silver "
+    "to Gold are Boulder, Colorado, and Mogi das Cruzes, Brazil.",
+    "fr-CA": "Quatre villes déjà certifiées passent au niveau supérieur. Parmi celles qui passent "
+    "du niveau Argent au niveau Or figurent Boulder (Colorado) et Mogi das Cruzes (Brésil).",
+}
+
+
+def test_a_round_known_by_some_of_its_cities_says_among_them(project: Path) -> None:
+    """February 2025: 21 new cities and four moving up, of which the file names two each."""
+    for path in [*(ROOT / "announcements").glob("202[34]-*.yaml"), ROUND.with_name(
+            "2025-02-international.yaml")]:  # fmt: skip
+        shutil.copy(path, project / "announcements")
+    args = ["build", "announcements/2025-02-international.yaml", "--lang", "en", "--lang",
+            "fr-CA", "--only", "release", "--format", "html", "--out", "dist"]  # fmt: skip
+    result = run(args, cwd=project)
+    assert result.exit_code == 0, result.output
+    folder = project / "dist" / "2025-02-international"
+    for lang, upgraded in PARTIAL.items():
+        text = html_text(folder / lang / "press-release.html")
+        assert upgraded in text
+    lead = _lead(folder / "en", "press-release.html")
+    assert "today announced that 21 cities have earned" in lead
+    assert "Winnipeg and Hamilton are among the program's first certified cities" in lead
+    assert "countries:" not in lead  # the countries of the 19 unnamed cities are not known
