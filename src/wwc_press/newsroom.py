@@ -166,7 +166,8 @@ def head_values(
     default = default_language([v.language for v in found])
     card = _card(output)
     width, height = SIZES[0]
-    program = settings.program if output.kind == "report" else None
+    # As the card draws it: the program above the headline (a city's card: the release's line).
+    program = settings.program if output.city is None else None
     image = {
         "href": relative(card, path),
         "width": width,
