@@ -323,10 +323,18 @@ def _front(
                 (lang, contents.language_name(lang)) for lang in _feed_languages(project, articles)
             ],
             name=contents.language_name,
+            formats={key: _formats(stage / key) for key in by_id},
         )
     )
     page = _listing(project, html, "index.html", articles, base, "website")
     publish.write_atomic(stage / "index.html", page.encode("utf-8"))
+
+
+def _formats(folder: Path) -> list[str]:
+    """The formats published of an announcement, as its index lists them: PDF, HTML, DOCX…"""
+    found = {p.suffix[1:].upper() for p in folder.glob("*/**/*.*") if p.parent.name != "fonts"}
+    order = ("PDF", "HTML", "DOCX", "TXT", "EML", "PNG")
+    return [fmt for fmt in order if fmt in found]
 
 
 def _feed_languages(project: Project, articles: list[Article]) -> list[str]:
