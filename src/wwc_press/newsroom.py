@@ -96,17 +96,18 @@ def versions(announcement: Announcement, output: Output) -> list[Version]:
     ]
 
 
-def publisher_logo(settings: Settings) -> str:
-    """The publisher's logo under ``dist/<id>/``: the settings' first logo, or the wordmark."""
-    return f"logos/{settings.logos[0].file if settings.logos else PUBLISHER_LOGO}"
+def publisher_logo(announcement: Announcement, settings: Settings) -> str:
+    """The publisher's logo under ``dist/<id>/``: the first logo the announcement prints (its
+    ``logos``, else the settings'), or the wordmark."""
+    printed = [logo.file for logo in settings.logos
+               if announcement.logos is None or logo.file in announcement.logos]  # fmt: skip
+    return f"logos/{printed[0] if printed else PUBLISHER_LOGO}"
 
 
 def write_publisher_logo(settings: Settings, templates: Path, folder: Path) -> None:
-    """The wordmark under ``folder/logos/`` when the settings name no logo."""
+    """The wordmark under ``folder/logos/``, for pages that print no logo."""
     from . import publish, render
 
-    if settings.logos:
-        return
     svg = (
         render.plain_environment(templates)
         .get_template("publisher-logo.svg")
@@ -176,6 +177,7 @@ def head_values(
     }
     assets = "../" * path.count("/")  # dist/<id>/, where the logos are
     moment = published(announcement, settings).isoformat()
+    logo = assets + publisher_logo(announcement, settings)
     text = description(page, release)
     canonical = posixpath.basename(path)
     cities = [output.city] if output.city else [c for _, c in announcement.cities.by_status()]
@@ -199,7 +201,7 @@ def head_values(
         "publisher": {
             "@type": "Organization",
             "name": settings.organization,
-            "logo": {"@type": "ImageObject", "url": assets + publisher_logo(settings)},
+            "logo": {"@type": "ImageObject", "url": logo},
         },
         "about": [place(city, l10n) for city in cities],
     }
