@@ -156,7 +156,9 @@ def test_html_is_one_semantic_standalone_page(sample: Path, lang: str) -> None:
     assert ("time", {"datetime": "2023-06-21"}) in tags
     # Standalone: no stylesheet or script is fetched; the only files are the shipped fonts,
     # which the build puts beside the pages.
-    assert not [t for t, a in tags if t in ("link", "script")]
+    # Links and JSON-LD for the web (alternates, canonical) are not fetched.
+    assert not [a for t, a in tags if t == "link" and a.get("rel") == "stylesheet"]
+    assert not [a for t, a in tags if t == "script" and "src" in a]
     fonts = re.findall(r'url\("([^"]+)"\)', html)
     assert len(fonts) == 4
     assert all((sample / lang / font).resolve().is_file() for font in fonts)
@@ -173,8 +175,12 @@ def test_index_links_every_output(sample: Path) -> None:
     for lang, slugs in CITY_RELEASES.items():
         expected |= {f"{lang}/cities/{slug}.{fmt}" for slug in slugs for fmt in releases}
         expected |= {f"{lang}/cards/{slug}{end}" for slug in slugs for end in cards}
+    # The release's and the report's link-preview card and its alt text, in each language.
+    previews = ("-1200x630.png", ".alt.txt")
+    expected |= {f"{lang}/cards/{page}{end}" for lang in LANGS
+                 for page in ("press-release", "report") for end in previews}  # fmt: skip
     # 26 city releases in five formats; each city's cards, two sizes and the alt text
-    assert len(expected) == 6 + 15 + 5 * (21 + 3 + 2) + 3 * (21 + 3 + 2)
+    assert len(expected) == 6 + 15 + 5 * (21 + 3 + 2) + 3 * (21 + 3 + 2) + 3 * 2 * 2
     assert links == expected | {"../index.html"}  # and back to every announcement
     assert all((sample / link).is_file() for link in links)
     # Outputs by title, languages as their speakers write them, each format with size and pages.

@@ -72,8 +72,10 @@ def test_hostile_text_prints_as_typed_in_the_pdf(hostile: Path) -> None:
 def test_hostile_text_is_escaped_in_the_html(hostile: Path) -> None:
     html = (hostile / "press-release.html").read_text("utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script" not in html and "<img" not in html and "<b>" not in html
-    assert html.count("</style>") == 1  # ours, in the head
+    # Ours, in the head: the JSON-LD (its text escaped for the element) and the styles.
+    assert html.count("<script") == 1 and '<script type="application/ld+json">' in html
+    assert "<img" not in html and "<b>" not in html
+    assert html.count("</style>") == html.split("</head>")[0].count("</style>") <= 2
     assert "{{ 7*7 }}" in html
 
 
@@ -226,7 +228,8 @@ def test_outputs_of_a_removed_city_are_removed(project: Path) -> None:
 def test_a_missing_font_fails_the_build_instead_of_falling_back(project: Path) -> None:
     shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
     (project / "templates" / "fonts" / "Lato-Bold.ttf").unlink()
-    result = run(["build", "--only", "release", "--lang", "en", "--out", "dist"], cwd=project)
+    args = ["build", "--only", "release", "--lang", "en", "--format", "pdf", "--out", "dist"]
+    result = run(args, cwd=project)
     assert result.exit_code == 1
     assert "Font-face 'Lato' cannot be loaded" in result.stderr
     assert not (project / "dist" / SAMPLE_ID).exists()

@@ -272,7 +272,11 @@ def write_fonts(project: Project, folder: Path) -> None:
 
 
 def write_logos(project: Project, folder: Path) -> None:
-    """The settings' logos, for the HTML pages' ``<img>``."""
+    """The settings' logos, for the HTML pages' ``<img>``; without any, the publisher's wordmark
+    that the pages' structured data names (newsroom)."""
+    from . import newsroom
+
     for logo in project.settings.logos:
         source = project.root / publish.LOGOS / logo.file
         publish.write_atomic(folder / publish.LOGOS / logo.file, source.read_bytes())
+    newsroom.write_publisher_logo(project.settings, project.templates, folder)

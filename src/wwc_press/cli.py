@@ -469,3 +469,73 @@ def serve(paths: tuple[Path, ...], out: Path, host: str, port: int) -> None:
     from .serve import serve as run_server
 
     run_server(Path.cwd(), list(paths), out, host, port)
+
+
+def _moment(ctx: click.Context, param: click.Parameter, value: str | None):
+    """--now: an ISO time with its offset (or Z); default the present."""
+    import datetime as dt
+
+    if value is None:
+        return dt.datetime.now(dt.UTC)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not an ISO time; write it like 2023-06-21T10:01:00-04:00", ctx, param
+        ) from None
+    if moment.tzinfo is None:
+        raise click.BadParameter(
+            f"{value!r} has no offset, so it names no moment; add one, like -04:00 or Z", ctx, param
+        )
+    return moment
+
+
+def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .site import base_url
+
+    if value is None:
+        return None
+    try:
+        return base_url(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r}: {error}", ctx, param) from None
+
+
+@main.command(name="publish")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    callback=_usable_out,
+    help="Folder of the public site, replaced as a whole.",
+)
+@click.option(
+    "--from",
+    "dist",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Where build wrote the announcements.",
+)
+@click.option("--now", callback=_moment, help="The moment to publish at (ISO, with offset).")
+@click.option(
+    "--base-url", callback=_base_url, help="Where the site is served, for absolute links."
+)
+@_reports_errors
+def publish_command(out: Path, dist: Path, now, base_url: str | None) -> None:
+    """Write the public newsroom: every announcement out of embargo at --now, feeds, sitemap."""
+    from .site import write_site
+
+    source, target = dist.resolve(), out.resolve()
+    if source == target or target.is_relative_to(source) or source.is_relative_to(target):
+        raise click.BadParameter(
+            f"{out}: the site may not be {dist} or hold it or lie inside it; choose another folder",
+            param_hint="'--out'",
+        )
+    project, _ = _load(())
+    report = write_site(project, dist, out, now, base_url)
+    for announcement_id in report.published:
+        click.echo(f"published {announcement_id}")
+    for announcement_id, moment in report.embargoed:
+        click.echo(f"held back {announcement_id}: under embargo until {moment.isoformat()}")
+    click.echo(f"wrote {out}")

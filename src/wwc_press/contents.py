@@ -100,11 +100,11 @@ def entries(folder: Path, language: str) -> list[Entry]:
 
 
 def _stem(path: Path) -> Path:
-    """The output a file belongs to: a city's cards list with its release."""
+    """The output a file belongs to: a card lists with the release it shows."""
     if path.parent.name == "cards":  # cards/<slug>-1200x630.png, cards/<slug>.alt.txt
-        from .formats.cards import slug_of
+        from .formats.cards import page_of
 
-        return path.parent.parent / "cities" / slug_of(path.name)
+        return (path.parent.parent / page_of(path.name)).with_suffix("")
     return path.with_suffix("")
 
 

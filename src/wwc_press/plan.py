@@ -3,7 +3,8 @@
 A release and a report per language; a release per city in English and in the city's own
 language. File names of cities are ASCII slugs, stable across builds. Every output is a PDF and
 an HTML page; the releases (the program's and each city's) are also a Word file, wire text and
-an e-mail; each city has social cards in each language of its releases.
+an e-mail; each city has social cards in each language of its releases, and the release and
+the report have a link-preview card (1200×630) of their own in each language.
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ class Output:
     @property
     def page_path(self) -> Path:
         if self.fmt == "png":  # <lang>/cards/<slug>-1200x630.png -> <lang>/cities/<slug>.html
-            from .formats.cards import slug_of
+            from .formats.cards import page_of
 
-            return Path(self.language, "cities", f"{slug_of(self.path.name)}.html")
+            return Path(self.language, page_of(self.path.name))
         return self.path.with_suffix(".html")
 
 
@@ -71,6 +72,7 @@ def plan(
     assert announcement.languages
     wanted = [lang for lang in announcement.languages if not languages or lang in languages]
     from .formats.cards import names as card_names
+    from .formats.cards import preview_names
 
     outputs = []
     for fmt in formats or FORMATS:
@@ -81,6 +83,10 @@ def plan(
                 )
             if (not only or "report" in only) and fmt in ("pdf", "html"):
                 outputs.append(Output("report", language, fmt, Path(language, f"report.{fmt}")))
+            for kind, stem in (("release", "press-release"), ("report", "report")):
+                if (not only or kind in only) and fmt == "png":  # the link preview's card
+                    first, *rest = (Path(language, "cards", n) for n in preview_names(stem))
+                    outputs.append(Output(kind, language, fmt, first, None, tuple(rest)))
         if only and "cities" not in only:
             continue
         for city, slug in city_slugs(announcement):

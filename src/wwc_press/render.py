@@ -329,7 +329,7 @@ class Renderer:
             return {output.path: publish.pdf_bytes(html, self.project.templates)}
         html = self.page(announcement, output)
         if output.fmt == "html":
-            return {output.path: html.encode("utf-8")}
+            return {output.path: self._web_page(announcement, output, html).encode("utf-8")}
         page = self.reading(announcement, output)
         logos = self.project.root / publish.LOGOS
 
@@ -348,20 +348,40 @@ class Renderer:
             name = f"{announcement.id}-{output.path.with_suffix('.pdf').name}"
             data = mail.message(page, html, pdf, name, logo)
         else:
-            assert output.fmt == "png" and output.city is not None
+            assert output.fmt == "png"
             return dict(zip(output.files, self._cards(page, output), strict=True))
         return {output.path: data}
+
+    def _web_page(self, announcement: Announcement, output: Output, html: str) -> str:
+        """The HTML output as the web reads it: alternates, preview, JSON-LD, language switch
+        (newsroom); the other formats are written from the page without them."""
+        from . import newsroom
+        from .plan import Output as Planned
+
+        release = None
+        if output.kind == "report":  # the report's preview describes it with the release's deck
+            page = Planned("release", output.language, "html", output.path.with_name(
+                "press-release.html"))  # fmt: skip
+            release = self.reading(announcement, page)
+        self.environment(output.language)  # makes the language's localizer
+        values = newsroom.head_values(
+            announcement, output, self.reading(announcement, output), self.project.settings,
+            self.localizers[output.language], release,
+        )  # fmt: skip
+        return newsroom.web_page(plain_environment(self.project.templates), values, html)
 
     def _cards(self, page, output: Output) -> list[bytes]:
         from .formats import cards
 
-        assert output.city is not None
         settings = self.project.settings
-        self.environment(output.language)  # makes the language's localizer
+        env = self.environment(output.language)  # card.html has no message to translate
+        if output.city is None:  # the release's or the report's link preview
+            keep = [settings.program, settings.organization]
+            return cards.card_files(page, "program", keep, env, self.project.templates,
+                                    cards.SIZES[:1], settings.program)  # fmt: skip
         l10n = self.localizers[output.language]
         keep = [settings.program, settings.organization, output.city.name,
                 l10n.city_name(output.city)]  # fmt: skip
-        env = self.environment(output.language)  # card.html has no message to translate
         return cards.card_files(page, output.city.level, keep, env, self.project.templates)
 
     def warm_up(self, outputs: list[Output]) -> None:

@@ -19,7 +19,7 @@ from .page import Page
 from .wire import plain
 
 SIZES = ((1200, 630), (1080, 1080))
-BAND = {"silver": "#c3cad1", "gold": "#e3b649", "platinum": "#a9c1d6"}
+BAND = {"silver": "#c3cad1", "gold": "#e3b649", "platinum": "#a9c1d6", "program": "#7fb8da"}
 LEADING = 1.12
 INSET = 84 + 72  # the headline's left and right margins, as card.html sets them
 
@@ -29,6 +29,26 @@ def names(slug: str) -> tuple[str, ...]:
     return (*(f"{slug}-{w}x{h}.png" for w, h in SIZES), f"{slug}.alt.txt")
 
 
+# The program's release and the report have one card each, the link preview (1200×630), named
+# for their page; a city's slug always ends with its country code or a hash, never "-release"
+# or is "report", so the names cannot meet.
+PREVIEWS = ("press-release", "report")
+
+
+def preview_names(stem: str) -> tuple[str, ...]:
+    """The files of the release's or the report's card: ``press-release-1200x630.png`` and
+    ``press-release.alt.txt``."""
+    width, height = SIZES[0]
+    return (f"{stem}-{width}x{height}.png", f"{stem}.alt.txt")
+
+
+def page_of(name: str) -> str:
+    """The page, within its language's folder, that a card file shows: ``press-release.html``,
+    ``report.html`` or ``cities/<slug>.html``."""
+    slug = slug_of(name)
+    return f"{slug}.html" if slug in PREVIEWS else f"cities/{slug}.html"
+
+
 def slug_of(name: str) -> str:
     """The city slug a card file is named for: the inverse of ``names``."""
     if name.endswith(".alt.txt"):
@@ -36,22 +56,32 @@ def slug_of(name: str) -> str:
     return name.removesuffix(".png").rsplit("-", 1)[0]
 
 
-def alt_text(page: Page) -> str:
+def alt_text(page: Page, program: str | None = None) -> str:
     """What the card shows, in reading order, as one line: the program, the headline, the
     organization and the date."""
     lead = next(iter(page.of("lead")), None)
     date = lead.source if lead is not None else ""
     parts = [
-        page.program,
+        program or page.program,
         page.title,
         f"{page.organization}, {date}" if date else page.organization,
     ]
     return plain(". ".join(part.rstrip(".") for part in parts if part) + ".")
 
 
-def card_files(page: Page, level: str, keep: list[str], env, templates: Path) -> list[bytes]:
-    """The PNG of each size, then the alt text, as ``names`` lists them. ``keep``: names a line
-    must not break (the program, the city); ``env`` renders the card template."""
+def card_files(
+    page: Page,
+    level: str,
+    keep: list[str],
+    env,
+    templates: Path,
+    sizes: tuple[tuple[int, int], ...] = SIZES,
+    program: str | None = None,
+) -> list[bytes]:
+    """The PNG of each of ``sizes``, then the alt text, as ``names`` lists them. ``keep``: names
+    a line must not break (the program, the city); ``env`` renders the card template;
+    ``program``: the line above the headline when the page's running header is not it (the
+    report's header is its title)."""
     import pypdfium2
 
     font = templates / "fonts" / "Lato-Bold.ttf"
@@ -60,7 +90,7 @@ def card_files(page: Page, level: str, keep: list[str], env, templates: Path) ->
     for name in sorted(keep, key=len, reverse=True):
         tied = tied.replace(name, name.replace(" ", "\u00a0"))
     files = []
-    for width, height in SIZES:
+    for width, height in sizes:
         measure = width - INSET
         room = height * (0.73 if height < width else 0.6) - height * 0.12
         largest = round(height * (0.115 if height < width else 0.085))
@@ -72,7 +102,7 @@ def card_files(page: Page, level: str, keep: list[str], env, templates: Path) ->
             headline = page.title
             size = typeset.fit(page.title, font, measure, room, sizes, LEADING) or sizes[0]
         html = env.get_template("card.html").render(
-            lang=page.language, headline=headline, program=page.program,
+            lang=page.language, headline=headline, program=program or page.program,
             organization=page.organization, date=lead.source if lead else "",
             width=width, height=height, size=size, pad=round(height * 0.09),
             band=BAND.get(level, BAND["silver"]), measure=measure / size,
@@ -89,5 +119,5 @@ def card_files(page: Page, level: str, keep: list[str], env, templates: Path) ->
         # zlib's default level: optimize=True took four times as long for files 3% smaller.
         image.save(buffer, "PNG", compress_level=6)
         files.append(buffer.getvalue())
-    files.append((alt_text(page) + "\n").encode("utf-8"))
+    files.append((alt_text(page, program) + "\n").encode("utf-8"))
     return files
