@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ConfigDict, RootModel, model_validator
 
-from .model import Announcement
+from .model import Announcement, Language
 from .plan import plan
 from .project import Project
 from .render import Renderer
@@ -75,10 +76,44 @@ def approvals_path(project: Project, announcement: Announcement) -> Path:
     return project.root / "announcements" / f"{announcement.id}.approvals.yaml"
 
 
+class _Note(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    by: str
+    at: str
+    text: str
+
+
+class _Record(BaseModel):
+    """One language's sign-off (by, at, hash, sections) and its comments; either may be absent."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    by: str | None = None
+    at: str | None = None
+    hash: str | None = None
+    sections: dict[str, dict[str, str]] = {}
+    comments: dict[str, list[_Note]] = {}
+
+    @model_validator(mode="after")
+    def _signed(self) -> _Record:
+        if self.hash is not None and (self.by is None or self.at is None):
+            raise ValueError("an approval names who gave it and when: 'by' and 'at' with 'hash'")
+        return self
+
+
+_File = RootModel[dict[Language, _Record]]
+
+
 def read(path: Path) -> dict:
+    """The approvals file as {language: record}. The file is committed, merged and edited by
+    hand, so it is read like an announcement: a conflict marker, a tag, a wrong shape or a
+    missing key is an InputError at its line, never a traceback in a later step."""
+    from . import loader
+    from .validate import parse
+
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text("utf-8")) or {}
+    records = parse(loader.load(path, generated=True), _File)
+    return records.model_dump(exclude_defaults=True)
 
 
 def _now() -> str:

@@ -421,10 +421,12 @@ def status() -> None:
 @_reports_errors
 def review(path: Path, out: Path) -> None:
     """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
+    from .approvals import approvals_path, read
     from .build import build as run_build
     from .review import refresh
 
     project, [announcement] = _load((path,))
+    read(approvals_path(project, announcement))  # a damaged sign-off file: said before the build
     run_build(project, [announcement], out)
     target = refresh(project, path, announcement, out)
     click.echo(target)

@@ -94,8 +94,10 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, generated: bool):
         self.doc = doc
+        self.generated = generated
+        self.seen: set[int] = set()  # nodes built, to find aliases in a generated file
         self.problems: list[Problem] = []
         # Counted as values are built, so an alias counts each time it is expanded.
         self.nodes = 0
@@ -104,6 +106,8 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if self.generated:
+            return self._generated(node, loc)
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooLarge(node, f"the file expands to more than {MAX_NODES:,} values, far more "
@@ -120,6 +124,19 @@ class _Builder:
             if self.cities > MAX_CITIES:
                 raise _TooLarge(node, f"more than {MAX_CITIES:,} cities in one file: an "
                                       f"announcement may list at most {MAX_CITIES:,}")  # fmt: skip
+        return self._node(node, loc)
+
+    def _generated(self, node: yaml.Node, loc: Loc) -> Any:
+        """A node of a file wwc-press writes: its size follows the announcement it records, so
+        no announcement's limits; and wwc-press writes no aliases, so none is expanded."""
+        if id(node) in self.seen:
+            message = "an alias of a value given before: write the value itself"
+            self.problems.append(self._at(node, message))
+            return None
+        self.seen.add(id(node))
+        return self._node(node, loc)
+
+    def _node(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.values[loc] = _mark(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
@@ -157,7 +174,7 @@ class _Builder:
             self.problems.append(self._at(node, f"control character U+{ord(found.group()):04X} "
                                                "in a text: remove it"))  # fmt: skip
             return None
-        if len(node.value) > MAX_TEXT:
+        if len(node.value) > MAX_TEXT and not self.generated:
             self.problems.append(self._at(node, f"a text of {len(node.value):,} characters: "
                                                f"at most {MAX_TEXT:,} in one value"))  # fmt: skip
             return None
@@ -193,11 +210,14 @@ class _TooLarge(Exception):
         self.message = message
 
 
-def load(path: Path) -> Document:
-    """Parse ``path``; raise InputError listing every problem that stops us reading it."""
+def load(path: Path, *, generated: bool = False) -> Document:
+    """Parse ``path``; raise InputError listing every problem that stops us reading it.
+
+    ``generated``: a file wwc-press writes (the approvals), which may be as large as the outputs
+    it records but holds no alias."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > MAX_BYTES and not generated:
             message = (f"the file is {size / 1_048_576:.1f} MB: an announcement may be at most "
                        f"{MAX_BYTES // 1_048_576} MB")  # fmt: skip
             raise InputError([Problem(path, 1, 1, message)])
@@ -224,7 +244,8 @@ def load(path: Path) -> Document:
         raise InputError([Problem(path, line, column, message)])
     doc = Document(path=path, data=None)
     try:
-        _count_cities(path, text)
+        if not generated:
+            _count_cities(path, text)
         node = yaml.compose(text, Loader=_Loader)
     except RecursionError:
         message = "the file nests lists or mappings too deeply to be an announcement"
@@ -241,7 +262,7 @@ def load(path: Path) -> Document:
         raise InputError([Problem(path, 1, 1, f"YAML error: {error}")]) from None
     if node is None:
         raise InputError([Problem(path, 1, 1, "the file is empty: expected a mapping of keys")])
-    builder = _Builder(doc)
+    builder = _Builder(doc, generated)
     try:
         doc.data = builder.build(node, ())
     except RecursionError:

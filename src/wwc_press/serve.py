@@ -256,8 +256,8 @@ class _Handler(SimpleHTTPRequestHandler):
             page = self.desk.act(self.path, form)
         except ValueError as error:
             return self._reply(400, str(error))
-        except (InputError, RenderError) as error:
-            return self._reply(409, f"the announcement does not build:\n{error}")
+        except (InputError, RenderError) as error:  # the announcement, or the approvals file
+            return self._reply(409, f"cannot take the form:\n{error}")
         self.send_response(303)
         self.send_header("Location", page)
         self.send_header("Content-Length", "0")
@@ -442,6 +442,23 @@ class Preview:
             self.background = None
 
 
+def listen(root: Path, out: Path, host: str, port: int, live: Live) -> ThreadingHTTPServer:
+    """The server of ``out`` and of the review page's forms, listening, not yet serving."""
+    desk = Desk(root, out, live)
+    hosts = frozenset({"127.0.0.1", "localhost", "::1", host.lower()})
+    attributes = {"live": live, "desk": desk, "hosts": hosts}
+    handler = partial(type("Handler", (_Handler,), attributes), directory=str(out))
+    # Many tabs and their reload connections at once: a deeper queue than http.server's 5.
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
+    try:  # listen first: a taken port is said at once, not after the first build
+        server = server_class((host, port), handler)
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        raise click.UsageError(f"cannot listen on {host}:{port}: {error.strerror}; "
+                               "choose another with --port or --host") from None  # fmt: skip
+    server.daemon_threads = True
+    return server
+
+
 def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> None:
     """Build once, then serve ``out`` and rebuild on every change until interrupted."""
     from watchfiles import watch
@@ -460,18 +477,7 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
                                    "choose a folder outside it, such as dist")  # fmt: skip
     live = Live()
     out.mkdir(parents=True, exist_ok=True)
-    desk = Desk(root, out, live)
-    hosts = frozenset({"127.0.0.1", "localhost", "::1", host.lower()})
-    attributes = {"live": live, "desk": desk, "hosts": hosts}
-    handler = partial(type("Handler", (_Handler,), attributes), directory=str(out))
-    # Many tabs and their reload connections at once: a deeper queue than http.server's 5.
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
-    try:  # listen first: a taken port is said at once, not after the first build
-        server = server_class((host, port), handler)
-    except OSError as error:  # the port is taken, or the address is not this machine's
-        raise click.UsageError(f"cannot listen on {host}:{port}: {error.strerror}; "
-                               "choose another with --port or --host") from None  # fmt: skip
-    server.daemon_threads = True
+    server = listen(root, out, host, port, live)
     preview = Preview(root, out, live)
     preview.rebuild(project.announcement_paths(paths), None)
     threading.Thread(target=server.serve_forever, daemon=True).start()
