@@ -37,19 +37,63 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(words).split())
 
 
+# Beyond its sections, what the formats of an output show: the page's other words (its title,
+# the running heads), the words it keeps in attributes (the continuation mark of every page but
+# the last, a logo's alt text) or in its CSS (the page footer), under FRAME; and what draws them
+# (the CSS, the fonts, the logos, a city's cards), as one digest, under STYLE. Not section ids
+# (which are [a-z0-9-]), so a reviewer's comment never lands on them.
+FRAME, STYLE = "(frame)", "(style)"
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
+_SHOWN = re.compile(r'\b(?:alt|title|data-mark|aria-label)="([^"]*)"')
+_CSS_TEXT = re.compile(r"\bcontent:([^;}]*)")
+_CSS_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_FILE = re.compile(r"""(?:url\(|src=)["']?[^"')]*?([\w.-]+\.(?:ttf|otf|woff2?|svg|png))""")
+
+
 def said(project: Project, announcement: Announcement, language: str) -> dict[str, dict[str, str]]:
-    """What each output of ``language`` says, section by section: {output: {section: text}}."""
+    """What each output of ``language`` says, section by section: {output: {section: text}},
+    with its FRAME and STYLE."""
     renderer = Renderer(project)
     outputs: dict[str, dict[str, str]] = {}
     for output in plan(announcement, [language], ["html"]):
         page = renderer.html(announcement, output, for_pdf=False)
-        body = page[page.index("<main") :]
-        sections = {
-            match.group(1): _text(body[match.start() : _end(body, match)])
-            for match in _SECTION.finditer(body)
-        }
+        start = page.index("<main")
+        body = page[start:]
+        spans = [(match, _end(body, match)) for match in _SECTION.finditer(body)]
+        sections = {match.group(1): _text(body[match.start() : end]) for match, end in spans}
+        outside, cut = page[:start], 0
+        for match, end in spans:  # nested sections: the outer one's span covers them
+            if match.start() >= cut:
+                outside += body[cut : match.start()] + " "
+                cut = end
+        outside += body[cut:]
+        sections[FRAME] = _frame(outside)
+        sections[STYLE] = _style(project, page, card=output.kind == "cities")
         outputs[output.path.as_posix()] = sections
     return outputs
+
+
+def _frame(page: str) -> str:
+    styles = "".join(_STYLE.findall(page))
+    words = [_text(_STYLE.sub(" ", page))]
+    words += [html.unescape(value) for value in _SHOWN.findall(page)]
+    words += [
+        string for content in _CSS_TEXT.findall(styles) for string in _CSS_STRING.findall(content)
+    ]
+    return " ".join(" ".join(words).split())
+
+
+def _style(project: Project, page: str, *, card: bool) -> str:
+    """A digest of what draws the page: its CSS and the font and logo files it names (and the
+    card template for a city's social cards)."""
+    digest = hashlib.sha256("".join(_STYLE.findall(page)).encode())
+    for folder in (project.templates / "fonts", project.root / "logos"):
+        for name in sorted(set(_FILE.findall(page))):
+            if (folder / name).is_file():
+                digest.update(f"\0{name}\0".encode() + (folder / name).read_bytes())
+    if card:
+        digest.update((project.templates / "card.html").read_bytes())
+    return digest.hexdigest()
 
 
 def _end(body: str, match: re.Match[str]) -> int:
