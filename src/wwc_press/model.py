@@ -43,7 +43,27 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # minutes and gigabytes. The loader holds those it can check before parsing (loader.py).
 MAX_COUNT = 1_000_000  # certified cities to date, cities in a round
 MAX_NAME = 200  # characters in a place's or a person's name
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
+
+
+def _visible(name: str) -> str:
+    """A name shows every character it has: an invisible one makes a look-alike of another."""
+    import unicodedata
+
+    from .errors import invisible
+
+    found = invisible(name)
+    if found is not None:
+        what = unicodedata.name(found, "a format character")
+        raise ValueError(f"'{name}' holds an invisible character, U+{ord(found):04X} ({what}): "
+                         "delete it, or the name is another name that looks the same")  # fmt: skip
+    return name
+
+
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME),
+    AfterValidator(_visible),
+]
 Count = Annotated[int, StrictType(), Field(ge=0, le=MAX_COUNT)]
 MAX_ID = 100  # characters of an id, a folder's name under dist/
 YEARS = (1900, 2999)  # a release's date and embargo: converting far years across zones overflows
@@ -123,7 +143,7 @@ class Place(Record):
     name: Name
     region: Region | None = None
     country: Country
-    names: dict[Language, Text] = Field(
+    names: dict[Language, Annotated[Text, AfterValidator(_visible)]] = Field(
         default_factory=dict, description="spellings per language that win over every rule"
     )
 
