@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import html
 import re
 from dataclasses import dataclass
@@ -189,10 +190,21 @@ def reviewer(name: str) -> str:
     return name
 
 
-def approve(project: Project, announcement: Announcement, language: str, by: str) -> Path:
-    """Record ``by``'s approval of ``language`` as it reads now (its comments are kept)."""
+class Changed(Exception):
+    """What a reviewer read is no longer what the language says: nothing was approved."""
+
+
+def approve(
+    project: Project, announcement: Announcement, language: str, by: str, seen: str | None = None
+) -> Path:
+    """Record ``by``'s approval of ``language`` as it reads now (its comments are kept).
+    ``seen``: the hash of what the reviewer's page showed; the approval is of that, so it is
+    refused (Changed) when the language says something else now."""
     by = reviewer(by)
     outputs = said(project, announcement, language)
+    if seen is not None and not hmac.compare_digest(seen, fingerprint(outputs)):
+        raise Changed(f"{language} changed since this page was made: nothing was approved; "
+                      "read it again as it reads now, then approve")  # fmt: skip
     path = approvals_path(project, announcement)
     records = read(path)
     record = records.setdefault(language, {})
@@ -229,6 +241,7 @@ class State:
     language: str
     approved: bool
     message: str
+    hash: str  # of what the language says now: the review page's Approve form carries it
     # Each section changed since the approval, with a word diff: [-old words-] {+new words+}.
     changes: tuple[tuple[str, str], ...] = ()
 
@@ -253,11 +266,13 @@ def word_diff(before: str, after: str) -> str:
 def state(project: Project, announcement: Announcement, language: str) -> State:
     """Whether ``language`` is approved as it reads now; else why not, naming what changed."""
     record = read(approvals_path(project, announcement)).get(language)
-    if record is None or "hash" not in record:  # none yet, or only comments
-        return State(language, False, f"{language} is not approved: run wwc-press approve")
     outputs = said(project, announcement, language)
-    if fingerprint(outputs) == record.get("hash"):
-        return State(language, True, f"{language} approved by {record['by']} at {record['at']}")
+    now = fingerprint(outputs)
+    if record is None or "hash" not in record:  # none yet, or only comments
+        return State(language, False, f"{language} is not approved: run wwc-press approve", now)
+    if now == record.get("hash"):
+        by = f"{language} approved by {record['by']} at {record['at']}"
+        return State(language, True, by, now)
     before = record.get("sections", {})
     changed = [
         f"{path}#{section}"
@@ -271,6 +286,7 @@ def state(project: Project, announcement: Announcement, language: str) -> State:
         language,
         False,
         f"{language} changed since {record['by']} approved it at {record['at']}: {shown}",
+        now,
         diffs,
     )
 

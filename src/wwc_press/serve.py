@@ -131,6 +131,14 @@ def _live_script(token: str) -> bytes:
     ).encode("ascii")
 
 
+class Outdated(Exception):
+    """The page a form came from shows what the files no longer say: it must be read again."""
+
+    def __init__(self, message: str, page: str):
+        super().__init__(message)
+        self.page = page
+
+
 class Desk:
     """What the review page's forms act on: the project, the output folder and the token."""
 
@@ -161,8 +169,12 @@ class Desk:
         if language not in (announcement.languages or []):
             raise ValueError(f"{announcement.id} has no language {language!r}")
         by = approvals.reviewer(form.get("by", ""))
+        page = f"/{announcement.id}/review.html"
         if action == "/__approve":
-            approvals.approve(project, announcement, language, by)
+            try:  # of what the page showed, which the form names by its hash
+                approvals.approve(project, announcement, language, by, form.get("hash", ""))
+            except approvals.Changed as error:
+                raise Outdated(str(error), page) from None
         else:
             where = form.get("where", "")
             output, _, section = where.partition("#")
@@ -174,7 +186,6 @@ class Desk:
                 raise ValueError("write a comment (at most 10,000 characters)")
             approvals.comment(project, announcement, language, where, by, text)
         refresh(project, path, announcement, self.out)
-        page = f"/{announcement.id}/review.html"
         self.live.tell([page, f"/{announcement.id}/index.html"])
         return page
 
@@ -184,13 +195,16 @@ class _Handler(SimpleHTTPRequestHandler):
     desk: Desk
     hosts: frozenset[str]
 
-    def _reply(self, code: int, text: str) -> None:
+    def _reply(self, code: int, text: str, reload: str | None = None) -> None:
         """An error as a short status line and the sentence, in UTF-8, as the body: a status
-        line cannot carry a newline or a character outside Latin-1."""
+        line cannot carry a newline or a character outside Latin-1. ``reload``: a page the
+        browser goes back to after a few seconds to read the sentence."""
         body = (visible(text) + "\n").encode("utf-8")
         self.send_response(code)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
+        if reload is not None:
+            self.send_header("Refresh", f"3; url={reload}")
         self.end_headers()
         self.wfile.write(body)
 
@@ -254,6 +268,8 @@ class _Handler(SimpleHTTPRequestHandler):
             return self._reply(403, "the page is out of date: reload it and try again")
         try:
             page = self.desk.act(self.path, form)
+        except Outdated as error:
+            return self._reply(409, str(error), reload=error.page)
         except ValueError as error:
             return self._reply(400, str(error))
         except (InputError, RenderError) as error:  # the announcement, or the approvals file
