@@ -183,11 +183,27 @@ class Highlight(Record):
 Words = Text | Translatable
 
 
+def _address(value: str) -> str:
+    """An address the mail headers carry as it is written: what the standard library's parser
+    reads whole, with a domain of a dot or more. A pattern let "press@x.org>,y" through, which
+    makes a malformed From."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
+    try:
+        parsed = Address(addr_spec=value)
+    except (ValueError, HeaderParseError, IndexError):  # its defects are ValueErrors
+        parsed = None
+    if parsed is None or parsed.addr_spec != value or "." not in parsed.domain:
+        raise ValueError(f"'{value}' is not an e-mail address like press@example.org")
+    return value
+
+
 class Contact(Record):
     name: Words
     title: Words | None = None
     organization: Words | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    email: Annotated[str, AfterValidator(_address)] | None = None
     phone: Text | None = Field(None, description="with its country code: +1 212 555 0100")
 
 

@@ -59,9 +59,8 @@ def _addresses(page: Page) -> list[Address]:
     for block in page.of("contact"):
         if block.source and "@" in block.source:
             name = plain(block.text.split("\n", 1)[0])
-            user, domain = block.source.rsplit("@", 1)
-            if not user.isascii():
-                continue  # a header cannot carry it without SMTPUTF8; the body still shows it
+            parsed = Address(addr_spec=block.source)  # validated as one (model._address)
+            user, domain = parsed.username, parsed.domain
             try:  # a domain in its own script travels as IDNA ("xn--" labels)
                 domain = domain.encode("idna").decode("ascii")
             except UnicodeError:
