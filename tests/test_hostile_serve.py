@@ -16,7 +16,7 @@ from wwc_press import approvals
 from wwc_press.project import Project
 from wwc_press.serve import Live, listen
 
-from conftest import ROOT, SAMPLE_ID
+from conftest import ROOT, SAMPLE_ID, run
 
 SAMPLE = f"announcements/{SAMPLE_ID}.yaml"
 
@@ -64,3 +64,66 @@ def test_approve_is_refused_when_the_files_changed_since_the_page_was_made(serve
 def test_the_review_form_carries_the_hash_of_what_the_page_showed() -> None:
     template = (ROOT / "templates" / "review.html").read_text("utf-8")
     assert '<input type="hidden" name="hash" value="{{ s.hash }}">' in template
+
+
+def _ask(address: str, method: str, path: str, headers: dict[str, str] | None = None):
+    import http.client
+
+    connection = http.client.HTTPConnection(address.removeprefix("http://"), timeout=30)
+    connection.putrequest(method, path, skip_host="Host" in (headers or {}))
+    for name, value in (headers or {}).items():
+        connection.putheader(name, value)
+    connection.endheaders()
+    reply = connection.getresponse()
+    body = reply.read()
+    connection.close()
+    return reply, body
+
+
+def test_head_keeps_the_host_check_and_the_hidden_files_rule(served) -> None:
+    project, _, address = served
+    (project / "dist" / ".wwc-cache.json").write_text("{}", "utf-8")
+    (project / "dist" / "index.html").write_text("<html><body></body></html>", "utf-8")
+    assert _ask(address, "HEAD", "/index.html", {"Host": "evil.example"})[0].status == 421
+    assert _ask(address, "HEAD", "/.wwc-cache.json")[0].status == 404
+    assert _ask(address, "GET", "/.wwc-cache.json")[0].status == 404
+    assert _ask(address, "HEAD", "/index.html")[0].status == 200
+
+
+@pytest.mark.parametrize("length", ["abc", "1e3", "-5", "²"])
+def test_a_content_length_that_is_no_number_is_answered(served, length: str) -> None:
+    _, _, address = served
+    reply, body = _ask(address, "POST", "/__approve", {"Content-Length": length})
+    assert reply.status == 400
+    assert b"Content-Length must be a number of bytes" in body
+
+
+def test_a_client_that_leaves_early_prints_nothing_and_a_failure_one_line(served, capsys) -> None:
+    _, server, _ = served
+    for error in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+        try:
+            raise error
+        except ConnectionError:
+            server.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == ""
+    try:
+        raise RuntimeError("disk gone")
+    except RuntimeError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == "error: a request failed: RuntimeError: disk gone\n"
+
+
+def test_no_page_may_be_framed_by_another_site(served) -> None:
+    project, _, address = served
+    (project / "dist" / "index.html").write_text("<html><body></body></html>", "utf-8")
+    reply, _ = _ask(address, "GET", "/index.html")
+    assert reply.status == 200
+    assert reply.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert reply.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])
+def test_serve_listens_on_this_machine_only(project: Path, host: str) -> None:
+    result = run(["serve", "--host", host, "--port", "0", "--out", "dist"], cwd=project)
+    assert result.exit_code == 2
+    assert f"--host {host}: serve shows drafts and takes approvals" in result.stderr

@@ -208,6 +208,13 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def end_headers(self) -> None:
+        # No other site may frame these pages (a framed review page's buttons could be clicked
+        # through a decoy): every answer says so, to browsers old and new.
+        self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
+        self.send_header("X-Frame-Options", "DENY")
+        super().end_headers()
+
     def _refused(self) -> bool:
         """Only localhost names in Host: a page of another site that resolves its own name to
         127.0.0.1 (DNS rebinding) reads nothing here."""
@@ -217,18 +224,30 @@ class _Handler(SimpleHTTPRequestHandler):
             return True
         return False
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def _unreadable(self) -> bool:
+        """A file this server does not give, answered: a wrong Host, a control character in
+        the path, or the build's own files (locks, cache manifests, staging folders)."""
         if self._refused():
+            return True
+        wanted = unquote(urlsplit(self.path).path)
+        if CONTROL.search(wanted):  # a NUL byte would reach the file system
+            self._reply(400, "control characters in the path")
+            return True
+        if any(part.startswith(".") for part in wanted.split("/")):
+            self.send_error(404)
+            return True
+        return False
+
+    def do_HEAD(self) -> None:  # noqa: N802 (http.server's name)
+        if not self._unreadable():  # the rules of GET: a HEAD tells what a GET would give
+            super().do_HEAD()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self._unreadable():
             return None
         location = urlsplit(self.path)
         if location.path == "/__events":
             return self._events(parse_qs(location.query).get("page", [""])[0])
-        wanted = unquote(location.path)
-        if CONTROL.search(wanted):  # a NUL byte would reach the file system
-            return self._reply(400, "control characters in the path")
-        # Locks, cache manifests and staging folders are the build's, not the reader's.
-        if any(part.startswith(".") for part in wanted.split("/")):
-            return self.send_error(404)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -259,7 +278,10 @@ class _Handler(SimpleHTTPRequestHandler):
         # site open in the browser can post here but cannot read the token.
         if self.client_address[0] not in LOCAL_CLIENTS:
             return self._reply(403, "forms are taken from this machine only")
-        length = int(self.headers.get("Content-Length") or 0)
+        given = (self.headers.get("Content-Length") or "0").strip()
+        if not (given.isascii() and given.isdigit()):  # "abc", "1e3", "-5": no length
+            return self._reply(400, "Content-Length must be a number of bytes")
+        length = int(given)
         if not 0 < length <= MAX_FORM:
             return self.send_error(413 if length else 411)
         fields = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
@@ -458,14 +480,38 @@ class Preview:
             self.background = None
 
 
+def _failed(server: ThreadingHTTPServer, request: object, client: object) -> None:
+    """A request that failed: one line, never a traceback; a client that left early (a closed
+    tab, a reload) is no failure at all."""
+    error = sys.exc_info()[1]
+    if isinstance(error, ConnectionError):  # BrokenPipeError, ConnectionResetError
+        return
+    click.echo(f"error: a request failed: {type(error).__name__}: {visible(str(error))}", err=True)
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
 def listen(root: Path, out: Path, host: str, port: int, live: Live) -> ThreadingHTTPServer:
     """The server of ``out`` and of the review page's forms, listening, not yet serving."""
+    if not _loopback(host):  # the pages are unpublished drafts; the review page takes approvals
+        raise click.UsageError(f"--host {host}: serve shows drafts and takes approvals, so "
+                               "it listens on this machine only: 127.0.0.1, ::1 or "
+                               "localhost")  # fmt: skip
     desk = Desk(root, out, live)
     hosts = frozenset({"127.0.0.1", "localhost", "::1", host.lower()})
     attributes = {"live": live, "desk": desk, "hosts": hosts}
     handler = partial(type("Handler", (_Handler,), attributes), directory=str(out))
     # Many tabs and their reload connections at once: a deeper queue than http.server's 5.
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
+    server_class = type(
+        "Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "handle_error": _failed}
+    )
     try:  # listen first: a taken port is said at once, not after the first build
         server = server_class((host, port), handler)
     except OSError as error:  # the port is taken, or the address is not this machine's
