@@ -17,9 +17,10 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, RootModel, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel, model_validator
 
 from .model import Announcement, Language
 from .plan import plan
@@ -121,9 +122,27 @@ def approvals_path(project: Project, announcement: Announcement) -> Path:
     return project.root / "announcements" / f"{announcement.id}.approvals.yaml"
 
 
+def reviewer(name: str) -> str:
+    """A reviewer's name as recorded, spaces folded; ValueError when it is no name. Names are
+    printed on terminals and pages: no control character (an escape sequence retitles a
+    terminal) and no invisible one (U+202E turns the rest of a line around)."""
+    from .errors import CONTROL, invisible
+    from .model import MAX_NAME
+
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME or CONTROL.search(name) or invisible(name):
+        raise ValueError(f"give the reviewer's name: at most {MAX_NAME} characters, no control "
+                         "or invisible characters")  # fmt: skip
+    return name
+
+
+# A name read back from the file obeys the rules of a name given to approve.
+_Reviewer = Annotated[str, AfterValidator(reviewer)]
+
+
 class _Note(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    by: str
+    by: _Reviewer
     at: str
     text: str
 
@@ -132,7 +151,7 @@ class _Record(BaseModel):
     """One language's sign-off (by, at, hash, sections) and its comments; either may be absent."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-    by: str | None = None
+    by: _Reviewer | None = None
     at: str | None = None
     hash: str | None = None
     sections: dict[str, dict[str, str]] = {}
@@ -176,18 +195,6 @@ def _write(path: Path, records: dict) -> None:
             + yaml.safe_dump(records, allow_unicode=True, sort_keys=True, width=100)
         ).encode("utf-8"),
     )
-
-
-def reviewer(name: str) -> str:
-    """A reviewer's name as recorded, spaces folded; ValueError when it is no name."""
-    from .errors import CONTROL
-    from .model import MAX_NAME
-
-    name = " ".join(name.split())
-    if not name or len(name) > MAX_NAME or CONTROL.search(name):
-        raise ValueError(f"give the reviewer's name: at most {MAX_NAME} characters, no control "
-                         "characters")  # fmt: skip
-    return name
 
 
 class Changed(Exception):

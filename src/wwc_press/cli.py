@@ -215,7 +215,7 @@ def _refuse_unapproved(project, paths, announcements, languages: list[str]) -> N
         problems += [finding.problem for finding in found]
     refused = [str(problem) for problem in sorted(problems)]
     refused += [
-        f"{announcement.id}: {found.message}"
+        visible(f"{announcement.id}: {found.message}")  # names from the approvals file
         for announcement in announcements
         for language in announcement.languages or []
         if not languages or language in languages

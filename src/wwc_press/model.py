@@ -75,6 +75,14 @@ def _plausible_year(value: dt.date) -> dt.date:
     return value
 
 
+def _plausible_month(month: str) -> str:
+    """A round's month ("2024-01") in the years of a release's date."""
+    year = int(month[:4])
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(f"the year {year} is outside {YEARS[0]}-{YEARS[1]}: check the date")
+    return month
+
+
 def _not_a_number(value: object) -> object:
     """YAML reads 1700000000 as a number, which pydantic would take as seconds since 1970."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -232,8 +240,12 @@ class Round(Record):
     """A round of certifications that is not a file of the project: a baseline or a past round."""
 
     date: (
-        Annotated[dt.date, StrictType()]
-        | Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+        ReleaseDate
+        | Annotated[
+            str,
+            StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+            AfterValidator(_plausible_month),
+        ]
     ) = Field(description="its date, or its month (2024-01)")
     new: Count = Field(0, description="cities certified for the first time in it")
     upgraded: Count = Field(0, description="cities that moved up a level in it")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from . import fields, loader
 from .errors import Problem
-from .model import STATUSES, Announcement, City, Level, Round
+from .model import LEVELS, STATUSES, Announcement, City, Level, Round
 
 Key = tuple[str, str | None, str]
 
@@ -123,6 +123,18 @@ class History:
         state.countries |= set(item.countries)
         for number, city in enumerate(item.cities):
             where = self._where(self.settings_doc, ("roster", index, "cities", number))
+            known = state.known.get(fields.city_key(city))
+            if (
+                city.status == "upgraded"
+                and known is not None
+                and LEVELS.index(city.level) <= LEVELS.index(known.level)
+            ):  # a round of the settings goes up as an announcement's upgrade does
+                assert self.settings_doc is not None
+                state.problems.append(self.settings_doc.problem(
+                    ("roster", index, "cities", number, "level"),
+                    f"{city.name} is listed as upgraded to {city.level}, but its last level is "
+                    f"{known.level}: an upgrade goes up; list it as recertified or write its "
+                    "new level"))  # fmt: skip
             entry = Entry(
                 city.name, city.region, city.country, city.level, _round_day(item.date), where
             )
