@@ -39,10 +39,11 @@ def _token(server) -> str:
 
 
 def _hash(project: Path, language: str) -> str:
+    """What a review page made now would show of ``language``, as its Approve form says it."""
     with contextlib.chdir(project):
         target = Project(project)
         [announcement] = target.load([Path(SAMPLE)])
-        return approvals.state(target, announcement, language).hash
+        return approvals.fingerprint(approvals.said(target, announcement, language))
 
 
 def test_approve_is_refused_when_the_files_changed_since_the_page_was_made(served) -> None:
@@ -61,9 +62,20 @@ def test_approve_is_refused_when_the_files_changed_since_the_page_was_made(serve
     assert _hash(project, "es") != shown
 
 
-def test_the_review_form_carries_the_hash_of_what_the_page_showed() -> None:
+def test_the_review_form_carries_the_hash_of_the_pages_it_shows(served) -> None:
+    project, _, _ = served
     template = (ROOT / "templates" / "review.html").read_text("utf-8")
     assert '<input type="hidden" name="hash" value="{{ s.hash }}">' in template
+    args = ["build", "--lang", "es", "--only", "release", "--format", "html", "--out", "dist"]
+    assert run(args, cwd=project).exit_code == 0
+    with contextlib.chdir(project):
+        target = Project(project)
+        [announcement] = target.load([Path(SAMPLE)])
+        built = project / "dist" / SAMPLE_ID
+        assert approvals.shown(target, announcement, "es", built) == ""  # not all built
+        assert run([*args[:-6], "--format", "html", "--out", "dist"], cwd=project).exit_code == 0
+        now = approvals.fingerprint(approvals.said(target, announcement, "es"))
+        assert approvals.shown(target, announcement, "es", built) == now
 
 
 def _ask(address: str, method: str, path: str, headers: dict[str, str] | None = None):

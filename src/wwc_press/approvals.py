@@ -56,23 +56,41 @@ def said(project: Project, announcement: Announcement, language: str) -> dict[st
     """What each output of ``language`` says, section by section: {output: {section: text}},
     with its FRAME and STYLE."""
     renderer = Renderer(project)
-    outputs: dict[str, dict[str, str]] = {}
+    return {
+        output.path.as_posix(): _sections(
+            project, renderer.html(announcement, output, for_pdf=False), output.kind
+        )
+        for output in plan(announcement, [language], ["html"])
+    }
+
+
+def shown(project: Project, announcement: Announcement, language: str, folder: Path) -> str:
+    """The hash of what the HTML pages built in ``folder`` (dist/<id>) say: what the review
+    page shows, and what its Approve button approves. Empty when a page is missing."""
+    outputs = {}
     for output in plan(announcement, [language], ["html"]):
-        page = renderer.html(announcement, output, for_pdf=False)
-        start = page.index("<main")
-        body = page[start:]
-        spans = [(match, _end(body, match)) for match in _SECTION.finditer(body)]
-        sections = {match.group(1): _text(body[match.start() : end]) for match, end in spans}
-        outside, cut = page[:start], 0
-        for match, end in spans:  # nested sections: the outer one's span covers them
-            if match.start() >= cut:
-                outside += body[cut : match.start()] + " "
-                cut = end
-        outside += body[cut:]
-        sections[FRAME] = _frame(outside)
-        sections[STYLE] = _style(project, page, card=output.kind == "cities")
-        outputs[output.path.as_posix()] = sections
-    return outputs
+        if not (folder / output.path).is_file():
+            return ""
+        page = (folder / output.path).read_text("utf-8")
+        outputs[output.path.as_posix()] = _sections(project, page, output.kind)
+    return fingerprint(outputs)
+
+
+def _sections(project: Project, page: str, kind: str) -> dict[str, str]:
+    """What one HTML page says, section by section, with its FRAME and STYLE."""
+    start = page.index("<main")
+    body = page[start:]
+    spans = [(match, _end(body, match)) for match in _SECTION.finditer(body)]
+    sections = {match.group(1): _text(body[match.start() : end]) for match, end in spans}
+    outside, cut = page[:start], 0
+    for match, end in spans:  # nested sections: the outer one's span covers them
+        if match.start() >= cut:
+            outside += body[cut : match.start()] + " "
+            cut = end
+    outside += body[cut:]
+    sections[FRAME] = _frame(outside)
+    sections[STYLE] = _style(project, page, card=kind == "cities")
+    return sections
 
 
 def _frame(page: str) -> str:
@@ -208,12 +226,12 @@ def approve(
     ``seen``: the hash of what the reviewer's page showed; the approval is of that, so it is
     refused (Changed) when the language says something else now."""
     by = reviewer(by)
+    path = approvals_path(project, announcement)
+    records = read(path)  # a damaged file is said first, whatever the form saw
     outputs = said(project, announcement, language)
     if seen is not None and not hmac.compare_digest(seen, fingerprint(outputs)):
         raise Changed(f"{language} changed since this page was made: nothing was approved; "
                       "read it again as it reads now, then approve")  # fmt: skip
-    path = approvals_path(project, announcement)
-    records = read(path)
     record = records.setdefault(language, {})
     record.update(by=by, at=_now(), hash=fingerprint(outputs), sections=outputs)
     _write(path, records)
@@ -248,9 +266,10 @@ class State:
     language: str
     approved: bool
     message: str
-    hash: str  # of what the language says now: the review page's Approve form carries it
     # Each section changed since the approval, with a word diff: [-old words-] {+new words+}.
     changes: tuple[tuple[str, str], ...] = ()
+    # What the review page shows of the language (shown()): its Approve form carries it.
+    hash: str = ""
 
 
 def word_diff(before: str, after: str) -> str:
@@ -273,13 +292,11 @@ def word_diff(before: str, after: str) -> str:
 def state(project: Project, announcement: Announcement, language: str) -> State:
     """Whether ``language`` is approved as it reads now; else why not, naming what changed."""
     record = read(approvals_path(project, announcement)).get(language)
-    outputs = said(project, announcement, language)
-    now = fingerprint(outputs)
     if record is None or "hash" not in record:  # none yet, or only comments
-        return State(language, False, f"{language} is not approved: run wwc-press approve", now)
-    if now == record.get("hash"):
-        by = f"{language} approved by {record['by']} at {record['at']}"
-        return State(language, True, by, now)
+        return State(language, False, f"{language} is not approved: run wwc-press approve")
+    outputs = said(project, announcement, language)
+    if fingerprint(outputs) == record.get("hash"):
+        return State(language, True, f"{language} approved by {record['by']} at {record['at']}")
     before = record.get("sections", {})
     changed = [
         f"{path}#{section}"
@@ -287,13 +304,12 @@ def state(project: Project, announcement: Announcement, language: str) -> State:
         for section in sorted(set(outputs.get(path, {})) | set(before.get(path, {})))
         if outputs.get(path, {}).get(section) != before.get(path, {}).get(section)
     ]
-    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    listed = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
     diffs = tuple((where, word_diff(_at(before, where), _at(outputs, where))) for where in changed)
     return State(
         language,
         False,
-        f"{language} changed since {record['by']} approved it at {record['at']}: {shown}",
-        now,
+        f"{language} changed since {record['by']} approved it at {record['at']}: {listed}",
         diffs,
     )
 
