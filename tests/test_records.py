@@ -4,6 +4,7 @@ with and without the earlier rounds recorded."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -65,7 +66,7 @@ def _lead(folder: Path, page: str) -> str:
     text = (folder / page).read_text("utf-8")
     lead = re.search(r'<p class="lead" id="lead">(.*?)</p>', text, re.S)
     assert lead
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", lead.group(1)))
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", lead.group(1))))
 
 
 # The lead's news of firsts, when the roster proves them: Colombia and Mexico, not Argentina

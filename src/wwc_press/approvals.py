@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
 import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel, model_validator
 
-from .model import Announcement
+from .model import Announcement, Language
 from .plan import plan
 from .project import Project
 from .render import Renderer
@@ -36,19 +39,83 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(words).split())
 
 
+# Beyond its sections, what the formats of an output show: the page's other words (its title,
+# the running heads), the words it keeps in attributes (the continuation mark of every page but
+# the last, a logo's alt text) or in its CSS (the page footer), under FRAME; and what draws them
+# (the CSS, the fonts, the logos, a city's cards), as one digest, under STYLE. Not section ids
+# (which are [a-z0-9-]), so a reviewer's comment never lands on them.
+FRAME, STYLE = "(frame)", "(style)"
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
+_SHOWN = re.compile(r'\b(?:alt|title|data-mark|aria-label)="([^"]*)"')
+_CSS_TEXT = re.compile(r"\bcontent:([^;}]*)")
+_CSS_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_FILE = re.compile(r"""(?:url\(|src=)["']?[^"')]*?([\w.-]+\.(?:ttf|otf|woff2?|svg|png))""")
+
+
 def said(project: Project, announcement: Announcement, language: str) -> dict[str, dict[str, str]]:
-    """What each output of ``language`` says, section by section: {output: {section: text}}."""
+    """What each output of ``language`` says, section by section: {output: {section: text}},
+    with its FRAME and STYLE."""
     renderer = Renderer(project)
-    outputs: dict[str, dict[str, str]] = {}
+    return {  # the page as the build writes it: its head's preview and data are words too
+        output.path.as_posix(): _sections(
+            project,
+            renderer.files(announcement, output)[output.path].decode("utf-8"),
+            output.kind,
+        )
+        for output in plan(announcement, [language], ["html"])
+    }
+
+
+def shown(project: Project, announcement: Announcement, language: str, folder: Path) -> str:
+    """The hash of what the HTML pages built in ``folder`` (dist/<id>) say: what the review
+    page shows, and what its Approve button approves. Empty when a page is missing."""
+    outputs = {}
     for output in plan(announcement, [language], ["html"]):
-        page = renderer.html(announcement, output, for_pdf=False)
-        body = page[page.index("<main") :]
-        sections = {
-            match.group(1): _text(body[match.start() : _end(body, match)])
-            for match in _SECTION.finditer(body)
-        }
-        outputs[output.path.as_posix()] = sections
-    return outputs
+        if not (folder / output.path).is_file():
+            return ""
+        page = (folder / output.path).read_text("utf-8")
+        outputs[output.path.as_posix()] = _sections(project, page, output.kind)
+    return fingerprint(outputs)
+
+
+def _sections(project: Project, page: str, kind: str) -> dict[str, str]:
+    """What one HTML page says, section by section, with its FRAME and STYLE."""
+    start = page.index("<main")
+    body = page[start:]
+    spans = [(match, _end(body, match)) for match in _SECTION.finditer(body)]
+    sections = {match.group(1): _text(body[match.start() : end]) for match, end in spans}
+    outside, cut = page[:start], 0
+    for match, end in spans:  # nested sections: the outer one's span covers them
+        if match.start() >= cut:
+            outside += body[cut : match.start()] + " "
+            cut = end
+    outside += body[cut:]
+    sections[FRAME] = _frame(outside)
+    sections[STYLE] = _style(project, page, card=kind == "cities")
+    return sections
+
+
+def _frame(page: str) -> str:
+    styles = "".join(_STYLE.findall(page))
+    words = [_text(_STYLE.sub(" ", page))]
+    words += [html.unescape(value) for value in _SHOWN.findall(page)]
+    words += [
+        string for content in _CSS_TEXT.findall(styles) for string in _CSS_STRING.findall(content)
+    ]
+    return " ".join(" ".join(words).split())
+
+
+def _style(project: Project, page: str, *, card: bool) -> str:
+    """A digest of what draws the page: its CSS and the font and logo files it names (and the
+    card template for a city's social cards)."""
+    digest = hashlib.sha256("".join(_STYLE.findall(page)).encode())
+    for folder in (project.templates / "fonts", project.root / "logos"):
+        for name in sorted(set(_FILE.findall(page))):
+            if (folder / name).is_file():
+                digest.update(f"\0{name}\0".encode() + (folder / name).read_bytes())
+    if card:
+        digest.update((project.templates / "card.html").read_bytes())
+    return digest.hexdigest()
 
 
 def _end(body: str, match: re.Match[str]) -> int:
@@ -75,10 +142,62 @@ def approvals_path(project: Project, announcement: Announcement) -> Path:
     return project.root / "announcements" / f"{announcement.id}.approvals.yaml"
 
 
+def reviewer(name: str) -> str:
+    """A reviewer's name as recorded, spaces folded; ValueError when it is no name. Names are
+    printed on terminals and pages: no control character (an escape sequence retitles a
+    terminal) and no invisible one (U+202E turns the rest of a line around)."""
+    from .errors import CONTROL, invisible
+    from .model import MAX_NAME
+
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME or CONTROL.search(name) or invisible(name):
+        raise ValueError(f"give the reviewer's name: at most {MAX_NAME} characters, no control "
+                         "or invisible characters")  # fmt: skip
+    return name
+
+
+# A name read back from the file obeys the rules of a name given to approve.
+_Reviewer = Annotated[str, AfterValidator(reviewer)]
+
+
+class _Note(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    by: _Reviewer
+    at: str
+    text: str
+
+
+class _Record(BaseModel):
+    """One language's sign-off (by, at, hash, sections) and its comments; either may be absent."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    by: _Reviewer | None = None
+    at: str | None = None
+    hash: str | None = None
+    sections: dict[str, dict[str, str]] = {}
+    comments: dict[str, list[_Note]] = {}
+
+    @model_validator(mode="after")
+    def _signed(self) -> _Record:
+        if self.hash is not None and (self.by is None or self.at is None):
+            raise ValueError("an approval names who gave it and when: 'by' and 'at' with 'hash'")
+        return self
+
+
+_File = RootModel[dict[Language, _Record]]
+
+
 def read(path: Path) -> dict:
+    """The approvals file as {language: record}. The file is committed, merged and edited by
+    hand, so it is read like an announcement: a conflict marker, a tag, a wrong shape or a
+    missing key is an InputError at its line, never a traceback in a later step."""
+    from . import loader
+    from .validate import parse
+
     if not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text("utf-8")) or {}
+    records = parse(loader.load(path, generated=True), _File)
+    return records.model_dump(exclude_defaults=True)
 
 
 def _now() -> str:
@@ -98,24 +217,23 @@ def _write(path: Path, records: dict) -> None:
     )
 
 
-def reviewer(name: str) -> str:
-    """A reviewer's name as recorded, spaces folded; ValueError when it is no name."""
-    from .errors import CONTROL
-    from .model import MAX_NAME
-
-    name = " ".join(name.split())
-    if not name or len(name) > MAX_NAME or CONTROL.search(name):
-        raise ValueError(f"give the reviewer's name: at most {MAX_NAME} characters, no control "
-                         "characters")  # fmt: skip
-    return name
+class Changed(Exception):
+    """What a reviewer read is no longer what the language says: nothing was approved."""
 
 
-def approve(project: Project, announcement: Announcement, language: str, by: str) -> Path:
-    """Record ``by``'s approval of ``language`` as it reads now (its comments are kept)."""
+def approve(
+    project: Project, announcement: Announcement, language: str, by: str, seen: str | None = None
+) -> Path:
+    """Record ``by``'s approval of ``language`` as it reads now (its comments are kept).
+    ``seen``: the hash of what the reviewer's page showed; the approval is of that, so it is
+    refused (Changed) when the language says something else now."""
     by = reviewer(by)
-    outputs = said(project, announcement, language)
     path = approvals_path(project, announcement)
-    records = read(path)
+    records = read(path)  # a damaged file is said first, whatever the form saw
+    outputs = said(project, announcement, language)
+    if seen is not None and not hmac.compare_digest(seen, fingerprint(outputs)):
+        raise Changed(f"{language} changed since this page was made: nothing was approved; "
+                      "read it again as it reads now, then approve")  # fmt: skip
     record = records.setdefault(language, {})
     record.update(by=by, at=_now(), hash=fingerprint(outputs), sections=outputs)
     _write(path, records)
@@ -152,6 +270,8 @@ class State:
     message: str
     # Each section changed since the approval, with a word diff: [-old words-] {+new words+}.
     changes: tuple[tuple[str, str], ...] = ()
+    # What the review page shows of the language (shown()): its Approve form carries it.
+    hash: str = ""
 
 
 def word_diff(before: str, after: str) -> str:
@@ -160,7 +280,10 @@ def word_diff(before: str, after: str) -> str:
 
     old, new = before.split(), after.split()
     out: list[str] = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old, b=new).get_opcodes():
+    # No autojunk: in a text of 200 words or more difflib ignores the common ones ("de", "the"),
+    # and a one-word change reads as a whole phrase replaced.
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             out += old[a1:a2]
             continue
@@ -186,12 +309,12 @@ def state(project: Project, announcement: Announcement, language: str) -> State:
         for section in sorted(set(outputs.get(path, {})) | set(before.get(path, {})))
         if outputs.get(path, {}).get(section) != before.get(path, {}).get(section)
     ]
-    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    listed = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
     diffs = tuple((where, word_diff(_at(before, where), _at(outputs, where))) for where in changed)
     return State(
         language,
         False,
-        f"{language} changed since {record['by']} approved it at {record['at']}: {shown}",
+        f"{language} changed since {record['by']} approved it at {record['at']}: {listed}",
         diffs,
     )
 

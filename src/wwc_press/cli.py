@@ -230,7 +230,7 @@ def _refuse_unapproved(project, paths, announcements, languages: list[str]) -> N
         problems += [finding.problem for finding in found]
     refused = [str(problem) for problem in sorted(problems)]
     refused += [
-        f"{announcement.id}: {found.message}"
+        visible(f"{announcement.id}: {found.message}")  # names from the approvals file
         for announcement in announcements
         for language in announcement.languages or []
         if not languages or language in languages
@@ -443,10 +443,12 @@ def status() -> None:
 @_reports_errors
 def review(path: Path, out: Path) -> None:
     """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
+    from .approvals import approvals_path, read
     from .build import build as run_build
     from .review import refresh
 
     project, [announcement] = _load((path,))
+    read(approvals_path(project, announcement))  # a damaged sign-off file: said before the build
     run_build(project, [announcement], out)
     target = refresh(project, path, announcement, out)
     click.echo(target)

@@ -10,6 +10,28 @@ from pathlib import Path
 # Control characters a file may not carry: C0 but tab, line feed and carriage return; DEL; C1.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
+# Characters that show nothing: Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties)
+# and the format characters (Cf). In a name they make another name that looks the same:
+# "Chi\u200bcago" would be a new city, seven "Tulsa" seven cities.
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def invisible(text: str) -> str | None:
+    """The first character of ``text`` that shows nothing, if any."""
+    found = _IGNORABLE.search(text)
+    if found:
+        return found.group()
+    return next((ch for ch in text if unicodedata.category(ch) == "Cf"), None)
+
+
+def without_invisible(text: str) -> str:
+    """``text`` as it looks: for comparing names."""
+    return "".join(ch for ch in _IGNORABLE.sub("", text) if unicodedata.category(ch) != "Cf")
+
 
 def visible(text: str) -> str:
     """``text`` safe to print on a terminal: control and format characters from a file (an

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import without_invisible
 from .model import Announcement, City, Place
 
 Loc = tuple[Any, ...]
@@ -50,8 +51,10 @@ TEXT_FIELDS: tuple[TextField, ...] = (
 def city_key(place: Place) -> tuple[str, str | None, str]:
     """A city's identity within and across announcements: namesakes differ by region or country
     ("Portland"); case, Unicode's two spellings of an accent (NFC and NFD "Córdoba") and the kind
-    of space ("San Antonio" with a no-break space) do not count."""
-    name = " ".join(unicodedata.normalize("NFC", place.name).casefold().split())
+    of space ("San Antonio" with a no-break space) and invisible characters ("Chi\u200bcago")
+    do not count."""
+    name = without_invisible(unicodedata.normalize("NFC", place.name))
+    name = " ".join(name.casefold().split())
     return (name, place.region, place.country)
 
 

@@ -128,11 +128,15 @@ def _placeholder_problems(message: Message, msgid: str) -> list[str]:
         if control:
             problems.append(f"{msgid!r}: control character U+{ord(control.group()):04X} in the "
                             "translation: delete it")  # fmt: skip
-        # A translation is text: markup the English lacks would reach every HTML page raw.
+        # A translation is text: markup the English lacks, or a straight double quote (which
+        # ends an attribute it fills), is a translator's slip or an attack; it prints as typed.
         extra = set(MARKUP.findall(form)) - set(MARKUP.findall(english))
+        if '"' in form and '"' not in english:
+            extra.add('"')
         if extra:
             problems.append(f"{msgid!r}: markup {sorted(extra)} in the translation that the "
-                            "English does not have; write it as text")  # fmt: skip
+                            "English does not have; write it as text, with the language's "
+                            "quotation marks")  # fmt: skip
     return problems
 
 

@@ -26,9 +26,13 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_CITIES = 5_000
 MAX_TEXT = 10_000  # characters in one text (a headline, a highlight, a quote)
 MAX_DIGITS = 15  # a number; the model sets the real bound of each (model.MAX_COUNT)
-# A real announcement has a few nodes per city; 5,000 cities stay far below this. An alias bomb
-# ("billion laughs") reaches it within milliseconds and is refused there.
+# Limits of the document as the program sees it, aliases expanded: an alias repeats its anchor's
+# values, so a small file can stand for an enormous one (one 9 KB text aliased 20,000 times is a
+# 389 KB file and 180 MB of text). A real announcement has a few nodes per city, so 5,000 cities
+# stay far below MAX_NODES, and its text is what its file holds; an alias bomb ("billion
+# laughs") reaches either limit within milliseconds and is refused there, before it is built.
 MAX_NODES = 200_000
+MAX_TOTAL_TEXT = 5_000_000  # characters in all the texts, keys included
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -90,16 +94,49 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 class _Builder:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, generated: bool):
         self.doc = doc
+        self.generated = generated
+        self.seen: set[int] = set()  # nodes built, to find aliases in a generated file
         self.problems: list[Problem] = []
+        # Counted as values are built, so an alias counts each time it is expanded.
         self.nodes = 0
+        self.text = 0
+        self.cities = 0
         self.constructor = yaml.SafeLoader("")
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if self.generated:
+            return self._generated(node, loc)
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _TooLarge(node)
+            raise _TooLarge(node, f"the file expands to more than {MAX_NODES:,} values, far more "
+                                  f"than {MAX_CITIES:,} cities need (aliases repeated many "
+                                  "times?)")  # fmt: skip
+        if isinstance(node, yaml.ScalarNode):
+            self.text += len(node.value)
+            if self.text > MAX_TOTAL_TEXT:
+                raise _TooLarge(node, f"the file expands to more than {MAX_TOTAL_TEXT:,} "
+                                      "characters of text (aliases repeated many times?): an "
+                                      "announcement holds far less")  # fmt: skip
+        if len(loc) == 3 and loc[0] == "cities":  # the parser's count misses aliased lists
+            self.cities += 1
+            if self.cities > MAX_CITIES:
+                raise _TooLarge(node, f"more than {MAX_CITIES:,} cities in one file: an "
+                                      f"announcement may list at most {MAX_CITIES:,}")  # fmt: skip
+        return self._node(node, loc)
+
+    def _generated(self, node: yaml.Node, loc: Loc) -> Any:
+        """A node of a file wwc-press writes: its size follows the announcement it records, so
+        no announcement's limits; and wwc-press writes no aliases, so none is expanded."""
+        if id(node) in self.seen:
+            message = "an alias of a value given before: write the value itself"
+            self.problems.append(self._at(node, message))
+            return None
+        self.seen.add(id(node))
+        return self._node(node, loc)
+
+    def _node(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.values[loc] = _mark(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
@@ -117,6 +154,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(self._at(key_node, "a key must be a plain word"))
                 continue
+            self.text += len(key_node.value)  # an aliased mapping repeats its keys too
             key = str(self._scalar(key_node))
             if key in result:
                 first_line = self.doc.keys[loc + (key,)][0]
@@ -136,7 +174,7 @@ class _Builder:
             self.problems.append(self._at(node, f"control character U+{ord(found.group()):04X} "
                                                "in a text: remove it"))  # fmt: skip
             return None
-        if len(node.value) > MAX_TEXT:
+        if len(node.value) > MAX_TEXT and not self.generated:
             self.problems.append(self._at(node, f"a text of {len(node.value):,} characters: "
                                                f"at most {MAX_TEXT:,} in one value"))  # fmt: skip
             return None
@@ -167,15 +205,19 @@ class _Builder:
 
 
 class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node):
+    def __init__(self, node: yaml.Node, message: str):
         self.node = node
+        self.message = message
 
 
-def load(path: Path) -> Document:
-    """Parse ``path``; raise InputError listing every problem that stops us reading it."""
+def load(path: Path, *, generated: bool = False) -> Document:
+    """Parse ``path``; raise InputError listing every problem that stops us reading it.
+
+    ``generated``: a file wwc-press writes (the approvals), which may be as large as the outputs
+    it records but holds no alias."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > MAX_BYTES and not generated:
             message = (f"the file is {size / 1_048_576:.1f} MB: an announcement may be at most "
                        f"{MAX_BYTES // 1_048_576} MB")  # fmt: skip
             raise InputError([Problem(path, 1, 1, message)])
@@ -202,7 +244,8 @@ def load(path: Path) -> Document:
         raise InputError([Problem(path, line, column, message)])
     doc = Document(path=path, data=None)
     try:
-        _count_cities(path, text)
+        if not generated:
+            _count_cities(path, text)
         node = yaml.compose(text, Loader=_Loader)
     except RecursionError:
         message = "the file nests lists or mappings too deeply to be an announcement"
@@ -219,7 +262,7 @@ def load(path: Path) -> Document:
         raise InputError([Problem(path, 1, 1, f"YAML error: {error}")]) from None
     if node is None:
         raise InputError([Problem(path, 1, 1, "the file is empty: expected a mapping of keys")])
-    builder = _Builder(doc)
+    builder = _Builder(doc, generated)
     try:
         doc.data = builder.build(node, ())
     except RecursionError:
@@ -227,9 +270,7 @@ def load(path: Path) -> Document:
         raise InputError([Problem(path, 1, 1, message)]) from None
     except _TooLarge as error:
         line, column = _mark(error.node)
-        message = (f"the file expands to more than {MAX_NODES:,} values, far more than "
-                   f"{MAX_CITIES:,} cities need (aliases repeated many times?)")  # fmt: skip
-        raise InputError([Problem(path, line, column, message)]) from None
+        raise InputError([Problem(path, line, column, error.message)]) from None
     if builder.problems:
         raise InputError(builder.problems)
     return doc

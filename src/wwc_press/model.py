@@ -43,7 +43,27 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # minutes and gigabytes. The loader holds those it can check before parsing (loader.py).
 MAX_COUNT = 1_000_000  # certified cities to date, cities in a round
 MAX_NAME = 200  # characters in a place's or a person's name
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
+
+
+def _visible(name: str) -> str:
+    """A name shows every character it has: an invisible one makes a look-alike of another."""
+    import unicodedata
+
+    from .errors import invisible
+
+    found = invisible(name)
+    if found is not None:
+        what = unicodedata.name(found, "a format character")
+        raise ValueError(f"'{name}' holds an invisible character, U+{ord(found):04X} ({what}): "
+                         "delete it, or the name is another name that looks the same")  # fmt: skip
+    return name
+
+
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME),
+    AfterValidator(_visible),
+]
 Count = Annotated[int, StrictType(), Field(ge=0, le=MAX_COUNT)]
 MAX_ID = 100  # characters of an id, a folder's name under dist/
 YEARS = (1900, 2999)  # a release's date and embargo: converting far years across zones overflows
@@ -53,6 +73,14 @@ def _plausible_year(value: dt.date) -> dt.date:
     if not YEARS[0] <= value.year <= YEARS[1]:
         raise ValueError(f"the year {value.year} is outside {YEARS[0]}-{YEARS[1]}: check the date")
     return value
+
+
+def _plausible_month(month: str) -> str:
+    """A round's month ("2024-01") in the years of a release's date."""
+    year = int(month[:4])
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ValueError(f"the year {year} is outside {YEARS[0]}-{YEARS[1]}: check the date")
+    return month
 
 
 def _not_a_number(value: object) -> object:
@@ -123,7 +151,7 @@ class Place(Record):
     name: Name
     region: Region | None = None
     country: Country
-    names: dict[Language, Text] = Field(
+    names: dict[Language, Annotated[Text, AfterValidator(_visible)]] = Field(
         default_factory=dict, description="spellings per language that win over every rule"
     )
 
@@ -186,11 +214,27 @@ class Highlight(Record):
 Words = Text | Translatable
 
 
+def _address(value: str) -> str:
+    """An address the mail headers carry as it is written: what the standard library's parser
+    reads whole, with a domain of a dot or more. A pattern let "press@x.org>,y" through, which
+    makes a malformed From."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
+    try:
+        parsed = Address(addr_spec=value)
+    except (ValueError, HeaderParseError, IndexError):  # its defects are ValueErrors
+        parsed = None
+    if parsed is None or parsed.addr_spec != value or "." not in parsed.domain:
+        raise ValueError(f"'{value}' is not an e-mail address like press@example.org")
+    return value
+
+
 class Contact(Record):
     name: Words
     title: Words | None = None
     organization: Words | None = None
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    email: Annotated[str, AfterValidator(_address)] | None = None
     phone: Text | None = Field(None, description="with its country code: +1 212 555 0100")
 
 
@@ -219,8 +263,12 @@ class Round(Record):
     """A round of certifications that is not a file of the project: a baseline or a past round."""
 
     date: (
-        Annotated[dt.date, StrictType()]
-        | Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+        ReleaseDate
+        | Annotated[
+            str,
+            StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+            AfterValidator(_plausible_month),
+        ]
     ) = Field(description="its date, or its month (2024-01)")
     new: Count = Field(0, description="cities certified for the first time in it")
     upgraded: Count = Field(0, description="cities that moved up a level in it")

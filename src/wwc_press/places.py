@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from babel import Locale
 
+from .errors import without_invisible
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place
 from .style import HouseStyle, series
@@ -86,7 +87,7 @@ def fold(text: str) -> str:
     """Case, accents and spacing folded, for comparing names: "Bogotá" and "BOGOTA",
     "Montréal" and "Montreal"."""
     if not text.isascii():  # most names are: skip the costly decomposition
-        decomposed = unicodedata.normalize("NFKD", text)
+        decomposed = unicodedata.normalize("NFKD", without_invisible(text))
         text = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(text.casefold().split())
 

@@ -48,15 +48,16 @@ def _sentences(text: str) -> Markup:
 
 def _css_counters(text: str) -> Markup:
     """A translated "Page {page} of {pages}" as a CSS ``content`` value with page counters."""
+    # The words as typed (a translation arrives escaped for HTML), then as a CSS string: a
+    # character that could end the string or the <style> element is written as a CSS escape.
+    words = text.unescape() if isinstance(text, Markup) else str(text)
     parts = []
-    for piece in (
-        str(text).replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0")
-    ):
+    for piece in words.replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0"):
         if piece in ("page", "pages"):
             parts.append(f"counter({piece})")
         elif piece:
-            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return Markup(" ".join(parts))
+            parts.append('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m[0]):x} ", piece) + '"')
+    return Markup(" ".join(parts))  # noqa: S704 (every character that matters is escaped)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -99,7 +100,19 @@ def plain_environment(templates: Path) -> jinja2.Environment:
 def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
     """One environment per language: gettext is installed into the environment itself."""
     env = _new_environment(templates, ["jinja2.ext.i18n"])
-    env.install_gettext_translations(localizer.translations, newstyle=True)  # type: ignore[attr-defined]
+    # A translation is text wherever it lands. Jinja's i18n marks a translation safe markup; a
+    # translator's quote would then close an attribute and open another (data-mark="(sigue)"
+    # onmouseover="…"). Escaped here, it stays words; the fields it fills are escaped as ever.
+    found = localizer.translations
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: escape(found.gettext(message)),
+        ngettext=lambda singular, plural, n: escape(found.ngettext(singular, plural, n)),
+        pgettext=lambda context, message: escape(found.pgettext(context, message)),
+        npgettext=lambda context, singular, plural, n: escape(
+            found.npgettext(context, singular, plural, n)
+        ),
+        newstyle=True,
+    )
     env.filters["upper_first"] = upper_first
     env.filters["css_counters"] = _css_counters
     env.filters["sentences"] = _sentences

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -205,7 +206,11 @@ def refresh(project: Project, path: Path, announcement: Announcement, out: Path)
 
     assert announcement.id and announcement.languages
     folder = out / announcement.id
-    signoff = [approvals.state(project, announcement, lang) for lang in announcement.languages]
+    signoff = [
+        replace(approvals.state(project, announcement, lang),
+                hash=approvals.shown(project, announcement, lang, folder))
+        for lang in announcement.languages
+    ]  # fmt: skip
     notes = approvals.comments(project, announcement)
     with publish.locked(out, announcement.id):  # a build running meanwhile cannot swap it
         target = write_review(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from . import fields, loader, places
 from .errors import Problem
-from .model import STATUSES, Announcement, City, Level, Round
+from .model import LEVELS, STATUSES, Announcement, City, Level, Round
 
 Key = tuple[str, str | None, str]
 
@@ -173,10 +173,21 @@ class History:
         state.countries |= set(item.countries or [])
         for number, city in enumerate(item.cities):
             where = self._where(self.settings_doc, ("roster", index, "cities", number))
+            known = state.known.get(fields.city_key(city))
+            if (
+                city.status == "upgraded"
+                and known is not None
+                and LEVELS.index(city.level) <= LEVELS.index(known.level)
+            ):  # a round of the settings goes up as an announcement's upgrade does
+                assert self.settings_doc is not None
+                state.problems.append(self.settings_doc.problem(
+                    ("roster", index, "cities", number, "level"),
+                    f"{city.name} is listed as upgraded to {city.level}, but its last level is "
+                    f"{known.level}: an upgrade goes up; list it as recertified or write its "
+                    "new level"))  # fmt: skip
             since: dt.date | None = day
             if city.status == "recertified":  # the level holds since it was reached, if known
-                earlier = state.known.get(fields.city_key(city))
-                since = earlier.since if earlier and earlier.level == city.level else None
+                since = known.since if known and known.level == city.level else None
             entry = Entry(city.name, city.region, city.country, city.level, since, where)
             state.known[entry.key] = entry
             state.countries.add(city.country)

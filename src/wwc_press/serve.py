@@ -131,6 +131,14 @@ def _live_script(token: str) -> bytes:
     ).encode("ascii")
 
 
+class Outdated(Exception):
+    """The page a form came from shows what the files no longer say: it must be read again."""
+
+    def __init__(self, message: str, page: str):
+        super().__init__(message)
+        self.page = page
+
+
 class Desk:
     """What the review page's forms act on: the project, the output folder and the token."""
 
@@ -161,8 +169,12 @@ class Desk:
         if language not in (announcement.languages or []):
             raise ValueError(f"{announcement.id} has no language {language!r}")
         by = approvals.reviewer(form.get("by", ""))
+        page = f"/{announcement.id}/review.html"
         if action == "/__approve":
-            approvals.approve(project, announcement, language, by)
+            try:  # of what the page showed, which the form names by its hash
+                approvals.approve(project, announcement, language, by, form.get("hash", ""))
+            except approvals.Changed as error:
+                raise Outdated(str(error), page) from None
         else:
             where = form.get("where", "")
             output, _, section = where.partition("#")
@@ -174,7 +186,6 @@ class Desk:
                 raise ValueError("write a comment (at most 10,000 characters)")
             approvals.comment(project, announcement, language, where, by, text)
         refresh(project, path, announcement, self.out)
-        page = f"/{announcement.id}/review.html"
         self.live.tell([page, f"/{announcement.id}/index.html"])
         return page
 
@@ -184,15 +195,25 @@ class _Handler(SimpleHTTPRequestHandler):
     desk: Desk
     hosts: frozenset[str]
 
-    def _reply(self, code: int, text: str) -> None:
+    def _reply(self, code: int, text: str, reload: str | None = None) -> None:
         """An error as a short status line and the sentence, in UTF-8, as the body: a status
-        line cannot carry a newline or a character outside Latin-1."""
+        line cannot carry a newline or a character outside Latin-1. ``reload``: a page the
+        browser goes back to after a few seconds to read the sentence."""
         body = (visible(text) + "\n").encode("utf-8")
         self.send_response(code)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
+        if reload is not None:
+            self.send_header("Refresh", f"3; url={reload}")
         self.end_headers()
         self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        # No other site may frame these pages (a framed review page's buttons could be clicked
+        # through a decoy): every answer says so, to browsers old and new.
+        self.send_header("Content-Security-Policy", "frame-ancestors 'none'")
+        self.send_header("X-Frame-Options", "DENY")
+        super().end_headers()
 
     def _refused(self) -> bool:
         """Only localhost names in Host: a page of another site that resolves its own name to
@@ -203,18 +224,30 @@ class _Handler(SimpleHTTPRequestHandler):
             return True
         return False
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def _unreadable(self) -> bool:
+        """A file this server does not give, answered: a wrong Host, a control character in
+        the path, or the build's own files (locks, cache manifests, staging folders)."""
         if self._refused():
+            return True
+        wanted = unquote(urlsplit(self.path).path)
+        if CONTROL.search(wanted):  # a NUL byte would reach the file system
+            self._reply(400, "control characters in the path")
+            return True
+        if any(part.startswith(".") for part in wanted.split("/")):
+            self.send_error(404)
+            return True
+        return False
+
+    def do_HEAD(self) -> None:  # noqa: N802 (http.server's name)
+        if not self._unreadable():  # the rules of GET: a HEAD tells what a GET would give
+            super().do_HEAD()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self._unreadable():
             return None
         location = urlsplit(self.path)
         if location.path == "/__events":
             return self._events(parse_qs(location.query).get("page", [""])[0])
-        wanted = unquote(location.path)
-        if CONTROL.search(wanted):  # a NUL byte would reach the file system
-            return self._reply(400, "control characters in the path")
-        # Locks, cache manifests and staging folders are the build's, not the reader's.
-        if any(part.startswith(".") for part in wanted.split("/")):
-            return self.send_error(404)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -245,7 +278,10 @@ class _Handler(SimpleHTTPRequestHandler):
         # site open in the browser can post here but cannot read the token.
         if self.client_address[0] not in LOCAL_CLIENTS:
             return self._reply(403, "forms are taken from this machine only")
-        length = int(self.headers.get("Content-Length") or 0)
+        given = (self.headers.get("Content-Length") or "0").strip()
+        if not (given.isascii() and given.isdigit()):  # "abc", "1e3", "-5": no length
+            return self._reply(400, "Content-Length must be a number of bytes")
+        length = int(given)
         if not 0 < length <= MAX_FORM:
             return self.send_error(413 if length else 411)
         fields = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
@@ -254,10 +290,12 @@ class _Handler(SimpleHTTPRequestHandler):
             return self._reply(403, "the page is out of date: reload it and try again")
         try:
             page = self.desk.act(self.path, form)
+        except Outdated as error:
+            return self._reply(409, str(error), reload=error.page)
         except ValueError as error:
             return self._reply(400, str(error))
-        except (InputError, RenderError) as error:
-            return self._reply(409, f"the announcement does not build:\n{error}")
+        except (InputError, RenderError) as error:  # the announcement, or the approvals file
+            return self._reply(409, f"cannot take the form:\n{error}")
         self.send_response(303)
         self.send_header("Location", page)
         self.send_header("Content-Length", "0")
@@ -442,6 +480,47 @@ class Preview:
             self.background = None
 
 
+def _failed(server: ThreadingHTTPServer, request: object, client: object) -> None:
+    """A request that failed: one line, never a traceback; a client that left early (a closed
+    tab, a reload) is no failure at all."""
+    error = sys.exc_info()[1]
+    if isinstance(error, ConnectionError):  # BrokenPipeError, ConnectionResetError
+        return
+    click.echo(f"error: a request failed: {type(error).__name__}: {visible(str(error))}", err=True)
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def listen(root: Path, out: Path, host: str, port: int, live: Live) -> ThreadingHTTPServer:
+    """The server of ``out`` and of the review page's forms, listening, not yet serving."""
+    if not _loopback(host):  # the pages are unpublished drafts; the review page takes approvals
+        raise click.UsageError(f"--host {host}: serve shows drafts and takes approvals, so "
+                               "it listens on this machine only: 127.0.0.1, ::1 or "
+                               "localhost")  # fmt: skip
+    desk = Desk(root, out, live)
+    hosts = frozenset({"127.0.0.1", "localhost", "::1", host.lower()})
+    attributes = {"live": live, "desk": desk, "hosts": hosts}
+    handler = partial(type("Handler", (_Handler,), attributes), directory=str(out))
+    # Many tabs and their reload connections at once: a deeper queue than http.server's 5.
+    server_class = type(
+        "Server", (ThreadingHTTPServer,), {"request_queue_size": 128, "handle_error": _failed}
+    )
+    try:  # listen first: a taken port is said at once, not after the first build
+        server = server_class((host, port), handler)
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        raise click.UsageError(f"cannot listen on {host}:{port}: {error.strerror}; "
+                               "choose another with --port or --host") from None  # fmt: skip
+    server.daemon_threads = True
+    return server
+
+
 def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> None:
     """Build once, then serve ``out`` and rebuild on every change until interrupted."""
     from watchfiles import watch
@@ -460,18 +539,7 @@ def serve(root: Path, paths: list[Path], out: Path, host: str, port: int) -> Non
                                    "choose a folder outside it, such as dist")  # fmt: skip
     live = Live()
     out.mkdir(parents=True, exist_ok=True)
-    desk = Desk(root, out, live)
-    hosts = frozenset({"127.0.0.1", "localhost", "::1", host.lower()})
-    attributes = {"live": live, "desk": desk, "hosts": hosts}
-    handler = partial(type("Handler", (_Handler,), attributes), directory=str(out))
-    # Many tabs and their reload connections at once: a deeper queue than http.server's 5.
-    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 128})
-    try:  # listen first: a taken port is said at once, not after the first build
-        server = server_class((host, port), handler)
-    except OSError as error:  # the port is taken, or the address is not this machine's
-        raise click.UsageError(f"cannot listen on {host}:{port}: {error.strerror}; "
-                               "choose another with --port or --host") from None  # fmt: skip
-    server.daemon_threads = True
+    server = listen(root, out, host, port, live)
     preview = Preview(root, out, live)
     preview.rebuild(project.announcement_paths(paths), None)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -87,8 +87,24 @@ class Settings(Record):
     )
 
 
-def _unreadable(path: Path) -> str | None:
-    """Why a logo file cannot be drawn (the build would fail on it), or None."""
+# A logo prints a few centimetres wide: 4,000 pixels a side is far beyond print quality, and a
+# PNG may claim any size in a few bytes (a 20,000-pixel square of 48 KB takes gigabytes to draw).
+MAX_LOGO_SIDE = 4_000
+# A resolution (PNG's pHYs) outside these dots per inch is a damaged file: 1 pixel per metre
+# makes a logo 100 metres wide, and Word's writer divides by the rounded resolution.
+LOGO_DPI = (10, 10_000)
+
+
+def _unreadable(path: Path, root: Path) -> str | None:
+    """Why a logo file cannot be drawn (the build would fail on it, or take too long), or
+    None."""
+    try:
+        inside = path.resolve().is_relative_to((root / "logos").resolve())
+    except (OSError, RuntimeError) as error:  # a loop of links
+        return f"cannot be read ({error})"
+    if not inside:  # it would be copied into dist/ and every Word file
+        return (f"a link to {path.resolve()}, outside the project's logos/: copy the file "
+                "itself into logos/")  # fmt: skip
     if path.suffix == ".svg":
         import xml.etree.ElementTree as ElementTree
 
@@ -97,12 +113,27 @@ def _unreadable(path: Path) -> str | None:
         except (ElementTree.ParseError, OSError) as error:
             return f"not an SVG file that can be read ({error}); export it again"
         return None if root.tag.endswith("svg") else "not an SVG drawing (no <svg> element)"
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
+        with warnings.catch_warnings():  # Pillow's warning of a bomb: ours to say, as an error
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)  # the header only: the size before any pixel
+        with image:
+            width, height = image.size
+            dpi = image.info.get("dpi")
+            if max(width, height) > MAX_LOGO_SIDE:
+                return (f"{width:,}×{height:,} pixels: a logo may be at most {MAX_LOGO_SIDE:,} "
+                        "pixels a side; export it smaller")  # fmt: skip
+            if dpi and not all(LOGO_DPI[0] <= d <= LOGO_DPI[1] for d in dpi):
+                return (f"a resolution of {min(dpi):g} dots per inch: export it again at "
+                        f"{LOGO_DPI[0]} to {LOGO_DPI[1]:,}")  # fmt: skip
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):  # Pillow's limits
+        return f"too many pixels: a logo may be at most {MAX_LOGO_SIDE:,} pixels a side"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         return f"not a PNG image that can be read ({error}); export it again"
     return None
 
@@ -128,7 +159,7 @@ def load_settings(root: Path) -> Settings:
             problems.append(
                 doc.problem(("logos", index, "file"), f"no file {logo.file} in {root / 'logos'}")
             )
-        elif damage := _unreadable(root / "logos" / logo.file):
+        elif damage := _unreadable(root / "logos" / logo.file, root):
             problems.append(doc.problem(("logos", index, "file"), f"logos/{logo.file}: {damage}"))
         problems += [
             doc.problem(("logos", index, "alt"), f"logo {logo.file}: no alt text in {language}")

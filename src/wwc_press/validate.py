@@ -127,8 +127,6 @@ def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, .
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             return loc, f"'{last}' is a date written as text: remove the quotes ({value})", False
         return loc, f"'{last}' must be a date like 2023-06-21 (got '{value}')", False
-    if kind == "string_pattern_mismatch" and last == "email":
-        return loc, f"'{value}' is not an e-mail address like press@example.org", False
     if kind == "string_pattern_mismatch" and last == "country":
         return (
             loc,

@@ -8,6 +8,13 @@ sender. ``X-Unsent: 1`` opens it as a draft in the clients that know it.
 
 Reproducible: the Date is the release's, the Message-ID and every MIME boundary are derived from
 the content.
+
+Headers that carry the announcement's words (Subject, From, Reply-To) are written by us, not
+parsed from a string: the library decodes any RFC 2047 encoded word it finds in a value
+("=?utf-8?q?Tulsa=0D=0ABcc:_x=40evil.example?=" becomes a line break and a Bcc header, and a
+reader decodes it again from the literal text the library sends). Text from a file is text:
+it goes on one line, and as encoded words of its own whenever it is not plain ASCII or holds
+"=?", so a reader decodes exactly the words of the page.
 """
 
 from __future__ import annotations
@@ -16,14 +23,35 @@ import hashlib
 import re
 from collections.abc import Callable
 from email import policy
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime
+from email.utils import format_datetime, formataddr
 
 from .page import Page
 from .wire import plain, wire_text
 
 _IMAGE = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
+
+# Headers we set raw (set_raw) are sent as we folded them, never parsed and refolded (which
+# would decode the encoded words we wrote); those the library builds still fold themselves.
+_POLICY = policy.SMTP.clone(refold_source="none")
+
+
+def _words(text: str, header: str = "") -> str:
+    """``text`` as a header's words: one line (str.split() also parts at U+2028 and the other
+    line breaks), encoded when a reader would otherwise read it as something else."""
+    text = " ".join(text.split())
+    if text.isascii() and "=?" not in text:
+        return text
+    return Header(text, "utf-8", header_name=header or None).encode()
+
+
+def _mailbox(address: Address) -> str:
+    name = " ".join(address.display_name.split())
+    if name.isascii() and "=?" not in name:
+        return formataddr((name, address.addr_spec))  # quoted when it holds "<", ",", ...
+    return f"{_words(name)} <{address.addr_spec}>"
 
 
 def _addresses(page: Page) -> list[Address]:
@@ -31,9 +59,8 @@ def _addresses(page: Page) -> list[Address]:
     for block in page.of("contact"):
         if block.source and "@" in block.source:
             name = plain(block.text.split("\n", 1)[0])
-            user, domain = block.source.rsplit("@", 1)
-            if not user.isascii():
-                continue  # a header cannot carry it without SMTPUTF8; the body still shows it
+            parsed = Address(addr_spec=block.source)  # validated as one (model._address)
+            user, domain = parsed.username, parsed.domain
             try:  # a domain in its own script travels as IDNA ("xn--" labels)
                 domain = domain.encode("idna").decode("ascii")
             except UnicodeError:
@@ -50,15 +77,15 @@ def message(
     import css_inline
 
     digest = hashlib.sha256(html.encode("utf-8") + pdf).hexdigest()
-    mail = EmailMessage(policy=policy.SMTP)
+    mail = EmailMessage(policy=_POLICY)
     subject = page.title
     if page.embargo is not None:
         subject = f"{plain(page.embargo.text)}: {subject}"
-    mail["Subject"] = plain(subject)
+    mail.set_raw("Subject", _words(plain(subject), "Subject"))
     contacts = _addresses(page)
     if contacts:
-        mail["From"] = contacts[0]
-        mail["Reply-To"] = contacts
+        mail.set_raw("From", _mailbox(contacts[0]))
+        mail.set_raw("Reply-To", ", ".join(_mailbox(contact) for contact in contacts))
     mail["Date"] = format_datetime(page.created_at)
     domain = contacts[0].domain if contacts else "wwc-press.invalid"
     mail["Message-ID"] = f"<{digest[:32]}@{domain}>"

@@ -104,7 +104,21 @@ def _shade(paragraph, fill: str) -> None:
     properties.append(shading)
 
 
-def _styles(document, language: str, slot_name: str | None) -> None:
+def _free(styles, name: str) -> str:
+    """``name``, or ``name 2``, ``name 3``…: a translated name may be one Word has already
+    ("Quote", "Title", or one it knows but has not defined, such as "Intense Quote") or one of
+    ours; Word compares style names without case."""
+    taken = {style.name.casefold() for style in styles if style.name}
+    taken |= {latent.name.casefold() for latent in styles.latent_styles if latent.name}
+    free, number = name, 1
+    while free.casefold() in taken:
+        number += 1
+        free = f"{name} {number}"
+    return free
+
+
+def _styles(document, language: str, slot_name: str | None) -> str | None:
+    """Word's styles in ``language`` and ours; the name the slot's style was given."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
@@ -137,11 +151,13 @@ def _styles(document, language: str, slot_name: str | None) -> None:
     end = own("End Mark")
     end.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     end.font.bold = True
-    if slot_name:
-        slot = own(slot_name)
-        slot.paragraph_format.space_before = Pt(6)
-        slot.paragraph_format.space_after = Pt(12)
-        slot.font.size = Pt(14)  # an empty line tall enough to see and click into
+    if not slot_name:
+        return None
+    slot = own(_free(styles, slot_name))
+    slot.paragraph_format.space_before = Pt(6)
+    slot.paragraph_format.space_after = Pt(12)
+    slot.font.size = Pt(14)  # an empty line tall enough to see and click into
+    return slot.name
 
 
 def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
@@ -153,7 +169,7 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
     language = profile(page.language).word_language
     document = docx.Document()
     slots = page.of("slot")
-    _styles(document, language, slots[0].text if slots else None)
+    slot_style = _styles(document, language, slots[0].text if slots else None)
 
     section = document.sections[0]
     section.page_height, section.page_width = Cm(27.94), Cm(21.59)  # US Letter, as the PDF
@@ -174,7 +190,7 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
             shape._inline.docPr.set("descr", block.text)  # the alt text
             paragraph.add_run("   ")
     for block in page.blocks:
-        _add(document, block)
+        _add(document, block, slot_style)
 
     properties = document.core_properties
     created = page.created_at.astimezone(dt.UTC).replace(tzinfo=None)  # Word's dates are UTC
@@ -192,7 +208,7 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
     return _fixed_zip(buffer.getvalue())
 
 
-def _add(document, block: Block) -> None:
+def _add(document, block: Block, slot_style: str | None) -> None:
     style = {
         "embargo": "Embargo",
         "title": "Title",
@@ -207,7 +223,7 @@ def _add(document, block: Block) -> None:
     if block.kind == "logo":
         return
     if block.kind == "slot":
-        paragraph = document.add_paragraph(style=document.styles[block.text])
+        paragraph = document.add_paragraph(style=document.styles[slot_style])
         _shade(paragraph, "FFF2CC")
         _bookmark(paragraph, "mayor_quote")
         return
