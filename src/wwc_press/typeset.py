@@ -66,6 +66,13 @@ def _dictionary(language: str):
 
 @cache
 def _soft_hyphens(word: str, language: str) -> str:
+    """``word`` with soft hyphens where its language may break it.
+
+    A compound's parts are hyphenated each on its own, and never beside its own hyphen: a line
+    may already break after "data-", and a soft hyphen there printed "data-‐" (pyphen puts
+    one after every hard hyphen)."""
+    if "-" in word:
+        return "-".join(_soft_hyphens(part, language) for part in word.split("-"))
     dictionary = _dictionary(language)
     if dictionary is None or len(word) < SHORTEST_HYPHENATED:
         return word

@@ -1,0 +1,121 @@
+"""What a native desk would still fix before sending, read on built outputs: typesetting (hyphens,
+headline breaks, full lines), one form of each name, each reader's clock, and the typography
+of every text the tool writes, in every language where it applies.
+
+Two rounds the samples do not hold: one of the Americas in English, Spanish and Brazilian
+Portuguese, with names that have an English, Spanish or Portuguese form of their own, small
+cities GeoNames does not list, and hyphenated compounds in every language; and a Canadian one
+in English and Canadian French.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+
+AMERICAS = """\
+date: 2025-02-20
+embargo: 2025-02-20T10:00:00-05:00
+cities:
+  new:
+    - {name: San José, region: CA, country: US, level: silver, names: {en: San Jose}}
+    - {name: New York City, region: NY, country: US, level: silver}
+    - {name: Bogotá, region: DC, country: CO, level: gold}
+    - {name: Ciudad de México, region: CMX, country: MX, level: silver}
+    - {name: Luján de Cuyo, region: M, country: AR, level: silver}
+    - {name: Villa General Belgrano, region: X, country: AR, level: silver}
+    - {name: Recife, region: PE, country: BR, level: silver}
+  upgraded:
+    - {name: Montevideo, country: UY, from: gold, level: platinum}
+highlights:
+  - text:
+      en: COMPOUNDS_EN
+      es: COMPOUNDS_ES
+      pt-BR: COMPOUNDS_PT
+"""
+# Runs of compounds, so that some fall at line ends in every language.
+AMERICAS = (
+    AMERICAS.replace(
+        "COMPOUNDS_EN", " ".join(["well-managed, data-driven, evidence-based, cost-effective"] * 6)
+    )
+    .replace(
+        "COMPOUNDS_ES",
+        " ".join(["político-administrativo, técnico-científico, teórico-práctico"] * 6),
+    )
+    .replace(
+        "COMPOUNDS_PT",
+        " ".join(["técnico-científico, econômico-financeiro, político-partidário"] * 6),
+    )
+)
+
+CANADA = """\
+date: 2025-03-12
+languages: [en, fr-CA]
+embargo: 2025-03-12T10:00:00-04:00
+dateline: {name: Montréal, region: QC, country: CA}
+cities:
+  new:
+    - {name: Montréal, region: QC, country: CA, level: silver}
+    - {name: Saskatoon, region: SK, country: CA, level: silver}
+  upgraded:
+    - {name: Hamilton, region: "ON", country: CA, from: silver, level: gold}
+highlights:
+  - city: Hamilton
+    text:
+      en: Hamilton worked with McMaster University and Mohawk College to cut emergency wait
+        times by 30%.
+      fr-CA: Hamilton a travaillé avec l'Université McMaster et le Mohawk College pour réduire
+        de 30 % l'attente aux urgences.
+"""
+
+FORMATS = ["pdf", "html", "txt", "eml", "docx"]
+
+
+def _build(root: Path, name: str, text: str) -> Path:
+    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    args = ["build", str(root / f"{name}.yaml"), "--out", str(root)]
+    result = run(args + [arg for fmt in FORMATS for arg in ("--format", fmt)])
+    assert result.exit_code == 0, result.output
+    return root / name
+
+
+@pytest.fixture(scope="module")
+def americas(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("desk"), "americas", AMERICAS)
+
+
+@pytest.fixture(scope="module")
+def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("desk"), "canada", CANADA)
+
+
+def _raw(pdf: Path) -> str:
+    """pdftotext's lines as laid out (``-layout``: a hyphen at a line end stays, never joined)."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+
+
+def _pdfs(*folders: Path) -> list[Path]:
+    return [pdf for folder in folders for pdf in sorted(folder.rglob("*.pdf"))]
+
+
+# Typesetting
+
+
+def test_a_line_broken_after_a_hyphen_adds_no_hyphen(americas: Path, canada: Path) -> None:
+    """A compound breaks after its own hyphen: "data-" then "driven", never "data-‐"."""
+    doubled, after_hyphen = [], 0
+    for pdf in _pdfs(americas, canada):
+        for line in _raw(pdf).splitlines():
+            if re.search(r"[-\u2010]{2}\s*$", line):
+                doubled.append((pdf.name, line))
+            after_hyphen += bool(re.search(r"\b(well|data|cost|técnico|político|teórico)-$", line))
+    assert doubled == []
+    assert after_hyphen >= 3  # the compounds did fall at line ends, in each language
