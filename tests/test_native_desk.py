@@ -119,3 +119,73 @@ def test_a_line_broken_after_a_hyphen_adds_no_hyphen(americas: Path, canada: Pat
             after_hyphen += bool(re.search(r"\b(well|data|cost|técnico|político|teórico)-$", line))
     assert doubled == []
     assert after_hyphen >= 3  # the compounds did fall at line ends, in each language
+
+
+def _title_lines(pdf: Path) -> list[str]:
+    """The headline's lines as printed: the first lines of page 1 that make up the PDF's title."""
+    import pypdf
+
+    title = re.sub(r"\s+", " ", pypdf.PdfReader(pdf).metadata.title)
+    lines = [line.strip() for line in _raw(pdf).split("\f")[0].splitlines() if line.strip()]
+    for start, line in enumerate(lines):
+        line = re.sub(r"\s+", " ", line)
+        if not title.startswith(line):
+            continue
+        found, joined = [line], line
+        for following in lines[start + 1 :]:
+            if joined == title or not title.startswith(joined):
+                break
+            following = re.sub(r"\s+", " ", following)
+            found.append(following)
+            joined += " " + following
+        if joined == title:
+            return found
+    raise AssertionError(f"{pdf}: no headline {title!r}")
+
+
+def test_no_headline_line_ends_on_a_small_word_or_inside_a_phrase(
+    americas: Path, canada: Path
+) -> None:
+    from wwc_press.languages import profile
+
+    bad, seen = [], 0
+    for folder in (americas, canada):
+        for lang_folder in sorted(
+            p for p in folder.iterdir() if (p / "press-release.pdf").exists()
+        ):
+            rules = profile(lang_folder.name)
+            for pdf in [
+                lang_folder / "press-release.pdf",
+                *sorted(lang_folder.glob("cities/*.pdf")),
+            ]:
+                lines = _title_lines(pdf)
+                seen += len(lines) > 1
+                for line, following in zip(lines, lines[1:], strict=False):
+                    last = line.split()[-1].casefold()
+                    joined = f"{line} {following}".casefold()
+                    split = [
+                        p
+                        for p in rules.fixed_phrases
+                        if p in joined
+                        and p not in line.casefold()
+                        and p not in following.casefold()
+                    ]
+                    if last in rules.headline_ties or split:
+                        bad.append((lang_folder.name, pdf.name, line))
+    assert bad == []
+    assert seen  # headlines of more than one line were read
+
+
+def test_no_card_headline_line_ends_on_a_small_word(americas: Path, canada: Path) -> None:
+    """A card sets its city release's headline: every small word is held to the next."""
+    from wwc_press import typeset
+    from wwc_press.formats.page import read
+    from wwc_press.languages import profile
+
+    loose = []
+    for page in [*americas.glob("*/cities/*.html"), *canada.glob("*/cities/*.html")]:
+        reading = read(page.read_text("utf-8"))
+        tied = typeset.tie_headline(reading.title, reading.language)
+        ties = profile(reading.language).headline_ties
+        loose += [(page.name, w) for w in re.findall(r"(\S+) ", tied) if w.casefold() in ties]
+    assert loose == []

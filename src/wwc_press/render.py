@@ -221,7 +221,9 @@ def render(
     if "a" not in context:  # the index and the review page print no prose
         return page
     print_language = l10n.hyphenation_lang if for_pdf else None
-    page = typeset.protect(page, *_proper_names(context, l10n), print_language=print_language)
+    page = typeset.protect(
+        page, *_proper_names(context, l10n), print_language=print_language, language=l10n.language
+    )
     font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
         page = typeset.balance(page, font)

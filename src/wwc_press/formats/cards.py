@@ -56,7 +56,8 @@ def card_files(page: Page, level: str, keep: list[str], env, templates: Path) ->
 
     font = templates / "fonts" / "Lato-Bold.ttf"
     lead = next(iter(page.of("lead")), None)
-    tied = page.title
+    # No line ends on an article, a preposition or a conjunction, nor inside a fixed phrase.
+    tied = typeset.tie_headline(page.title, page.language)
     for name in sorted(keep, key=len, reverse=True):
         tied = tied.replace(name, name.replace(" ", "\u00a0"))
     files = []
@@ -69,8 +70,8 @@ def card_files(page: Page, level: str, keep: list[str], env, templates: Path) ->
         headline = tied
         size = typeset.fit(tied, font, measure, room, sizes, LEADING)
         if size is None:
-            headline = page.title
-            size = typeset.fit(page.title, font, measure, room, sizes, LEADING) or sizes[0]
+            headline = typeset.tie_headline(page.title, page.language)
+            size = typeset.fit(headline, font, measure, room, sizes, LEADING) or sizes[0]
         html = env.get_template("card.html").render(
             lang=page.language, headline=headline, program=page.program,
             organization=page.organization, date=lead.source if lead else "",

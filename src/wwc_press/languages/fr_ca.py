@@ -84,4 +84,11 @@ PROFILE = Profile(
     home_region=("CA", "QC"),
     date_pattern=r"\b(?P<day>\d{{1,2}})(?:er)? (?P<month>{months})(?: (?P<year>\d{{4}}))?",
     end_marks={"": "-30-"},  # Canadian releases, in French and in English, end with -30-
+    # Headlines (OQLF, BDL, on breaking titles): no line ends on an article, a preposition or
+    # a conjunction.
+    headline_ties=frozenset(
+        "le la les un une des du de au aux à en dans par pour avec sans sur sous entre chez et "
+        "ou ni que".split()
+    ),
+    fixed_phrases=("pour la première fois",),
 )
