@@ -189,3 +189,16 @@ def test_no_card_headline_line_ends_on_a_small_word(americas: Path, canada: Path
         ties = profile(reading.language).headline_ties
         loose += [(page.name, w) for w in re.findall(r"(\S+) ", tied) if w.casefold() in ties]
     assert loose == []
+
+
+# Names
+
+
+def test_a_spelling_of_the_file_never_drops_the_state(americas: Path) -> None:
+    """``names: {en: San Jose}`` changes how the city is written, not whether its state is given:
+    AP's stand-alone dateline cities are AP's list."""
+    release = (americas / "en" / "press-release.txt").read_text("utf-8")
+    assert "San Jose, California;" in release
+    city = (americas / "en" / "cities" / "san-jose-ca-us.txt").read_text("utf-8")
+    assert "SAN JOSE, Calif., Feb. 20, 2025" in city
+    assert "San José (California)" in (americas / "es" / "press-release.txt").read_text("utf-8")
