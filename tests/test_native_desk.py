@@ -10,8 +10,10 @@ in English and Canadian French.
 
 from __future__ import annotations
 
+import email
 import re
 import subprocess
+from email import policy
 from pathlib import Path
 
 import pytest
@@ -185,6 +187,7 @@ def test_no_card_headline_line_ends_on_a_small_word(americas: Path, canada: Path
     loose = []
     for page in [*americas.glob("*/cities/*.html"), *canada.glob("*/cities/*.html")]:
         reading = read(page.read_text("utf-8"))
+        assert reading.of("title")[0].text == reading.title  # the h1's markup held
         tied = typeset.tie_headline(reading.title, reading.language)
         ties = profile(reading.language).headline_ties
         loose += [(page.name, w) for w in re.findall(r"(\S+) ", tied) if w.casefold() in ties]
@@ -202,3 +205,26 @@ def test_a_spelling_of_the_file_never_drops_the_state(americas: Path) -> None:
     city = (americas / "en" / "cities" / "san-jose-ca-us.txt").read_text("utf-8")
     assert "SAN JOSE, Calif., Feb. 20, 2025" in city
     assert "San José (California)" in (americas / "es" / "press-release.txt").read_text("utf-8")
+
+
+# Time
+
+
+@pytest.mark.parametrize(
+    ("round_name", "lang", "date"),
+    [
+        ("americas", "en", "Thu, 20 Feb 2025 10:00:00 -0500"),
+        ("americas", "es", "Thu, 20 Feb 2025 10:00:00 -0500"),
+        ("americas", "pt-BR", "Thu, 20 Feb 2025 10:00:00 -0500"),
+        ("canada", "en", "Wed, 12 Mar 2025 10:00:00 -0400"),
+        ("canada", "fr-CA", "Wed, 12 Mar 2025 10:00:00 -0400"),
+    ],
+)
+def test_the_e_mail_is_dated_when_the_release_goes_out(
+    request: pytest.FixtureRequest, round_name: str, lang: str, date: str
+) -> None:
+    """The release's time in the program's zone (its embargo), not midnight UTC."""
+    folder = request.getfixturevalue(round_name) / lang
+    for eml in [folder / "press-release.eml", *sorted(folder.glob("cities/*.eml"))]:
+        message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+        assert message["Date"] == date, eml.name

@@ -211,7 +211,7 @@ class _Typesetter:
         typeset = self.text(_tied(text, self.ties, self.phrases))
         typeset = _KEPT.sub(lambda m: m.group(1).replace(" ", _NAME_SPACE), typeset)
         units = []
-        for unit in typeset.split(" "):
+        for unit in re.split(r" (?![^<>]*>)", typeset):  # not the spaces inside a tag
             if _TIE in unit or _NAME_SPACE in unit:
                 words = unit.replace(_TIE, " ").replace(_NAME_SPACE, " ")
                 units.append(f'<span class="name keep">{words}</span>')
