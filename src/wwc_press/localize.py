@@ -327,6 +327,13 @@ class Localizer:
         """The level's name from the catalog's glossary (one decision per language)."""
         return self.translations.pgettext(LEVEL_CONTEXT, LEVEL_NAMES[level])
 
+    def issued(self, day: dt.date, embargo: dt.datetime | None) -> str:
+        """When the release goes out, ISO with the offset of the program's zone: its embargo,
+        else its date's start there (an e-mail's Date, a PDF's and a Word file's creation)."""
+        zone = ZoneInfo(self.timezone)
+        moment = embargo.astimezone(zone) if embargo else dt.datetime.combine(day, dt.time(), zone)
+        return moment.isoformat()
+
     def _clock(self, local: dt.datetime) -> str:
         return self.rules.clock(local)
 
