@@ -59,7 +59,6 @@ CANADA = """\
 date: 2025-03-12
 languages: [en, fr-CA]
 embargo: 2025-03-12T10:00:00-04:00
-dateline: {name: Montréal, region: QC, country: CA}
 cities:
   new:
     - {name: Montréal, region: QC, country: CA, level: silver}
@@ -228,3 +227,25 @@ def test_the_e_mail_is_dated_when_the_release_goes_out(
     for eml in [folder / "press-release.eml", *sorted(folder.glob("cities/*.eml"))]:
         message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
         assert message["Date"] == date, eml.name
+
+
+@pytest.mark.parametrize(
+    ("round_name", "lang", "expected"),
+    [
+        # Two small Argentine towns GeoNames does not list: Argentina keeps one clock.
+        ("americas", "es", "a las 10:00 en Nueva York (10:00 en Bogotá; 9:00 en Ciudad de México; "
+         "12:00 en Buenos Aires y Montevideo)"),
+        ("americas", "pt-BR", "às 10h em Nova York (12h em Brasília)"),
+        # Canada keeps several clocks: each is named for the round's own city on it.
+        ("canada", "en", "Embargoed until 10 a.m. EDT (10 a.m. in Montréal and Hamilton; 8 a.m. in "
+         "Saskatoon)"),
+    ],
+)  # fmt: skip
+def test_each_reader_has_the_clock_of_their_country(
+    request: pytest.FixtureRequest, round_name: str, lang: str, expected: str
+) -> None:
+    folder = request.getfixturevalue(round_name) / lang
+    assert expected in (folder / "press-release.txt").read_text("utf-8")
+    for path in folder.rglob("*.txt"):
+        text = path.read_text("utf-8")
+        assert "Toronto" not in text and "Regina" not in text, path.name

@@ -7,6 +7,7 @@ no template is ever built from it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -152,7 +153,8 @@ def context(
         "zone_of": {
             city_key(city): zone
             for _, city in everyone
-            if announcement.embargo and (zone := city.timezone or city_timezone(city))
+            if announcement.embargo
+            and (zone := city.timezone or city_timezone(city, announcement.embargo))
         },
         "key": city_key,
         # New cities that are the program's first in their country, and whether a city is.
@@ -171,8 +173,8 @@ def context(
     }
 
 
-def city_timezone(city: City) -> str | None:
-    return zones.city_timezone(city.name, city.region, city.country)
+def city_timezone(city: City, when: dt.datetime | None = None) -> str | None:
+    return zones.city_timezone(city.name, city.region, city.country, when)
 
 
 def _chart(cities: list[tuple[str, City]]) -> list[tuple[Level, list[tuple[str, int, int]]]]:
