@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import html_text, run
 
 AMERICAS = """\
 date: 2025-02-20
@@ -249,3 +249,27 @@ def test_each_reader_has_the_clock_of_their_country(
     for path in folder.rglob("*.txt"):
         text = path.read_text("utf-8")
         assert "Toronto" not in text and "Regina" not in text, path.name
+
+
+# French typography in every text the tool writes
+
+
+def test_french_typography_in_every_text_written(canada: Path) -> None:
+    """The Subject's colon, the apostrophes, the alt text and Word's properties follow the fr-CA
+    profile as the page does."""
+    import docx
+
+    folder = canada / "fr-CA"
+    for eml in [folder / "press-release.eml", *folder.glob("cities/*.eml")]:
+        message = email.message_from_bytes(eml.read_bytes(), policy=policy.default)
+        subject = message["Subject"]
+        assert "\u00a0: " in subject and not re.search(r"\S: ", subject), subject
+        assert "'" not in subject
+    texts = [p.read_text("utf-8") for p in folder.rglob("*.txt")]
+    texts += [html_text(p) for p in folder.rglob("*.html")]
+    document = docx.Document(str(folder / "press-release.docx"))
+    texts += [document.core_properties.title, document.core_properties.subject or ""]
+    assert "l’Université McMaster" in " ".join(texts)
+    for text in texts:
+        assert not re.search(r"\w'\w", text)
+        assert not re.search(r"\S: ", text.replace("https: ", ""))

@@ -222,6 +222,7 @@ def render(
     )
     if "a" not in context:  # the index and the review page print no prose
         return page
+    page = typographed(page, l10n.language)
     print_language = l10n.hyphenation_lang if for_pdf else None
     page = typeset.protect(
         page, *_proper_names(context, l10n), print_language=print_language, language=l10n.language
@@ -230,6 +231,30 @@ def render(
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
         page = typeset.balance(page, font)
     return page
+
+
+_TEXTS = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S)
+_ALT = re.compile(r'(\b(?:alt|content|aria-label)=")([^"]*)(")')
+
+
+def typographed(page: str, language: Language) -> str:
+    """Every text of a page set by its language's typography (fr-CA: ’, the no-break spaces of
+    « » and before the colon), the title and the alt texts included: the Subject of an e-mail,
+    a card's alt text and a Word file's properties are read from them. Styles stay as written."""
+    from .style import typography
+
+    parts = _TEXTS.split(page)
+    for index, part in enumerate(parts):
+        if index % 2 == 0:  # an apostrophe needs no escaping in text, and must be seen
+            parts[index] = typography(part.replace("&#39;", "'"), language)
+        elif part.startswith("<") and not part.startswith(("<style", "<script", '<meta name="v')):
+            parts[index] = _ALT.sub(
+                lambda m: (
+                    m.group(1) + typography(m.group(2).replace("&#39;", "'"), language) + m.group(3)
+                ),
+                part,
+            )
+    return "".join(parts)
 
 
 class Renderer:

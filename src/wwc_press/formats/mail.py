@@ -20,6 +20,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+from ..style import typography
 from .page import Page
 from .wire import plain, wire_text
 
@@ -54,7 +55,7 @@ def message(
     subject = page.title
     if page.embargo is not None:
         subject = f"{plain(page.embargo.text)}: {subject}"
-    mail["Subject"] = plain(subject)
+    mail["Subject"] = plain(typography(subject, page.language))  # fr-CA: "(…) : Hamilton…"
     contacts = _addresses(page)
     if contacts:
         mail["From"] = contacts[0]

@@ -54,10 +54,11 @@ def _clock(local: dt.datetime) -> str:
 
 
 def _typography(text: str) -> str:
-    """Quebec usage (BDL): a no-break space before the colon and inside « », none before ; ! ?,
-    and "57 %" held together."""
+    """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
+    none before ; ! ?, and "57 %" held together."""
     text = no_break_percent(text)
-    text = re.sub(r"(?<=\w) ?:(?=\s)", "\u00a0:", text)
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # the typographic apostrophe: « l’Université »
+    text = re.sub(r"(?<=\S) ?:(?=\s)", "\u00a0:", text)  # after a word, ")" or "»" too
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
 
 
