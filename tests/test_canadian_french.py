@@ -86,9 +86,9 @@ def test_the_canadian_release_reads_as_quebec_press(canada: Path) -> None:
     pdf = canada / "fr-CA" / "press-release.pdf"
     text = pdf_text(pdf)
     for phrase in [
-        "Sous embargo jusqu'au 18 novembre 2025, 10 h (heure de New York)",
+        "Sous embargo jusqu’au 18 novembre 2025, 10 h (heure de New York)",
         "Trois villes obtiennent la certification What Works Cities",
-        "MONTRÉAL, le 18 novembre 2025 – Results for America a annoncé aujourd'hui que trois "
+        "MONTRÉAL, le 18 novembre 2025 – Results for America a annoncé aujourd’hui que trois "
         "villes ont obtenu la certification What Works Cities pour la première fois.",
         "La certification Argent est décernée pour la première fois à deux villes : Laval et "
         "Gatineau.",

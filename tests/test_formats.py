@@ -123,7 +123,7 @@ def test_email_opens_with_both_parts_the_pdf_and_no_remote_resources(
     assert expected["headline"] in message["Subject"]
     assert message["Content-Language"] == lang
     assert "press@results4america.org" in message["Reply-To"]
-    assert message["Date"] == "Wed, 21 Jun 2023 00:00:00 +0000"
+    assert message["Date"] == "Wed, 21 Jun 2023 10:00:00 -0400"
     plain = message.get_body(("plain",)).get_content()
     # The wire text, with the CRLF line ends of mail.
     assert plain.replace("\r\n", "\n") == (sample / lang / "press-release.txt").read_text("utf-8")

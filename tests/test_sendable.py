@@ -230,9 +230,11 @@ def test_report_table_names_regions_never_codes(traps: Path, lang: str) -> None:
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        # Córdoba's, Iquique's and Monterrey's zones are named for their capitals'.
-        ("es/press-release.pdf", "a las 10:00 en Nueva York (11:00 en Montevideo, Santiago de "
-         "Chile y Buenos Aires; 9:00 en Bogotá; 8:00 en Ciudad de México)"),
+        # Argentina and Uruguay keep one clock, named for its reference city; Chile's and
+        # Mexico's clocks are named for the round's own cities on them.
+        ("es/press-release.pdf", "a las 10:00 en Nueva York (11:00 en Montevideo, Iquique, "
+         "Las Condes y Buenos Aires; 9:00 en Bogotá; 8:00 en Monterrey y San Pedro Garza "
+         "García)"),
         ("pt-BR/press-release.pdf", "às 10h em Nova York (11h em Brasília)"),
         ("es/cities/monterrey-nle-mx.pdf", "a las 8:00, hora local (10:00 en Nueva York)"),
         ("en/cities/sacramento-ca-us.pdf", "Embargoed until 7 a.m. local time, March 14, 2023 "

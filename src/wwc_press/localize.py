@@ -327,6 +327,13 @@ class Localizer:
         """The level's name from the catalog's glossary (one decision per language)."""
         return self.translations.pgettext(LEVEL_CONTEXT, LEVEL_NAMES[level])
 
+    def issued(self, day: dt.date, embargo: dt.datetime | None) -> str:
+        """When the release goes out, ISO with the offset of the program's zone: its embargo,
+        else its date's start there (an e-mail's Date, a PDF's and a Word file's creation)."""
+        zone = ZoneInfo(self.timezone)
+        moment = embargo.astimezone(zone) if embargo else dt.datetime.combine(day, dt.time(), zone)
+        return moment.isoformat()
+
     def _clock(self, local: dt.datetime) -> str:
         return self.rules.clock(local)
 
@@ -350,11 +357,11 @@ class Localizer:
 
     def readers_zones(
         self, cities: list[tuple[str, City]], zone_of: dict, home: str
-    ) -> list[tuple[str, str]]:
-        """(zone, country) of the cities whose own press writes in this language, outside the
-        program's home country: the readers a Spanish release's embargo line speaks to."""
+    ) -> list[tuple[str, str, str]]:
+        """(zone, country, city) of the cities whose own press writes in this language, outside
+        the program's home country: the readers a Spanish release's embargo line speaks to."""
         return [
-            (zone_of[key], city.country)
+            (zone_of[key], city.country, self.city_name(city))
             for _, city in cities
             if city.country != home
             and places.city_language(city.country, [self.language]) == self.language
@@ -362,23 +369,33 @@ class Localizer:
         ]
 
     def local_times(
-        self, when: dt.datetime, zones: list[tuple[str, str]]
+        self, when: dt.datetime, zones: list[tuple[str, ...]]
     ) -> list[tuple[str, list[str]]]:
         """The embargo's time where the readers are: (clock, places) for each clock reading,
-        from (zone, country) pairs, in the order given ("11:00", ["Buenos Aires", "Montevideo"]).
+        from (zone, country[, city]) items, in the order given ("11:00", ["Buenos Aires",
+        "Montevideo"]).
 
-        A city's zone is named for its country's reference zone (the capital's, "Brasília")
-        when their clocks agree at that moment, so that one country reads as one time.
+        A country whose clocks all agree (or whose legal time has a name: "Brasília") reads as
+        one time, named for its reference zone. Elsewhere a clock is named for the round's own
+        cities on it, never for a reference city the round does not hold ("10 a.m. in
+        Montreal; 8 a.m. in Saskatoon", not "Toronto" and "Regina"); an item without a city
+        (the program's zone) is named for its zone.
         """
         groups: dict[str, list[str]] = {}
-        for zone, country in zones:
+        for zone, country, *city in zones:
             local = when.astimezone(ZoneInfo(zone))
             reference = zones_module.reference_zone(country)
-            if reference and when.astimezone(ZoneInfo(reference)).utcoffset() == local.utcoffset():
-                zone = reference
+            agrees = bool(reference) and (
+                when.astimezone(ZoneInfo(reference)).utcoffset() == local.utcoffset()
+            )
+            national = reference in _TIME_NAMED_FOR or zones_module.one_clock(country, when)
+            if city and not (agrees and national):
+                name = city[0]
+            else:
+                name = self._zone_city(reference if agrees and reference else zone)
             names = groups.setdefault(self._clock(local), [])
-            if self._zone_city(zone) not in names:
-                names.append(self._zone_city(zone))
+            if name not in names:
+                names.append(name)
         return list(groups.items())
 
 

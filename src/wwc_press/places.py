@@ -169,6 +169,12 @@ def _name_says_country(names: tuple[str, ...], country: str) -> bool:
     return any(_contains(name, other) for name in names for other in countries)
 
 
+def _own_qualifier(place: Place, language: Language) -> bool:
+    """A spelling of the file that already places the city: "Washington, D.C.", "X (Y)"."""
+    spelling = place.names.get(language, "")
+    return "," in spelling or "(" in spelling
+
+
 def _in_list(place: Place, key: str) -> bool:
     return fold(place.name) in {fold(name) for name in _regions()[key]}
 
@@ -180,7 +186,9 @@ def _standalone(place: Place, language: Language) -> bool:
     press give a US city its state unless readers know the city by itself (a short list, see
     ``data/regions.yaml``).
     """
-    if language in place.names or _says_region(place) or _says_country(place):
+    # A spelling in ``names`` changes how the city is written, never whether its state is given
+    # ("San Jose, California"), unless it carries its own ("Washington, D.C.").
+    if _own_qualifier(place, language) or _says_region(place) or _says_country(place):
         return True
     if (place.country, place.region) == profile(language).home_region:
         return True  # the readers' own region: "Laval", not "Laval (Québec)", in Quebec
@@ -313,7 +321,7 @@ def dateline(
             return name  # "MONTRÉAL, le 12 mars 2025 –"
         after = qualifier(place, language, house, dateline=True)
         return _with(name, after, pattern) if after else name
-    if local or language in place.names or _says_country(place):
+    if local or _own_qualifier(place, language) or _says_country(place):
         return name
     return _with(name, country_name(place.country, language), pattern)
 

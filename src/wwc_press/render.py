@@ -7,6 +7,7 @@ no template is ever built from it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -186,7 +187,8 @@ def context(
         "zone_of": {
             city_key(city): zone
             for _, city in everyone
-            if announcement.embargo and (zone := city.timezone or city_timezone(city))
+            if announcement.embargo
+            and (zone := city.timezone or city_timezone(city, announcement.embargo))
         },
         "key": city_key,
         # New cities that are the program's first in their country, and whether a city is.
@@ -209,8 +211,8 @@ def context(
     }
 
 
-def city_timezone(city: City) -> str | None:
-    return zones.city_timezone(city.name, city.region, city.country)
+def city_timezone(city: City, when: dt.datetime | None = None) -> str | None:
+    return zones.city_timezone(city.name, city.region, city.country, when)
 
 
 def _chart(
@@ -267,12 +269,39 @@ def render(
     )
     if "a" not in context:  # the index and the review page print no prose
         return page
+    page = typographed(page, l10n.language)
     print_language = l10n.hyphenation_lang if for_pdf else None
-    page = typeset.protect(page, *_proper_names(context, l10n), print_language=print_language)
+    page = typeset.protect(
+        page, *_proper_names(context, l10n), print_language=print_language, language=l10n.language
+    )
     font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
         page = typeset.balance(page, font)
     return page
+
+
+_TEXTS = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S)
+_ALT = re.compile(r'(\b(?:alt|content|aria-label)=")([^"]*)(")')
+
+
+def typographed(page: str, language: Language) -> str:
+    """Every text of a page set by its language's typography (fr-CA: ’, the no-break spaces of
+    « » and before the colon), the title and the alt texts included: the Subject of an e-mail,
+    a card's alt text and a Word file's properties are read from them. Styles stay as written."""
+    from .style import typography
+
+    parts = _TEXTS.split(page)
+    for index, part in enumerate(parts):
+        if index % 2 == 0:  # an apostrophe needs no escaping in text, and must be seen
+            parts[index] = typography(part.replace("&#39;", "'"), language)
+        elif part.startswith("<") and not part.startswith(("<style", "<script", '<meta name="v')):
+            parts[index] = _ALT.sub(
+                lambda m: (
+                    m.group(1) + typography(m.group(2).replace("&#39;", "'"), language) + m.group(3)
+                ),
+                part,
+            )
+    return "".join(parts)
 
 
 class Renderer:

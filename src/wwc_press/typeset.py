@@ -66,6 +66,13 @@ def _dictionary(language: str):
 
 @cache
 def _soft_hyphens(word: str, language: str) -> str:
+    """``word`` with soft hyphens where its language may break it.
+
+    A compound's parts are hyphenated each on its own, and never beside its own hyphen: a line
+    may already break after "data-", and a soft hyphen there printed "data-‐" (pyphen puts
+    one after every hard hyphen)."""
+    if "-" in word:
+        return "-".join(_soft_hyphens(part, language) for part in word.split("-"))
     dictionary = _dictionary(language)
     if dictionary is None or len(word) < SHORTEST_HYPHENATED:
         return word
@@ -73,6 +80,36 @@ def _soft_hyphens(word: str, language: str) -> str:
     # ("data--" at a line's end).
     inserted = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
     return re.sub(f"(?<=[-\u2010]){SOFT_HYPHEN}|{SOFT_HYPHEN}(?=[-\u2010])", "", inserted)
+
+
+_TIE = "\ue000"  # a space a heading's line must not break at, while the page is typeset
+_NAME_SPACE = "\ue001"  # a space inside a name held together in a heading
+
+
+def _tied(text: str, ties: frozenset[str], phrases: tuple[str, ...]) -> str:
+    """``text`` with ``_TIE`` for each space a headline line must not break at: after a word of
+    ``ties`` (an article, a preposition, a conjunction: a line never ends on one), and inside a
+    fixed phrase ("por primera vez")."""
+    for phrase in phrases:
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
+        text = re.sub(pattern, lambda m: re.sub(r"\s+", _TIE, m.group(0)), text, flags=re.I)
+    if not ties:
+        return text
+    return re.sub(
+        r"(?<![\w’'-])([^\W\d_]+) (?=\S)",
+        lambda m: m.group(1) + (_TIE if m.group(1).casefold() in ties else " "),
+        text,
+    )
+
+
+def tie_headline(text: str, language: str) -> str:
+    """A plain headline (a social card's) with no-break spaces where no line may end."""
+    from .languages import REGISTRY
+
+    rules = REGISTRY.get(language)
+    if rules is None:
+        return text
+    return _tied(text, rules.headline_ties, rules.fixed_phrases).replace(_TIE, NBSP)
 
 
 class _Typesetter:
@@ -87,7 +124,14 @@ class _Typesetter:
     the page is set with ``hyphens: manual``.
     """
 
-    def __init__(self, names: Iterable[str], brands: Iterable[str], language: str | None):
+    def __init__(
+        self,
+        names: Iterable[str],
+        brands: Iterable[str],
+        language: str | None,
+        ties: frozenset[str] = frozenset(),
+        phrases: tuple[str, ...] = (),
+    ):
         self.brands = {htmllib.escape(b, quote=False) for b in brands if b}
         known = {htmllib.escape(n, quote=False) for n in names if n} | self.brands
         known |= {name.upper() for name in known}  # datelines print the city in capitals
@@ -100,6 +144,7 @@ class _Typesetter:
         )
         self.print_language = language  # None: for the screen
         self.heading = False
+        self.ties, self.phrases = ties, phrases
 
     def name(self, text: str) -> str:
         """A proper name: never hyphenated; held together if short, a brand, or in a heading."""
@@ -162,6 +207,21 @@ class _Typesetter:
         cells[::2] = [self.names.sub(hold, cell) for cell in cells[::2]]
         return "".join(cells)
 
+    def heading_text(self, text: str) -> str:
+        """A heading's text: names held as ``text`` holds them, and no line ending on a word
+        of the language's ties or inside a fixed phrase. Each run of words that must stay on
+        one line is one ``<span class="name keep">`` (never nested: ``balance`` reads them)."""
+        typeset = self.text(_tied(text, self.ties, self.phrases))
+        typeset = _KEPT.sub(lambda m: m.group(1).replace(" ", _NAME_SPACE), typeset)
+        units = []
+        for unit in re.split(r" (?![^<>]*>)", typeset):  # not the spaces inside a tag
+            if _TIE in unit or _NAME_SPACE in unit:
+                words = unit.replace(_TIE, " ").replace(_NAME_SPACE, " ")
+                units.append(f'<span class="name keep">{words}</span>')
+            else:
+                units.append(unit)
+        return " ".join(units)
+
     def page(self, page: str) -> str:
         start = page.find("<body")
         if start < 0:
@@ -169,7 +229,7 @@ class _Typesetter:
         parts = _BLOCKS.split(page[start:])
         for index, part in enumerate(parts):
             if index % 2 == 0:  # text between tags
-                parts[index] = self.text(part)
+                parts[index] = self.heading_text(part) if self.heading else self.text(part)
             elif part.startswith("<table"):
                 parts[index] = self.table(part)
             elif _HEADINGS.match(part):
@@ -185,14 +245,21 @@ def protect(
     brands: Iterable[str] = (),
     *,
     print_language: str | None = None,
+    language: str | None = None,
 ) -> str:
     """``page`` with every proper name, address and capitalized word of its text kept from
     hyphenation, and short names and brands from line breaks.
 
     ``names`` and ``brands`` are plain text; ``brands`` are kept on one line whatever their
     length. ``print_language`` (a BCP 47 tag) typesets for WeasyPrint: see ``_Typesetter``.
+    ``language`` (a profile's tag) keeps its headline ties and fixed phrases from line ends.
     """
-    return _Typesetter(names, brands, print_language).page(page)
+    from .languages import REGISTRY
+
+    rules = REGISTRY.get(language or "")
+    ties = rules.headline_ties if rules else frozenset()
+    phrases = rules.fixed_phrases if rules else ()
+    return _Typesetter(names, brands, print_language, ties, phrases).page(page)
 
 
 @cache

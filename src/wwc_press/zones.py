@@ -14,6 +14,7 @@ import: a rebuild with nothing to do must not pay for it.
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -198,12 +199,27 @@ def _candidates(name: str, region: str | None, country: str) -> Iterator[str]:
         yield zone
 
 
-def city_timezone(name: str, region: str | None, country: str) -> str | None:
-    """IANA zone name of the city, or None when it cannot be told."""
+def city_timezone(
+    name: str, region: str | None, country: str, when: dt.datetime | None = None
+) -> str | None:
+    """IANA zone name of the city, or None when it cannot be told; a city of a country whose
+    clocks all agree at ``when`` has its country's time even when GeoNames does not list it
+    (two small Argentine towns still give the readers Buenos Aires time)."""
     for zone in _candidates(name, region, country):
         if _known(zone):
             return zone
+    if when is not None and one_clock(country, when):
+        return reference_zone(country)
     return None
+
+
+def one_clock(country: str, when: dt.datetime) -> bool:
+    """Whether every clock of ``country`` reads the same at ``when`` (Argentina's, Colombia's:
+    its time is then the country's, named for its reference city)."""
+    from zoneinfo import ZoneInfo
+
+    listed = [zone for zone in _zone_tab().get(country, []) if _known(zone)]
+    return bool(listed) and len({when.astimezone(ZoneInfo(z)).utcoffset() for z in listed}) == 1
 
 
 # Brazil's legal time is named for the capital ("horário de Brasília"), whose clocks are those of

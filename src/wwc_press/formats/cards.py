@@ -86,7 +86,8 @@ def card_files(
 
     font = templates / "fonts" / "Lato-Bold.ttf"
     lead = next(iter(page.of("lead")), None)
-    tied = page.title
+    # No line ends on an article, a preposition or a conjunction, nor inside a fixed phrase.
+    tied = typeset.tie_headline(page.title, page.language)
     for name in sorted(keep, key=len, reverse=True):
         tied = tied.replace(name, name.replace(" ", "\u00a0"))
     files = []
@@ -99,8 +100,8 @@ def card_files(
         headline = tied
         size = typeset.fit(tied, font, measure, room, sizes, LEADING)
         if size is None:
-            headline = page.title
-            size = typeset.fit(page.title, font, measure, room, sizes, LEADING) or sizes[0]
+            headline = typeset.tie_headline(page.title, page.language)
+            size = typeset.fit(headline, font, measure, room, sizes, LEADING) or sizes[0]
         html = env.get_template("card.html").render(
             lang=page.language, headline=headline, program=program or page.program,
             organization=page.organization, date=lead.source if lead else "",

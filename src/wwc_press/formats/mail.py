@@ -28,6 +28,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
+from ..style import typography
 from .page import Page
 from .wire import plain, wire_text
 
@@ -38,10 +39,14 @@ _IMAGE = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
 _POLICY = policy.SMTP.clone(refold_source="none")
 
 
+_ONE_LINE = re.compile(r"[^\S\u00a0\u202f]+")  # white space but the no-break spaces
+
+
 def _words(text: str, header: str = "") -> str:
-    """``text`` as a header's words: one line (str.split() also parts at U+2028 and the other
-    line breaks), encoded when a reader would otherwise read it as something else."""
-    text = " ".join(text.split())
+    """``text`` as a header's words: one line (CR, LF, U+2028 and every other break become a
+    space), encoded when a reader would otherwise read it as something else. No-break spaces
+    stay: French typography puts one before a colon."""
+    text = _ONE_LINE.sub(" ", text).strip()
     if text.isascii() and "=?" not in text:
         return text
     return Header(text, "utf-8", header_name=header or None).encode()
@@ -81,7 +86,8 @@ def message(
     subject = page.title
     if page.embargo is not None:
         subject = f"{plain(page.embargo.text)}: {subject}"
-    mail.set_raw("Subject", _words(plain(subject), "Subject"))
+    # fr-CA: "(…) : Hamilton…"; then written as encoded words, never parsed as a header.
+    mail.set_raw("Subject", _words(plain(typography(subject, page.language)), "Subject"))
     contacts = _addresses(page)
     if contacts:
         mail.set_raw("From", _mailbox(contacts[0]))

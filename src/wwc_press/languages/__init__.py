@@ -53,6 +53,10 @@ class Profile:
     # The mark that ends a release, by the country of its dateline ("" for any other): US and
     # Latin American releases end with ###, Canadian ones with -30- in both languages.
     end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
+    # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
+    # held to the word after them, and fixed phrases never split ("por primera vez").
+    headline_ties: frozenset[str] = frozenset()
+    fixed_phrases: tuple[str, ...] = ()
 
     @property
     def cldr_language(self) -> str:

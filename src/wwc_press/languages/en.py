@@ -67,4 +67,9 @@ PROFILE = Profile(
     readers_country="US",
     date_pattern=r"\b(?P<month>{months})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?",
     short_months=AP_MONTHS,
+    # AP headlines: a line never ends on an article, a preposition or a conjunction.
+    headline_ties=frozenset(
+        "a an the of in on at to for from by with into as and or nor but".split()
+    ),
+    fixed_phrases=("for the first time",),
 )

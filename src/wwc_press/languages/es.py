@@ -58,4 +58,11 @@ PROFILE = Profile(
     clock=lambda local: format_time(local.time(), "short", locale="es"),
     typography=no_break_percent,  # "57 %" never breaks
     group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
+    # Headlines (Martínez de Sousa, Manual de estilo de la lengua española: the division of
+    # titles): no line ends on an article, a preposition or a conjunction.
+    headline_ties=frozenset(
+        "el la los las lo un una unos unas al del a ante con de desde en entre hacia hasta para "
+        "por según sin sobre tras y e o u ni que".split()
+    ),
+    fixed_phrases=("por primera vez",),
 )

@@ -54,10 +54,11 @@ def _clock(local: dt.datetime) -> str:
 
 
 def _typography(text: str) -> str:
-    """Quebec usage (BDL): a no-break space before the colon and inside « », none before ; ! ?,
-    and "57 %" held together."""
+    """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
+    none before ; ! ?, and "57 %" held together."""
     text = no_break_percent(text)
-    text = re.sub(r"(?<=\w) ?:(?=\s)", "\u00a0:", text)
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # the typographic apostrophe: « l’Université »
+    text = re.sub(r"(?<=\S) ?:(?=\s)", "\u00a0:", text)  # after a word, ")" or "»" too
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
 
 
@@ -84,4 +85,11 @@ PROFILE = Profile(
     home_region=("CA", "QC"),
     date_pattern=r"\b(?P<day>\d{{1,2}})(?:er)? (?P<month>{months})(?: (?P<year>\d{{4}}))?",
     end_marks={"": "-30-"},  # Canadian releases, in French and in English, end with -30-
+    # Headlines (OQLF, BDL, on breaking titles): no line ends on an article, a preposition or
+    # a conjunction.
+    headline_ties=frozenset(
+        "le la les un une des du de au aux à en dans par pour avec sans sur sous entre chez et "
+        "ou ni que".split()
+    ),
+    fixed_phrases=("pour la première fois",),
 )

@@ -55,4 +55,11 @@ PROFILE = Profile(
     placed_by_region=frozenset({"US", "BR"}),
     region_codes=frozenset({"BR"}),  # Estadão: "Fortaleza (CE)"
     readers_country="BR",
+    # Headlines (Manual de Redação e Estilo do Estadão, titles): no line ends on an article,
+    # a preposition or a conjunction.
+    headline_ties=frozenset(
+        "o a os as um uma uns umas ao aos à às de do da dos das em no na nos nas num numa por "
+        "pelo pela pelos pelas para com sem sobre entre e ou nem que".split()
+    ),
+    fixed_phrases=("pela primeira vez",),
 )
