@@ -15,10 +15,12 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-
 demo: $(STAMP)
 	$(BIN)/wwc-press build
 
+# The tests run in one process per core, each test file whole in one of them (its module
+# fixtures are built once); a build inside a test still forks its own PDF workers.
 test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 	$(BIN)/wwc-press check
 
 # Many more generated announcements than `make test` runs, rendered to PDF as well.

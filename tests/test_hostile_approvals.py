@@ -91,7 +91,7 @@ def test_serve_answers_a_form_on_a_damaged_approvals_file_with_the_damage(
         form = {"token": token, "announcement": SAMPLE_ID, "lang": "es", "by": "Ana"}
         address = f"http://127.0.0.1:{server.server_address[1]}/__approve"
         with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(address, data=urllib.parse.urlencode(form).encode(), timeout=60)
+            urllib.request.urlopen(address, data=urllib.parse.urlencode(form).encode(), timeout=120)
         assert refused.value.code == 409
         assert _said_at(refused.value.read().decode("utf-8"), line, words)
     finally:

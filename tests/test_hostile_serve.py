@@ -81,7 +81,7 @@ def test_the_review_form_carries_the_hash_of_the_pages_it_shows(served) -> None:
 def _ask(address: str, method: str, path: str, headers: dict[str, str] | None = None):
     import http.client
 
-    connection = http.client.HTTPConnection(address.removeprefix("http://"), timeout=30)
+    connection = http.client.HTTPConnection(address.removeprefix("http://"), timeout=120)
     connection.putrequest(method, path, skip_host="Host" in (headers or {}))
     for name, value in (headers or {}).items():
         connection.putheader(name, value)
