@@ -97,3 +97,25 @@ def test_serve_answers_a_form_on_a_damaged_approvals_file_with_the_damage(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_comment_with_a_control_character_is_refused_and_writes_nothing(project: Path) -> None:
+    """A pasted escape or C1 control (U+0085, from mis-decoded text) is refused with a sentence:
+    written, it would make the approvals file unreadable for every command."""
+    import contextlib
+
+    from wwc_press import approvals
+    from wwc_press.project import Project
+
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    with contextlib.chdir(project):
+        target = Project(project)
+        [announcement] = target.load([])
+        where = "es/press-release.html#lead"
+        for text in ("hola\x1b[31mROJO", "hola\x85x"):
+            with pytest.raises(ValueError, match="control character"):
+                approvals.comment(target, announcement, "es", where, "Ana", text)
+        assert not approvals.approvals_path(target, announcement).exists()
+        approvals.comment(target, announcement, "es", where, "Ana", "línea uno\nlínea dos")
+    assert run(["approve", f"announcements/{SAMPLE_ID}.yaml", "--lang", "es", "--by", "Ana"],
+               cwd=project).exit_code == 0  # fmt: skip

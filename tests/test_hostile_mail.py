@@ -49,3 +49,23 @@ def test_encoded_words_and_line_breaks_of_the_data_stay_text_in_every_header(
     replies = message["Reply-To"].addresses
     assert [a.display_name for a in replies] == [NAME_ATTACK, "Bea, <Press>"]
     assert [a.addr_spec for a in replies] == ["ana@results4america.org", "bea@results4america.org"]
+
+
+def test_a_long_subject_is_folded_or_encoded_never_one_long_line(project: Path) -> None:
+    """RFC 5322 lines stop at 998 characters and should at 78: a relay that cuts a longer line
+    would start a new header inside the data."""
+    word = "A" * 3000
+    (project / "announcements" / "x.yaml").write_text(
+        "date: 2024-01-01\nlanguages: [en]\ntotal_certified: 90\n"
+        f'headline: {{en: "{word} Bcc: leak@evil.example {"word " * 300}"}}\n'
+        "cities:\n  new:\n    - {name: Tulsa, region: OK, country: US, level: gold}\n",
+        "utf-8",
+    )
+    args = ["build", "--only", "release", "--format", "eml", "--out", "dist"]
+    assert run(args, cwd=project).exit_code == 0
+    raw = (project / "dist" / "x" / "en" / "press-release.eml").read_bytes()
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    assert b"Subject:" in head and max(len(line) for line in head.split(b"\r\n")) <= 78
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert "Bcc" not in message
+    assert message["Subject"].endswith(f"{word} Bcc: leak@evil.example {'word ' * 299}word")

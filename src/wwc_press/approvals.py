@@ -245,7 +245,17 @@ def comment(
 ) -> Path:
     """Add ``by``'s comment on one section (``where``: "es/press-release.html#lead") of a
     language. A comment is a note to the translator: it neither grants nor voids an approval."""
+    from .errors import CONTROL, visible
+    from .loader import MAX_TEXT
+
     by = reviewer(by)
+    # The approvals file refuses what a comment could carry in from a paste (an escape, a C1
+    # control from mis-decoded text): written, it would stop every command that reads the file.
+    if found := CONTROL.search(text):
+        raise ValueError(f"the comment holds a control character ({visible(found.group(0))}): "
+                         "remove it and send it again")  # fmt: skip
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"the comment is {len(text):,} characters long: at most {MAX_TEXT:,}")
     path = approvals_path(project, announcement)
     records = read(path)
     notes = records.setdefault(language, {}).setdefault("comments", {})

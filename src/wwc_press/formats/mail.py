@@ -48,8 +48,21 @@ def _words(text: str, header: str = "") -> str:
     stay: French typography puts one before a colon."""
     text = _ONE_LINE.sub(" ", text).strip()
     if text.isascii() and "=?" not in text:
-        return text
+        folded = Header(text, "us-ascii", header_name=header or None).encode()
+        if _fits(folded, header):
+            return folded
+    # Encoded words: for text a reader would misread, and for a word too long to fold.
     return Header(text, "utf-8", header_name=header or None).encode()
+
+
+def _fits(value: str, header: str) -> bool:
+    """Every line of a header within RFC 5322's 78 characters: a relay that cuts a longer line
+    would start a new header inside the data."""
+    first, *rest = value.splitlines() or [""]
+    return len(header) + 2 + len(first) <= LINE and all(len(line) <= LINE for line in rest)
+
+
+LINE = 78
 
 
 def _mailbox(address: Address) -> str:
