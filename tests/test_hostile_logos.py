@@ -91,3 +91,36 @@ def test_a_sound_logo_passes(project: Path) -> None:
     _with_logo(project, "partner.png")
     result = run(["validate"], cwd=project)
     assert result.exit_code == 0, result.output
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"{attr}>{body}</svg>'
+
+
+@pytest.mark.parametrize(
+    ("svg", "said"),
+    [
+        (SVG.format(attr="", body="<script>alert(2)</script>"), "an SVG with <script>"),
+        (SVG.format(attr=' onload="alert(1)"', body=""), "an SVG with the attribute onload"),
+        (SVG.format(attr="", body="<foreignObject><p>x</p></foreignObject>"),
+         "an SVG with <foreignObject>"),
+    ],
+    ids=["script", "event handler", "embedded page"],
+)  # fmt: skip
+def test_an_svg_logo_that_would_run_a_script_is_refused(project: Path, svg: str, said) -> None:
+    """The logo is copied as it is into dist/ and served beside the review page's forms."""
+    (project / "logos").mkdir()
+    (project / "logos" / "partner.svg").write_text(svg, "utf-8")
+    _with_logo(project, "partner.svg")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2, result.output
+    assert f"wwc-press.yaml:{_logo_line(project)}:" in result.stderr
+    assert said in result.stderr
+
+
+def test_a_plain_svg_logo_passes(project: Path) -> None:
+    (project / "logos").mkdir()
+    (project / "logos" / "partner.svg").write_text(
+        SVG.format(attr="", body='<rect width="10" height="10" fill="navy"/>'), "utf-8"
+    )
+    _with_logo(project, "partner.svg")
+    assert run(["validate"], cwd=project).exit_code == 0

@@ -112,7 +112,18 @@ def _unreadable(path: Path, root: Path) -> str | None:
             root = ElementTree.parse(path).getroot()  # noqa: S314 (our own project's file)
         except (ElementTree.ParseError, OSError) as error:
             return f"not an SVG file that can be read ({error}); export it again"
-        return None if root.tag.endswith("svg") else "not an SVG drawing (no <svg> element)"
+        if not root.tag.endswith("svg"):
+            return "not an SVG drawing (no <svg> element)"
+        # The file is copied as it is into dist/ and served beside the review page's forms: a
+        # script in it would run with the page's origin.
+        for element in root.iter():
+            tag = element.tag.rsplit("}", 1)[-1]
+            handlers = [name for name in element.attrib if name.rsplit("}", 1)[-1].startswith("on")]
+            if tag in ("script", "foreignObject") or handlers:
+                what = f"<{tag}>" if not handlers else f"the attribute {handlers[0]}"
+                return (f"an SVG with {what}: a logo is a drawing, with no script or embedded "
+                        "page; export it again as plain SVG")  # fmt: skip
+        return None
     import warnings
 
     from PIL import Image, UnidentifiedImageError
