@@ -1,4 +1,5 @@
-"""The command line: thin click commands over the pipeline (DESIGN.md section 3).
+"""The command line: thin click commands over the pipeline (the README's
+command line and exit codes are its contract).
 
 Exit codes: 0 done; 1 a render failed; 2 invalid input or usage. A user's mistake prints
 ``PATH:LINE:COLUMN: message`` lines and no traceback; ``--debug`` shows one.

@@ -4,7 +4,7 @@
 ``update`` merges it into each language's ``.po`` with fuzzy matching, so translators work in
 Poedit or Weblate as usual; ``compile`` writes ``.mo`` files for tools that want them (wwc-press
 itself reads the ``.po``). Counts come from the ``.po``: Babel's compile statistics count fuzzy
-entries and empty plural forms as translated (LOCALIZATION.md).
+entries and empty plural forms as translated.
 """
 
 from __future__ import annotations

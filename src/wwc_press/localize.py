@@ -37,7 +37,7 @@ from .model import (
 )
 from .settings import Settings
 
-# gettext's directory names, which translators' tools expect (DESIGN.md section 3).
+# gettext's directory names, which translators' tools expect.
 CATALOG_DIR: dict[str, str] = {tag: p.catalog_dir for tag, p in REGISTRY.items() if p.catalog_dir}
 
 
@@ -70,7 +70,7 @@ class StrictTranslations:
     """gettext's interface over a ``.po`` catalog that refuses to fall back to English.
 
     Fuzzy entries and plural entries with an empty form count as missing, unlike in the ``.mo``
-    that Babel compiles (LOCALIZATION.md: it fills empty plural forms with the English ones).
+    that Babel compiles (it fills empty plural forms with the English ones).
     """
 
     def __init__(self, catalog: Catalog | None, source: Path | None):

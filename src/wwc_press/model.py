@@ -1,4 +1,5 @@
-"""The announcement file as typed classes: the shapes of DESIGN.md section 2, nothing more.
+"""The announcement file as typed classes: the shapes the README's "Writing an
+announcement" gives, nothing more.
 
 Rules that relate several fields (an upgrade goes up, a highlight names a listed city, every text
 has every language) live in ``validate``, so that they can all be reported at once.
