@@ -71,15 +71,16 @@ def _soft_hyphens(word: str, language: str) -> str:
     A compound's parts are hyphenated each on its own, and never beside its own hyphen: a line
     may already break after "data-", and a soft hyphen there printed "data-‐" (pyphen puts
     one after every hard hyphen)."""
-    if "-" in word:
-        return "-".join(_soft_hyphens(part, language) for part in word.split("-"))
+    parts = _COMPOUND.split(word)
+    if len(parts) > 1:  # the hyphens are kept, at odd places
+        return "".join(p if i % 2 else _soft_hyphens(p, language) for i, p in enumerate(parts))
     dictionary = _dictionary(language)
     if dictionary is None or len(word) < SHORTEST_HYPHENATED:
         return word
-    # A compound breaks at its own hyphen: a soft hyphen beside it would print a second one
-    # ("data--" at a line's end).
-    inserted = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
-    return re.sub(f"(?<=[-\u2010]){SOFT_HYPHEN}|{SOFT_HYPHEN}(?=[-\u2010])", "", inserted)
+    return dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+
+
+_COMPOUND = re.compile("([-\u2010])")  # a compound's own hyphen, ASCII or Unicode
 
 
 _TIE = "\ue000"  # a space a heading's line must not break at, while the page is typeset
