@@ -12,7 +12,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -116,13 +116,16 @@ def _build_one(
         for kept in sorted(published & planned - redone) + kept_review:
             (stage / kept).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(target / kept, stage / kept)
-        for output, files in _render_all(project, announcement, todo, jobs, stage, attachable):
-            for path, data in files.items():
-                publish.write_atomic(stage / path, data)
-                report.written.append(Path(announcement.id) / path)
-            manifest[output.path.as_posix()] = outputs_cache.entry(
-                keys[output.path.as_posix()], files
-            )
+        # closing(): an interrupt that lands while a file is written stops the workers at once,
+        # not whenever the garbage collector finalizes the generator.
+        with closing(_render_all(project, announcement, todo, jobs, stage, attachable)) as done:
+            for output, files in done:
+                for path, data in files.items():
+                    publish.write_atomic(stage / path, data)
+                    report.written.append(Path(announcement.id) / path)
+                manifest[output.path.as_posix()] = outputs_cache.entry(
+                    keys[output.path.as_posix()], files
+                )
         contents.write_index(project, announcement, stage)
         write_fonts(project, stage)
         write_logos(project, stage)
@@ -244,7 +247,12 @@ def _render_all(
                         yield output, mail(output)
                         advance()
                 except BaseException:
-                    pool.shutdown(cancel_futures=True)
+                    # Interrupted, or a worker failed: stop the workers now. A pool shut down
+                    # politely still lays out every PDF already handed to it before the process
+                    # may exit, minutes after Ctrl-C on a busy machine.
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    for worker in multiprocessing.active_children():
+                        worker.terminate()
                     raise
         finally:
             _RENDERER = None
