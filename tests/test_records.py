@@ -245,3 +245,26 @@ def test_a_round_known_by_some_of_its_cities_says_among_them(project: Path) -> N
     assert "today announced that 21 cities have earned" in lead
     assert "Winnipeg and Hamilton are among the program's first certified cities" in lead
     assert "countries:" not in lead  # the countries of the 19 unnamed cities are not known
+
+
+def test_a_total_above_what_the_roster_counts_holds_the_firsts_back(tmp_path: Path) -> None:
+    """The round says 80 cities to date; the roster counts 62 before it and the round adds 12:
+    six cities were certified in rounds nobody recorded, in countries nobody knows."""
+    from conftest import project as copy
+
+    root = _project(copy.__wrapped__(tmp_path), KNOWN)
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", root / "announcements")
+    path = root / "announcements" / f"{ID}.yaml"
+    path.write_text(path.read_text("utf-8").replace("total_certified: 74", "total_certified: 80"))
+    result = run(["check", str(path)], cwd=root)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Monterrey: not called the first in Mexico: the roster does not know the countries of "
+        "the 6 cities certified before 2024-01-23"
+    ) in result.stdout
+    built = run(["build", str(path), "--lang", "en", "--format", "html", "--out", "dist"],
+                cwd=root)  # fmt: skip
+    assert built.exit_code == 0, built.output
+    lead = _lead(root / "dist" / ID / "en", "press-release.html")
+    assert "80 cities" in html_text(root / "dist" / ID / "en" / "press-release.html")
+    assert "first certified cities in their countries" not in lead

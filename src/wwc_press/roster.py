@@ -312,6 +312,12 @@ class History:
         # first record that certifies all its cities has none before it).
         nothing_before = total - announcement.count("new") <= 0
         gaps = [gap for gap in state.gaps if not (gap is START and nothing_before)]
+        # A stated total above the roster's count and this round's new cities: rounds the roster
+        # does not know came in between, and their cities may be anywhere.
+        if state.total is not None and announcement.total_certified is not None:
+            unknown = announcement.total_certified - state.total - announcement.count("new")
+            if unknown > 0:
+                gaps.append(Gap(unknown, announcement.date))
         first_countries = () if gaps else unseen
         firsts = {fields.city_key(c) for c in new if c.country in first_countries}
         held = [
