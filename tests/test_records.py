@@ -268,3 +268,18 @@ def test_a_total_above_what_the_roster_counts_holds_the_firsts_back(tmp_path: Pa
     lead = _lead(root / "dist" / ID / "en", "press-release.html")
     assert "80 cities" in html_text(root / "dist" / ID / "en" / "press-release.html")
     assert "first certified cities in their countries" not in lead
+
+
+def test_check_says_a_total_it_derived_rests_on_the_roster(project: Path) -> None:
+    for name in ("2023-06-international", "2024-06-international"):
+        shutil.copy(ROOT / "announcements" / f"{name}.yaml", project / "announcements")
+    result = run(["check"], cwd=project)
+    assert result.exit_code == 0, result.output
+    # The June 2024 file gives no total: 74 after January 2024 (the settings' round), 9 new.
+    assert (
+        "announcements/2024-06-international.yaml:2:7: note: the total to date, 83, is the "
+        "roster's 74 and this round's 9 new cities: if a round came between that the roster "
+        "does not record, give total_certified"
+    ) in result.stdout
+    # The June 2023 file states its total: nothing to say about it.
+    assert "2023-06-international.yaml:2:7: note: the total" not in result.stdout

@@ -351,6 +351,11 @@ class History:
                 f"the level of {_series(undated)}: the roster does not know when "
                 f"{'it was' if len(undated) == 1 else 'they were'} reached; record the rounds "
                 "in the settings' roster (cities: with status and level)"))  # fmt: skip
+        if announcement.total_certified is None:  # derived: true only if no round is missing
+            new_here = announcement.count("new")
+            held.append(doc.problem(("date",), f"the total to date, {total}, is the roster's "
+                f"{state.total} and this round's {new_here} new cities: if a round came between "
+                "that the roster does not record, give total_certified"))  # fmt: skip
         return Facts(total, first_countries, frozenset(firsts), frozenset(region_firsts), roster,
                      tuple(held))  # fmt: skip
 
