@@ -452,12 +452,12 @@ def translate() -> None:
 @_reports_errors
 def translate_export(path: Path, language: str, fmt: str, out: Path | None) -> None:
     """Write every text of an announcement that LANG needs, for a translator's tool."""
+    from .project import Project
     from .publish import write_atomic
     from .translate import export
 
-    project, [announcement] = _load((path,))
-    data = export(project, path, announcement, language, fmt)
-    out = out or Path(f"{announcement.id}.{language}.{'xlf' if fmt == 'xliff' else 'po'}")
+    data = export(Project(Path.cwd()), path, language, fmt)
+    out = out or Path(f"{path.stem}.{language}.{'xlf' if fmt == 'xliff' else 'po'}")
     write_atomic(out, data)
     click.echo(f"wrote {out}")
 

@@ -213,9 +213,22 @@ def relative(project: Project, path: Path) -> str:
     return str(path.resolve().relative_to(project.root.resolve()))
 
 
-def export(project: Project, path: Path, a: Announcement, language: str, fmt: str) -> bytes:
+def announcement(project: Project, path: Path) -> Announcement:
+    """The announcement as its translators see it: read for its texts and its cities, not
+    judged, since the language being translated is what it lacks (validate says the rest)."""
+    from .validate import parse
+
+    a = parse(loader.load(path), Announcement)
+    return a.model_copy(
+        update={"languages": a.languages or project.settings.languages, "id": a.id or path.stem}
+    )
+
+
+def export(project: Project, path: Path, language: str, fmt: str) -> bytes:
     """The file a translator opens: every unit of ``language``, with what the memory offers."""
     from . import pofile, xliff
+
+    a = announcement(project, path)
 
     if language == SOURCE_LANGUAGE or language not in (a.languages or []):
         message = (
@@ -253,8 +266,7 @@ def _announcement(project: Project, incoming) -> tuple[Path, Announcement]:
             "run import in the project folder, with a file export wrote"
         )
         raise InputError([replace(where, message=message)])
-    [announcement] = project.load([path])
-    return path, announcement
+    return path, announcement(project, path)
 
 
 def _judge(entry, unit: Unit | None, language: str, terms: dict, names: set[str]) -> list[str]:
