@@ -279,3 +279,31 @@ def test_the_po_file_passes_msgfmt_and_the_xliff_reads_whole_in_translate_toolki
     role = next(u for u in again.units if u.getid().startswith("quotes.0.role"))
     term = role.getunitelement().find("{*}glossary/{*}glossEntry/{*}term")
     assert term.text == "What Works Cities"
+
+
+def test_a_file_that_is_not_an_export_of_this_project_is_refused(translated: Path) -> None:
+    before = (translated / "announcements" / f"{ROUND}.yaml").read_bytes()
+    stray = translated / "stray.po"
+    stray.write_text('msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgid "x"\nmsgstr "y"\n', "utf-8")
+    result = import_(translated, stray)
+    assert result.exit_code == 2
+    assert "stray.po:1:1: no announcement named (XLIFF <file original=…>, PO X-Announcement" in (
+        result.output
+    )
+    # An entity is never expanded: the unit's English is then not the announcement's.
+    bomb = translated / "bomb.xlf"
+    bomb.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "Nine cities">]>\n'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" '
+        f'trgLang="es"><file id="f1" original="announcements/{ROUND}.yaml">\n'
+        '<unit id="headline"><segment state="translated"><source>&a;</source>'
+        "<target>Nueve</target></segment></unit></file></xliff>\n",
+        encoding="utf-8",
+    )
+    result = import_(translated, bomb)
+    assert result.exit_code == 2
+    assert "bomb.xlf:4:1: headline: the English changed since this file was exported" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+    assert (translated / "announcements" / f"{ROUND}.yaml").read_bytes() == before

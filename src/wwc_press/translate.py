@@ -261,9 +261,14 @@ def _announcement(project: Project, incoming) -> tuple[Path, Announcement]:
     where = Problem(incoming.path, 1, 1, "")
     path = project.root / incoming.original if incoming.original else None
     if path is None or path.resolve() not in {p.resolve() for p in project.announcement_paths([])}:
+        said = (
+            f"exported from '{incoming.original}'"
+            if incoming.original
+            else ("no announcement named (XLIFF <file original=…>, PO X-Announcement header)")
+        )
         message = (
-            f"exported from '{incoming.original}', which is not an announcement of this project: "
-            "run import in the project folder, with a file export wrote"
+            f"{said}, which is not an announcement of this project: run import in the project "
+            "folder, with a file that translate export wrote"
         )
         raise InputError([replace(where, message=message)])
     return path, announcement(project, path)
