@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Pango and HarfBuzz for WeasyPrint; poppler-utils (pdftotext, pdftoppm) for tests and previews;
 # chromium for the accessibility audit (Playwright drives it; it never downloads its own);
-# enchant with hunspell's dictionaries, for check's spelling in each language.
+# enchant with hunspell's dictionaries, for check's spelling in each language; gettext, whose
+# msgfmt --check the tests run on the PO files translate export writes.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium \
-	libenchant-2-2 hunspell-en-us hunspell-es hunspell-pt-br hunspell-fr
+	libenchant-2-2 hunspell-en-us hunspell-es hunspell-pt-br hunspell-fr gettext
 
 .PHONY: demo test test-long lint system-deps clean
 

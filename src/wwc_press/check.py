@@ -32,7 +32,7 @@ def _short_months(language: Language) -> dict[str, int]:
     return {abbreviation.rstrip("."): month for month, abbreviation in short.items()}
 
 
-def _names_in(announcement: Announcement, terms: dict) -> set[str]:
+def names_in(announcement: Announcement, terms: dict) -> set[str]:
     """The words of the announcement's names (places in every language, people, contacts) and
     of the glossary's: not words a dictionary spells."""
     languages = announcement.languages or []
@@ -201,7 +201,7 @@ def announcement_problems(
                 "media contact: give contacts for it, or one list for every language"),
                 ("contacts",), language))  # fmt: skip
 
-    not_words = _names_in(announcement, terms)
+    not_words = names_in(announcement, terms)
     for loc, declared, all_texts in fields.texts(announcement):
         if source not in all_texts:
             continue

@@ -438,6 +438,44 @@ def status() -> None:
         )
 
 
+@main.group()
+def translate() -> None:
+    """An announcement's texts out to translators (XLIFF 2.1 or PO) and back into its YAML."""
+
+
+@translate.command(name="export")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lang", "language", required=True, type=click.Choice(LANGUAGES))
+@click.option("--format", "fmt", type=click.Choice(["xliff", "po"]), default="xliff")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The file to write; default <id>.<lang>.xlf (or .po) here.")  # fmt: skip
+@_reports_errors
+def translate_export(path: Path, language: str, fmt: str, out: Path | None) -> None:
+    """Write every text of an announcement that LANG needs, for a translator's tool."""
+    from .project import Project
+    from .publish import write_atomic
+    from .translate import export
+
+    data = export(Project(Path.cwd()), path, language, fmt)
+    out = out or Path(f"{path.stem}.{language}.{'xlf' if fmt == 'xliff' else 'po'}")
+    write_atomic(out, data)
+    click.echo(f"wrote {out}")
+
+
+@translate.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@_reports_errors
+def translate_import(file: Path) -> None:
+    """Write a translated XLIFF or PO file back into its announcement, once every unit passes."""
+    from .project import Project
+    from .translate import import_file
+
+    written, imported, left = import_file(Project(Path.cwd()), file)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{imported} texts accepted, {left} left untranslated or marked for review")
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
 @out_option("Output folder, where build wrote the announcement.")

@@ -25,6 +25,10 @@ class TextField:
     sections: dict[str, str]  # output kind -> section id; "{n}" is the item's number from 1
     facts: bool = True  # check compares its numbers, dates and cities across languages
     city_only: bool = False  # printed only in its city's releases (and needed in their languages)
+    # Where it is written: the announcement, or the settings (wwc-press.yaml) for the texts an
+    # announcement prints from them; validate and check judge the settings' texts on their own.
+    file: str = "announcement"
+    words: bool = False  # one text for every language, or one per language (a contact's)
 
 
 TEXT_FIELDS: tuple[TextField, ...] = (
@@ -45,7 +49,18 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     ),
     TextField(("cities", "*", "*", "quote", "role"), {"cities": "city-quote"}, False, True),
     TextField(("cities", "*", "*", "quote", "text"), {"cities": "city-quote"}, True, True),
-)
+    # Contacts' words, given per language, and the settings' texts an announcement prints:
+    # exported to translators with the rest (wwc-press translate); validate and check judge
+    # contacts and the settings by their own rules, so texts() leaves them out.
+    *(
+        TextField(("contacts", "*", part), {"release": "contacts", "cities": "contacts"},
+                  facts=False, file=file, words=True)
+        for file in ("announcement", "settings")
+        for part in ("name", "title", "organization")
+    ),
+    TextField(("about", "*", "title"), {"release": "about-{key}"}, False, file="settings"),
+    TextField(("about", "*", "text"), {"release": "about-{key}"}, False, file="settings"),
+)  # fmt: skip
 
 
 def city_key(place: Place) -> tuple[str, str | None, str]:
@@ -72,19 +87,31 @@ def _walk(data: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any
 
 
 def texts(announcement: Announcement) -> Iterator[tuple[Loc, TextField, dict[str, str]]]:
-    """Every translatable text the announcement gives: its place, its declaration, its texts."""
-    data = announcement.model_dump(by_alias=True)
+    """Every translatable text the announcement gives, besides contacts' words: its place, its
+    declaration, its texts."""
+    for loc, field, value in all_texts(announcement.model_dump(by_alias=True), "announcement"):
+        if not field.words:
+            yield loc, field, value
+
+
+def all_texts(data: Any, file: str) -> Iterator[tuple[Loc, TextField, dict[str, str]]]:
+    """Every text given per language in ``data``, a dump of the announcement or the settings
+    (``file``): its place, its declaration, its texts."""
     for field in TEXT_FIELDS:
+        if field.file != file:
+            continue
         for loc, value in _walk(data, field.path, ()):
             if isinstance(value, dict):
                 yield loc, field, value
 
 
-def field_at(loc: Loc) -> TextField | None:
+def field_at(loc: Loc, file: str = "announcement") -> TextField | None:
     """The declaration of the text at ``loc`` (("quotes", 0, "text") -> the quotes' text)."""
     for field in TEXT_FIELDS:
-        if len(field.path) == len(loc) and all(
-            step == "*" or step == part for step, part in zip(field.path, loc, strict=True)
+        if (
+            field.file == file
+            and len(field.path) == len(loc)
+            and all(step == "*" or step == part for step, part in zip(field.path, loc, strict=True))
         ):
             return field
     return None
@@ -100,9 +127,11 @@ def city_of(announcement: Announcement, loc: Loc) -> City | None:
     return None
 
 
-def section(kind: str, loc: Loc, announcement: Announcement, city: City | None) -> str | None:
+def section(
+    kind: str, loc: Loc, announcement: Announcement, city: City | None, file: str = "announcement"
+) -> str | None:
     """The id of the section of an output (``kind``, and its ``city``) that prints ``loc``."""
-    field = field_at(loc)
+    field = field_at(loc, file)
     if field is None or kind not in field.sections:
         return None
     owner = city_of(announcement, loc)
@@ -115,4 +144,5 @@ def section(kind: str, loc: Loc, announcement: Announcement, city: City | None) 
         if not announcement.quotes[int(loc[1])].fits(status, city):
             return None  # a program quote that does not fit this city's release
     number = next((part for part in loc if isinstance(part, int)), 0) + 1
-    return field.sections[kind].replace("{n}", str(number))
+    found = field.sections[kind].replace("{n}", str(number))
+    return found.replace("{key}", str(loc[1])) if "{key}" in found else found  # about-{key}

@@ -32,10 +32,12 @@ class Project:
         return self.root / "templates"
 
     def announcement_paths(self, paths: list[Path]) -> list[Path]:
-        """``paths``, or every announcement file; an approvals file (``<id>.approvals.yaml``,
-        committed beside its announcement) is not one."""
+        """``paths``, or every announcement file; an approvals file (``<id>.approvals.yaml``)
+        and the record of the English its translations were made from (``<id>.sources.yaml``),
+        committed beside their announcement, are not."""
         found = (self.root / "announcements").glob("*.yaml")
-        return paths or sorted(p for p in found if not p.name.endswith(".approvals.yaml"))
+        records = (".approvals.yaml", ".sources.yaml")
+        return paths or sorted(p for p in found if not p.name.endswith(records))
 
     def load(self, paths: list[Path]) -> list[Announcement]:
         """Every announcement of ``paths``; InputError with the problems of all files at once.
