@@ -194,8 +194,10 @@ def context(
         # New cities that are the program's first in their country, and whether a city is.
         "first_cities": [c for c in cities.new if city_key(c) in firsts],
         "is_first": lambda c: city_key(c) in firsts,
-        # Every city the roster knows after this announcement, for the report: (place, level,
-        # the year it reached that level where the roster knows it, else None), by country.
+        # Every certified city to date, for the report: (place, level, the year it reached
+        # that level where the roster knows it, else None). Only when the roster names them
+        # all: a list of some, titled with what the roster lacks, read to native desks as the
+        # program not knowing its own cities (`wwc-press roster` prints what is known).
         "roster": [
             (
                 Place(name=e.name, region=e.region, country=e.country),
@@ -203,6 +205,7 @@ def context(
                 e.since.year if e.since else None,
             )
             for e in (facts.roster if facts else ())
+            if len(facts.roster) >= facts.total
         ],
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
