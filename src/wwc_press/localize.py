@@ -262,6 +262,11 @@ class Localizer:
     def quoted(self, text: str) -> str:
         return style.quoted(style.typography(text, self.language), self.language)
 
+    def quoted_before_attribution(self, text: str) -> str:
+        """A quote as the press prints it before "said" and its speaker."""
+        typeset = style.typography(text, self.language)
+        return style.quoted_before_attribution(typeset, self.language)
+
     def text(self, text: str) -> str:
         """A text from the announcement, typeset for the language."""
         return style.typography(text, self.language)

@@ -95,6 +95,15 @@ def quoted(text: str, language: Language) -> str:
     return profile(language).quote(text)
 
 
+def quoted_before_attribution(text: str, language: Language) -> str:
+    """A quote that the name of its speaker follows, in the language's marks."""
+    rules = profile(language)
+    text = text.rstrip()
+    if rules.before_attribution:
+        return rules.before_attribution(text)
+    return rules.quote(text[:-1] if text.endswith(".") else text)
+
+
 def typography(text: str, language: Language) -> str:
     """Typesetting of the file's own texts by the language's rules ("57 %" held together)."""
     return profile(language).typography(text)

@@ -86,7 +86,7 @@ class _Builder(HTMLParser):
 class Block:
     """One block of a release, in reading order.
 
-    kind: embargo, title, deck, lead, paragraph, heading, quote, attribution, contact, end,
+    kind: embargo, title, deck, lead, paragraph, heading, quote, contact, end,
     slot (where the mayor's quote goes: ``text`` is the slot's name) or logo (``text`` is the alt
     text, ``source`` the file name).
     """
@@ -175,9 +175,8 @@ def _blocks(parent: Element, section: str):
         elif node.tag == "blockquote":
             quoted = node.attrs.get("id", section)
             for part in node.children:
-                if isinstance(part, Element) and part.tag in ("p", "footer"):
-                    kind = "quote" if part.tag == "p" else "attribution"
-                    yield Block(kind, part.text(), quoted)
+                if isinstance(part, Element) and part.tag == "p":
+                    yield Block("quote", part.text(), quoted)
         elif node.tag == "h1":
             yield Block("title", node.text(), where)
         elif node.tag in ("h2", "h3"):

@@ -1,7 +1,7 @@
 """Wire text (``.txt``): UTF-8 plain text in the structure newswires take.
 
-Headline, decks, the lead with its dateline, paragraphs parted by a blank line, each quote with
-its attribution on the next line, About, contacts line by line, the end mark; no hard wrapping
+Headline, decks, the lead with its dateline, paragraphs parted by a blank line (a quote is one,
+its speaker named in it), About, contacts line by line, the end mark; no hard wrapping
 inside a paragraph (the wire's system wraps). No-break spaces the typesetting put inside names
 become spaces (a wire's search would miss "Results for America" otherwise); those the language
 sets beside a sign ("57 %", "« ... »") stay.
@@ -29,8 +29,6 @@ def paragraphs(page: Page) -> list[str]:
             continue  # nothing to read in plain text
         if block.kind == "lead":
             out.append(f"{block.dateline} {block.text}".strip())
-        elif block.kind == "attribution" and out:
-            out[-1] += "\n" + block.text
         else:
             out.append(block.text)
     return [plain(text) for text in out if text]

@@ -1,13 +1,14 @@
 """Word (``.docx``): the release as a file a press office edits and re-issues.
 
 Real Word styles, so that the document behaves in Word like any other release: Title for the
-headline, Subtitle for each deck, Heading 2 for About and the contacts, Quote for quotations,
-List Bullet for lists; and styles of our own for the embargo line, the attribution, the
-contacts, the end mark and, in a city's release without a quote of its own, the empty paragraph
-for the mayor's quote (shaded, bordered, named in the language: it cannot be missed, and deleting
-it leaves nothing behind). The document's language is set on its default run properties and on
-every style, so Word checks the spelling in that language. The continuation mark sits in the
-footer inside a field that prints it on every page but the last, as the PDF does.
+headline, Subtitle for each deck, Heading 2 for About and the contacts, Normal for the body and
+its quotes (a paragraph that names its speaker, as the release prints it), List Bullet for lists;
+and styles of our own for the embargo line, the contacts, the end mark and, in a city's release
+without a quote of its own, the empty paragraph for the mayor's quote (shaded, bordered, named
+in the language: it cannot be missed, and deleting it leaves nothing behind). The document's
+language is set on its default run properties and on every style, so Word checks the spelling
+in that language. The continuation mark sits in the footer inside a field that prints it on
+every page but the last, as the PDF does.
 
 The file is the same bytes from the same page: fixed core properties (from the page's date) and
 fixed timestamps in the zip.
@@ -143,9 +144,6 @@ def _styles(document, language: str, slot_name: str | None) -> str | None:
     embargo = own("Embargo")
     embargo.font.bold = True
     embargo.font.color.rgb = RGBColor.from_string(ACCENT)
-    attribution = own("Attribution")
-    attribution.paragraph_format.left_indent = Pt(36)
-    attribution.font.italic = False
     contact = own("Contact")
     contact.paragraph_format.space_after = Pt(4)
     end = own("End Mark")
@@ -214,8 +212,7 @@ def _add(document, block: Block, slot_style: str | None) -> None:
         "title": "Title",
         "deck": "Subtitle",
         "heading": "Heading 2",
-        "quote": "Quote",
-        "attribution": "Attribution",
+        "quote": "Normal",  # a paragraph of the release, attributed in its own words
         "contact": "Contact",
         "end": "End Mark",
         "item": "List Bullet",

@@ -33,6 +33,9 @@ class Profile:
     long_date: Callable[[dt.date], str]
     clock: Callable[[dt.datetime], str]  # a time of day as the press writes it
     conjunction: Callable[[str], str] | None = None  # "and" before a word, when it changes
+    # A quote followed by who said it, in the language's marks: its closing period gives way to
+    # the comma the catalog writes after the marks («…», afirmó; “…”, afirma; « … », a déclaré).
+    before_attribution: Callable[[str], str] | None = None
     typography: Callable[[str], str] = lambda text: text  # the file's texts, typeset
     group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
     zone_abbreviations: bool = False  # "10 a.m. EDT" (AP) rather than "hora de Nueva York"

@@ -37,6 +37,14 @@ def _clock(local: dt.datetime) -> str:
     return f"{local.hour % 12 or 12}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
 
 
+def _before_said(text: str) -> str:
+    """AP: the comma that leads to "said" goes inside the quotation marks, in place of the
+    quote's period (“…communities,” said); a question or an exclamation keeps its mark."""
+    if text.endswith("."):
+        text = text[:-1]
+    return "“" + text + ("" if text.endswith(("?", "!")) else ",") + "”"
+
+
 PROFILE = Profile(
     tag="en",
     babel_locale="en_US",
@@ -50,6 +58,7 @@ PROFILE = Profile(
     noun_gender={},
     and_word="and",
     quote=lambda text: "“" + text + "”",
+    before_attribution=_before_said,
     long_date=_long_date,
     clock=_clock,
     zone_abbreviations=True,  # AP: "10 a.m. EDT"
