@@ -28,6 +28,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
+from ..model import ascii_domain
 from ..style import typography
 from .page import Page
 from .wire import plain, wire_text
@@ -78,12 +79,8 @@ def _addresses(page: Page) -> list[Address]:
         if block.source and "@" in block.source:
             name = plain(block.text.split("\n", 1)[0])
             parsed = Address(addr_spec=block.source)  # validated as one (model._address)
-            user, domain = parsed.username, parsed.domain
-            try:  # a domain in its own script travels as IDNA ("xn--" labels)
-                domain = domain.encode("idna").decode("ascii")
-            except UnicodeError:
-                continue
-            found.append(Address(display_name=name, username=user, domain=domain))
+            domain = ascii_domain(parsed.domain)  # IDNA takes it: validated too
+            found.append(Address(display_name=name, username=parsed.username, domain=domain))
     return found
 
 
