@@ -106,3 +106,15 @@ def test_an_announcements_markup_stays_words_in_head_json_ld_and_feed(project: P
     assert entry.findtext(f"{ATOM}title") == HEADLINE
     assert entry.findtext(f"{ATOM}summary") == DECK
     ET.parse(site / "sitemap.xml")  # well-formed
+
+
+def test_an_out_that_is_a_link_is_refused_before_anything_is_written(project: Path):
+    (project / "elsewhere").mkdir()
+    (project / "elsewhere" / "kept.txt").write_text("kept", "utf-8")
+    (project / "site").symlink_to(project / "elsewhere")
+    result = run(["publish", "--out", "site", "--now", AFTER], project)
+    assert result.exit_code == 2, result.output
+    assert "site: a link (to " in result.output and "give the folder itself" in result.output
+    assert [p.name for p in (project / "elsewhere").iterdir()] == ["kept.txt"]
+    assert (project / "site").is_symlink()
+    assert not list(project.glob(".site*building*"))
