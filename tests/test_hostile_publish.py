@@ -34,6 +34,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
                                     "(%C3%BC), and a host in its own script as IDNA"),
         ("https://editor:secret@news.example.org/", "an address with no user or password"),
         ("https://news.example.org:99999/", "the port must be a number from 0 to 65535"),
+        ("https://news.example.org/100%/", "'%' begins a percent escape, two hex digits"),
         ("javascript:alert(1)//news.example.org/", "absolute http or https"),
         ("file:///var/www/", "absolute http or https"),
     ],

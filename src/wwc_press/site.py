@@ -78,6 +78,8 @@ def base_url(value: str) -> str:
         raise ValueError(f"{bad!r} cannot stand in an address: write it percent-encoded "
                          f"({quote(bad)}), and a host in its own script as IDNA "
                          "(xn--…)")  # fmt: skip
+    if re.search(r"%(?![0-9A-Fa-f]{2})", value):
+        raise ValueError("'%' begins a percent escape, two hex digits (%20); write '%' as %25")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError("give an absolute http or https address, like https://news.example.org/")
