@@ -22,6 +22,7 @@ from typing import Annotated
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel, model_validator
 
+from .errors import InputError, Problem
 from .model import Announcement, Language
 from .plan import plan
 from .project import Project
@@ -194,8 +195,12 @@ def read(path: Path) -> dict:
     from . import loader
     from .validate import parse
 
-    if not path.is_file():
-        return {}
+    if not path.exists() and not path.is_symlink():
+        return {}  # nothing approved yet
+    if not path.is_file():  # a folder, a dangling link: approve could not write it either
+        what = "a folder" if path.is_dir() else "not a file"
+        message = f"the approvals file is {what}: move it away; wwc-press approve writes it there"
+        raise InputError([Problem(path, 1, 1, message)])
     records = parse(loader.load(path, generated=True), _File)
     return records.model_dump(exclude_defaults=True)
 

@@ -565,8 +565,16 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @_reports_errors
 def publish_command(out: Path, dist: Path, now, base_url: str | None) -> None:
     """Write the public newsroom: every announcement out of embargo at --now, feeds, sitemap."""
+    import os
+
     from .site import write_site
 
+    if out.is_symlink():  # the site replaces --out as a whole, and never someone's link
+        raise click.BadParameter(
+            f"{out}: a link (to {os.readlink(out)}), which publish would replace; give the "
+            "folder itself",
+            param_hint="'--out'",
+        )
     source, target = dist.resolve(), out.resolve()
     if source == target or target.is_relative_to(source) or source.is_relative_to(target):
         raise click.BadParameter(

@@ -36,13 +36,19 @@ def without_invisible(text: str) -> str:
 def visible(text: str) -> str:
     """``text`` safe to print on a terminal: control and format characters from a file (an
     escape sequence that retitles the window, a bidi override that reorders the line) are shown
-    as escapes (\\x1b, \\u202e), never sent raw."""
+    as escapes, as Python writes them (\\x1b, \\u202e, \\U000e0041): four hex digits for a
+    character past U+FFFF would read as another character and a digit."""
     return "".join(
-        ch
-        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
-        else (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+        ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") else _escape(ch)
         for ch in text
     )
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True, order=True)

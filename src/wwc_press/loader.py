@@ -184,6 +184,13 @@ class _Builder:
                                                "digits: no count in an announcement is that "
                                                "large"))  # fmt: skip
             return None
+        if _surprising(node):
+            read = self.constructor.construct_object(node)
+            self.problems.append(self._at(node, f"YAML reads '{node.value}' as {read:,} "
+                                               f"({_how(node.value)}): write the number in plain "
+                                               "digits, or put a text in quotes: "
+                                               f'"{node.value}"'))  # fmt: skip
+            return None
         try:
             return self.constructor.construct_object(node)
         except (ValueError, yaml.YAMLError) as error:
@@ -202,6 +209,26 @@ class _Builder:
     def _at(self, node: yaml.Node, message: str) -> Problem:
         line, column = _mark(node)
         return Problem(self.doc.path, line, column, message)
+
+
+# A number as people write it. YAML 1.1, which PyYAML reads, also takes 190:20:30 as base 60
+# (685,230), 017 as octal (15), 1_000 and 1_000.5, 0x1F and 0b101: a typo or a code would
+# become another number without a word.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+
+def _surprising(node: yaml.ScalarNode) -> bool:
+    if node.tag == "tag:yaml.org,2002:int":
+        return not _DECIMAL.fullmatch(node.value)
+    return node.tag == "tag:yaml.org,2002:float" and any(c in node.value for c in ":_")
+
+
+def _how(value: str) -> str:
+    if ":" in value:
+        return "a number in base 60"
+    if value.lstrip("+-").startswith(("0x", "0b")):
+        return "a hexadecimal or binary number"
+    return "its underscores dropped" if "_" in value else "an octal number"
 
 
 class _TooLarge(Exception):

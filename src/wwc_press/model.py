@@ -213,6 +213,10 @@ class Highlight(Record):
 
 # Words that may differ by language: one string means the same text in every language.
 Words = Text | Translatable
+# A contact's words (name, title, organization) are printed as a signature and sent as From and
+# Reply-To: the rules of a name, so no invisible character makes a look-alike sender.
+ContactWords = Name | dict[Language, Name]
+MAX_ADDRESS = 254  # characters of an e-mail address (RFC 5321's path, less its brackets)
 
 
 def _address(value: str) -> str:
@@ -228,15 +232,30 @@ def _address(value: str) -> str:
         parsed = None
     if parsed is None or parsed.addr_spec != value or "." not in parsed.domain:
         raise ValueError(f"'{value}' is not an e-mail address like press@example.org")
+    if len(value) > MAX_ADDRESS:
+        raise ValueError(f"an e-mail address of {len(value)} characters: mail servers take at "
+                         f"most {MAX_ADDRESS}")  # fmt: skip
+    try:  # how the e-mail writes it (formats/mail.py): a domain in its own script as IDNA
+        ascii_domain(parsed.domain)
+    except UnicodeError:
+        raise ValueError(f"'{parsed.domain}' is not a domain a mail server can reach: each part "
+                         "between dots has 1 to 63 letters, digits or hyphens (in its own "
+                         "script, at most 63 once encoded as IDNA)") from None  # fmt: skip
     return value
 
 
+def ascii_domain(domain: str) -> str:
+    """``domain`` as mail headers carry it: a name in its own script as IDNA ("xn--" labels).
+    UnicodeError when IDNA refuses it (a part longer than 63 octets, an empty part)."""
+    return domain.encode("idna").decode("ascii")
+
+
 class Contact(Record):
-    name: Words
-    title: Words | None = None
-    organization: Words | None = None
+    name: ContactWords
+    title: ContactWords | None = None
+    organization: ContactWords | None = None
     email: Annotated[str, AfterValidator(_address)] | None = None
-    phone: Text | None = Field(None, description="with its country code: +1 212 555 0100")
+    phone: Name | None = Field(None, description="with its country code: +1 212 555 0100")
 
 
 # One list for every language, or one per language (a Spanish-speaking contact for es).

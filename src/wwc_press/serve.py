@@ -206,7 +206,12 @@ class _Handler(SimpleHTTPRequestHandler):
         if reload is not None:
             self.send_header("Refresh", f"3; url={reload}")
         self.end_headers()
-        self.wfile.write(body)
+        self._body(body)
+
+    def _body(self, body: bytes) -> None:
+        """A HEAD is answered with the headers of its GET and no body."""
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         # No other site may frame these pages (a framed review page's buttons could be clicked
@@ -239,8 +244,7 @@ class _Handler(SimpleHTTPRequestHandler):
         return False
 
     def do_HEAD(self) -> None:  # noqa: N802 (http.server's name)
-        if not self._unreadable():  # the rules of GET: a HEAD tells what a GET would give
-            super().do_HEAD()
+        self.do_GET()  # what a GET would answer, headers and all, without its body (_body)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         if self._unreadable():
@@ -261,9 +265,9 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(body)
+            self._body(body)
             return None
-        return super().do_GET()
+        return super().do_HEAD() if self.command == "HEAD" else super().do_GET()
 
     def list_directory(self, path):  # noqa: ANN001, ANN201 (http.server's signature)
         self.send_error(404, "no index.html here")
@@ -307,6 +311,8 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
+        if self.command == "HEAD":
+            return
         with self.live.condition:
             self.live.open[page] += 1
             version, errors = self.live.version, self.live.errors

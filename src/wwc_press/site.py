@@ -23,9 +23,9 @@ import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from . import cache as outputs_cache
 from . import contents, newsroom, publish, render
@@ -65,13 +65,32 @@ class Article:
     data: dict  # its JSON-LD, addresses as published
 
 
+# What an address may hold as it is written (RFC 3986: its unreserved and reserved characters,
+# and "%" of an escape). A quote, "<" or a space would end the attribute it is written in and
+# make markup of the rest; a line break, which urlsplit drops, would move the site elsewhere.
+_URL_CHARACTER = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
+
+
 def base_url(value: str) -> str:
     """``--base-url`` as a folder's address (ending in "/"); ValueError with the reason."""
+    bad = next((ch for ch in value if not _URL_CHARACTER.fullmatch(ch)), None)
+    if bad is not None:
+        raise ValueError(f"{bad!r} cannot stand in an address: write it percent-encoded "
+                         f"({quote(bad)}), and a host in its own script as IDNA "
+                         "(xn--…)")  # fmt: skip
+    if re.search(r"%(?![0-9A-Fa-f]{2})", value):
+        raise ValueError("'%' begins a percent escape, two hex digits (%20); write '%' as %25")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError("give an absolute http or https address, like https://news.example.org/")
     if parts.query or parts.fragment:
         raise ValueError("an address with no query or fragment, the folder the site is served at")
+    if parts.username is not None:
+        raise ValueError("an address with no user or password: every page of the site shows it")
+    try:
+        parts.port  # noqa: B018 (urlsplit checks the port only when asked)
+    except ValueError:
+        raise ValueError("the port must be a number from 0 to 65535") from None
     return value if value.endswith("/") else value + "/"
 
 
@@ -83,8 +102,8 @@ def absolute(html: str, url: str | None) -> str:
     end = html.find("</head>")
     head, rest = html[:end], html[end:]
 
-    def join(match: re.Match[str]) -> str:
-        return match.group(1) + urljoin(url, match.group(2)) + match.group(3)
+    def join(match: re.Match[str]) -> str:  # an attribute's value: unescaped, then again
+        return match.group(1) + escape(urljoin(url, unescape(match.group(2)))) + match.group(3)
 
     head = _HEAD_META.sub(join, _HEAD_LINK.sub(join, head))
 
@@ -400,9 +419,9 @@ def _sitemap(stage: Path, base: str) -> None:
         url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
         ET.SubElement(url, f"{{{SITEMAP}}}loc").text = urljoin(base, path)
         head = page.read_text("utf-8").split("</head>", 1)[0]
-        for language, href in _ALTERNATE.findall(head):
+        for language, href in _ALTERNATE.findall(head):  # as the page's attribute says it
             ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": language,
-                          "href": href})  # fmt: skip
+                          "href": unescape(href)})  # fmt: skip
     data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
     publish.write_atomic(stage / "sitemap.xml", data + b"\n")
     robots = f"User-agent: *\nAllow: /\nSitemap: {urljoin(base, 'sitemap.xml')}\n"

@@ -172,9 +172,15 @@ def _is_translatable(root: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     )
 
 
+# How pydantic names the text branch of a union in a location: a plain or constrained str, or
+# one with a validator of ours (model.Name).
+_TEXT_BRANCH = re.compile(r"(constrained-)?str|function-\w+\[.*\]")
+
+
 def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
     """For a value that may be a list or a mapping (contacts: one list, or one per language),
-    pydantic reports why it fits neither; keep the errors of the shape the file chose, with the
+    or a text or a mapping (a contact's words: one, or one per language), pydantic reports why
+    it fits neither; keep the errors of the shape the file chose, with the
     branch's name out of the location."""
     kept = []
     for error in errors:
@@ -182,6 +188,11 @@ def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
         for part in error["loc"]:
             if isinstance(part, str) and part.startswith(("dict[", "list[")):
                 if isinstance(here, dict) != part.startswith("dict["):
+                    chosen = False
+                    break
+                continue
+            if isinstance(part, str) and _TEXT_BRANCH.fullmatch(part):  # a text, or words
+                if isinstance(here, dict | list):  # per language (model.ContactWords)
                     chosen = False
                     break
                 continue

@@ -28,6 +28,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
+from ..model import ascii_domain
 from ..style import typography
 from .page import Page
 from .wire import plain, wire_text
@@ -65,11 +66,30 @@ def _fits(value: str, header: str) -> bool:
 LINE = 78
 
 
-def _mailbox(address: Address) -> str:
+def _mailbox(address: Address) -> list[str]:
+    """A mailbox as the pieces its header may be folded between. Plain ASCII is written as it
+    reads (quoted when it holds "<", ",", ...): unfolding a quoted string at its spaces gives
+    back the same words, where a reader adds a space between two halves of one encoded word."""
     name = " ".join(address.display_name.split())
     if name.isascii() and "=?" not in name:
-        return formataddr((name, address.addr_spec))  # quoted when it holds "<", ",", ...
-    return f"{_words(name)} <{address.addr_spec}>"
+        return formataddr((name, address.addr_spec)).split(" ")
+    words = Header(name, "utf-8", maxlinelen=LINE - 2).encode()  # each fits a folded line
+    return [*words.split(), f"<{address.addr_spec}>"]
+
+
+def _folded(header: str, mailboxes: list[list[str]]) -> str:
+    """The value of an address header: the mailboxes, separated by commas, on lines of at most
+    LINE characters, broken only between pieces. A piece longer than a line (a name without a
+    space) has a line of its own, never cut: at most 204 characters (model.MAX_NAME)."""
+    pieces = [piece for mailbox in mailboxes for piece in [*mailbox[:-1], mailbox[-1] + ","]]
+    pieces[-1] = pieces[-1].removesuffix(",")
+    lines = [f"{header}:"]
+    for piece in pieces:
+        if len(lines[-1]) + 1 + len(piece) <= LINE:
+            lines[-1] += f" {piece}"
+        else:
+            lines.append(f" {piece}")
+    return "\n".join(lines).removeprefix(f"{header}:").removeprefix(" ")
 
 
 def _addresses(page: Page) -> list[Address]:
@@ -78,12 +98,8 @@ def _addresses(page: Page) -> list[Address]:
         if block.source and "@" in block.source:
             name = plain(block.text.split("\n", 1)[0])
             parsed = Address(addr_spec=block.source)  # validated as one (model._address)
-            user, domain = parsed.username, parsed.domain
-            try:  # a domain in its own script travels as IDNA ("xn--" labels)
-                domain = domain.encode("idna").decode("ascii")
-            except UnicodeError:
-                continue
-            found.append(Address(display_name=name, username=user, domain=domain))
+            domain = ascii_domain(parsed.domain)  # IDNA takes it: validated too
+            found.append(Address(display_name=name, username=parsed.username, domain=domain))
     return found
 
 
@@ -103,8 +119,8 @@ def message(
     mail.set_raw("Subject", _words(plain(typography(subject, page.language)), "Subject"))
     contacts = _addresses(page)
     if contacts:
-        mail.set_raw("From", _mailbox(contacts[0]))
-        mail.set_raw("Reply-To", ", ".join(_mailbox(contact) for contact in contacts))
+        mail.set_raw("From", _folded("From", [_mailbox(contacts[0])]))
+        mail.set_raw("Reply-To", _folded("Reply-To", [_mailbox(c) for c in contacts]))
     mail["Date"] = format_datetime(page.created_at)
     domain = contacts[0].domain if contacts else "wwc-press.invalid"
     mail["Message-ID"] = f"<{digest[:32]}@{domain}>"
