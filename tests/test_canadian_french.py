@@ -95,7 +95,7 @@ def test_the_canadian_release_reads_as_quebec_press(canada: Path) -> None:
         "Parmi les villes déjà certifiées, Winnipeg (Manitoba) passe du niveau Argent au niveau "
         "Or.",
         "Au niveau Or, Carlsbad (Californie) renouvelle sa certification.",
-        "en remplir de 51 % à 67 % donne le niveau Argent",
+        "une ville qui en remplit de 51 % à 67 % obtient le niveau Argent",
     ]:
         assert phrase in text
     pages = pypdf.PdfReader(pdf).pages

@@ -22,7 +22,7 @@ EXPECTED = {
         "headline": "What Works Cities Certification goes international with seven new cities",
         "embargo": "Embargoed until 10 a.m. EDT, June 21, 2023",
         "dateline": "NEW YORK, June 21, 2023 —",
-        "quote": "“We're finding that we're high in demand.",
+        "quote": "“We’re finding that we’re high in demand.",
         "more": "-more-",
         "word": "en-US",
     },

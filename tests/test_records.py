@@ -72,7 +72,7 @@ def _lead(folder: Path, page: str) -> str:
 # The lead's news of firsts, when the roster proves them: Colombia and Mexico, not Argentina
 # or Brazil (June 2023), and "among" them, for the file lists only seven of the 12 new cities.
 FIRSTS = {
-    "en": "Bogotá, Medellín, Rionegro and Monterrey are among the program's first certified "
+    "en": "Bogotá, Medellín, Rionegro and Monterrey are among the program’s first certified "
     "cities in their countries.",
     "es": "Bogotá D. C., Medellín, Rionegro y Monterrey están entre las primeras ciudades "
     "certificadas por el programa en sus respectivos países.",
@@ -228,7 +228,7 @@ def test_a_round_known_by_some_of_its_cities_says_among_them(project: Path) -> N
         assert upgraded in text
     lead = _lead(folder / "en", "press-release.html")
     assert "today announced that 21 cities have earned" in lead
-    assert "Winnipeg and Hamilton are among the program's first certified cities" in lead
+    assert "Winnipeg and Hamilton are among the program’s first certified cities" in lead
     assert "countries:" not in lead  # the countries of the 19 unnamed cities are not known
 
 

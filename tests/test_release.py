@@ -31,7 +31,7 @@ EXPECTED = {
         ],
         "dateline": "NEW YORK, June 21, 2023 —",
         "timing": "Embargoed until 10 a.m. EDT, June 21, 2023",
-        "quote": "“We're finding that we're high in demand.",
+        "quote": "“We’re finding that we’re high in demand.",
         "speaker": "take our assessment,” said Rochelle Haynes, managing director of What Works "
         "Cities Certification.",
         "footer": "Page 1 of 2",

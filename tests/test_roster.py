@@ -131,7 +131,7 @@ def test_without_a_total_or_a_roster_the_total_cannot_be_counted(project: Path) 
 
 
 FIRSTS = {
-    "en": "Guatemala City and Las Condes are the program's first certified cities in their "
+    "en": "Guatemala City and Las Condes are the program’s first certified cities in their "
     "countries.",
     "es": "Ciudad de Guatemala y Las Condes son las primeras ciudades certificadas por el "
     "programa en sus respectivos países.",
@@ -222,4 +222,4 @@ def test_an_earlier_announcement_changes_what_later_ones_say(history: Path) -> N
     settings.write_text(settings.read_text("utf-8").replace("total: 74", "total: 75"), "utf-8")
     assert run(args, cwd=history).exit_code == 0
     text = html_text(page)
-    assert "Las Condes is the program's first certified city in its country." in text
+    assert "Las Condes is the program’s first certified city in its country." in text

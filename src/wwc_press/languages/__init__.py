@@ -36,7 +36,7 @@ class Profile:
     # A quote followed by who said it, in the language's marks: its closing period gives way to
     # the comma the catalog writes after the marks («…», afirmó; “…”, afirma; « … », a déclaré).
     before_attribution: Callable[[str], str] | None = None
-    typography: Callable[[str], str] = lambda text: text  # the file's texts, typeset
+    typography: Callable[[str], str] = lambda text: typographic_apostrophe(text)  # typeset
     group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
     zone_abbreviations: bool = False  # "10 a.m. EDT" (AP) rather than "hora de Nueva York"
     us_standalone: str = "standalone_es_pt"  # the list in data/regions.yaml of US cities alone
@@ -85,6 +85,13 @@ def tens_and_units(units: list[str], tens: list[str], joiner: str, below: int) -
         return tens[ten] + (f"{joiner}{units[unit]}" if unit else "")
 
     return words
+
+
+def typographic_apostrophe(text: str) -> str:
+    """The apostrophe as print sets it, ’, between letters ("Coeur d’Alene", "the program’s"):
+    the straight ' of a keyboard is a typewriter's mark, and every desk that read our pages
+    corrected it next to curly quotation marks."""
+    return re.sub(r"(?<=\w)'(?=\w)", "’", text)
 
 
 def no_break_percent(text: str) -> str:

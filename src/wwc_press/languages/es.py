@@ -6,7 +6,7 @@ import re
 
 from babel.dates import format_date, format_time
 
-from . import Profile, no_break_percent, tens_and_units
+from . import Profile, no_break_percent, tens_and_units, typographic_apostrophe
 
 _UNITS = (
     "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
@@ -56,7 +56,8 @@ PROFILE = Profile(
     quote=_quote,
     long_date=lambda day: format_date(day, "long", locale="es"),
     clock=lambda local: format_time(local.time(), "short", locale="es"),
-    typography=no_break_percent,  # "57 %" never breaks
+    # "57 %" never breaks; the apostrophe of a foreign name as print sets it ("Coeur d’Alene")
+    typography=lambda text: typographic_apostrophe(no_break_percent(text)),
     group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
     # Headlines (Martínez de Sousa, Manual de estilo de la lengua española: the division of
     # titles): no line ends on an article, a preposition or a conjunction.

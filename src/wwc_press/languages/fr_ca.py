@@ -8,7 +8,7 @@ import re
 
 from babel.dates import format_date
 
-from . import Profile, no_break_percent
+from . import Profile, no_break_percent, typographic_apostrophe
 
 _UNITS = (
     "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
@@ -57,7 +57,7 @@ def _typography(text: str) -> str:
     """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
     none before ; ! ?, and "57 %" held together."""
     text = no_break_percent(text)
-    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # the typographic apostrophe: « l’Université »
+    text = typographic_apostrophe(text)  # « l’Université »
     text = re.sub(r"(?<=\S) ?:(?=\s)", "\u00a0:", text)  # after a word, ")" or "»" too
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
 
