@@ -166,7 +166,7 @@ def test_no_headline_line_ends_on_a_small_word_or_inside_a_phrase(
                     joined = f"{line} {following}".casefold()
                     split = [
                         p
-                        for p in rules.fixed_phrases
+                        for p in map(str.casefold, rules.fixed_phrases)
                         if p in joined
                         and p not in line.casefold()
                         and p not in following.casefold()

@@ -78,7 +78,13 @@ PROFILE = Profile(
     short_months=AP_MONTHS,
     # AP headlines: a line never ends on an article, a preposition or a conjunction.
     headline_ties=frozenset(
-        "a an the of in on at to for from by with into as and or nor but".split()
+        "a an the of in on at to for from by with into as and or nor but its their".split()
     ),
-    fixed_phrases=("for the first time",),
+    # A level and its noun stay on one line: "its / What Works Cities Silver Certification".
+    fixed_phrases=(
+        "for the first time",
+        "Silver Certification",
+        "Gold Certification",
+        "Platinum Certification",
+    ),
 )

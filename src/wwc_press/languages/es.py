@@ -63,7 +63,16 @@ PROFILE = Profile(
     # titles): no line ends on an article, a preposition or a conjunction.
     headline_ties=frozenset(
         "el la los las lo un una unos unas al del a ante con de desde en entre hacia hasta para "
-        "por según sin sobre tras y e o u ni que".split()
+        "por según sin sobre tras y e o u ni que su sus".split()
     ),
-    fixed_phrases=("por primera vez",),
+    # A level and its noun stay on one line: "la certificación Plata", "al nivel Oro".
+    fixed_phrases=(
+        "por primera vez",
+        "certificación Plata",
+        "certificación Oro",
+        "certificación Platino",
+        "nivel Plata",
+        "nivel Oro",
+        "nivel Platino",
+    ),
 )

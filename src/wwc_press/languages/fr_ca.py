@@ -89,7 +89,16 @@ PROFILE = Profile(
     # a conjunction.
     headline_ties=frozenset(
         "le la les un une des du de au aux à en dans par pour avec sans sur sous entre chez et "
-        "ou ni que".split()
+        "ou ni que sa son ses leur leurs".split()
     ),
-    fixed_phrases=("pour la première fois",),
+    # A level and its noun stay on one line: « la certification Argent », « au niveau Or ».
+    fixed_phrases=(
+        "pour la première fois",
+        "certification Argent",
+        "certification Or",
+        "certification Platine",
+        "niveau Argent",
+        "niveau Or",
+        "niveau Platine",
+    ),
 )

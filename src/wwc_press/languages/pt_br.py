@@ -59,7 +59,16 @@ PROFILE = Profile(
     # a preposition or a conjunction.
     headline_ties=frozenset(
         "o a os as um uma uns umas ao aos à às de do da dos das em no na nos nas num numa por "
-        "pelo pela pelos pelas para com sem sobre entre e ou nem que".split()
+        "pelo pela pelos pelas para com sem sobre entre e ou nem que seu sua seus suas".split()
     ),
-    fixed_phrases=("pela primeira vez",),
+    # A level and its noun stay on one line: "a certificação Prata", "o nível Ouro".
+    fixed_phrases=(
+        "pela primeira vez",
+        "certificação Prata",
+        "certificação Ouro",
+        "certificação Platina",
+        "nível Prata",
+        "nível Ouro",
+        "nível Platina",
+    ),
 )
