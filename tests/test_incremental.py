@@ -93,7 +93,11 @@ PT_CITIES = {"pt-BR/cities/fortaleza-ce-br.html", "pt-BR/cities/mogi-das-cruzes-
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("A procura pela certificação", "A demanda pela certificação", PT_RELEASE | PT_CITIES),
+        (
+            "Estamos percebendo que há muita procura",
+            "Percebemos muita procura",
+            PT_RELEASE | PT_CITIES,
+        ),
         ("chega à América Latina", "desembarca na América Latina", PT_RELEASE),
     ],
     ids=["pt-BR quote", "pt-BR headline"],
