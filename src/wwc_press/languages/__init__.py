@@ -55,6 +55,9 @@ class Profile:
     end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
     # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
     # held to the word after them, and fixed phrases never split ("por primera vez").
+    # Cities the press names with an article, by country and the name as this language writes
+    # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
+    city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
     headline_ties: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
 
