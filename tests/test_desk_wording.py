@@ -1,0 +1,233 @@
+"""What native desks (AP English, Latin American Spanish, Brazilian Portuguese, Quebec French)
+send unchanged, read in the built PDFs: the country named where a city is its first, sentences
+a person would write, the article Brazilian press gives some cities; and the gate, ``check``,
+on the English texts, on numbers in words and with separators, and on an announcement's own
+proper names.
+
+Rounds of cities the samples do not hold, each the program's first in its country.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, pdf_text, run
+
+# Three Peruvian cities and the Recife, all Silver, and two cities moving up.
+PERU = """\
+date: 2025-02-20
+cities:
+  new:
+    - {name: Lima, region: LIM, country: PE, level: silver}
+    - {name: Arequipa, region: ARE, country: PE, level: silver}
+    - {name: Trujillo, region: LAL, country: PE, level: silver}
+    - {name: Recife, region: PE, country: BR, level: silver}
+  upgraded:
+    - {name: Rio de Janeiro, region: RJ, country: BR, from: silver, level: gold}
+    - {name: Montevideo, country: UY, from: gold, level: platinum}
+"""
+
+# Two new cities, both Gold, each the first of its country, in all four languages.
+CARIBBEAN = """\
+date: 2025-03-12
+languages: [en, es, pt-BR, fr-CA]
+cities:
+  new:
+    - {name: Port-au-Prince, region: OU, country: HT, level: gold}
+    - {name: Kingston, region: "01", country: JM, level: gold}
+"""
+
+# One new city, the first in Canada.
+CANADA = """\
+date: 2025-03-12
+languages: [en, fr-CA]
+cities:
+  new:
+    - {name: Laval, region: QC, country: CA, level: silver}
+"""
+
+
+def _build(root: Path, name: str, text: str) -> Path:
+    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    result = run(["build", str(root / f"{name}.yaml"), "--format", "pdf", "--out", str(root)])
+    assert result.exit_code == 0, result.output
+    return root / name
+
+
+@pytest.fixture(scope="module")
+def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("wording")
+    return {
+        name: _build(root, name, text)
+        for name, text in (("peru", PERU), ("caribbean", CARIBBEAN), ("canada", CANADA))
+    }
+
+
+def _text(rounds: dict[str, Path], name: str, lang: str, output: str = "press-release") -> str:
+    return pdf_text(rounds[name] / lang / f"{output}.pdf")
+
+
+# The country named, in the reader's language, agreeing with "city"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Lima, Arequipa and Trujillo are the program's first certified cities in Peru."),
+        ("es", "Lima, Arequipa y Trujillo son las primeras ciudades peruanas certificadas por "
+         "el programa."),
+        ("pt-BR", "Lima, Arequipa e Trujillo são as primeiras cidades peruanas certificadas pelo "
+         "programa."),
+    ],
+)  # fmt: skip
+def test_the_release_names_the_country_of_its_first_cities(
+    rounds: dict[str, Path], lang: str, expected: str
+) -> None:
+    assert expected in _text(rounds, "peru", lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["Port-au-Prince is the program's first certified city in Haiti.",
+                "Kingston is the program's first certified city in Jamaica."]),
+        ("es", ["Port-au-Prince es la primera ciudad haitiana certificada por el programa.",
+                "Kingston es la primera ciudad jamaicana certificada por el programa."]),
+        ("pt-BR", ["Port-au-Prince é a primeira cidade haitiana certificada pelo programa.",
+                   "Kingston é a primeira cidade jamaicana certificada pelo programa."]),
+        ("fr-CA", ["Port-au-Prince est la première ville haïtienne certifiée par le programme.",
+                   "Kingston est la première ville jamaïcaine certifiée par le programme."]),
+    ],
+)  # fmt: skip
+def test_one_first_city_per_country_in_every_language(
+    rounds: dict[str, Path], lang: str, expected: list[str]
+) -> None:
+    text = _text(rounds, "caribbean", lang)
+    for sentence in expected:
+        assert sentence in text
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "city", "expected"),
+    [
+        ("peru", "en", "lima-lim-pe", "Lima is among the first cities in Peru to earn the "
+         "certification."),
+        ("peru", "es", "lima-lim-pe", "Lima está entre las primeras ciudades peruanas en obtener "
+         "la certificación."),
+        ("caribbean", "en", "port-au-prince-ou-ht", "Port-au-Prince is the first city in "
+         "Haiti to earn the certification."),
+        ("canada", "en", "laval-qc-ca", "Laval is the first city in Canada to earn the "
+         "certification."),
+        ("canada", "fr-CA", "laval-qc-ca", "Laval est la première ville canadienne à obtenir la "
+         "certification."),
+    ],
+)  # fmt: skip
+def test_a_city_release_names_its_country(
+    rounds: dict[str, Path], name: str, lang: str, city: str, expected: str
+) -> None:
+    assert expected in _text(rounds, name, lang, f"cities/{city}")
+
+
+def test_one_new_city_that_is_a_first_is_news_in_the_release(rounds: dict[str, Path]) -> None:
+    assert "Laval is the program's first certified city in Canada." in _text(rounds, "canada", "en")
+    assert "Laval est la première ville canadienne certifiée par le programme." in _text(
+        rounds, "canada", "fr-CA"
+    )
+
+
+def test_no_release_says_its_country_without_naming_it(rounds: dict[str, Path]) -> None:
+    vague = ["its country", "their countries", "su país", "sus respectivos países", "seu país",
+             "seus respectivos países", "son pays", "leurs pays respectifs"]  # fmt: skip
+    for folder in rounds.values():
+        for pdf in folder.rglob("*.pdf"):
+            text = pdf_text(pdf)
+            assert not [phrase for phrase in vague if phrase in text], pdf
+
+
+def test_without_an_adjective_on_record_the_country_is_named_after_in() -> None:
+    """English never uses the adjective ("in the United States"); a country the data leaves
+    out reads "en Portugal" rather than no country at all."""
+    from wwc_press.localize import localizer
+    from wwc_press.settings import load_settings
+
+    settings = load_settings(ROOT)
+    english = localizer(ROOT, "en", settings)
+    assert english.of_country("US", "city") == "in the United States"
+    assert english.of_country("MX", "city", 2) == "in Mexico"
+    assert localizer(ROOT, "es", settings).of_country("PT", "city") == "en Portugal"
+    assert localizer(ROOT, "es", settings).of_country("MX", "city", 3) == "mexicanas"
+    assert localizer(ROOT, "pt-BR", settings).of_country("BR", "city") == "brasileira"
+    assert localizer(ROOT, "fr-CA", settings).of_country("CA", "city", 2) == "canadiennes"
+
+
+# Sentences a person writes
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        ("peru", "en", "All four earned Silver Certification: Lima, Arequipa and Trujillo, Peru, "
+         "and Recife, Brazil."),
+        ("peru", "es", "Las cuatro obtuvieron el nivel Plata: Lima, Arequipa y Trujillo (Perú), "
+         "y Recife (Brasil)."),
+        ("peru", "pt-BR", "As quatro receberam o nível Prata: Lima, Arequipa e Trujillo (Peru), "
+         "e o Recife (PE)."),
+        ("caribbean", "en", "Both earned Gold Certification: Port-au-Prince, Haiti, and "
+         "Kingston, Jamaica."),
+        ("caribbean", "es", "Ambas obtuvieron el nivel Oro: Port-au-Prince (Haití) y Kingston "
+         "(Jamaica)."),
+        ("caribbean", "pt-BR", "As duas receberam o nível Ouro: Port-au-Prince (Haiti) e "
+         "Kingston (Jamaica)."),
+        ("caribbean", "fr-CA", "Les deux ont obtenu le niveau Or : Port-au-Prince (Haïti) et "
+         "Kingston (Jamaïque)."),
+    ],
+)  # fmt: skip
+def test_when_every_new_city_shares_a_level_all_of_them_earned_it(
+    rounds: dict[str, Path], name: str, lang: str, expected: str
+) -> None:
+    text = _text(rounds, name, lang)
+    assert expected in text
+    assert "de ellas" not in text and "delas" not in text  # "nine of them" when all nine did
+
+
+@pytest.mark.parametrize(
+    ("lang", "city", "expected"),
+    [
+        ("en", "montevideo-uy", "Montevideo has moved up from Gold to What Works Cities Platinum "
+         "Certification, Results for America announced today"),
+        ("es", "montevideo-uy", "Montevideo pasó del nivel Oro al nivel Platino de la "
+         "certificación What Works Cities, anunció hoy Results for America"),
+        ("pt-BR", "rio-de-janeiro-rj-br", "O Rio de Janeiro passou do nível Prata para o nível "
+         "Ouro da certificação What Works Cities, anunciou hoje a Results for America"),
+    ],
+)  # fmt: skip
+def test_a_city_moves_up_from_one_level_to_the_next(
+    rounds: dict[str, Path], lang: str, city: str, expected: str
+) -> None:
+    assert expected in _text(rounds, "peru", lang, f"cities/{city}")
+
+
+def test_french_counts_the_program_to_date(rounds: dict[str, Path]) -> None:
+    import re
+
+    for name, output in (("caribbean", "press-release"), ("canada", "cities/laval-qc-ca")):
+        text = _text(rounds, name, "fr-CA", output)
+        assert re.search(r"À ce jour, \d+ villes ont obtenu la certification What Works", text)
+        assert "Avec cette annonce" not in text
+
+
+# The article of Brazilian press
+
+
+def test_brazilian_press_gives_the_recife_its_article(rounds: dict[str, Path]) -> None:
+    release = _text(rounds, "peru", "pt-BR", "cities/recife-pe-br")
+    assert "O Recife conquista a certificação Prata do What Works Cities" in release
+    assert "O Recife conquistou a certificação Prata" in release
+    assert "O Recife é uma das quatro cidades certificadas pela primeira vez" in release
+    program = _text(rounds, "peru", "pt-BR")
+    assert "o Rio de Janeiro subiu do nível Prata para o Ouro" in program
+    # Spanish and English write the name alone.
+    assert "Recife (Brasil)" in _text(rounds, "peru", "es")
+    assert "O Recife" not in _text(rounds, "peru", "en", "cities/recife-pe-br")
