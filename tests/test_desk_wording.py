@@ -231,3 +231,104 @@ def test_brazilian_press_gives_the_recife_its_article(rounds: dict[str, Path]) -
     # Spanish and English write the name alone.
     assert "Recife (Brasil)" in _text(rounds, "peru", "es")
     assert "O Recife" not in _text(rounds, "peru", "en", "cities/recife-pe-br")
+
+
+# The gate: check reads the English too, numbers however written, the file's own names
+
+HAMILTON = """\
+date: 2025-03-12
+languages: [en, fr-CA]
+PROPER
+cities:
+  new:
+    - {name: Hamilton, region: "ON", country: CA, level: silver}
+highlights:
+  - city: Hamilton
+    text:
+      en: EN
+      fr-CA: FR
+"""
+
+
+def _check(tmp_path: Path, en: str, fr: str, proper: str = "") -> tuple[int, str]:
+    path = tmp_path / "hamilton.yaml"
+    text = HAMILTON.replace("PROPER", proper or "# no proper names")
+    path.write_text(text.replace("EN", en).replace("FR", fr), "utf-8")
+    result = run(["check", str(path)])
+    return result.exit_code, result.output
+
+
+PROPER = "proper_names: [McMaster University, Mohawk College]"
+EN = "Hamilton worked with McMaster University and Mohawk College to cut emergency wait times."
+FR = "Hamilton a travaillé avec l'Université McMaster et le Collège Mohawk pour réduire l'attente."
+
+
+def test_check_finds_a_doubled_word_in_the_english(tmp_path: Path) -> None:
+    code, output = _check(tmp_path, EN.replace("cut emergency", "cut the the emergency"), FR,
+                          PROPER)  # fmt: skip
+    assert code == 1
+    assert "hamilton.yaml:10:11: highlights.0.text: doublewords: the word 'the' is doubled" in (
+        output
+    )
+    code, output = _check(tmp_path, EN, FR, PROPER)
+    clean = "checked 1 announcement and the catalogs: no problems"
+    assert (code, output.strip()) == (0, clean), output
+
+
+def test_an_announcement_declares_its_own_proper_names(tmp_path: Path) -> None:
+    """Spelling accepts them in every language, and they stay free to translate ("le Collège
+    Mohawk"): only the glossary's names must be kept as they are."""
+    code, output = _check(tmp_path, EN, FR)
+    assert code == 1
+    assert "hamilton.yaml:10:11: highlights.0.text: spelling: 'McMaster' is not in the en_US " in (
+        output
+    )
+    assert "hamilton.yaml:11:14: highlights.0.text: spelling: 'McMaster' is not in the fr_CA " in (
+        output
+    )
+    code, output = _check(tmp_path, EN, FR, PROPER)
+    assert code == 0, output
+
+
+def test_proper_names_must_be_a_list_of_names(tmp_path: Path) -> None:
+    path = tmp_path / "hamilton.yaml"
+    path.write_text(HAMILTON.replace("PROPER", "proper_names: McMaster University"), "utf-8")
+    result = run(["validate", str(path)])
+    assert result.exit_code == 2
+    assert "hamilton.yaml:3:15: 'proper_names' must be a list (got str 'McMaster University')" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("en", "fr"),
+    [
+        ("21 residents", "vingt et une résidentes"),
+        ("twenty-one residents", "21 résidents"),
+        ("1,200 residents", "mille deux cents résidents"),
+        ("1,200 residents", "1\u202f200 résidents"),  # CLDR's narrow no-break space
+        ("1,200 residents", "1\u00a0200 résidents"),
+        ("12,345 residents", "12 345 résidents"),
+        ("999 residents", "neuf cent quatre-vingt-dix-neuf résidents"),
+        ("57% of 4,000 residents", "57\u00a0% de quatre mille résidents"),
+    ],
+)
+def test_check_reads_french_numbers_in_words_and_with_spaces(
+    tmp_path: Path, en: str, fr: str
+) -> None:
+    code, output = _check(tmp_path, f"Hamilton served {en}.", f"Hamilton a servi {fr}.")
+    assert code == 0, output
+
+
+def test_check_still_finds_a_number_that_differs(tmp_path: Path) -> None:
+    code, output = _check(tmp_path, "Hamilton served 21 residents.",
+                          "Hamilton a servi vingt-deux résidents.")  # fmt: skip
+    assert code == 1
+    assert (
+        "hamilton.yaml:11:14: highlights.0.text: number '21' of the en text is missing in fr-CA, "
+        "which has '22' instead"
+    ) in output
+    code, output = _check(tmp_path, "Hamilton served 1,200 residents.",
+                          "Hamilton a servi 1\u202f300 résidents.")  # fmt: skip
+    assert "number '1,200' of the en text is missing in fr-CA, which has '1\u202f300'" in output
