@@ -130,6 +130,16 @@ def test_a_city_release_names_its_country(
     assert expected in _text(rounds, name, lang, f"cities/{city}")
 
 
+def test_french_names_a_country_with_its_article(rounds: dict[str, Path]) -> None:
+    """BDL: "la Jamaïque", but "Haïti" alone; the table of the report keeps the bare name."""
+    text = _text(rounds, "caribbean", "fr-CA")
+    assert (
+        "Les villes nouvellement certifiées se trouvent dans deux pays : Haïti et la Jamaïque."
+        in (text)
+    )
+    assert "Port-au-Prince (Haïti) et Kingston (Jamaïque)" in text
+
+
 def test_one_new_city_that_is_a_first_is_news_in_the_release(rounds: dict[str, Path]) -> None:
     assert "Laval is the program's first certified city in Canada." in _text(rounds, "canada", "en")
     assert "Laval est la première ville canadienne certifiée par le programme." in _text(

@@ -138,6 +138,8 @@ def country_name(code: str, language: Language, *, running_text: bool = False) -
     name = Locale.parse(profile(language).babel_locale).territories[code]
     if running_text and code in profile(language).country_article:
         return "the " + name
+    if running_text:
+        return profile(language).country_articles.get(code, "") + name
     return name
 
 
