@@ -285,6 +285,20 @@ def test_check_finds_a_doubled_word_in_the_english(tmp_path: Path) -> None:
     assert (code, output.strip()) == (0, clean), output
 
 
+@pytest.mark.parametrize(
+    ("en", "problem"),
+    [
+        ("Hamilton cut  emergency wait times.", "doublespacing: two spaces in a row"),
+        ("Hamilton cut (emergency wait times.", "brackets: unbalanced '()'"),
+        ('Hamilton cut "emergency" wait times.', "quotes: straight quotes"),
+    ],
+)
+def test_check_reads_the_english_as_the_translations(tmp_path: Path, en: str, problem: str) -> None:
+    code, output = _check(tmp_path, en, "Hamilton a réduit l'attente aux urgences.")
+    assert code == 1
+    assert f"hamilton.yaml:10:11: highlights.0.text: {problem}" in output
+
+
 def test_an_announcement_declares_its_own_proper_names(tmp_path: Path) -> None:
     """Spelling accepts them in every language, and they stay free to translate ("le Collège
     Mohawk"): only the glossary's names must be kept as they are."""

@@ -82,7 +82,7 @@ CHECKS: tuple[Check, ...] = (
 
 # The checks that need no source: they hold for the source language's own texts too, which
 # nothing else reads before the press does ("to cut the the wait").
-OWN_CHECKS: tuple[Check, ...] = (doublewords, doublespacing, whitespace, brackets)
+OWN_CHECKS: tuple[Check, ...] = (doublewords, doublespacing, whitespace, brackets, quotes)
 
 
 def own_problems(text: str, language: str) -> list[str]:
