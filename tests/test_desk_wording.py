@@ -345,6 +345,30 @@ def test_check_reads_french_numbers_in_words_and_with_spaces(
     assert code == 0, output
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "values"),
+    [
+        ("es", "veintiún países, veintiuna ciudades y mil doscientas personas", {"21", "1200"}),
+        ("pt-BR", "vinte e duas cidades e 12\u00a0345 pessoas", {"22", "12345"}),
+        ("fr-CA", "soixante et onze villes, quatre-vingts écoles, la deuxième ville", {"71", "80"}),
+        ("en", "twenty-one cities, one of them the second", {"21"}),
+    ],
+)
+def test_numbers_in_words_of_every_language(lang: str, text: str, values: set[str]) -> None:
+    """Counts in words read as figures; "one", "una", "une" stay words (articles too), and
+    ordinals are no counts."""
+    import datetime as dt
+
+    from wwc_press.check import facts
+    from wwc_press.model import Announcement
+
+    cities = {"new": [{"name": "Lima", "region": "LIM", "country": "PE", "level": "gold"}]}
+    announcement = Announcement.model_validate(
+        {"id": "x", "date": dt.date(2025, 3, 12), "total_certified": 90, "cities": cities}
+    )
+    assert {fact.value for fact in facts(text, lang, announcement)} == values
+
+
 def test_check_still_finds_a_number_that_differs(tmp_path: Path) -> None:
     code, output = _check(tmp_path, "Hamilton served 21 residents.",
                           "Hamilton a servi vingt-deux résidents.")  # fmt: skip

@@ -118,6 +118,8 @@ def _in_figures(text: str, language: Language) -> str:
     (threshold 2): they are articles and pronouns too; ordinals are dropped."""
     from text_to_num import alpha2digit
 
+    if language == "es":  # RAE: "veintiún países", the form before a noun, which text2num lacks
+        text = re.sub(r"(?i)\bveintiún\b", "veintiuno", text)
     return _ORDINAL.sub(" ", alpha2digit(text, profile(language).cldr_language, threshold=2))
 
 
