@@ -92,13 +92,13 @@ def test_the_release_names_the_country_of_its_first_cities(
     ("lang", "expected"),
     [
         ("en", ["Port-au-Prince is the program's first certified city in Haiti.",
-                "Kingston is the program's first certified city in Jamaica."]),
+                "Kingston is the first in Jamaica."]),
         ("es", ["Port-au-Prince es la primera ciudad haitiana certificada por el programa.",
-                "Kingston es la primera ciudad jamaicana certificada por el programa."]),
+                "Kingston es la primera ciudad jamaicana."]),
         ("pt-BR", ["Port-au-Prince é a primeira cidade haitiana certificada pelo programa.",
-                   "Kingston é a primeira cidade jamaicana certificada pelo programa."]),
+                   "Kingston é a primeira cidade jamaicana."]),
         ("fr-CA", ["Port-au-Prince est la première ville haïtienne certifiée par le programme.",
-                   "Kingston est la première ville jamaïcaine certifiée par le programme."]),
+                   "Kingston est la première ville jamaïcaine."]),
     ],
 )  # fmt: skip
 def test_one_first_city_per_country_in_every_language(

@@ -73,16 +73,13 @@ def _lead(folder: Path, page: str) -> str:
 # or Brazil (June 2023), and "among" them, for the file lists only seven of the 12 new cities.
 FIRSTS = {
     "en": "Bogotá, Medellín and Rionegro are among the program's first certified cities in "
-    "Colombia. Monterrey is among the program's first certified cities in Mexico.",
+    "Colombia. Monterrey is among the first in Mexico.",
     "es": "Bogotá D. C., Medellín y Rionegro están entre las primeras ciudades colombianas "
-    "certificadas por el programa. Monterrey está entre las primeras ciudades mexicanas "
-    "certificadas por el programa.",
+    "certificadas por el programa. Monterrey está entre las primeras ciudades mexicanas.",
     "pt-BR": "Bogotá, Medellín e Rionegro estão entre as primeiras cidades colombianas "
-    "certificadas pelo programa. Monterrey está entre as primeiras cidades mexicanas "
-    "certificadas pelo programa.",
+    "certificadas pelo programa. Monterrey está entre as primeiras cidades mexicanas.",
     "fr-CA": "Bogotá, Medellín et Rionegro figurent parmi les premières villes colombiennes "
-    "certifiées par le programme. Monterrey figure parmi les premières villes mexicaines "
-    "certifiées par le programme.",
+    "certifiées par le programme. Monterrey figure parmi les premières villes mexicaines.",
 }
 FIRST_WORDS = {"en": "first cit", "es": "primeras ciudades", "pt-BR": "primeiras cidades",
                "fr-CA": "premières villes"}  # fmt: skip
