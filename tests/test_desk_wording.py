@@ -380,3 +380,58 @@ def test_check_still_finds_a_number_that_differs(tmp_path: Path) -> None:
     code, output = _check(tmp_path, "Hamilton served 1,200 residents.",
                           "Hamilton a servi 1\u202f300 résidents.")  # fmt: skip
     assert "number '1,200' of the en text is missing in fr-CA, which has '1\u202f300'" in output
+
+
+ALL_AT_ONE_LEVEL = {
+    "en": {1: "Earning Silver Certification for the first time is Town 0, ",
+           2: "Both earned Silver Certification: ", 3: "All three earned Silver Certification: ",
+           10: "All 10 earned Silver Certification: ", 21: "All 21 earned Silver Certification: "},
+    "es": {1: "La certificación Plata fue para Town 0 ", 2: "Ambas obtuvieron el nivel Plata: ",
+           3: "Las tres obtuvieron el nivel Plata: ", 10: "Las 10 obtuvieron el nivel Plata: ",
+           21: "Las 21 obtuvieron el nivel Plata: "},
+    "pt-BR": {1: "A certificação Prata ficou com Town 0 ", 2: "As duas receberam o nível Prata: ",
+              3: "As três receberam o nível Prata: ", 10: "As dez receberam o nível Prata: ",
+              21: "As 21 receberam o nível Prata: "},
+    "fr-CA": {1: "La certification Argent est décernée pour la première fois à Town 0 ",
+              2: "Les deux ont obtenu le niveau Argent : ", 3: "Les trois ont obtenu le niveau "
+              "Argent : ", 10: "Les 10 ont obtenu le niveau Argent : ",
+              21: "Les 21 ont obtenu le niveau Argent : "},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(ALL_AT_ONE_LEVEL))
+def test_all_of_a_rounds_new_cities_at_one_level_for_any_count(lang: str) -> None:
+    """1, 2 ("both"), 3 and more, in words up to nine (ten in Portuguese), agreeing with
+    "cities" (feminine in Spanish, Portuguese and French)."""
+    import datetime as dt
+    import html
+    import re
+
+    from wwc_press import render
+    from wwc_press.localize import localizer
+    from wwc_press.model import Announcement
+    from wwc_press.settings import load_settings
+
+    settings = load_settings(ROOT)
+    env = render.environment(ROOT / "templates", localizer(ROOT, lang, settings))
+    for count, expected in ALL_AT_ONE_LEVEL[lang].items():
+        new = [
+            {"name": f"Town {i}", "region": "CA", "country": "US", "level": "silver"}
+            for i in range(count)
+        ]
+        announcement = Announcement.model_validate(
+            {
+                "id": "x",
+                "date": dt.date(2025, 3, 12),
+                "total_certified": 200,
+                "cities": {"new": new},
+                "languages": [lang],
+            }  # fmt: skip
+        )
+        page = render.render(
+            env, "press-release.html", render.context(announcement, settings), for_pdf=False
+        )
+        section = re.search(r'<section id="new".*?</section>', page, re.S)
+        assert section
+        text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", section.group(0))))
+        assert expected in text, (count, text)
