@@ -52,7 +52,7 @@ EXPECTED = {
         "SACRAMENTO (Califórnia), 1º de setembro de 2024 –",
         "seis cidades conquistaram",
         "Bogotá e Ibagué (Colômbia)",
-        "Santiago (Chile); Toronto e Montréal (Canadá); e Recife (PE)",
+        "Santiago (Chile); Toronto e Montréal (Canadá); e o Recife (PE)",  # Estadão: o Recife
         "Boise (Idaho) subiu",
         "Columbia (Carolina do Sul) renovou",
         "quatro países: Brasil, Canadá, Chile e Colômbia",

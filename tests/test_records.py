@@ -72,14 +72,14 @@ def _lead(folder: Path, page: str) -> str:
 # The lead's news of firsts, when the roster proves them: Colombia and Mexico, not Argentina
 # or Brazil (June 2023), and "among" them, for the file lists only seven of the 12 new cities.
 FIRSTS = {
-    "en": "Bogotá, Medellín, Rionegro and Monterrey are among the program’s first certified "
-    "cities in their countries.",
-    "es": "Bogotá D. C., Medellín, Rionegro y Monterrey están entre las primeras ciudades "
-    "certificadas por el programa en sus respectivos países.",
-    "pt-BR": "Bogotá, Medellín, Rionegro e Monterrey estão entre as primeiras cidades certificadas "
-    "pelo programa em seus respectivos países.",
-    "fr-CA": "Bogotá, Medellín, Rionegro et Monterrey figurent parmi les premières villes "
-    "certifiées par le programme dans leurs pays respectifs.",
+    "en": "Bogotá, Medellín and Rionegro are among the program’s first certified cities in "
+    "Colombia. Monterrey is among the first in Mexico.",
+    "es": "Bogotá D. C., Medellín y Rionegro están entre las primeras ciudades colombianas "
+    "certificadas por el programa. Monterrey está entre las primeras ciudades mexicanas.",
+    "pt-BR": "Bogotá, Medellín e Rionegro estão entre as primeiras cidades colombianas "
+    "certificadas pelo programa. Monterrey está entre as primeiras cidades mexicanas.",
+    "fr-CA": "Bogotá, Medellín et Rionegro figurent parmi les premières villes colombiennes "
+    "certifiées par le programme. Monterrey figure parmi les premières villes mexicaines.",
 }
 FIRST_WORDS = {"en": "first cit", "es": "primeras ciudades", "pt-BR": "primeiras cidades",
                "fr-CA": "premières villes"}  # fmt: skip
@@ -98,7 +98,7 @@ def test_firsts_are_printed_only_where_the_roster_proves_them(
         return  # no city of the round has its releases in French
     city = "monterrey-nle-mx" if lang != "pt-BR" else "recife-pe-br"
     proven = city == "monterrey-nle-mx"
-    # "among the first cities in its country": others of the round may be in it too
+    # "among the first cities in Mexico": others of the round may be in it too
     assert (FIRST_WORDS[lang] in _lead(known / lang / "cities", f"{city}.html")) is proven
     assert FIRST_WORDS[lang] not in _lead(unknown / lang / "cities", f"{city}.html")
 

@@ -67,7 +67,7 @@ EXPECTED = {
         "date": "21 de junho de 2023",
         "percent": "57%",
         "levels": ["certificação Ouro", "certificação Prata", "do nível Prata para o Ouro"],
-        "counts": ["sete cidades conquistaram", "cinco delas", "duas delas", "62 cidades"],
+        "counts": ["sete cidades conquistaram", "cinco delas", "duas delas", "são 62 as cidades"],
         "places": [
             "Carlsbad (Califórnia)",
             "Charleston (Carolina do Sul)",

@@ -116,16 +116,16 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             # Its own press: no country after the city (Córdoba is the capital of Córdoba).
             "Córdoba obtiene la certificación Plata de What Works Cities",
             "CÓRDOBA, 21 de junio de 2023.—",
-            # The city is the news: the subject of the lead, a first in its country.
+            # The city is the news: the subject of the lead, a first in its country, named.
             "Córdoba obtuvo la certificación Plata de What Works Cities, anunció hoy Results "
             "for America",
-            "Córdoba está entre las primeras ciudades de su país en obtener la certificación",
+            "Córdoba está entre las primeras ciudades argentinas en obtener la certificación",
         ]),
         ("en/cities/henderson-nv-us.pdf", [
             "Henderson, Nevada, moves up to What Works Cities Gold Certification",
             "HENDERSON, Nev., June 21, 2023 —",
             # The dateline gives the state: the lead names the city alone.
-            "Henderson has moved up to What Works Cities Gold Certification, from Silver, "
+            "Henderson has moved up from Silver to What Works Cities Gold Certification, "
             "Results for America announced today",
         ]),
         ("en/cities/washington-dc-us.pdf", [

@@ -33,8 +33,8 @@ def _short_months(language: Language) -> dict[str, int]:
 
 
 def names_in(announcement: Announcement, terms: dict) -> set[str]:
-    """The words of the announcement's names (places in every language, people, contacts) and
-    of the glossary's: not words a dictionary spells."""
+    """The words of the announcement's names (places in every language, people, contacts, its
+    ``proper_names``) and of the glossary's: not words a dictionary spells."""
     languages = announcement.languages or []
     texts = [name for name in terms.get("keep", [])]
     for _, city in announcement.cities.by_status():
@@ -44,6 +44,7 @@ def names_in(announcement: Announcement, terms: dict) -> set[str]:
         if city.quote:
             texts.append(city.quote.speaker)
     texts += [quote.speaker for quote in announcement.quotes]
+    texts += announcement.proper_names
     return {word for text in texts for word in re.findall(r"\w+", text)}
 
 
@@ -96,23 +97,30 @@ class Fact:
         return self.shown
 
 
-@cache
-def _number_words(language: Language) -> dict[str, int]:
-    """Single-word cardinals 2 to 99 ("one", "una", "um" are also articles and pronouns)."""
-    words = {}
-    for value in range(2, 100):
-        for feminine in (False, True):
-            word = profile(language).cardinal(value, feminine)
-            if " " not in word:
-                words[word.casefold()] = value
-    return words
+# Digits grouped in threes by any of the separators the languages use: a comma or a period, a
+# space, a no-break space or the narrow one CLDR gives French ("1 234", "1\u202f234").
+_GROUPS = "[.,\u00a0\u202f ]"
+_SPACES = str.maketrans("", "", "\u00a0\u202f ")
+# What text2num leaves of an ordinal ("2nd", "2ème", "2º"): not a count to compare.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|ème|e|er|re|º|ª|°|o|a)\b")
 
 
 def _number(text: str, language: Language) -> str:
     grouping = get_group_symbol(locale=profile(language).babel_locale)
     decimal = get_decimal_symbol(locale=profile(language).babel_locale)
-    text = text.replace("\u00a0", "").replace(" ", "").replace(grouping, "")
+    text = text.translate(_SPACES).replace(grouping, "")
     return text.replace(decimal, ".")
+
+
+def _in_figures(text: str, language: Language) -> str:
+    """Numbers in words written in figures, by text2num's parsers of each language: "vingt et
+    une" is 21, "mil doscientas" 1200, "twenty-one" 21. "One", "una", "um", "une" stay words
+    (threshold 2): they are articles and pronouns too; ordinals are dropped."""
+    from text_to_num import alpha2digit
+
+    if language == "es":  # RAE: "veintiún países", the form before a noun, which text2num lacks
+        text = re.sub(r"(?i)\bveintiún\b", "veintiuno", text)
+    return _ORDINAL.sub(" ", alpha2digit(text, profile(language).cldr_language, threshold=2))
 
 
 @cache
@@ -137,26 +145,25 @@ def _month_number(name: str, language: Language) -> int:
 def facts(text: str, language: Language, announcement: Announcement) -> set[Fact]:
     """The numbers, percents, dates and cities a text states, normalized across languages."""
     found: set[Fact] = set()
+    # Names first, and out of the way: "Dos Hermanas" or "Três Corações" count nothing.
+    for _, city in announcement.cities.by_status():
+        name = places.city_name(city, language)
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.add(Fact("city", f"{city.country}:{city.name}", name))
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
     for match in _date_pattern(language).finditer(text):
         month = _month_number(match["month"], language)
         year = f"{match['year']}-" if match["year"] else ""
         found.add(Fact("date", f"{year}{month:02d}-{int(match['day']):02d}", match[0]))
         text = text.replace(match[0], " ")
+    text = _in_figures(text, language)
     # Grouping only in threes ("1,234", "1.234", "1 234"): "In 2022, 57%" holds 57%, not 202257%.
-    grouped = r"\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    for match in re.finditer(rf"(?<![\d.,])({grouped})\s?%", text):
+    grouped = rf"\d{{1,3}}(?:{_GROUPS}\d{{3}})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+    for match in re.finditer(rf"(?<![\d.,])({grouped})[\s\u202f]?%", text):
         found.add(Fact("percent", _number(match[1], language) + "%", match[0]))
         text = text.replace(match[0], " ")
-    for match in re.finditer(r"\d+(?:[.,\u00a0]\d+)*", text):
+    for match in re.finditer(rf"(?<![\d.,])(?:{grouped})", text):
         found.add(Fact("number", _number(match[0], language), match[0]))
-    words = _number_words(language)
-    for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", text):
-        if match[0].casefold() in words:
-            found.add(Fact("number", str(words[match[0].casefold()]), match[0]))
-    for _, city in announcement.cities.by_status():
-        name = places.city_name(city, language)
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            found.add(Fact("city", f"{city.country}:{city.name}", name))
     return found
 
 
@@ -212,6 +219,9 @@ def announcement_problems(
             accepted = not_words | qa.glossary_words(terms, language)
             for problem in qa.spelling_problems(text, language, accepted):
                 add(loc, language, f"{name}: {problem}")
+        # The source's own slips: a translation is checked against it below.
+        for problem in qa.own_problems(texts[source], source):
+            add(loc, source, f"{name}: {problem}")
         for language in [lang for lang in others if lang in texts]:
             found = qa.problems(texts[source], texts[language], language)
             found += qa.glossary_problems(terms, texts[source], texts[language], language)

@@ -307,7 +307,8 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
         sys.exit(EXIT_PROBLEMS)
     if final:
         _refuse_unapproved(project, paths, announcements, [])
-    click.echo(f"checked {len(announcements)} announcements and the catalogs: no problems")
+    checked = f"{len(announcements)} announcement{'s' if len(announcements) != 1 else ''}"
+    click.echo(f"checked {checked} and the catalogs: no problems")
 
 
 @main.command()

@@ -52,6 +52,10 @@ def NC_(context: str, message: str) -> str:
 PLACE = NC_("place", "%(place)s, %(qualifier)s")
 assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
 
+# Translators: a country where the language has no adjective for it on record (English always:
+# "the first city in Mexico"); "en %(country)s", "em %(country)s". The country is CLDR's name.
+IN_COUNTRY = NC_("country", "in %(country)s")
+
 LEVEL_CONTEXT = "level name"
 # Translators: the glossary of level names, used alone ("del nivel Plata al Oro") and in
 # "Gold Certification". Decide once per language; the same word is used everywhere.
@@ -239,6 +243,20 @@ class Localizer:
         """Whether this is the language of the country's own press."""
         return places.city_language(country, [self.language]) == self.language
 
+    def in_text(self, text: str, city: Place) -> str:
+        """``text`` naming ``city`` in running text, with the article its press gives the city
+        ("o Recife", "a Cidade da Guatemala"); as it is in every other case."""
+        return places.with_article(city, text, self.language)
+
+    def subject(self, text: str, city: Place) -> str:
+        """``text`` naming ``city`` at the start of a sentence: "O Recife conquista…"."""
+        with_article = self.in_text(text, city)
+        return with_article[:1].upper() + with_article[1:] if with_article != text else text
+
+    def names_in_text(self, cities: list[Place]) -> list[str]:
+        """The cities' names in running text, each with its article where it takes one."""
+        return [self.in_text(self.city_name(city), city) for city in cities]
+
     def city_headline(self, city: Place) -> str:
         """A city in the headline of its own release: its name alone for its own press, which
         reads the region in the dateline or the lead ("Las Condes obtiene…"); AP's form in
@@ -288,6 +306,18 @@ class Localizer:
 
     def country(self, code: str) -> str:
         return places.country_name(code, self.language, running_text=True)
+
+    def of_country(self, code: str, noun: str, count: int = 1) -> str:
+        """What places ``count`` of ``noun`` in the country, after the noun: the country's
+        adjective where the language's press uses one, agreeing with the noun ("ciudades
+        argentinas", "cidade brasileira", "ville canadienne"), else "in Mexico"."""
+        feminine = self.rules.noun_gender.get(noun) == "f"
+        adjective = places.country_adjective(
+            code, self.language, feminine=feminine, plural=count != 1
+        )
+        if adjective:
+            return adjective
+        return self.translations.pgettext("country", IN_COUNTRY) % {"country": self.country(code)}
 
     def countries(self, codes: list[str]) -> str:
         """Countries in the alphabetical order of their names in this language."""

@@ -336,6 +336,11 @@ class Announcement(Record):
     about: list[Text] | None = Field(
         None, description="the settings' About paragraphs to print, by key; default: all"
     )
+    proper_names: list[Name] = Field(
+        default_factory=list,
+        description="names the texts use that no dictionary spells (McMaster University): "
+        "check's spelling accepts them; unlike the glossary's, they may be translated",
+    )
     logos: list[Text] | None = Field(
         None, description="the settings' logos to print, by file name; default: all"
     )

@@ -125,13 +125,39 @@ def city_name(place: Place, language: Language) -> str:
     return place.name + _entry(place).get("name_suffix", {}).get(language, "")
 
 
+def with_article(place: Place, text: str, language: Language) -> str:
+    """``text`` naming ``place`` in running text, with the article its press gives the city
+    ("o Recife", "a Cidade da Guatemala": the language profile's ``city_articles``)."""
+    article = profile(language).city_articles.get(place.country, {}).get(city_name(place, language))
+    return f"{article} {text}" if article else text
+
+
 @cache
 def country_name(code: str, language: Language, *, running_text: bool = False) -> str:
     """CLDR's name of the country in ``language`` ("Brasil", "Estados Unidos")."""
     name = Locale.parse(profile(language).babel_locale).territories[code]
     if running_text and code in profile(language).country_article:
         return "the " + name
+    if running_text:
+        return profile(language).country_articles.get(code, "") + name
     return name
+
+
+@cache
+def _demonyms() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("wwc_press").joinpath("data/demonyms.yaml").read_text("utf-8")
+    return {
+        language: {code: forms.split() for code, forms in countries.items()}
+        for language, countries in yaml.safe_load(text).items()
+    }
+
+
+def country_adjective(code: str, language: Language, *, feminine: bool, plural: bool) -> str | None:
+    """The country's adjective agreeing with its noun ("mexicanas", "brasileira", "canadienne"),
+    from ``data/demonyms.yaml``; None where the language has none recorded (English says "in
+    Mexico")."""
+    forms = _demonyms().get(language, {}).get(code)
+    return forms[2 * plural + feminine] if forms else None
 
 
 def _contains(longer: str, shorter: str) -> bool:
@@ -276,9 +302,10 @@ def cities_in_text(
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
         if _is_local(place, language):
-            items.append(local_name(place, language, house, pattern=pattern))
+            name = local_name(place, language, house, pattern=pattern)
+            items.append(with_article(place, name, language))
         elif _says_country(place):
-            items.append(city_name(place, language))
+            items.append(with_article(place, city_name(place, language), language))
         elif place.country in groups:
             groups[place.country].append(place)
         else:
@@ -290,7 +317,11 @@ def cities_in_text(
             texts.append(item)
         else:
             code, members = item
-            names = series([city_name(p, language) for p in members], language, house.serial_comma)
+            names = series(
+                [with_article(p, city_name(p, language), language) for p in members],
+                language,
+                house.serial_comma,
+            )
             texts.append(_with(names, country_name(code, language), pattern))
     return series(texts, language, house.serial_comma)
 

@@ -80,6 +80,21 @@ CHECKS: tuple[Check, ...] = (
 )  # fmt: skip
 
 
+# The checks that need no source: they hold for the source language's own texts too, which
+# nothing else reads before the press does ("to cut the the wait").
+OWN_CHECKS: tuple[Check, ...] = (doublewords, doublespacing, whitespace, brackets, quotes)
+
+
+def own_problems(text: str, language: str) -> list[str]:
+    """Each problem of ``text`` that shows without a translation to compare with."""
+    found = []
+    for check in OWN_CHECKS:
+        problem = check(text, text, language)
+        if problem:
+            found.append(f"{check.__name__}: {problem}")
+    return found
+
+
 def problems(source: str, text: str, language: str) -> list[str]:
     """Each QA problem of ``text`` against its English ``source``, named after its check."""
     found = []

@@ -354,7 +354,8 @@ class History:
         if announcement.total_certified is None:  # derived: true only if no round is missing
             new_here = announcement.count("new")
             held.append(doc.problem(("date",), f"the total to date, {total}, is the roster's "
-                f"{state.total} and this round's {new_here} new cities: if a round came between "
+                f"{state.total} and this round's {new_here} new "
+                f"{'city' if new_here == 1 else 'cities'}: if a round came between "
                 "that the roster does not record, give total_certified"))  # fmt: skip
         return Facts(total, first_countries, frozenset(firsts), frozenset(region_firsts), roster,
                      tuple(held))  # fmt: skip

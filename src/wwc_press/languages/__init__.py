@@ -44,6 +44,9 @@ class Profile:
     placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country
     region_codes: frozenset[str] = frozenset()  # countries whose region prints as its code
     country_article: frozenset[str] = frozenset()  # "the United States" in running text
+    # The article of each country's name in running text, where it varies ("l'Argentine", "le
+    # Brésil", "les États-Unis"; Haïti and Cuba take none)
+    country_articles: dict[str, str] = field(default_factory=dict)
     dateline_states: str = "full"  # US states in datelines by default: full, ap or postal
     dateline_ap_cities: bool = False  # AP: "WASHINGTON" even where the text says "D.C."
     headline_names_alone: bool = True  # a city's own headline: its name alone ("Fortaleza …")
@@ -58,6 +61,9 @@ class Profile:
     end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
     # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
     # held to the word after them, and fixed phrases never split ("por primera vez").
+    # Cities the press names with an article, by country and the name as this language writes
+    # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
+    city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
     headline_ties: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
 

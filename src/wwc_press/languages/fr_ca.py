@@ -62,6 +62,16 @@ def _typography(text: str) -> str:
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
 
 
+# BDL (noms de pays): a country's name takes its article in running text, elided before a vowel;
+# islands named as cities take none (Cuba, Haïti, Porto Rico, Trinité-et-Tobago). The countries
+# of the Americas, where the program's cities are; another is named without one.
+COUNTRY_ARTICLES = {
+    "AR": "l'", "BB": "la ", "BO": "la ", "BR": "le ", "BS": "les ", "BZ": "le ", "CA": "le ",
+    "CL": "le ", "CO": "la ", "CR": "le ", "DO": "la ", "EC": "l'", "GT": "le ", "GY": "le ",
+    "HN": "le ", "JM": "la ", "MX": "le ", "NI": "le ", "PA": "le ", "PE": "le ", "PY": "le ",
+    "SR": "le ", "SV": "le ", "US": "les ", "UY": "l'", "VE": "le ",
+}  # fmt: skip
+
 PROFILE = Profile(
     tag="fr-CA",
     babel_locale="fr_CA",
@@ -81,6 +91,7 @@ PROFILE = Profile(
     group_four_digits=True,
     canada_standalone=True,  # Montréal, Ottawa, Québec, Toronto alone, as in AP
     placed_by_region=frozenset({"US", "CA"}),  # "Laval (Québec)", "Seattle (Washington)"
+    country_articles=COUNTRY_ARTICLES,
     readers_country="CA",
     home_region=("CA", "QC"),
     date_pattern=r"\b(?P<day>\d{{1,2}})(?:er)? (?P<month>{months})(?: (?P<year>\d{{4}}))?",

@@ -37,6 +37,17 @@ def _clock(local: dt.datetime) -> str:
     return f"{local.hour}h{local.minute:02d}" if local.minute else f"{local.hour}h"
 
 
+# Manual de Redação e Estilo do Estadão: some cities take the article, as a common noun would,
+# and it contracts with prepositions ("o Recife", "do Rio de Janeiro", "no Porto"); so do names
+# that are a common noun with a complement ("a Cidade do México", "a Cidade da Guatemala").
+CITY_ARTICLES = {
+    "BR": {"Recife": "o", "Rio de Janeiro": "o", "Crato": "o", "Cabo de Santo Agostinho": "o"},
+    "PT": {"Porto": "o"},
+    "GT": {"Cidade da Guatemala": "a"},
+    "MX": {"Cidade do México": "a"},
+    "PA": {"Cidade do Panamá": "a"},
+}
+
 PROFILE = Profile(
     tag="pt-BR",
     babel_locale="pt_BR",
@@ -54,6 +65,7 @@ PROFILE = Profile(
     clock=_clock,
     placed_by_region=frozenset({"US", "BR"}),
     region_codes=frozenset({"BR"}),  # Estadão: "Fortaleza (CE)"
+    city_articles=CITY_ARTICLES,
     readers_country="BR",
     # Headlines (Manual de Redação e Estilo do Estadão, titles): no line ends on an article,
     # a preposition or a conjunction.
