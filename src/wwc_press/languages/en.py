@@ -54,7 +54,7 @@ PROFILE = Profile(
     clock=_clock,
     zone_abbreviations=True,  # AP: "10 a.m. EDT"
     us_standalone="ap_standalone",  # AP's 30 dateline cities
-    canada_standalone=True,
+    canada_standalone="ap_standalone_canada",
     placed_by_region=frozenset({"US", "CA"}),  # AP: "Laval, Quebec", never "Canada"
     # AP: "the United States", "the Netherlands", "the Philippines"…
     country_article=frozenset(
@@ -72,4 +72,7 @@ PROFILE = Profile(
         "a an the of in on at to for from by with into as and or nor but".split()
     ),
     fixed_phrases=("for the first time",),
+    # A release whose readers are Canadian (a Canadian city's own, or one datelined in Canada)
+    # follows the Canadian Press instead: languages/en_ca.py.
+    readers={"CA": "en-CA"},
 )
