@@ -49,6 +49,9 @@ def test_datelines_follow_the_canadian_press_for_canadian_readers(
 def test_running_text_per_cent_and_numbers() -> None:
     gatineau, winnipeg = _place("Gatineau", "QC"), _place("Winnipeg", "MB")
     assert places.cities_in_text([gatineau, winnipeg], "en-CA") == "Gatineau, Que., and Winnipeg"
+    carlsbad = _place("Carlsbad", "CA", "US")
+    assert places.cities_in_text([carlsbad], "en-CA") == "Carlsbad, Calif."  # CP: abbreviated
+    assert places.cities_in_text([carlsbad], "en") == "Carlsbad, California"  # AP since 2014
     assert style.percent(0.92, "en-CA") == "92\u00a0per cent"  # CP: "92 per cent"
     assert style.percent(0.92, "en") == "92%"  # AP
     assert style.typography("75% of the hours", "en-CA") == "75\u00a0per cent of the hours"
@@ -141,6 +144,7 @@ def test_a_release_datelined_in_canada_is_canadian_press(example: Path) -> None:
     assert "MONTREAL, Nov. 18, 2025 — Results for America" in text
     assert "Earning Silver Certification for the first time are two cities: Laval, Que., and " \
         "Gatineau, Que." in text  # fmt: skip
+    assert "Renewing its Gold Certification is Carlsbad, Calif." in text
     assert "New York" not in text and "EST" not in text
     assert _word_languages(release.with_suffix(".docx")) == {"en-CA"}
     assert _subject(release.with_suffix(".eml")).startswith(

@@ -233,11 +233,13 @@ def qualifier(
             if dateline
             else (house.state_names)
         )
+        if profile(language).abbreviated_regions:
+            form = "ap"  # CP: "Carlsbad, Calif.", in text as in datelines
         state = _us_state(place, language, form)
         if form == "full" and not dateline:  # "Seattle (estado de Washington)"
             state = _entry(place).get("in_text", {}).get(_texts(language), state)
         return state or ""
-    if place.country == "CA" and profile(language).province_abbreviations:
+    if place.country == "CA" and profile(language).abbreviated_regions:
         return _entry(place).get("cp") or region_name(place, language) or ""  # CP: "Que."
     return region_name(place, language) or ""
 

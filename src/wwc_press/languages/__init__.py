@@ -41,7 +41,9 @@ class Profile:
     zone_name: Callable[[str, dt.datetime], str] | None = None  # (zone, local time)
     us_standalone: str = "standalone_es_pt"  # the list in data/regions.yaml of US cities alone
     canada_standalone: str | None = None  # the list of Canadian cities alone in datelines
-    province_abbreviations: bool = False  # CP: "Gatineau, Que." (data/regions.yaml's "cp")
+    # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
+    # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
+    abbreviated_regions: bool = False
     placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country
     region_codes: frozenset[str] = frozenset()  # countries whose region prints as its code
     country_article: frozenset[str] = frozenset()  # "the United States" in running text

@@ -5,7 +5,8 @@ program's release from New York stays AP (``en.py``).
 What differs from AP, by the Stylebook's chapters:
 - Datelines and place names: the Canadian cities CP lists as standing alone ("WINNIPEG",
   "HAMILTON"; ``data/regions.yaml``, ``cp_standalone_canada``); others take CP's abbreviation
-  of their province ("GATINEAU, Que."), territories spelled out ("Yukon").
+  of their province ("GATINEAU, Que."), territories spelled out ("Yukon"); a US city its
+  state abbreviated, in text too ("Carlsbad, Calif.").
 - Per cent: two words after a figure, "92 per cent".
 - Time zones: "10 a.m. ET", "9 a.m. CT" (ET, CT, MT, PT, AT, NT; CLDR's generic short names),
   never a city's time.
@@ -57,7 +58,7 @@ PROFILE = dataclasses.replace(
     cldr_countries=frozenset({"CA"}),  # it reads Canadian cities; English is the source anyway
     zone_name=_zone_name,
     canada_standalone="cp_standalone_canada",
-    province_abbreviations=True,
+    abbreviated_regions=True,
     placed_by_region=frozenset({"US", "CA"}),
     readers_country="CA",  # phone numbers of Canada in national form: "(204) 986-2196"
     end_marks={"": "-30-"},  # CP: every release ends with -30-
