@@ -235,6 +235,11 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     assert "WINNIPEG, Feb. 26, 2025 — Winnipeg has earned What Works Cities Silver" in winnipeg
     assert "75\u00a0per cent of the hours" in winnipeg and winnipeg.rstrip().endswith("-30-")
     assert "Winnipeg is one of 21 cities certified for the first time" in winnipeg
+    # Two of Canada's first four: the country named, as a desk would, not "in its country".
+    assert "Winnipeg is among the first cities in Canada to earn the certification" in winnipeg
+    assert "Winnipeg and Hamilton are among the program's first certified cities in Canada." in (
+        release
+    )
     assert _word_languages(folder / "cities" / "winnipeg-mb-ca.docx") == {"en-CA"}
     hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")
     assert "HAMILTON, Feb. 26, 2025 — Hamilton has earned" in hamilton
@@ -267,3 +272,21 @@ def test_check_asks_for_french_where_a_canadian_city_is_certified(project: Path)
     path.write_text(WINNIPEG_IN_ENGLISH + "languages_left_out: [fr-CA]\n", "utf-8")
     result = run(["check"], cwd=project)
     assert "Winnipeg" not in result.output, result.output
+
+
+def test_the_february_2025_round_in_quebec_french(february: Path) -> None:
+    args = ["build", "announcements/2025-02-international.yaml", "--lang", "fr-CA", "--format",
+            "txt", "--out", "dist"]  # fmt: skip
+    assert run(args, cwd=february).exit_code == 0
+    folder = february / "dist" / "2025-02-international" / "fr-CA"
+    release = (folder / "press-release.txt").read_text("utf-8")
+    assert "NEW YORK, le 26 février 2025 – Results for America a annoncé aujourd’hui que 21 " \
+        "villes" in release  # fmt: skip
+    assert "Winnipeg et Hamilton figurent parmi les premières villes certifiées par le " \
+        "programme au Canada." in release  # fmt: skip
+    hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")
+    assert "HAMILTON (Ontario), le 26 février 2025 – Hamilton a obtenu" in hamilton
+    assert "Hamilton figure parmi les premières villes à obtenir la certification au Canada." in (
+        hamilton
+    )
+    assert "plus de 4\u00a0100 étudiants" in hamilton and hamilton.rstrip().endswith("-30-")

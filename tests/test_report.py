@@ -119,7 +119,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             # The city is the news: the subject of the lead, a first in its country.
             "Córdoba obtuvo la certificación Plata de What Works Cities, anunció hoy Results "
             "for America",
-            "Córdoba está entre las primeras ciudades de su país en obtener la certificación",
+            "Córdoba está entre las primeras ciudades que obtienen la certificación en Argentina",
         ]),
         ("en/cities/henderson-nv-us.pdf", [
             "Henderson, Nevada, moves up to What Works Cities Gold Certification",

@@ -289,6 +289,14 @@ class Localizer:
     def country(self, code: str) -> str:
         return places.country_name(code, self.tag, running_text=True)
 
+    def in_country(self, code: str) -> str | None:
+        """ "In <country>" as running text writes it ("in Canada", "au Canada", "no Canadá");
+        None where the profile does not know it."""
+        if code in self.rules.in_country:
+            return self.rules.in_country[code]
+        pattern = self.rules.in_country_pattern
+        return pattern.format(country=self.country(code)) if pattern else None
+
     def countries(self, codes: list[str]) -> str:
         """Countries in the alphabetical order of their names in this language."""
         ordered = self.sorted_countries(codes)

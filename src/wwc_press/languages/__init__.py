@@ -67,6 +67,11 @@ class Profile:
     # The language an announcement's texts are given in, for a variant that has no texts of its
     # own (Canadian English reads the file's "en"); None: its own tag.
     texts: str | None = None
+    # "In <country>" as running text writes it: a pattern on CLDR's name ("in {country}"), or,
+    # where the preposition and article depend on the country, a phrase per country code;
+    # None where neither knows it (the sentence then says "in its country").
+    in_country_pattern: str | None = None
+    in_country: dict[str, str] = field(default_factory=dict)
     # Variants for a release whose readers are in a country: {"CA": "en-CA"} in English.
     readers: dict[str, str] = field(default_factory=dict)
 

@@ -75,4 +75,5 @@ PROFILE = Profile(
     # A release whose readers are Canadian (a Canadian city's own, or one datelined in Canada)
     # follows the Canadian Press instead: languages/en_ca.py.
     readers={"CA": "en-CA"},
+    in_country_pattern="in {country}",  # "in Canada", "in the United States"
 )

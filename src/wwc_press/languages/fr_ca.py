@@ -76,9 +76,22 @@ def _typography(text: str) -> str:
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
 
 
+# "Au Canada", "aux États-Unis", "en Argentine", "à Cuba": the preposition follows the
+# country's gender and number (BDL, noms de pays et prépositions), so the program's countries
+# of the Americas are listed.
+_IN_COUNTRY = {
+    "AR": "en Argentine", "BO": "en Bolivie", "BR": "au Brésil", "CA": "au Canada",
+    "CL": "au Chili", "CO": "en Colombie", "CR": "au Costa Rica", "CU": "à Cuba",
+    "DO": "en République dominicaine", "EC": "en Équateur", "GT": "au Guatemala",
+    "HN": "au Honduras", "MX": "au Mexique", "NI": "au Nicaragua", "PA": "au Panama",
+    "PE": "au Pérou", "PR": "à Porto Rico", "PY": "au Paraguay", "SV": "au Salvador",
+    "US": "aux États-Unis", "UY": "en Uruguay", "VE": "au Venezuela",
+}  # fmt: skip
+
 PROFILE = Profile(
     tag="fr-CA",
     babel_locale="fr_CA",
+    in_country=_IN_COUNTRY,
     catalog_dir="fr_CA",
     hyphenation="fr",
     word_language="fr-CA",

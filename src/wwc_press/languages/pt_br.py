@@ -37,8 +37,21 @@ def _clock(local: dt.datetime) -> str:
     return f"{local.hour}h{local.minute:02d}" if local.minute else f"{local.hour}h"
 
 
+# "No Canadá", "na Argentina", "nos Estados Unidos", "em Cuba": Portuguese gives most countries'
+# names an article of their own gender and number, a few none, so the program's countries of the
+# Americas are listed.
+_IN_COUNTRY = {
+    "AR": "na Argentina", "BO": "na Bolívia", "BR": "no Brasil", "CA": "no Canadá",
+    "CL": "no Chile", "CO": "na Colômbia", "CR": "na Costa Rica", "CU": "em Cuba",
+    "DO": "na República Dominicana", "EC": "no Equador", "GT": "na Guatemala",
+    "HN": "em Honduras", "MX": "no México", "NI": "na Nicarágua", "PA": "no Panamá",
+    "PE": "no Peru", "PR": "em Porto Rico", "PY": "no Paraguai", "SV": "em El Salvador",
+    "US": "nos Estados Unidos", "UY": "no Uruguai", "VE": "na Venezuela",
+}  # fmt: skip
+
 PROFILE = Profile(
     tag="pt-BR",
+    in_country=_IN_COUNTRY,
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
     hyphenation="pt-BR",  # WeasyPrint picks pt_PT-like patterns for "pt"
