@@ -49,6 +49,11 @@ def test_datelines_follow_the_canadian_press_for_canadian_readers(
 def test_running_text_per_cent_and_numbers() -> None:
     gatineau, winnipeg = _place("Gatineau", "QC"), _place("Winnipeg", "MB")
     assert places.cities_in_text([gatineau, winnipeg], "en-CA") == "Gatineau, Que., and Winnipeg"
+    laval = _place("Laval", "QC")
+    assert places.cities_in_text([laval, winnipeg, gatineau], "en-CA") == (
+        "Laval and Gatineau, Que., and Winnipeg"  # cities of one province share it
+    )
+    assert places.cities_in_text([laval, gatineau], "en") == "Laval and Gatineau, Quebec"
     carlsbad = _place("Carlsbad", "CA", "US")
     assert places.cities_in_text([carlsbad], "en-CA") == "Carlsbad, Calif."  # CP: abbreviated
     assert places.cities_in_text([carlsbad], "en") == "Carlsbad, California"  # AP since 2014
@@ -142,8 +147,8 @@ def test_a_release_datelined_in_canada_is_canadian_press(example: Path) -> None:
     text = pdf_text(release.with_suffix(".pdf"))
     assert "Embargoed until 10 a.m. ET (9 a.m. CT in Winnipeg), Nov. 18, 2025" in text
     assert "MONTREAL, Nov. 18, 2025 — Results for America" in text
-    assert "Earning Silver Certification for the first time are two cities: Laval, Que., and " \
-        "Gatineau, Que." in text  # fmt: skip
+    assert "Earning Silver Certification for the first time are two cities: Laval and " \
+        "Gatineau, Que." in text  # one province, said once  # fmt: skip
     assert "Renewing its Gold Certification is Carlsbad, Calif." in text
     assert "New York" not in text and "EST" not in text
     assert _word_languages(release.with_suffix(".docx")) == {"en-CA"}

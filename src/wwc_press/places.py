@@ -276,28 +276,40 @@ def cities_in_text(
 
     "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; and Carlsbad, California":
     US cities (Canadian ones in English, Brazilian ones in Portuguese) go with their state or
-    province, others with their country.
+    province, others with their country. Where commas set the region off, cities of one state
+    or province share it ("Laval and Gatineau, Que.", not "Laval, Que., and Gatineau, Que.");
+    in parentheses each keeps its own, so that a long series keeps its commas.
     """
+    share_regions = pattern.startswith("%(place)s,")
     groups: dict[str, list[Place]] = {}
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
         if _is_local(place, language):
-            items.append(local_name(place, language, house, pattern=pattern))
+            after = "" if _standalone(place, language) else qualifier(place, language, house)
+            if not after:
+                items.append(city_name(place, language))
+                continue
+            key = f"{place.country}-{place.region}" if share_regions else f"{len(items)}-"
+            if key in groups:
+                groups[key].append(place)
+            else:
+                groups[key] = [place]
+                items.append((after, groups[key]))
         elif _says_country(place):
             items.append(city_name(place, language))
         elif place.country in groups:
             groups[place.country].append(place)
         else:
             groups[place.country] = [place]
-            items.append((place.country, groups[place.country]))
+            items.append((country_name(place.country, language), groups[place.country]))
     texts = []
     for item in items:
         if isinstance(item, str):
             texts.append(item)
         else:
-            code, members = item
+            where, members = item
             names = series([city_name(p, language) for p in members], language, house.serial_comma)
-            texts.append(_with(names, country_name(code, language), pattern))
+            texts.append(_with(names, where, pattern))
     return series(texts, language, house.serial_comma)
 
 
