@@ -111,6 +111,21 @@ def copy_project(folder: Path) -> Path:
     return folder
 
 
+def illustrative_project(
+    folder: Path, name: str, records: tuple[str, ...] = ("2023-06", "2024-06")
+) -> Path:
+    """A copy of the project whose announcements are ``tests/rounds/<name>`` and the rounds of
+    record it builds on (``records``, by date): an illustrative round never meets the real
+    history it would contradict (the worked Canadian example certifies Hamilton and Winnipeg
+    otherwise than February 2025 did)."""
+    project = copy_project(folder)
+    shutil.copy(ROOT / "tests" / "rounds" / name, project / "announcements")
+    for record in records:
+        for path in (ROOT / "announcements").glob(f"{record}-*.yaml"):
+            shutil.copy(path, project / "announcements")
+    return project
+
+
 def copy_sample_build(project: Path, sample: Path) -> Path:
     """The sample announcement into ``project`` and, in its ``dist/``, a copy of the session's
     build of it: a command that builds there finds every output up to date, so a test pays

@@ -38,7 +38,7 @@ def test_validate_accepts_the_sample() -> None:
     result = run(["validate"], cwd=ROOT)
     assert result.exit_code == 0
     assert result.stdout == (
-        "2023-06-international: ok\n2024-06-international: ok\n2025-11-canada: ok\n"
+        "2023-06-international: ok\n2024-06-international: ok\n2025-02-international: ok\n"
     )
 
 

@@ -29,9 +29,11 @@ cities:
     - {name: Montevideo, country: UY, from: gold, level: platinum}
 """
 
-# Two new cities, both Gold, each the first of its country, in all four languages.
+# Two new cities, both Gold, each the first of its country, in all four languages. Dated
+# before the February 2025 round: its unlisted new cities could be anywhere, so no later round
+# can claim a first.
 CARIBBEAN = """\
-date: 2025-03-12
+date: 2025-01-14
 languages: [en, es, pt-BR, fr-CA]
 cities:
   new:
@@ -39,9 +41,10 @@ cities:
     - {name: Kingston, region: "01", country: JM, level: gold}
 """
 
-# One new city, the first in Canada.
+# One new city, the first in Canada: before February 2025, when the program's first four
+# Canadian cities were certified (in this fiction, Laval comes first).
 CANADA = """\
-date: 2025-03-12
+date: 2025-01-14
 languages: [en, fr-CA]
 cities:
   new:
@@ -246,7 +249,7 @@ def test_brazilian_press_gives_the_recife_its_article(rounds: dict[str, Path]) -
 # The gate: check reads the English too, numbers however written, the file's own names
 
 HAMILTON = """\
-date: 2025-03-12
+date: 2025-01-14
 languages: [en, fr-CA]
 PROPER
 cities:

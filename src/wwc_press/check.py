@@ -22,7 +22,7 @@ from . import fields, i18n, loader, places, qa
 from .errors import Problem
 from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
-from .model import Announcement, Contact, Contacts, Language, contacts_in
+from .model import STATUSES, Announcement, Contact, Contacts, Language, contacts_in
 from .validate import embargo_offset
 
 
@@ -208,6 +208,8 @@ def announcement_problems(
                 "media contact: give contacts for it, or one list for every language"),
                 ("contacts",), language))  # fmt: skip
 
+    problems += missing_city_languages(doc, announcement)
+
     not_words = names_in(announcement, terms)
     for loc, declared, all_texts in fields.texts(announcement):
         if source not in all_texts:
@@ -257,6 +259,37 @@ def announcement_problems(
                     f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text",
                 )
     return problems
+
+
+def missing_city_languages(doc: loader.Document, announcement: Announcement) -> list[Finding]:
+    """A city whose country's press reads a language the announcement is not written in: its
+    readers would get no release of their own ("Winnipeg: the press in Canada reads English
+    and French"). ``languages_left_out`` says an omission is intended."""
+    from babel import Locale
+
+    from .places import country_name, press_languages
+
+    assert announcement.languages
+    written = set(announcement.languages) | set(announcement.languages_left_out)
+    english = Locale("en").languages
+    found = []
+    for status in STATUSES:
+        for index, city in enumerate(getattr(announcement.cities, status)):
+            wanted = press_languages(city.country)
+            missing = [lang for lang in wanted if lang not in written]
+            if not missing:
+                continue
+            said = " and ".join(english[profile(lang).cldr_language] for lang in wanted)
+            tags = " and ".join(missing)
+            country = country_name(city.country, SOURCE_LANGUAGE, running_text=True)
+            message = (
+                f"{city.name}: the press in {country} "
+                f"reads {said}; add {tags} to languages, or to languages_left_out if the "
+                "announcement leaves it out on purpose"
+            )
+            problem = doc.problem(("cities", status, index), message)
+            found.append(Finding(problem, ("cities", status, index), missing[0]))
+    return found
 
 
 # What must never be sent: text left from a draft or a template. Each pattern says what it is.

@@ -187,16 +187,23 @@ def load_translations(root: Path, language: Language) -> StrictTranslations:
 
 @dataclass(frozen=True)
 class Localizer:
-    """Everything a template needs to write in one language."""
+    """Everything a template needs to write in one language, in the press style of its profile:
+    ``language`` is the language of the file's texts and the outputs' folder ("en"), ``tag``
+    the profile that writes them ("en-CA" for Canadian readers; by default the language's)."""
 
     language: Language
     translations: StrictTranslations
     timezone: str
     house: style.HouseStyle = style.HouseStyle()
+    tag: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.tag:
+            object.__setattr__(self, "tag", self.language)
 
     @property
     def rules(self) -> Profile:
-        return profile(self.language)
+        return profile(self.tag)
 
     @property
     def place_pattern(self) -> str:
@@ -212,17 +219,17 @@ class Localizer:
         return self.rules.hyphenation
 
     def date(self, day: dt.date) -> str:
-        return style.long_date(day, self.language)
+        return style.long_date(day, self.tag)
 
     def number(self, value: int, noun: str | None = None) -> str:
-        return style.number(value, self.language, noun, self.house.numbers_in_words_up_to)
+        return style.number(value, self.tag, noun, self.house.numbers_in_words_up_to)
 
     def figure(self, value: int) -> str:
         """A count in figures, as tables print them ("1,234", "1234" in Spanish)."""
-        return style.number(value, self.language, up_to=-1)
+        return style.number(value, self.tag, up_to=-1)
 
     def city_name(self, city: Place) -> str:
-        return places.city_name(city, self.language)
+        return places.city_name(city, self.tag)
 
     def written(self, highlights: list[Highlight]) -> list[Highlight]:
         """The highlights written in this language: a city's are only in its releases' ones."""
@@ -233,15 +240,15 @@ class Localizer:
 
     def country_name(self, code: str) -> str:
         """The country as a table or a heading names it (no article)."""
-        return places.country_name(code, self.language)
+        return places.country_name(code, self.tag)
 
     def region(self, place: Place) -> str:
         """The region by name in this language, never its code; nothing without a region."""
-        return places.region_name(place, self.language) or ""
+        return places.region_name(place, self.tag) or ""
 
     def reads(self, country: str) -> bool:
         """Whether this is the language of the country's own press."""
-        return places.city_language(country, [self.language]) == self.language
+        return places.city_language(country, [self.tag]) == self.tag
 
     def in_text(self, text: str, city: Place) -> str:
         """``text`` naming ``city`` in running text, with the article its press gives the city
@@ -272,13 +279,13 @@ class Localizer:
         name = self.city_name(city)
         if self.dateline(city, local=self.reads(city.country)) != name.upper():
             return name
-        return places.local_name(city, self.language, self.house, pattern=self.place_pattern)
+        return places.local_name(city, self.tag, self.house, pattern=self.place_pattern)
 
     def series(self, items: list[str]) -> str:
-        return style.series(items, self.language, self.house.serial_comma)
+        return style.series(items, self.tag, self.house.serial_comma)
 
     def quoted(self, text: str) -> str:
-        return style.quoted(style.typography(text, self.language), self.language)
+        return style.quoted(style.typography(text, self.tag), self.tag)
 
     def quoted_before_attribution(self, text: str) -> str:
         """A quote as the press prints it before "said" and its speaker."""
@@ -287,11 +294,11 @@ class Localizer:
 
     def text(self, text: str) -> str:
         """A text from the announcement, typeset for the language."""
-        return style.typography(text, self.language)
+        return style.typography(text, self.tag)
 
     def cities(self, cities: list[Place]) -> str:
         """Cities as running text lists them, where the sentence goes on with punctuation."""
-        return places.cities_in_text(cities, self.language, self.house, pattern=self.place_pattern)
+        return places.cities_in_text(cities, self.tag, self.house, pattern=self.place_pattern)
 
     def cities_inline(self, cities: list[Place]) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
@@ -300,12 +307,10 @@ class Localizer:
         return text + "," if self.rules.inline_comma and "," in text else text
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
-        return places.dateline(
-            place, self.language, self.house, local=local, pattern=self.place_pattern
-        )
+        return places.dateline(place, self.tag, self.house, local=local, pattern=self.place_pattern)
 
     def country(self, code: str) -> str:
-        return places.country_name(code, self.language, running_text=True)
+        return places.country_name(code, self.tag, running_text=True)
 
     def of_country(self, code: str, noun: str, count: int = 1) -> str:
         """What places ``count`` of ``noun`` in the country, after the noun: the country's
@@ -327,7 +332,7 @@ class Localizer:
     def sorted_countries(self, codes: list[str]) -> list[str]:
         """Country codes in the order of their names in this language, accents aside."""
         return sorted(
-            codes, key=lambda code: places.collation_key(places.country_name(code, self.language))
+            codes, key=lambda code: places.collation_key(places.country_name(code, self.tag))
         )
 
     def end_mark(self, country: str) -> str:
@@ -335,7 +340,7 @@ class Localizer:
 
     def share(self, percent: int | None) -> str:
         """A share in percent as the language writes it: "51%", "51 %"."""
-        return style.percent((percent or 0) / 100, self.language)
+        return style.percent((percent or 0) / 100, self.tag)
 
     def words(self, value: Words | None) -> str:
         """Words of the file that may differ by language: this language's, or the one text."""
@@ -378,28 +383,45 @@ class Localizer:
             return _TIME_NAMED_FOR[zone]
         return get_timezone_location(ZoneInfo(zone), self.locale, return_city=True)
 
+    def _zone_name(self, zone: str, local: dt.datetime) -> str:
+        """The zone after a clock: CP's "ET", a Quebec desk's "(heure de l'Est)", AP's "EDT",
+        elsewhere its city ("Nueva York")."""
+        if self.rules.zone_name:
+            return self.rules.zone_name(zone, local)
+        if self.rules.zone_abbreviations:
+            return local.tzname() or ""
+        return self._zone_city(zone)
+
+    @property
+    def names_zones(self) -> bool:
+        """Whether this press names a time by its zone alone ("9 a.m. CT"), never "local time"
+        or a city's time: each clock of the embargo line then carries its zone."""
+        return self.rules.zone_name is not None
+
     def moment(self, when: dt.datetime, zone: str | None = None) -> dict[str, str]:
         """Parts of an embargo time for the template's sentence: date, clock and zone, in
         ``zone`` (default: the program's dateline zone), whatever offset the file gave.
 
-        The zone is named by its abbreviation in English (AP: "10 a.m. EDT"), by its city
-        elsewhere ("Nueva York").
+        The zone is named by its abbreviation in English (AP: "10 a.m. EDT"), generically for
+        Canadian readers ("10 a.m. ET", "10 h (heure de l'Est)"), by its city elsewhere
+        ("Nueva York").
         """
         zone = zone or self.timezone
         local = when.astimezone(ZoneInfo(zone))
-        name = (local.tzname() or "") if self.rules.zone_abbreviations else self._zone_city(zone)
+        name = self._zone_name(zone, local)
         return {"date": self.date(local.date()), "clock": self._clock(local), "zone": name}
 
     def readers_zones(
         self, cities: list[tuple[str, City]], zone_of: dict, home: str
     ) -> list[tuple[str, str, str]]:
         """(zone, country, city) of the cities whose own press writes in this language, outside
-        the program's home country: the readers a Spanish release's embargo line speaks to."""
+        the program's home country: the readers a Spanish release's embargo line speaks to. A
+        press that names zones (CP, Quebec) speaks to its home country's other zones too."""
         return [
             (zone_of[key], city.country, self.city_name(city))
             for _, city in cities
-            if city.country != home
-            and places.city_language(city.country, [self.language]) == self.language
+            if (city.country != home or self.names_zones)
+            and places.city_language(city.country, [self.tag]) == self.tag
             and (key := city_key(city)) in zone_of
         ]
 
@@ -415,8 +437,22 @@ class Localizer:
         cities on it, never for a reference city the round does not hold ("10 a.m. in
         Montreal; 8 a.m. in Saskatoon", not "Toronto" and "Regina"); an item without a city
         (the program's zone) is named for its zone.
+
+        A press that names zones gives each clock its zone ("9 a.m. CT in Winnipeg"; the
+        program's own "10 a.m. ET" alone) and leaves out the cities on the program's clock.
         """
         groups: dict[str, list[str]] = {}
+        if self.names_zones:
+            home = self.moment(when)
+            for zone, _country, *city in zones:
+                there = self.moment(when, zone)
+                clock = f"{there['clock']} {there['zone']}"
+                if city and (there["clock"], there["zone"]) == (home["clock"], home["zone"]):
+                    continue
+                names = groups.setdefault(clock, [])
+                if city and city[0] not in names:
+                    names.append(city[0])
+            return list(groups.items())
         for zone, country, *city in zones:
             local = when.astimezone(ZoneInfo(zone))
             reference = zones_module.reference_zone(country)
@@ -438,6 +474,9 @@ class Localizer:
 _TIME_NAMED_FOR = {"America/Sao_Paulo": "Brasília"}
 
 
-def localizer(root: Path, language: Language, settings: Settings) -> Localizer:
+def localizer(root: Path, tag: str, settings: Settings) -> Localizer:
+    """The localizer of a profile: a variant ("en-CA") reads its language's catalog and house
+    style ("en")."""
+    language = profile(tag).text_language
     house = settings.style.get(language, style.HouseStyle())
-    return Localizer(language, load_translations(root, language), settings.timezone, house)
+    return Localizer(language, load_translations(root, language), settings.timezone, house, tag)

@@ -325,6 +325,11 @@ class Announcement(Record):
         | None
     ) = None
     languages: list[Language] | None = Field(None, min_length=1)
+    languages_left_out: list[Language] = Field(
+        default_factory=list,
+        description="official languages of its cities' countries that this announcement leaves "
+        "out on purpose (check asks for them otherwise: fr-CA for a Canadian city)",
+    )
     embargo: Embargo | None = Field(None, description="ISO time with offset")
     dateline: Place | None = None
     headline: Translatable | None = None

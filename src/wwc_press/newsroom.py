@@ -187,7 +187,7 @@ def head_values(
         "headline": page.title,
         "description": text,
         "datePublished": moment,
-        "inLanguage": output.language,
+        "inLanguage": l10n.tag,  # "en-CA" for Canadian readers
         "url": canonical,
         "mainEntityOfPage": canonical,
         "image": {
@@ -214,7 +214,7 @@ def head_values(
         "og_type": "article",
         "site_name": settings.program,
         "image": image,
-        "locale": og_locale(output.language),
+        "locale": og_locale(l10n.tag),
         "other_locales": [og_locale(v.language) for v in found if not v.current],
         "published": moment,
         "feed": None,

@@ -102,13 +102,18 @@ def _entry(place: Place) -> dict[str, Any]:
     return _regions().get(place.country, {}).get(place.region or "") or {}
 
 
+def _texts(language: str) -> str:
+    """The language of the file's spellings for a profile: "en" for Canadian English."""
+    return profile(language).text_language
+
+
 def region_name(place: Place, language: Language) -> str | None:
     """The region spelled out in ``language``: our table, else iso-codes' translation, else its
     official name ("Tolima", "Nuevo León", "Carolina del Sur"); None without a region."""
     if place.region is None:
         return None
     entry = _entry(place)
-    name = entry.get(language) or entry.get("name")
+    name = entry.get(_texts(language)) or entry.get("name")
     if name:
         return name
     official = _subdivisions(place.country).get(place.region)
@@ -120,9 +125,9 @@ def region_name(place: Place, language: Language) -> str | None:
 def city_name(place: Place, language: Language) -> str:
     """The city alone: the file's spelling for this language, else the name residents use, with
     what the press writes as part of the name ("Bogotá D. C.")."""
-    if language in place.names:
-        return place.names[language]
-    return place.name + _entry(place).get("name_suffix", {}).get(language, "")
+    if _texts(language) in place.names:
+        return place.names[_texts(language)]
+    return place.name + _entry(place).get("name_suffix", {}).get(_texts(language), "")
 
 
 def with_article(place: Place, text: str, language: Language) -> str:
@@ -197,7 +202,7 @@ def _name_says_country(names: tuple[str, ...], country: str) -> bool:
 
 def _own_qualifier(place: Place, language: Language) -> bool:
     """A spelling of the file that already places the city: "Washington, D.C.", "X (Y)"."""
-    spelling = place.names.get(language, "")
+    spelling = place.names.get(_texts(language), "")
     return "," in spelling or "(" in spelling
 
 
@@ -208,9 +213,9 @@ def _in_list(place: Place, key: str) -> bool:
 def _standalone(place: Place, language: Language) -> bool:
     """Cities that take no state, province or country after them.
 
-    English follows AP: its 30 US dateline cities and four Canadian ones. Spanish and Brazilian
-    press give a US city its state unless readers know the city by itself (a short list, see
-    ``data/regions.yaml``).
+    English follows AP: its 30 US dateline cities and four Canadian ones (Canadian English, CP's
+    list of Canadian cities). Spanish and Brazilian press give a US city its state unless readers
+    know the city by itself (a short list, see ``data/regions.yaml``).
     """
     # A spelling in ``names`` changes how the city is written, never whether its state is given
     # ("San Jose, California"), unless it carries its own ("Washington, D.C.").
@@ -220,11 +225,8 @@ def _standalone(place: Place, language: Language) -> bool:
         return True  # the readers' own region: "Laval", not "Laval (Québec)", in Quebec
     if place.country == "US":
         return _in_list(place, profile(language).us_standalone)
-    return (
-        place.country == "CA"
-        and profile(language).canada_standalone
-        and _in_list(place, "ap_standalone_canada")
-    )
+    listed = profile(language).canada_standalone
+    return place.country == "CA" and listed is not None and _in_list(place, listed)
 
 
 # A place and what qualifies it (its state, region or country), as English writes it; the
@@ -241,7 +243,7 @@ def _us_state(place: Place, language: Language, form: str) -> str | None:
     entry = _regions()["US"].get(place.region or "")
     if entry is None:  # a territory (PR, GU, VI): its name from iso-codes, in every form
         return region_name(place, language)
-    full = entry.get(language) or region_name(place, language)  # iso-codes' name otherwise
+    full = entry.get(_texts(language)) or region_name(place, language)  # iso-codes' name otherwise
     return {"full": full, "ap": entry["ap"], "postal": place.region}[form]
 
 
@@ -257,10 +259,14 @@ def qualifier(
             if dateline
             else (house.state_names)
         )
+        if profile(language).abbreviated_regions:
+            form = "ap"  # CP: "Carlsbad, Calif.", in text as in datelines
         state = _us_state(place, language, form)
         if form == "full" and not dateline:  # "Seattle (estado de Washington)"
-            state = _entry(place).get("in_text", {}).get(language, state)
+            state = _entry(place).get("in_text", {}).get(_texts(language), state)
         return state or ""
+    if place.country == "CA" and profile(language).abbreviated_regions:
+        return _entry(place).get("cp") or region_name(place, language) or ""  # CP: "Que."
     return region_name(place, language) or ""
 
 
@@ -296,33 +302,44 @@ def cities_in_text(
 
     "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; and Carlsbad, California":
     US cities (Canadian ones in English, Brazilian ones in Portuguese) go with their state or
-    province, others with their country.
+    province, others with their country. Where commas set the region off, cities of one state
+    or province share it ("Laval and Gatineau, Que.", not "Laval, Que., and Gatineau, Que.");
+    in parentheses each keeps its own, so that a long series keeps its commas.
     """
+    share_regions = pattern.startswith("%(place)s,")
     groups: dict[str, list[Place]] = {}
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
         if _is_local(place, language):
-            name = local_name(place, language, house, pattern=pattern)
-            items.append(with_article(place, name, language))
+            after = "" if _standalone(place, language) else qualifier(place, language, house)
+            if not after:
+                items.append(with_article(place, city_name(place, language), language))
+                continue
+            key = f"{place.country}-{place.region}" if share_regions else f"{len(items)}-"
+            if key in groups:
+                groups[key].append(place)
+            else:
+                groups[key] = [place]
+                items.append((after, groups[key]))
         elif _says_country(place):
             items.append(with_article(place, city_name(place, language), language))
         elif place.country in groups:
             groups[place.country].append(place)
         else:
             groups[place.country] = [place]
-            items.append((place.country, groups[place.country]))
+            items.append((country_name(place.country, language), groups[place.country]))
     texts = []
     for item in items:
         if isinstance(item, str):
             texts.append(item)
         else:
-            code, members = item
+            where, members = item
             names = series(
                 [with_article(p, city_name(p, language), language) for p in members],
                 language,
                 house.serial_comma,
             )
-            texts.append(_with(names, country_name(code, language), pattern))
+            texts.append(_with(names, where, pattern))
     return series(texts, language, house.serial_comma)
 
 
@@ -337,8 +354,9 @@ def dateline(
     """The place of a dateline, the city in capitals.
 
     AP: a US city with its state abbreviated, a Canadian one with its province spelled out,
-    others with their country. ``local`` is the dateline of a city's release in its own
-    language, where its own press needs no country: "BUENOS AIRES", "FORTALEZA (CE)".
+    others with their country; CP: a Canadian one with its province abbreviated. ``local`` is
+    the dateline of a city's release in its own language, where its own press needs no country:
+    "BUENOS AIRES", "FORTALEZA (CE)".
     """
     if (
         profile(language).dateline_ap_cities
@@ -373,6 +391,20 @@ def city_language(country: str, languages: list[Language]) -> Language | None:
     # every city has an English release anyway.
     others = [tag for tag in found if tag != SOURCE_LANGUAGE]
     return (others or found or [None])[0]
+
+
+def press_languages(country: str) -> list[Language]:
+    """Every language of ours that the country's press reads, from CLDR's official languages:
+    English and French for Canada, Brazilian Portuguese for Brazil."""
+    from babel.languages import get_official_languages
+
+    return [
+        tag
+        for code in get_official_languages(country, de_facto=True)
+        for tag, rules in REGISTRY.items()
+        if rules.cldr_language == code
+        and (rules.cldr_countries is None or country in rules.cldr_countries)
+    ]
 
 
 def release_languages(city: Place, languages: list[Language]) -> list[Language]:

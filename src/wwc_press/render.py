@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from . import places, publish, typeset, zones
 from .errors import RenderError
 from .fields import city_key
+from .languages import profile
 from .localize import Localizer, localizer
 from .model import LEVELS, STATUSES, Announcement, City, Language, Level, Place
 from .roster import Facts
@@ -255,8 +256,8 @@ def _proper_names(context: dict[str, Any], l10n: Localizer) -> tuple[set[str], s
             names.add(city.quote.speaker)
     for place in [context["dateline"], *(city for _, city in context["all_cities"])]:
         names |= {place.name, l10n.city_name(place), l10n.region(place)}
-        names.add(places.qualifier(place, l10n.language, l10n.house))  # "estado de Washington"
-        names |= {places.country_name(place.country, l10n.language)}
+        names.add(places.qualifier(place, l10n.tag, l10n.house))  # "estado de Washington"
+        names |= {places.country_name(place.country, l10n.tag)}
         names.add(l10n.dateline(place).split(",")[0].split(" (")[0])
     return names, brands
 
@@ -272,10 +273,10 @@ def render(
     )
     if "a" not in context:  # the index and the review page print no prose
         return page
-    page = typographed(page, l10n.language)
+    page = typographed(page, l10n.tag)
     print_language = l10n.hyphenation_lang if for_pdf else None
     page = typeset.protect(
-        page, *_proper_names(context, l10n), print_language=print_language, language=l10n.language
+        page, *_proper_names(context, l10n), print_language=print_language, language=l10n.tag
     )
     font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
@@ -322,12 +323,21 @@ class Renderer:
         self.pages: dict[tuple[str, Path], str] = {}
         self.readings: dict[tuple[str, Path], Any] = {}
 
-    def environment(self, language: Language) -> jinja2.Environment:
-        if language not in self.environments:
-            l10n = localizer(self.project.root, language, self.project.settings)
-            self.localizers[language] = l10n
-            self.environments[language] = environment(self.project.templates, l10n)
-        return self.environments[language]
+    def environment(self, tag: str) -> jinja2.Environment:
+        """The environment of a language's profile ("en", or "en-CA" for Canadian readers)."""
+        if tag not in self.environments:
+            l10n = localizer(self.project.root, tag, self.project.settings)
+            self.localizers[tag] = l10n
+            self.environments[tag] = environment(self.project.templates, l10n)
+        return self.environments[tag]
+
+    def tag(self, announcement: Announcement, output: Output) -> str:
+        """The profile that writes ``output``: its language's, or the variant of the country
+        its readers are in (a Canadian city's English release, or any release datelined in
+        Canada, is written as the Canadian Press writes: languages/en_ca.py)."""
+        dateline = announcement.dateline or self.project.settings.dateline
+        country = output.city.country if output.city else dateline.country
+        return profile(output.language).for_readers(country)
 
     def page(self, announcement: Announcement, output: Output) -> str:
         """The HTML page ``output`` is written from, rendered once."""
@@ -354,7 +364,7 @@ class Renderer:
         # An HTML page finds the fonts in dist/<id>/fonts/, as many folders up as it is deep.
         assets = "" if for_pdf else "../" * (len(output.path.parts) - 1)
         values = {**self.contexts[announcement.id], "city": output.city, "assets": assets}
-        env = self.environment(output.language)
+        env = self.environment(self.tag(announcement, output))
         with _template_errors(output.template):
             return render(env, output.template, values, for_pdf=for_pdf)
 
@@ -394,7 +404,7 @@ class Renderer:
             data = mail.message(page, html, pdf, name, logo)
         else:
             assert output.fmt == "png"
-            return dict(zip(output.files, self._cards(page, output), strict=True))
+            return dict(zip(output.files, self._cards(announcement, page, output), strict=True))
         return {output.path: data}
 
     def _web_page(self, announcement: Announcement, output: Output, html: str) -> str:
@@ -408,23 +418,25 @@ class Renderer:
             page = Planned("release", output.language, "html", output.path.with_name(
                 "press-release.html"))  # fmt: skip
             release = self.reading(announcement, page)
-        self.environment(output.language)  # makes the language's localizer
+        tag = self.tag(announcement, output)
+        self.environment(tag)  # makes the profile's localizer
         values = newsroom.head_values(
             announcement, output, self.reading(announcement, output), self.project.settings,
-            self.localizers[output.language], release,
+            self.localizers[tag], release,
         )  # fmt: skip
         return newsroom.web_page(plain_environment(self.project.templates), values, html)
 
-    def _cards(self, page, output: Output) -> list[bytes]:
+    def _cards(self, announcement: Announcement, page, output: Output) -> list[bytes]:
         from .formats import cards
 
         settings = self.project.settings
-        env = self.environment(output.language)  # card.html has no message to translate
+        tag = self.tag(announcement, output)
+        env = self.environment(tag)  # card.html has no message to translate
         if output.city is None:  # the release's or the report's link preview
             keep = [settings.program, settings.organization]
             return cards.card_files(page, "program", keep, env, self.project.templates,
                                     cards.SIZES[:1], settings.program)  # fmt: skip
-        l10n = self.localizers[output.language]
+        l10n = self.localizers[tag]
         keep = [settings.program, settings.organization, output.city.name,
                 l10n.city_name(output.city)]  # fmt: skip
         return cards.card_files(page, output.city.level, keep, env, self.project.templates)

@@ -57,8 +57,12 @@ def number(
 
 
 def percent(fraction: float, language: Language) -> str:
-    """CLDR's percent: "57%" in English and Portuguese, "57 %" with a no-break space in Spanish."""
-    return format_percent(fraction, locale=profile(language).babel_locale)
+    """CLDR's percent: "57%" in English and Portuguese, "57 %" with a no-break space in Spanish;
+    the profile's form where its press writes it otherwise (CP: "57 per cent")."""
+    rules = profile(language)
+    if rules.percent:
+        return rules.percent(fraction)
+    return format_percent(fraction, locale=rules.babel_locale)
 
 
 def conjunction(language: Language, next_word: str) -> str:

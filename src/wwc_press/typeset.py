@@ -105,9 +105,9 @@ def _tied(text: str, ties: frozenset[str], phrases: tuple[str, ...]) -> str:
 
 def tie_headline(text: str, language: str) -> str:
     """A plain headline (a social card's) with no-break spaces where no line may end."""
-    from .languages import REGISTRY
+    from .languages import PROFILES
 
-    rules = REGISTRY.get(language)
+    rules = PROFILES.get(language)
     if rules is None:
         return text
     return _tied(text, rules.headline_ties, rules.fixed_phrases).replace(_TIE, NBSP)
@@ -255,9 +255,9 @@ def protect(
     length. ``print_language`` (a BCP 47 tag) typesets for WeasyPrint: see ``_Typesetter``.
     ``language`` (a profile's tag) keeps its headline ties and fixed phrases from line ends.
     """
-    from .languages import REGISTRY
+    from .languages import PROFILES
 
-    rules = REGISTRY.get(language or "")
+    rules = PROFILES.get(language or "")
     ties = rules.headline_ties if rules else frozenset()
     phrases = rules.fixed_phrases if rules else ()
     return _Typesetter(names, brands, print_language, ties, phrases).page(page)

@@ -39,8 +39,14 @@ class Profile:
     typography: Callable[[str], str] = lambda text: typographic_apostrophe(text)  # typeset
     group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
     zone_abbreviations: bool = False  # "10 a.m. EDT" (AP) rather than "hora de Nueva York"
+    # A zone as the press names it after a clock, whatever the season, from CLDR's generic
+    # names ("10 a.m. ET", "10 h (heure de l'Est)"); None: by abbreviation or by city (above).
+    zone_name: Callable[[str, dt.datetime], str] | None = None  # (zone, local time)
     us_standalone: str = "standalone_es_pt"  # the list in data/regions.yaml of US cities alone
-    canada_standalone: bool = False  # AP's four Canadian dateline cities alone
+    canada_standalone: str | None = None  # the list of Canadian cities alone in datelines
+    # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
+    # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
+    abbreviated_regions: bool = False
     placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country
     region_codes: frozenset[str] = frozenset()  # countries whose region prints as its code
     country_article: frozenset[str] = frozenset()  # "the United States" in running text
@@ -66,6 +72,20 @@ class Profile:
     city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
     headline_ties: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
+    percent: Callable[[float], str] | None = None  # a share, where the press differs from CLDR
+    # The language an announcement's texts are given in, for a variant that has no texts of its
+    # own (Canadian English reads the file's "en"); None: its own tag.
+    texts: str | None = None
+    # Variants for a release whose readers are in a country: {"CA": "en-CA"} in English.
+    readers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text_language(self) -> str:
+        return self.texts or self.tag
+
+    def for_readers(self, country: str) -> str:
+        """The profile's tag for a release read in ``country`` (Canadian English in Canada)."""
+        return self.readers.get(country, self.tag)
 
     @property
     def cldr_language(self) -> str:
@@ -109,12 +129,16 @@ def no_break_percent(text: str) -> str:
 # English is the source language of the catalogs, and every city gets a release in it.
 SOURCE_LANGUAGE = "en"
 
-from . import en, es, fr_ca, pt_br  # noqa: E402  (the profiles need Profile above)
+from . import en, en_ca, es, fr_ca, pt_br  # noqa: E402  (the profiles need Profile above)
 
+# The languages an announcement is written in.
 REGISTRY: dict[str, Profile] = {
     p.tag: p for p in (en.PROFILE, es.PROFILE, pt_br.PROFILE, fr_ca.PROFILE)
 }
+# Those and their variants for readers of one country, which write the same texts in their
+# own press style (Canadian English: the file's "en" as the Canadian Press writes it).
+PROFILES: dict[str, Profile] = {**REGISTRY, en_ca.PROFILE.tag: en_ca.PROFILE}
 
 
 def profile(tag: str) -> Profile:
-    return REGISTRY[tag]
+    return PROFILES[tag]

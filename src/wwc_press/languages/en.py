@@ -63,7 +63,7 @@ PROFILE = Profile(
     clock=_clock,
     zone_abbreviations=True,  # AP: "10 a.m. EDT"
     us_standalone="ap_standalone",  # AP's 30 dateline cities
-    canada_standalone=True,
+    canada_standalone="ap_standalone_canada",
     placed_by_region=frozenset({"US", "CA"}),  # AP: "Laval, Quebec", never "Canada"
     # AP: "the United States", "the Netherlands", "the Philippines"…
     country_article=frozenset(
@@ -87,4 +87,7 @@ PROFILE = Profile(
         "Gold Certification",
         "Platinum Certification",
     ),
+    # A release whose readers are Canadian (a Canadian city's own, or one datelined in Canada)
+    # follows the Canadian Press instead: languages/en_ca.py.
+    readers={"CA": "en-CA"},
 )

@@ -43,6 +43,7 @@ def _quote(text: str) -> str:
 PROFILE = Profile(
     tag="es",
     babel_locale="es",
+    # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.
     catalog_dir="es",
     hyphenation="es",
     word_language="es-419",

@@ -53,6 +53,20 @@ def _clock(local: dt.datetime) -> str:
     return f"{hour}\u00a0{local.minute:02d}" if local.minute else hour
 
 
+def _zone_name(zone: str, local: dt.datetime) -> str:
+    """A zone as a Quebec desk names it after the hour, from CLDR's generic names: "10 h
+    (heure de l'Est)", "9 h (heure du Centre)" (BDL, heure), never a city's time for a whole
+    region; where CLDR has no such name, the zone's city: "(heure de São Paulo)"."""
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import get_timezone_location, get_timezone_name
+
+    name = get_timezone_name(ZoneInfo(zone), "long", "generic", locale="fr_CA")
+    if not name.startswith("heure "):
+        name = "heure de " + get_timezone_location(ZoneInfo(zone), "fr_CA", return_city=True)
+    return f"({name})"
+
+
 def _typography(text: str) -> str:
     """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
     none before ; ! ?, and "57 %" held together."""
@@ -89,7 +103,8 @@ PROFILE = Profile(
     clock=_clock,
     typography=_typography,
     group_four_digits=True,
-    canada_standalone=True,  # Montréal, Ottawa, Québec, Toronto alone, as in AP
+    canada_standalone="ap_standalone_canada",  # Montréal, Ottawa, Québec, Toronto alone, as in AP
+    zone_name=_zone_name,
     placed_by_region=frozenset({"US", "CA"}),  # "Laval (Québec)", "Seattle (Washington)"
     country_articles=COUNTRY_ARTICLES,
     readers_country="CA",

@@ -1,0 +1,69 @@
+"""Canadian English, as The Canadian Press Stylebook (CP) writes it: the English of a release
+whose readers are Canadian (a Canadian city's own release, or one datelined in Canada). The
+program's release from New York stays AP (``en.py``).
+
+What differs from AP, by the Stylebook's chapters:
+- Datelines and place names: the Canadian cities CP lists as standing alone ("WINNIPEG",
+  "HAMILTON"; ``data/regions.yaml``, ``cp_standalone_canada``); others take CP's abbreviation
+  of their province ("GATINEAU, Que."), territories spelled out ("Yukon"); a US city its
+  state abbreviated, in text too ("Carlsbad, Calif.").
+- Per cent: two words after a figure, "92 per cent".
+- Time zones: "10 a.m. ET", "9 a.m. CT" (ET, CT, MT, PT, AT, NT; CLDR's generic short names),
+  never a city's time.
+- End mark: -30-.
+Dates ("Feb. 26, 2025"), clock times ("10 a.m.", "noon") and numbers (one to nine in words)
+are written as AP writes them. CP spells "program" and "-ize" as the templates do, so the
+English catalog (the templates' own words) serves both.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from . import en
+
+_PER_CENT = re.compile(r"(\d)\s?%")
+
+
+def _percent(fraction: float) -> str:
+    """CP, numbers: "92 per cent", the figure held to its words by a no-break space."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(fraction * 100, locale="en_CA") + "\u00a0per cent"
+
+
+def _typography(text: str) -> str:
+    """The file's texts as CP prints them: "75%" becomes "75 per cent"."""
+    return _PER_CENT.sub("\\1\u00a0per cent", text)
+
+
+def _zone_name(zone: str, local: dt.datetime) -> str:
+    """CP, time zones: "ET", "CT", "MT", "PT", "AT", "NT" whatever the season (CLDR's generic
+    short names); where CLDR has none, the zone's abbreviation at that moment ("MST")."""
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import get_timezone_name
+
+    name = get_timezone_name(ZoneInfo(zone), "short", "generic", locale="en_CA")
+    return name if re.fullmatch(r"[A-Z]T", name) else (local.tzname() or "")
+
+
+PROFILE = dataclasses.replace(
+    en.PROFILE,
+    tag="en-CA",
+    babel_locale="en_CA",
+    word_language="en-CA",
+    cldr_countries=frozenset({"CA"}),  # it reads Canadian cities; English is the source anyway
+    zone_name=_zone_name,
+    canada_standalone="cp_standalone_canada",
+    abbreviated_regions=True,
+    placed_by_region=frozenset({"US", "CA"}),
+    readers_country="CA",  # phone numbers of Canada in national form: "(204) 986-2196"
+    end_marks={"": "-30-"},  # CP: every release ends with -30-
+    percent=_percent,
+    typography=_typography,
+    texts="en",
+    readers={},
+)
