@@ -1,9 +1,11 @@
 """What a native desk still sent back, read on the built outputs of a round in all four languages:
-lines that end in a hyphen while the rest of the word would have fit on them.
+lines that end in a hyphen while the rest of the word would have fit on them, and a city named
+two ways in one language (the report's table against its text, "New York City" in Spanish).
 
 The round has the long paragraphs and the italic quote where such lines were seen ("contin- /
-ues", "cida- / des", "efici- / ente"), in English, Spanish, Brazilian Portuguese and Canadian
-French, and a city release in each language that has one.
+ues", "cida- / des", "efici- / ente"), and cities whose names differ by language: San José
+(Costa Rica), New York City, Montevideo and Guatemala City, in English, Spanish, Brazilian
+Portuguese and Canadian French, with a city release in each language that has one.
 """
 
 from __future__ import annotations
@@ -168,3 +170,96 @@ def test_a_word_too_long_for_any_line_still_wraps_in_print(tmp_path: Path) -> No
     assert len(pieces) >= 4  # broken over several lines
     assert "".join(w[2] for w in pieces).rstrip(",") == word  # whole, no hyphen
     assert max(w[1] for w in pieces) <= 612 - 72 + 1  # within the right margin (1 in)
+
+
+# One form of each name per language
+
+# Each city's one form in each language, as the round's text, tables and datelines print it:
+# the file's spelling where it gives one (San Jose in English, Cidade da Guatemala in
+# Portuguese), else the language's own name for the city (CLDR: Nueva York, Nova York,
+# Montevidéu), else the residents' name.
+FORMS = {
+    "en": ["San Jose", "New York City", "Montevideo", "Guatemala City"],
+    "es": ["San José", "Nueva York", "Montevideo", "Ciudad de Guatemala"],
+    "pt-BR": ["San José", "Nova York", "Montevidéu", "Cidade da Guatemala"],
+    "fr-CA": ["San José", "New York", "Montevideo", "Ciudad de Guatemala"],
+}
+# The program's dateline (the settings' New York): AP's stand-alone "NEW YORK" in English.
+DATELINES = {
+    "en": "NEW YORK, Feb. 20, 2025 —",
+    "es": "NUEVA YORK, 20 de febrero de 2025.—",
+    "pt-BR": "NOVA YORK, 20 de fevereiro de 2025 –",
+    "fr-CA": "NEW YORK, le 20 février 2025 –",
+}
+
+
+def _words(path: Path) -> str | None:
+    """The words of an output as its reader sees them, whatever its format."""
+    import email
+    import zipfile
+    from email import policy
+
+    from conftest import html_text, pdf_text
+
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    if path.suffix == ".html":
+        return html_text(path)
+    if path.suffix == ".docx":
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+        text = unescape(re.sub(r"<w:p\b", " <w:p", xml))
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text))
+    if path.suffix == ".eml":
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        parts = [str(message["Subject"])]
+        parts += [p.get_content() for p in message.walk() if p.get_content_type() == "text/plain"]
+        return re.sub(r"\s+", " ", " ".join(parts))
+    if path.suffix == ".txt":  # wire text, and the cards' alt text
+        return re.sub(r"\s+", " ", path.read_text("utf-8"))
+    return None
+
+
+def _table_cities(report: Path, table: int) -> list[str]:
+    """The city column of the report's ``table``-th table of cities, from its HTML page."""
+    page = report.read_text("utf-8")
+    body = re.findall(r'<table class="cities">.*?<tbody>(.*?)</tbody>', page, re.S)[table]
+    cells = re.findall(r"<tr>\s*<td[^>]*>(.*?)</td>", body, re.S)
+    return [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", cell))).strip() for cell in cells]
+
+
+def _has(text: str, name: str) -> bool:
+    """Whether ``name`` is in ``text`` as whole words, in any case (datelines are capitals)."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_city_has_one_form_in_every_output_of_a_language(desk: Path, language: str) -> None:
+    forms = FORMS[language]
+    others = {name for names in FORMS.values() for name in names} - set(forms)
+    others = {o for o in others if not any(_has(form, o) for form in forms)}  # "New York" in en
+    # The report's table of this announcement's cities, its text and the release say the same.
+    assert sorted(_table_cities(desk / language / "report.html", 0)) == sorted(forms)
+    assert set(forms) <= set(_table_cities(desk / language / "report.html", 1))  # on record
+    for kind in ("report.pdf", "press-release.pdf", "press-release.txt"):
+        text = _words(desk / language / kind)
+        assert text is not None
+        assert [form for form in forms if not _has(text, form)] == [], kind
+    # No other language's form anywhere, in any format: text, tables, datelines, cards' alt text.
+    seen = {}
+    for path in sorted((desk / language).rglob("*")):
+        text = _words(path)
+        if text is None:
+            continue
+        found = [name for name in others if _has(text, name)]
+        if found:
+            seen[str(path.relative_to(desk))] = found
+    assert seen == {}
+    assert DATELINES[language] in _words(desk / language / "press-release.txt")
+
+
+def test_new_york_city_is_new_york_in_its_own_ap_dateline(desk: Path) -> None:
+    """AP: New York is a dateline city that stands alone, and a dateline drops "City"; the text
+    keeps the city's name."""
+    text = _words(desk / "en" / "cities" / "new-york-city-ny-us.txt")
+    assert "NEW YORK, Feb. 20, 2025 — New York City has earned" in text
+    assert "NEW YORK CITY" not in text

@@ -198,7 +198,7 @@ def context(
         # the year it reached that level where the roster knows it, else None), by country.
         "roster": [
             (
-                Place(name=e.name, region=e.region, country=e.country),
+                Place(name=e.name, region=e.region, country=e.country, names=e.names),
                 e.level,
                 e.since.year if e.since else None,
             )
