@@ -263,3 +263,51 @@ def test_new_york_city_is_new_york_in_its_own_ap_dateline(desk: Path) -> None:
     text = _words(desk / "en" / "cities" / "new-york-city-ny-us.txt")
     assert "NEW YORK, Feb. 20, 2025 — New York City has earned" in text
     assert "NEW YORK CITY" not in text
+
+
+# Embargo
+
+# The running header of an embargoed report after its cover: the releases' embargo line, in the
+# program's own time.
+RUNNING = {
+    "en": "Embargoed until 10 a.m. EST, Feb. 20, 2025",
+    "es": "Bajo embargo hasta el 20 de febrero de 2025 a las 10:00 (hora de Nueva York)",
+    "pt-BR": "Sob embargo até 20 de fevereiro de 2025, às 10h (horário de Nova York)",
+    "fr-CA": "Sous embargo jusqu’au 20 février 2025, 10 h (heure de New York)",
+}
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", text).strip()  # no-break spaces hold "10 h" together
+
+
+def _pages(pdf: Path) -> list[str]:
+    """Each page's words, as pdf_text reads a whole PDF."""
+    raw = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = re.sub(r"\u2010\n", "", raw).replace("\u2010", "-").split("\f")
+    return [_spaced(page) for page in pages if page.strip()]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_embargoed_report_says_so_on_its_cover_and_atop_every_page(
+    desk: Path, language: str
+) -> None:
+    from conftest import html_text
+
+    release = _spaced((desk / language / "press-release.txt").read_text("utf-8").splitlines()[0])
+    assert release.startswith(RUNNING[language].split(" 20")[0])  # the release's embargo line
+    cover, *pages = _pages(desk / language / "report.pdf")
+    assert release in cover  # the release's own line, word for word
+    assert len(pages) >= 3
+    assert [n for n, page in enumerate(pages, 2) if RUNNING[language] not in page] == []
+    assert release in _spaced(html_text(desk / language / "report.html"))  # the web page's cover
+
+
+def test_a_report_without_an_embargo_says_nothing_of_one(round_2024: Path) -> None:
+    from conftest import pdf_text
+
+    for language in ("en", "es", "pt-BR"):
+        text = pdf_text(round_2024 / language / "report.pdf")
+        assert not re.search("embargo", text, re.I), language
