@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import pdf_text, run
 
 ROUND = """\
 date: 2025-02-20
@@ -154,22 +154,33 @@ def test_a_line_that_ends_in_a_hyphen_is_full(desk: Path) -> None:
     assert all(checked.get(language, 0) >= 3 for language in LANGUAGES), checked
 
 
+ADDRESS = "communications.office@whatworkscities.bloomberg.org"  # 51 characters
+
+
 def test_a_word_too_long_for_any_line_still_wraps_in_print(tmp_path: Path) -> None:
     """Print sets hyphenated text without ``overflow-wrap``: a run of letters longer than the
     column is given break opportunities of its own, and prints whole, on the page, with no
-    hyphen added and nothing between its letters when copied."""
+    hyphen added and nothing between its letters when copied; a long address breaks only after
+    its "@" or before a dot."""
     word = "x" * 300
-    text = ROUND.replace("Interest keeps growing:", f"The code is {word}, and")
+    addresses = " ".join(["Write to", ADDRESS, "or"] * 6)
+    text = ROUND.replace("Interest keeps growing:", f"The code is {word}. {addresses} see:")
     (tmp_path / "long.yaml").write_text(text, encoding="utf-8")
     args = ["build", str(tmp_path / "long.yaml"), "--out", str(tmp_path), "--format", "pdf"]
     result = run([*args, "--lang", "en", "--only", "release"])
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "long" / "en" / "press-release.pdf"
-    pages = _laid_out(pdf)
-    pieces = [w for page in pages for line in page for w in line if set(w[2]) <= {"x", ","}]
+    lines = [line for page in _laid_out(pdf) for line in page if line]
+    pieces = [w for line in lines for w in line if set(w[2]) <= {"x", "."}]
     assert len(pieces) >= 4  # broken over several lines
-    assert "".join(w[2] for w in pieces).rstrip(",") == word  # whole, no hyphen
-    assert max(w[1] for w in pieces) <= 612 - 72 + 1  # within the right margin (1 in)
+    assert "".join(w[2] for w in pieces).rstrip(".") == word  # whole, no hyphen
+    assert max(w[1] for line in lines for w in line) <= 612 - 72 + 1  # within the 1 in margin
+    # Each address whole when copied, broken (if at all) only at its "@" or before a dot.
+    ends = [(line[-1][2], after[0][2]) for line, after in zip(lines, lines[1:], strict=False)]
+    split = [(end, start) for end, start in ends if end != ADDRESS and (end + start) in ADDRESS]
+    assert split  # some addresses did fall at line ends
+    assert [(e, s) for e, s in split if not (e.endswith("@") or s.startswith("."))] == []
+    assert "".join(pdf_text(pdf).split()).count(ADDRESS) == 6  # lines joined, nothing between
 
 
 # One form of each name per language
@@ -199,7 +210,7 @@ def _words(path: Path) -> str | None:
     import zipfile
     from email import policy
 
-    from conftest import html_text, pdf_text
+    from conftest import html_text
 
     if path.suffix == ".pdf":
         return pdf_text(path)
@@ -306,8 +317,6 @@ def test_an_embargoed_report_says_so_on_its_cover_and_atop_every_page(
 
 
 def test_a_report_without_an_embargo_says_nothing_of_one(round_2024: Path) -> None:
-    from conftest import pdf_text
-
     for language in ("en", "es", "pt-BR"):
         text = pdf_text(round_2024 / language / "report.pdf")
         assert not re.search("embargo", text, re.I), language

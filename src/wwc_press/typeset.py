@@ -56,13 +56,17 @@ _CHARACTER = re.compile(r"&#?\w+;|.", re.S)  # an HTML entity is one character
 
 def _breakable(text: str) -> str:
     """``text`` with every run longer than ``LONGEST_UNBROKEN`` allowed to break: a long name
-    held together by no-break spaces at its spaces first, then anywhere if still too long."""
+    held together by no-break spaces at its spaces, an address after its slashes and "@" and
+    before its dots; then, if a piece is still too long, anywhere."""
 
     def loosen(match: re.Match[str]) -> str:
-        run = match.group(0).replace(NBSP, " ")
+        run = _ADDRESS_BREAKS.sub(ZERO_WIDTH_SPACE, match.group(0).replace(NBSP, " "))
         return _UNBROKEN.sub(lambda m: ZERO_WIDTH_SPACE.join(_CHARACTER.findall(m.group(0))), run)
 
     return _UNBROKEN.sub(loosen, text)
+
+
+_ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=\w)|(?<=\w)(?=\.\w)")
 
 
 def _join(text: str) -> str:
