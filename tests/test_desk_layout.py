@@ -154,6 +154,24 @@ def test_a_line_that_ends_in_a_hyphen_is_full(desk: Path) -> None:
     assert all(checked.get(language, 0) >= 3 for language in LANGUAGES), checked
 
 
+def test_no_paragraph_ends_on_the_tail_of_a_hyphenated_word(desk: Path) -> None:
+    """A paragraph's last word is never hyphenated: no last line holds only "try." after
+    "coun-" (seen in the English release before)."""
+    runts = []
+    for language in LANGUAGES:
+        for pdf in sorted((desk / language).rglob("*.pdf")):
+            xhtml = subprocess.run(
+                ["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+                check=True, capture_output=True, text=True,
+            ).stdout  # fmt: skip
+            for block in re.findall(r"<block\b.*?</block>", xhtml, re.S):
+                lines = [re.findall(r"<word [^>]*>(.*?)</word>", line)
+                         for line in re.findall(r"<line\b.*?</line>", block, re.S)]  # fmt: skip
+                if len(lines) >= 2 and len(lines[-1]) == 1 and _BROKEN.search(lines[-2][-1]):
+                    runts.append(f"{pdf.relative_to(desk)}: {lines[-2][-1]} / {lines[-1][0]}")
+    assert runts == []
+
+
 ADDRESS = "communications.office@whatworkscities.bloomberg.org"  # 51 characters
 
 

@@ -69,6 +69,15 @@ def _breakable(text: str) -> str:
 _ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=\w)|(?<=\w)(?=\.\w)")
 
 
+# Where a paragraph ends: its last word is never hyphenated, so that no paragraph ends on a line
+# holding only the tail of a word ("coun- / try.").
+_BLOCK_ENDS = ("</p>", "</li>", "</dd>", "</footer>")
+
+
+def _whole_last_word(text: str) -> str:
+    return re.sub(r"(\S+)(\s*)$", lambda m: m[1].replace(SOFT_HYPHEN, "") + m[2], text)
+
+
 def _join(text: str) -> str:
     """A name's words held together by no-break spaces, so that no line break splits it."""
     return text.replace(" ", NBSP)
@@ -258,6 +267,8 @@ class _Typesetter:
         for index, part in enumerate(parts):
             if index % 2 == 0:  # text between tags
                 parts[index] = self.heading_text(part) if self.heading else self.text(part)
+                if index + 1 < len(parts) and parts[index + 1].startswith(_BLOCK_ENDS):
+                    parts[index] = _whole_last_word(parts[index])
             elif part.startswith("<table"):
                 parts[index] = self.table(part)
             elif _HEADINGS.match(part):
