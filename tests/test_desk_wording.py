@@ -96,9 +96,9 @@ def test_the_release_names_the_country_of_its_first_cities(
     [
         ("en", ["Port-au-Prince is the program’s first certified city in Haiti.",
                 "Kingston is the first in Jamaica."]),
-        ("es", ["Port-au-Prince es la primera ciudad haitiana certificada por el programa.",
+        ("es", ["Puerto Príncipe es la primera ciudad haitiana certificada por el programa.",
                 "Kingston es la primera ciudad jamaicana."]),
-        ("pt-BR", ["Port-au-Prince é a primeira cidade haitiana certificada pelo programa.",
+        ("pt-BR", ["Porto Príncipe é a primeira cidade haitiana certificada pelo programa.",
                    "Kingston é a primeira cidade jamaicana."]),
         ("fr-CA", ["Port-au-Prince est la première ville haïtienne certifiée par le programme.",
                    "Kingston est la première ville jamaïcaine."]),
@@ -189,9 +189,9 @@ def test_without_an_adjective_on_record_the_country_is_named_after_in() -> None:
          "e o Recife (PE)."),
         ("caribbean", "en", "Both earned Gold Certification: Port-au-Prince, Haiti, and "
          "Kingston, Jamaica."),
-        ("caribbean", "es", "Ambas obtuvieron el nivel Oro: Port-au-Prince (Haití) y Kingston "
+        ("caribbean", "es", "Ambas obtuvieron el nivel Oro: Puerto Príncipe (Haití) y Kingston "
          "(Jamaica)."),
-        ("caribbean", "pt-BR", "As duas receberam o nível Ouro: Port-au-Prince (Haiti) e "
+        ("caribbean", "pt-BR", "As duas receberam o nível Ouro: Porto Príncipe (Haiti) e "
          "Kingston (Jamaica)."),
         ("caribbean", "fr-CA", "Les deux ont obtenu le niveau Or : Port-au-Prince (Haïti) et "
          "Kingston (Jamaïque)."),

@@ -175,8 +175,10 @@ def test_the_report_lists_the_cities_only_when_the_roster_names_them_all(
         "utf-8",
     )
     (project / "announcements" / "all.yaml").write_text(
-        "date: 2024-06-17\ntotal_certified: 4\nlanguages: [en]\ncities:\n  new:\n"
+        "date: 2024-06-17\ntotal_certified: 5\nlanguages: [en]\ncities:\n  new:\n"
         "    - {name: Boise, region: ID, country: US, level: silver}\n"
+        "    - {name: Ciudad de México, region: CMX, country: MX, level: gold,"
+        " names: {en: Mexico City}}\n"
         "    - {name: Dallas, region: TX, country: US, level: gold}\n"
         "  recertified:\n    - {name: Reno, region: NV, country: US, level: gold}\n"
         "    - {name: Provo, region: UT, country: US, level: silver}\n",
@@ -189,6 +191,8 @@ def test_the_report_lists_the_cities_only_when_the_roster_names_them_all(
     assert "Boise Idaho United States Silver 2024" in text
     assert "Reno Nevada United States Gold 2019" in text
     assert "Provo Utah United States Silver —" in text
+    # The list prints each city as the text of its language does: one form of each name.
+    assert "Mexico City" in text and "Ciudad de México" not in text
 
 
 def test_roster_prints_a_table_and_csv(history: Path) -> None:

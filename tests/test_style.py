@@ -141,8 +141,9 @@ def test_cities_grouped_by_country() -> None:
         "Buenos Aires and Córdoba, Argentina; Montevideo, Uruguay; "
         "and Fortaleza and Mogi das Cruzes, Brazil"
     )
+    # Montevidéu: the Portuguese name of the city (CLDR), as Brazilian papers write it.
     assert places.cities_in_text(cities, "pt-BR", pattern=place_pattern("pt-BR")) == (
-        "Buenos Aires e Córdoba (Argentina); Montevideo (Uruguai); Fortaleza (CE); "
+        "Buenos Aires e Córdoba (Argentina); Montevidéu (Uruguai); Fortaleza (CE); "
         "e Mogi das Cruzes (SP)"
     )
 

@@ -109,7 +109,17 @@ def _texts(language: str) -> str:
 
 def region_name(place: Place, language: Language) -> str | None:
     """The region spelled out in ``language``: our table, else iso-codes' translation, else its
-    official name ("Tolima", "Nuevo León", "Carolina del Sur"); None without a region."""
+    official name ("Tolima", "Nuevo León", "Carolina del Sur"); None without a region. A region
+    named for its city is spelled as the city is (the province of "San Jose" in English where
+    the file writes the city so, the department of "Montevidéu" in Portuguese): a table that
+    prints both never shows two forms of one name."""
+    name = _region_name(place, language)
+    if name and fold(name) in {fold(other) for other in _names(place)}:
+        return city_name(place, language)
+    return name
+
+
+def _region_name(place: Place, language: Language) -> str | None:
     if place.region is None:
         return None
     entry = _entry(place)
@@ -123,11 +133,15 @@ def region_name(place: Place, language: Language) -> str | None:
 
 
 def city_name(place: Place, language: Language) -> str:
-    """The city alone: the file's spelling for this language, else the name residents use, with
-    what the press writes as part of the name ("Bogotá D. C.")."""
-    if _texts(language) in place.names:
-        return place.names[_texts(language)]
-    return place.name + _entry(place).get("name_suffix", {}).get(_texts(language), "")
+    """The city alone, the one form every output of ``language`` prints (text, tables, datelines,
+    cards): the file's spelling for this language, else the language's own name for the city
+    where CLDR gives one ("Nueva York", "Montevidéu"), else the name residents use; with what
+    the press writes as part of the name ("Bogotá D. C.")."""
+    texts = _texts(language)
+    if texts in place.names:
+        return place.names[texts]
+    name = _exonym(place.name, place.country, language) or place.name
+    return name + _entry(place).get("name_suffix", {}).get(texts, "")
 
 
 def with_article(place: Place, text: str, language: Language) -> str:
@@ -135,6 +149,38 @@ def with_article(place: Place, text: str, language: Language) -> str:
     ("o Recife", "a Cidade da Guatemala": the language profile's ``city_articles``)."""
     article = profile(language).city_articles.get(place.country, {}).get(city_name(place, language))
     return f"{article} {text}" if article else text
+
+
+@cache
+def _exonym(name: str, country: str, language: Language) -> str | None:
+    """CLDR's name in ``language`` of a city it names as a time zone's (Babel's exemplar cities:
+    America/New_York is "Nueva York" in Spanish, America/Montevideo "Montevidéu" in Portuguese),
+    when ``name`` is one of that city's names in our languages; English "New York City" is
+    America/New_York's "New York". None in a language of the city's own country, where the
+    residents' name stands ("New York City" in English, "Ciudad de México" in Spanish), and for
+    a zone named for its country (America/Guatemala is "Guatemala": the country, to a reader)."""
+    from babel.languages import get_official_languages
+
+    from .zones import country_zones
+
+    if profile(language).cldr_language in get_official_languages(country, de_facto=True):
+        return None
+    wanted = fold(name)
+    for zone in country_zones(country):
+        if fold(_zone_city(zone, language)) == fold(country_name(country, language)):
+            continue
+        names = {fold(_zone_city(zone, tag)) for tag in REGISTRY}
+        if wanted in names or wanted == fold(_zone_city(zone, SOURCE_LANGUAGE)) + " city":
+            return _zone_city(zone, language)
+    return None
+
+
+@cache
+def _zone_city(zone: str, language: Language) -> str:
+    """CLDR's city of ``zone`` in ``language`` ("Nueva York" for America/New_York in Spanish)."""
+    from babel.dates import get_timezone_location
+
+    return get_timezone_location(zone, profile(language).babel_locale, return_city=True)
 
 
 @cache
@@ -206,8 +252,15 @@ def _own_qualifier(place: Place, language: Language) -> bool:
     return "," in spelling or "(" in spelling
 
 
+def _listed(place: Place, key: str) -> str | None:
+    """The city as a list of ``data/regions.yaml`` writes it, if listed: by its name, or by its
+    name without "City" (New York City is AP's "New York")."""
+    listed = {fold(name): name for name in _regions()[key]}
+    return listed.get(fold(place.name)) or listed.get(fold(place.name.removesuffix(" City")))
+
+
 def _in_list(place: Place, key: str) -> bool:
-    return fold(place.name) in {fold(name) for name in _regions()[key]}
+    return _listed(place, key) is not None
 
 
 def _standalone(place: Place, language: Language) -> bool:
@@ -361,9 +414,11 @@ def dateline(
     if (
         profile(language).dateline_ap_cities
         and place.country == "US"
-        and _in_list(place, "ap_standalone")
+        and (listed := _listed(place, "ap_standalone"))
     ):
-        return place.name.upper()  # AP: "WASHINGTON", even where the text says "Washington, D.C."
+        # AP: "WASHINGTON", even where the text says "Washington, D.C."; "NEW YORK", where it
+        # says "New York City" (a dateline city stands alone, without "City").
+        return listed.upper()
     name = city_name(place, language).upper()
     if _is_local(place, language):
         if _standalone(place, language):

@@ -201,7 +201,7 @@ def context(
         # program not knowing its own cities (`wwc-press roster` prints what is known).
         "roster": [
             (
-                Place(name=e.name, region=e.region, country=e.country),
+                Place(name=e.name, region=e.region, country=e.country, names=e.names),
                 e.level,
                 e.since.year if e.since else None,
             )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import fields, loader, places
 from .errors import Problem
@@ -38,6 +38,9 @@ class Entry:
     level: Level
     since: dt.date | None  # None: the roster does not know when it reached the level
     where: Problem  # the file, line and column that stated it (message unused)
+    # The spellings of the file that last listed it, so the report's list of every city names
+    # it as that file's text does ("Cidade da Guatemala" in Portuguese, not the residents' name).
+    names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def key(self) -> Key:
@@ -202,11 +205,14 @@ class History:
         for status, index, city in _entries(announcement):
             where = self._where(doc, ("cities", status, index))
             day = announcement.date
-            entry = Entry(city.name, city.region, city.country, city.level, day, where)
+            names = dict(city.names)
+            entry = Entry(city.name, city.region, city.country, city.level, day, where, names)
             if status == "recertified":  # the level holds since it was reached, if known
                 known = state.known.get(entry.key)
-                entry = known or Entry(
-                    city.name, city.region, city.country, city.level, None, where
+                entry = (
+                    replace(known, names=names)
+                    if known
+                    else Entry(city.name, city.region, city.country, city.level, None, where, names)
                 )
             state.known[entry.key] = entry
             state.countries.add(city.country)

@@ -42,6 +42,40 @@ _HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"')
 SHORTEST_HYPHENATED = 6
 NBSP = "\u00a0"
 SOFT_HYPHEN = "\u00ad"
+ZERO_WIDTH_SPACE = "\u200b"  # a line may break here; WeasyPrint prints nothing, copies nothing
+# Print sets hyphenated text with ``overflow-wrap: normal`` (release.css says why), so a word too
+# long for its line would run off the page. A run longer than this, with no space, hyphen or soft
+# hyphen in it, may be wider than the narrowest column of body text (a quote's, 41 em at 11 pt,
+# holds 39 of Lato's widest letters, W at 1.04 em): it is given a break opportunity after every
+# character, as ``overflow-wrap: anywhere`` would. Addresses and names are shorter; a pasted
+# hash is not.
+LONGEST_UNBROKEN = 36
+_UNBROKEN = re.compile(rf"[^ \t\r\n\u00ad\u200b\-\u2010]{{{LONGEST_UNBROKEN + 1},}}")
+_CHARACTER = re.compile(r"&#?\w+;|.", re.S)  # an HTML entity is one character
+
+
+def _breakable(text: str) -> str:
+    """``text`` with every run longer than ``LONGEST_UNBROKEN`` allowed to break: a long name
+    held together by no-break spaces at its spaces, an address after its slashes and "@" and
+    before its dots; then, if a piece is still too long, anywhere."""
+
+    def loosen(match: re.Match[str]) -> str:
+        run = _ADDRESS_BREAKS.sub(ZERO_WIDTH_SPACE, match.group(0).replace(NBSP, " "))
+        return _UNBROKEN.sub(lambda m: ZERO_WIDTH_SPACE.join(_CHARACTER.findall(m.group(0))), run)
+
+    return _UNBROKEN.sub(loosen, text)
+
+
+_ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=\w)|(?<=\w)(?=\.\w)")
+
+
+# Where a paragraph ends: its last word is never hyphenated, so that no paragraph ends on a line
+# holding only the tail of a word ("coun- / try.").
+_BLOCK_ENDS = ("</p>", "</li>", "</dd>", "</footer>")
+
+
+def _whole_last_word(text: str) -> str:
+    return re.sub(r"(\S+)(\s*)$", lambda m: m[1].replace(SOFT_HYPHEN, "") + m[2], text)
 
 
 def _join(text: str) -> str:
@@ -194,6 +228,8 @@ class _Typesetter:
             )
 
         typeset = self.everything.sub(wrap, text)
+        if self.print_language and not self.heading:  # headings wrap by CSS: no soft hyphens
+            typeset = _breakable(typeset)
         # The space before a span goes inside it: WeasyPrint breaks no line between a text and
         # a following inline box (the HTML is laid out by browsers, but review thumbnails and
         # tests print it too).
@@ -231,6 +267,8 @@ class _Typesetter:
         for index, part in enumerate(parts):
             if index % 2 == 0:  # text between tags
                 parts[index] = self.heading_text(part) if self.heading else self.text(part)
+                if index + 1 < len(parts) and parts[index + 1].startswith(_BLOCK_ENDS):
+                    parts[index] = _whole_last_word(parts[index])
             elif part.startswith("<table"):
                 parts[index] = self.table(part)
             elif _HEADINGS.match(part):

@@ -234,3 +234,8 @@ def reference_zone(country: str) -> str | None:
         return _REFERENCE[country]
     listed = _zone_tab().get(country)
     return listed[0] if listed else None
+
+
+def country_zones(country: str) -> list[str]:
+    """The zones tzdata gives ``country`` (zone.tab): one per area whose clocks agree."""
+    return _zone_tab().get(country, [])
