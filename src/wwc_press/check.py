@@ -14,16 +14,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import fields, i18n, loader, places, qa
-from .errors import Problem
+from .errors import Problem, Refused, visible
 from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
 from .model import Announcement, Contact, Contacts, Language, contacts_in
 from .validate import embargo_offset
+
+if TYPE_CHECKING:
+    from .project import Project
 
 
 def _short_months(language: Language) -> dict[str, int]:
@@ -300,3 +304,63 @@ def contact_places(contacts: Contacts) -> list[tuple[tuple, Contact]]:
             for i, c in enumerate(group)
         ]
     return [(("contacts", i), c) for i, c in enumerate(contacts)]
+
+
+def project_problems(
+    project: Project, paths: list[Path], announcements: list[Announcement], *, settings: bool
+) -> list[Problem]:
+    """Everything the gate refuses in the catalogs and in each announcement of ``paths`` (loaded
+    as ``announcements``), sorted; ``settings``: the settings' unsendable texts too."""
+    terms = glossary(project.root)
+    problems = catalog_problems(project.root)
+    if settings:
+        settings_doc = loader.load(project.settings_path)
+        problems += unsendable(settings_doc, contact_places(project.settings.contacts))
+    files = project.announcement_paths(paths)
+    for path, announcement in zip(files, announcements, strict=True):
+        found = announcement_problems(
+            path, announcement, project.settings.timezone, terms, project.settings.contacts
+        )
+        problems += [finding.problem for finding in found]
+    return sorted(problems)
+
+
+def held_notes(project: Project, announcements: list[Announcement]) -> list[Problem]:
+    """Claims the roster could not prove, so not made: each at its line, with the record that
+    would allow it. Not problems: a release is whole without them."""
+    return sorted(
+        note for a in announcements if a.id in project.facts for note in project.facts[a.id].held
+    )
+
+
+def require_final(
+    project: Project, paths: list[Path], announcements: list[Announcement], languages: list[str]
+) -> None:
+    """Refused (exit 1), saying which and why, unless every language asked for (all when none)
+    passes the gate and is approved as it reads now."""
+    from .approvals import state
+
+    refused = [str(p) for p in project_problems(project, paths, announcements, settings=False)]
+    refused += [
+        visible(f"{announcement.id}: {found.message}")  # names from the approvals file
+        for announcement in announcements
+        for language in announcement.languages or []
+        if not languages or language in languages
+        for found in [state(project, announcement, language)]
+        if not found.approved
+    ]
+    if refused:
+        raise Refused([*refused, "final: refused; approve the languages as they read now"])
+
+
+def embargo_warnings(
+    project: Project, paths: list[Path], announcements: list[Announcement]
+) -> list[Problem]:
+    """Each announcement's release time written with an offset that is not the program's zone
+    (``validate`` warns of it; the announcement problems of the gate include it)."""
+    files = project.announcement_paths(paths)
+    return [
+        problem
+        for path, announcement in zip(files, announcements, strict=True)
+        for problem in embargo_offset(loader.load(path), announcement, project.settings.timezone)
+    ]

@@ -220,3 +220,17 @@ def refresh(project: Project, path: Path, announcement: Announcement, out: Path)
         write_index(project, announcement, folder)  # now with a link to the review
     write_front(project, out)
     return target
+
+
+def build_and_review(project: Project, path: Path, out: Path) -> tuple[Announcement, Path]:
+    """What ``review`` does, as a function (``serve`` runs it in a worker of its own): load the
+    announcement at ``path``, read its sign-off file (a damaged one is said before the build),
+    build every output into ``out``, then write the review page. Returns the announcement and
+    the page."""
+    from .approvals import approvals_path, read
+    from .build import build
+
+    [announcement] = project.load([path])
+    read(approvals_path(project, announcement))
+    build(project, [announcement], out)
+    return announcement, refresh(project, path, announcement, out)
