@@ -142,6 +142,16 @@ def held_locks() -> set[int]:
     return set(_HELD)
 
 
+def close_inherited_locks() -> None:
+    """In a child forked from a process that may hold locks: close its copies and forget their
+    numbers, which the child's own files may take (a worker the child forks closes what this
+    set names)."""
+    for descriptor in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    _HELD.clear()
+
+
 def _holder(handle) -> str:
     """Who holds the lock, as its holder wrote it: "PID 1234 at 10:02:07"."""
     handle.seek(0)
