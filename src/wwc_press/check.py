@@ -227,30 +227,40 @@ def announcement_problems(
                     language,
                     f"{name}: the {language} text is the same as the {source} one; translate it",
                 )
-        if not declared.facts:  # a speaker's role states no facts to compare
-            continue
-        stated = {lang: facts(text, lang, announcement) for lang, text in texts.items()}
-        reference = {fact.value: fact for fact in stated[source]}
-        for language in [lang for lang in others if lang in stated]:
-            values = {fact.value: fact for fact in stated[language]}
-            extra = [values[v] for v in sorted(set(values) - set(reference))]
-            for value in sorted(set(reference) - set(values)):
-                fact = reference[value]
-                instead = next((f for f in extra if f.kind == fact.kind), None)
-                message = (
-                    f"{name}: {fact.kind} '{fact}' of the {source} text is missing in {language}"
-                )
-                if instead is not None:  # "38%" against "83 %": one problem, both shown
-                    extra.remove(instead)
-                    message += f", which has '{instead}' instead"
+        if declared.facts:  # a speaker's role states no facts to compare
+            for language, message in _fact_problems(name, texts, source, others, announcement):
                 add(loc, language, message)
-            for fact in extra:
-                add(
-                    loc,
-                    language,
-                    f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text",
-                )
     return problems
+
+
+def _fact_problems(
+    name: str,
+    texts: dict[Language, str],
+    source: Language,
+    others: list[Language],
+    announcement: Announcement,
+) -> list[tuple[Language, str]]:
+    """The facts of one text (numbers, percents, dates, cities) that a language lacks or adds
+    against the ``source`` text, each with its language: compared after each language's
+    formatting is undone."""
+    found = []
+    stated = {lang: facts(text, lang, announcement) for lang, text in texts.items()}
+    reference = {fact.value: fact for fact in stated[source]}
+    for language in [lang for lang in others if lang in stated]:
+        values = {fact.value: fact for fact in stated[language]}
+        extra = [values[v] for v in sorted(set(values) - set(reference))]
+        for value in sorted(set(reference) - set(values)):
+            fact = reference[value]
+            instead = next((f for f in extra if f.kind == fact.kind), None)
+            message = f"{name}: {fact.kind} '{fact}' of the {source} text is missing in {language}"
+            if instead is not None:  # "38%" against "83 %": one problem, both shown
+                extra.remove(instead)
+                message += f", which has '{instead}' instead"
+            found.append((language, message))
+        for fact in extra:
+            message = f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text"
+            found.append((language, message))
+    return found
 
 
 # What must never be sent: text left from a draft or a template. Each pattern says what it is.

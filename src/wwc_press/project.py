@@ -82,17 +82,7 @@ class Project:
                     f"would build into dist/{announcement.id}"
                 )
                 problems.append(Problem(doc.path, 1, 1, message))
-            logos = [logo.file for logo in self.settings.logos]
-            for index, name in enumerate(announcement.logos or []):
-                if name not in logos:
-                    known = ", ".join(logos) or "none in wwc-press.yaml"
-                    problems.append(doc.problem(("logos", index), f"no logo '{name}': {known}"))
-            for index, key in enumerate(announcement.about or []):
-                if key not in self.settings.about:
-                    known = ", ".join(self.settings.about) or "none in wwc-press.yaml"
-                    problems.append(
-                        doc.problem(("about", index), f"no About paragraph '{key}': {known}")
-                    )
+            problems += self._unknown_in_settings(doc, announcement)
             judged, facts = history.judge(doc, announcement)
             problems += judged
             if facts is not None:
@@ -104,6 +94,24 @@ class Project:
         if problems:
             raise InputError(problems)
         return announcements
+
+    def _unknown_in_settings(
+        self, doc: loader.Document, announcement: Announcement
+    ) -> list[Problem]:
+        """The logos and About paragraphs the announcement names that the settings lack."""
+        problems = []
+        logos = [logo.file for logo in self.settings.logos]
+        for index, name in enumerate(announcement.logos or []):
+            if name not in logos:
+                known = ", ".join(logos) or "none in wwc-press.yaml"
+                problems.append(doc.problem(("logos", index), f"no logo '{name}': {known}"))
+        for index, key in enumerate(announcement.about or []):
+            if key not in self.settings.about:
+                known = ", ".join(self.settings.about) or "none in wwc-press.yaml"
+                problems.append(
+                    doc.problem(("about", index), f"no About paragraph '{key}': {known}")
+                )
+        return problems
 
     def history(
         self, loaded: list[tuple[loader.Document, Announcement]]
