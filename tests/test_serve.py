@@ -309,3 +309,36 @@ def test_a_new_save_stops_the_worker_and_the_builds_it_forked(project: Path) -> 
         assert time.monotonic() < deadline, "a process of the stopped build lives on"
         time.sleep(0.1)
     assert not _review_page_told(live)
+
+
+def test_an_open_page_is_rendered_once_and_the_build_keeps_it(
+    built_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wwc_press.render import Renderer
+    from wwc_press.serve_live import Live
+    from wwc_press.serve_rebuild import Preview
+
+    rendered: list[str] = []
+    real_files = Renderer.files
+
+    def counting(self, announcement, output, pdf=None):  # noqa: ANN001, ANN202
+        rendered.append(output.path.as_posix())
+        return real_files(self, announcement, output, pdf)
+
+    monkeypatch.setattr(Renderer, "files", counting)
+    path = built_project / "announcements" / f"{SAMPLE_ID}.yaml"
+    text = path.read_text("utf-8").replace("se internacionaliza con", "llega a América Latina con")
+    path.write_text(text, "utf-8")
+    live = Live()
+    live.open[f"/{SAMPLE_ID}/es/press-release.html"] += 1  # a tab reading it
+    preview = Preview(built_project, built_project / "dist", live)
+    try:
+        assert preview.rebuild(Project(built_project).announcement_paths([]), None)
+    finally:
+        preview.stop_background()  # the PDFs are not this test's
+    assert rendered.count("es/press-release.html") == 1, rendered
+    assert "llega a América Latina" in (
+        built_project / "dist" / SAMPLE_ID / "es" / "press-release.html"
+    ).read_text("utf-8")
+    first = live.messages[0][1]["reload"]
+    assert first == [f"/{SAMPLE_ID}/es/press-release.html"]

@@ -21,11 +21,12 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from . import cache as outputs_cache
 from . import publish
-from .build import build, require_translations
+from .build import build, output_keys, require_translations
 from .errors import Error, WriteFailed, visible
 from .model import Announcement, Language
-from .plan import plan
+from .plan import Output, plan
 from .project import Project
 from .review import build_and_review
 from .serve_live import Live
@@ -83,7 +84,9 @@ class Preview:
         announcements: list[Announcement],
         languages: list[Language] | None,
     ) -> list[str]:
-        """Render and write the HTML pages open in a browser, before anything else."""
+        """Render and write the HTML pages open in a browser, before anything else, each
+        recorded in its folder's manifest, so the build that follows keeps it, not renders it
+        again."""
         from .render import Renderer
 
         wanted = set(self.live.pages())
@@ -94,11 +97,26 @@ class Preview:
             for output in plan(announcement, languages, ["html"]):
                 page = f"/{announcement.id}/{output.path.as_posix()}"
                 if page in wanted:
-                    data = renderer.bytes(announcement, output)
-                    with publish.locked(self.out, announcement.id):
-                        publish.write_atomic(self.out / announcement.id / output.path, data)
+                    self._write_early(
+                        project, announcement, output, renderer.files(announcement, output)
+                    )
                     written.append(page)
         return written
+
+    def _write_early(
+        self, project: Project, announcement: Announcement, output: Output, files: dict[Path, bytes]
+    ) -> None:
+        assert announcement.id
+        folder = self.out / announcement.id
+        [key] = output_keys(project, announcement, [output]).values()
+        with publish.locked(self.out, announcement.id):
+            for path, data in files.items():
+                publish.write_atomic(folder / path, data)
+            manifest = outputs_cache.read_manifest(folder)
+            manifest[output.path.as_posix()] = outputs_cache.entry(key, files)
+            publish.write_atomic(
+                folder / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest)
+            )
 
     def _start_background(self, targets: list[Path]) -> None:
         """Fork the worker that builds the PDFs and the review pages of ``targets`` (forked
