@@ -80,7 +80,8 @@ def test_every_command_that_reads_approvals_says_the_damage(sample_project: Path
 def test_serve_answers_a_form_on_a_damaged_approvals_file_with_the_damage(
     sample_project: Path,
 ) -> None:
-    from wwc_press.serve import Live, listen
+    from wwc_press.serve_http import listen
+    from wwc_press.serve_live import Live
 
     text, line, words = DAMAGED["a list for a mapping"]
     _damage(sample_project, text)

@@ -14,7 +14,8 @@ import pytest
 
 from wwc_press import approvals
 from wwc_press.project import Project
-from wwc_press.serve import Live, listen
+from wwc_press.serve_http import listen
+from wwc_press.serve_live import Live
 
 from conftest import ROOT, SAMPLE_ID, run
 

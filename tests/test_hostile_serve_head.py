@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from wwc_press.serve import Live, listen
+from wwc_press.serve_http import listen
+from wwc_press.serve_live import Live
 
 from conftest import ROOT, SAMPLE_ID
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -250,3 +251,94 @@ def test_forms_posted_at_once_are_all_kept(server) -> None:
     )
     notes = record["es"]["comments"]["es/press-release.html#lead"]
     assert sorted(note["text"] for note in notes) == sorted(f"nota {n}" for n in range(8))
+
+
+def _review_page_told(live) -> bool:
+    return any(f"/{SAMPLE_ID}/review.html" in m["reload"] for _, m in live.messages)
+
+
+def test_the_review_runs_as_a_function_in_a_worker_of_serve_not_a_wwc_press_command(
+    built_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wwc_press.serve_live import Live
+    from wwc_press.serve_rebuild import Preview
+
+    started = []
+    real_popen = subprocess.Popen
+
+    def recording(args, *rest, **options):  # noqa: ANN001, ANN002, ANN003, ANN202
+        started.append([str(arg) for arg in args] if isinstance(args, list | tuple) else [args])
+        return real_popen(args, *rest, **options)
+
+    monkeypatch.setattr(subprocess, "Popen", recording)
+    review = built_project / "dist" / SAMPLE_ID / "review.html"
+    review.unlink(missing_ok=True)
+    live = Live()
+    preview = Preview(built_project, built_project / "dist", live)
+    assert preview.rebuild(Project(built_project).announcement_paths([]), None)
+    preview.background.join(timeout=600)  # a hang guard: the PDFs and the review page
+    assert not preview.background.is_alive()
+    assert not [args for args in started if any("wwc_press" in arg for arg in args)]
+    worker = preview.worker
+    assert worker is not None and worker.pid != os.getpid() and worker.exitcode == 0
+    assert review.is_file() and _review_page_told(live)
+
+
+def test_a_new_save_stops_the_worker_and_the_builds_it_forked(project: Path) -> None:
+    import time
+
+    from wwc_press.serve_live import Live
+    from wwc_press.serve_rebuild import Preview
+
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    live = Live()
+    preview = Preview(project, project / "dist", live)
+    assert preview.rebuild(Project(project).announcement_paths([]), None)  # no PDF yet
+    worker = preview.worker
+    assert worker is not None
+    preview.stop_background()
+    assert not worker.is_alive()
+    # The worker led its own process group: once every process of it (the PDF workers its
+    # build forked) has ended, the group is gone. A hang guard, not a timing.
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            os.killpg(worker.pid, 0)
+        except ProcessLookupError:
+            break
+        assert time.monotonic() < deadline, "a process of the stopped build lives on"
+        time.sleep(0.1)
+    assert not _review_page_told(live)
+
+
+def test_an_open_page_is_rendered_once_and_the_build_keeps_it(
+    built_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wwc_press.render import Renderer
+    from wwc_press.serve_live import Live
+    from wwc_press.serve_rebuild import Preview
+
+    rendered: list[str] = []
+    real_files = Renderer.files
+
+    def counting(self, announcement, output, pdf=None):  # noqa: ANN001, ANN202
+        rendered.append(output.path.as_posix())
+        return real_files(self, announcement, output, pdf)
+
+    monkeypatch.setattr(Renderer, "files", counting)
+    path = built_project / "announcements" / f"{SAMPLE_ID}.yaml"
+    text = path.read_text("utf-8").replace("se internacionaliza con", "llega a América Latina con")
+    path.write_text(text, "utf-8")
+    live = Live()
+    live.open[f"/{SAMPLE_ID}/es/press-release.html"] += 1  # a tab reading it
+    preview = Preview(built_project, built_project / "dist", live)
+    try:
+        assert preview.rebuild(Project(built_project).announcement_paths([]), None)
+    finally:
+        preview.stop_background()  # the PDFs are not this test's
+    assert rendered.count("es/press-release.html") == 1, rendered
+    assert "llega a América Latina" in (
+        built_project / "dist" / SAMPLE_ID / "es" / "press-release.html"
+    ).read_text("utf-8")
+    first = live.messages[0][1]["reload"]
+    assert first == [f"/{SAMPLE_ID}/es/press-release.html"]

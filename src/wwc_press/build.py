@@ -70,17 +70,7 @@ def _build_one(
     target = out / announcement.id
     publish.refuse_link(target)  # before any work, not at the swap
     manifest = {} if force else outputs_cache.read_manifest(target)
-    shared = {
-        language: outputs_cache.shared_key(project, catalog_path(project.root, language))
-        for language in {output.language for output in outputs}
-    }
-    facts = project.facts.get(announcement.id)
-
-    def key_of(o: Output) -> str:
-        derived = facts.fingerprint(o.kind, o.city) if facts else ""
-        return outputs_cache.output_key(shared[o.language], announcement, o, derived)
-
-    keys = {o.path.as_posix(): key_of(o) for o in outputs}
+    keys = output_keys(project, announcement, outputs)
     todo = [o for o in outputs if not outputs_cache.intact(
         manifest.get(o.path.as_posix()), keys[o.path.as_posix()], target, o.files)]  # fmt: skip
     # An e-mail attaches its release's PDF: the one this build renders, or the one it keeps
@@ -91,7 +81,8 @@ def _build_one(
         if o.fmt == "eml" and o.path.with_suffix(".pdf") not in rendered:
             pdf = replace(o, fmt="pdf", path=o.path.with_suffix(".pdf"))
             recorded = manifest.get(pdf.path.as_posix())
-            if outputs_cache.intact(recorded, key_of(pdf), target, (pdf.path,)):
+            [key] = output_keys(project, announcement, [pdf]).values()
+            if outputs_cache.intact(recorded, key, target, (pdf.path,)):
                 attachable.add(pdf.path)
     report.unchanged += len(outputs) - len(todo)
     # Files of outputs the announcement no longer has (a city removed, a language dropped) go.
@@ -134,6 +125,24 @@ def _build_one(
     except BaseException:  # interrupted too: the staging folder goes, the old output stays
         shutil.rmtree(stage, ignore_errors=True)
         raise
+
+
+def output_keys(
+    project: Project, announcement: Announcement, outputs: list[Output]
+) -> dict[str, str]:
+    """The cache key of each output, by its path: a hash of every input that affects it (the
+    catalog and templates of its language, the announcement, what the roster derived)."""
+    shared = {
+        language: outputs_cache.shared_key(project, catalog_path(project.root, language))
+        for language in {output.language for output in outputs}
+    }
+    facts = project.facts.get(announcement.id or "")
+
+    def key_of(o: Output) -> str:
+        derived = facts.fingerprint(o.kind, o.city) if facts else ""
+        return outputs_cache.output_key(shared[o.language], announcement, o, derived)
+
+    return {o.path.as_posix(): key_of(o) for o in outputs}
 
 
 def require_translations(project: Project, languages: set[Language]) -> None:

@@ -14,16 +14,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import fields, i18n, loader, places, qa
-from .errors import Problem
+from .errors import Problem, Refused, visible
 from .languages import SOURCE_LANGUAGE, profile
 from .localize import CATALOG_DIR
 from .model import STATUSES, Announcement, Contact, Contacts, Language, contacts_in
 from .validate import embargo_offset
+
+if TYPE_CHECKING:
+    from .project import Project
 
 
 def _short_months(language: Language) -> dict[str, int]:
@@ -235,29 +239,9 @@ def announcement_problems(
                     language,
                     f"{name}: the {language} text is the same as the {source} one; translate it",
                 )
-        if not declared.facts:  # a speaker's role states no facts to compare
-            continue
-        stated = {lang: facts(text, lang, announcement) for lang, text in texts.items()}
-        reference = {fact.value: fact for fact in stated[source]}
-        for language in [lang for lang in others if lang in stated]:
-            values = {fact.value: fact for fact in stated[language]}
-            extra = [values[v] for v in sorted(set(values) - set(reference))]
-            for value in sorted(set(reference) - set(values)):
-                fact = reference[value]
-                instead = next((f for f in extra if f.kind == fact.kind), None)
-                message = (
-                    f"{name}: {fact.kind} '{fact}' of the {source} text is missing in {language}"
-                )
-                if instead is not None:  # "38%" against "83 %": one problem, both shown
-                    extra.remove(instead)
-                    message += f", which has '{instead}' instead"
+        if declared.facts:  # a speaker's role states no facts to compare
+            for language, message in _fact_problems(name, texts, source, others, announcement):
                 add(loc, language, message)
-            for fact in extra:
-                add(
-                    loc,
-                    language,
-                    f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text",
-                )
     return problems
 
 
@@ -289,6 +273,36 @@ def missing_city_languages(doc: loader.Document, announcement: Announcement) -> 
             )
             problem = doc.problem(("cities", status, index), message)
             found.append(Finding(problem, ("cities", status, index), missing[0]))
+    return found
+
+
+def _fact_problems(
+    name: str,
+    texts: dict[Language, str],
+    source: Language,
+    others: list[Language],
+    announcement: Announcement,
+) -> list[tuple[Language, str]]:
+    """The facts of one text (numbers, percents, dates, cities) that a language lacks or adds
+    against the ``source`` text, each with its language: compared after each language's
+    formatting is undone."""
+    found = []
+    stated = {lang: facts(text, lang, announcement) for lang, text in texts.items()}
+    reference = {fact.value: fact for fact in stated[source]}
+    for language in [lang for lang in others if lang in stated]:
+        values = {fact.value: fact for fact in stated[language]}
+        extra = [values[v] for v in sorted(set(values) - set(reference))]
+        for value in sorted(set(reference) - set(values)):
+            fact = reference[value]
+            instead = next((f for f in extra if f.kind == fact.kind), None)
+            message = f"{name}: {fact.kind} '{fact}' of the {source} text is missing in {language}"
+            if instead is not None:  # "38%" against "83 %": one problem, both shown
+                extra.remove(instead)
+                message += f", which has '{instead}' instead"
+            found.append((language, message))
+        for fact in extra:
+            message = f"{name}: {fact.kind} '{fact}' in {language} is not in the {source} text"
+            found.append((language, message))
     return found
 
 
@@ -343,3 +357,63 @@ def contact_places(contacts: Contacts) -> list[tuple[tuple, Contact]]:
             for i, c in enumerate(group)
         ]
     return [(("contacts", i), c) for i, c in enumerate(contacts)]
+
+
+def project_problems(
+    project: Project, paths: list[Path], announcements: list[Announcement], *, settings: bool
+) -> list[Problem]:
+    """Everything the gate refuses in the catalogs and in each announcement of ``paths`` (loaded
+    as ``announcements``), sorted; ``settings``: the settings' unsendable texts too."""
+    terms = glossary(project.root)
+    problems = catalog_problems(project.root)
+    if settings:
+        settings_doc = loader.load(project.settings_path)
+        problems += unsendable(settings_doc, contact_places(project.settings.contacts))
+    files = project.announcement_paths(paths)
+    for path, announcement in zip(files, announcements, strict=True):
+        found = announcement_problems(
+            path, announcement, project.settings.timezone, terms, project.settings.contacts
+        )
+        problems += [finding.problem for finding in found]
+    return sorted(problems)
+
+
+def held_notes(project: Project, announcements: list[Announcement]) -> list[Problem]:
+    """Claims the roster could not prove, so not made: each at its line, with the record that
+    would allow it. Not problems: a release is whole without them."""
+    return sorted(
+        note for a in announcements if a.id in project.facts for note in project.facts[a.id].held
+    )
+
+
+def require_final(
+    project: Project, paths: list[Path], announcements: list[Announcement], languages: list[str]
+) -> None:
+    """Refused (exit 1), saying which and why, unless every language asked for (all when none)
+    passes the gate and is approved as it reads now."""
+    from .approvals import state
+
+    refused = [str(p) for p in project_problems(project, paths, announcements, settings=False)]
+    refused += [
+        visible(f"{announcement.id}: {found.message}")  # names from the approvals file
+        for announcement in announcements
+        for language in announcement.languages or []
+        if not languages or language in languages
+        for found in [state(project, announcement, language)]
+        if not found.approved
+    ]
+    if refused:
+        raise Refused([*refused, "final: refused; approve the languages as they read now"])
+
+
+def embargo_warnings(
+    project: Project, paths: list[Path], announcements: list[Announcement]
+) -> list[Problem]:
+    """Each announcement's release time written with an offset that is not the program's zone
+    (``validate`` warns of it; the announcement problems of the gate include it)."""
+    files = project.announcement_paths(paths)
+    return [
+        problem
+        for path, announcement in zip(files, announcements, strict=True)
+        for problem in embargo_offset(loader.load(path), announcement, project.settings.timezone)
+    ]

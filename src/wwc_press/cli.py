@@ -1,7 +1,8 @@
 """The command line: thin click commands over the pipeline (the README's
 command line and exit codes are its contract).
 
-Exit codes: 0 done; 1 a render failed; 2 invalid input or usage. A user's mistake prints
+Exit codes: 0 done; 1 problems found or a render failed; 2 invalid input or usage; 130
+interrupted. Each error knows its code and its lines (errors.py): a user's mistake prints
 ``PATH:LINE:COLUMN: message`` lines and no traceback; ``--debug`` shows one.
 """
 
@@ -13,47 +14,39 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from functools import wraps
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from .errors import InputError, RenderError, visible
+from .errors import Error, Interrupted, UsageError, WriteFailed
 from .model import KINDS, LANGUAGES
 from .plan import FORMATS
 
-EXIT_PROBLEMS = 1
-EXIT_INPUT = 2
+
+def _exit_with(error: Error) -> NoReturn:
+    """Say the error as it says itself, and exit with its code."""
+    for line in error.lines():
+        click.echo(line, err=True)
+    sys.exit(error.exit_code)
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn our errors into messages and exit codes; keep the traceback for --debug."""
+    """Turn our errors into their lines and exit codes; keep the traceback for --debug. A usage
+    error is said as click says its own; an OSError no check could foresee (a full disk, a
+    folder made read-only meanwhile) is a write that failed."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = click.get_current_context().find_root().params.get("debug", False)
         try:
             return command(*args, **kwargs)
-        except InputError as error:
-            if debug:
+        except UsageError as error:
+            raise click.UsageError(str(error)) from None
+        except (Error, OSError) as error:
+            if debug and not getattr(error, "verdict", False):
                 raise
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            sys.exit(EXIT_INPUT)
-        except RenderError as error:
-            if debug:
-                raise
-            click.echo(f"error: {visible(str(error))}", err=True)
-            sys.exit(EXIT_PROBLEMS)
-        except OSError as error:  # a full disk, a folder made read-only meanwhile
-            if debug:
-                raise
-            where = visible(f"{error.filename}: ") if error.filename else ""
-            click.echo(f"error: {where}{error.strerror or error}; nothing was published "
-                       "from this build; free the space or fix the permission, then build "
-                       "again", err=True)  # fmt: skip
-            sys.exit(EXIT_PROBLEMS)
+            _exit_with(error if isinstance(error, Error) else WriteFailed(error))
 
     return wrapper
 
@@ -69,11 +62,7 @@ class _Commands(click.Group):
         except KeyboardInterrupt:
             if ctx.params.get("debug"):
                 raise
-            click.echo("interrupted: nothing was published from this build", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-
-
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process that Ctrl-C stopped
+            _exit_with(Interrupted())
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,36 +81,13 @@ def _load(paths: tuple[Path, ...]):
 
 
 def _usable_out(ctx: click.Context, param: click.Parameter, out: Path) -> Path:
-    """A folder we can write into, or a usage error that says why: a file, a path below a file,
-    a dangling link or a folder without write permission."""
-    import os
-
-    def refuse(why: str) -> None:
-        raise click.BadParameter(f"{out}: {why}; choose another folder", ctx, param)
+    """A folder we can write into, or a usage error that says why."""
+    from .publish import require_output_folder
 
     try:
-        where = (Path.cwd() / out).resolve()
-        project = Path.cwd().resolve()
-        if project.is_relative_to(where):
-            refuse("the project itself or a folder above it: a build would write among its files")
-        for source in ("announcements", "templates", "locales", "logos"):
-            if where.is_relative_to(project / source):
-                refuse(f"inside {source}/, the project's own files")
-        if out.is_symlink() and not out.exists():
-            refuse(f"a link to {os.readlink(out)}, which does not exist")
-    except OSError as error:  # a name too long, a loop of links
-        refuse(error.strerror or str(error))
-    if out.exists() and not out.is_dir():
-        refuse("a file, not a folder")
-    existing = out
-    while not existing.exists():
-        if existing.is_symlink():
-            refuse(f"{existing} is a link to nothing")
-        existing = existing.parent
-    if not existing.is_dir():
-        refuse(f"{existing} is a file, so no folder can be made below it")
-    if not os.access(existing, os.W_OK | os.X_OK):
-        refuse(f"{existing} is not writable")
+        require_output_folder(out, Path.cwd())
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
     return out
 
 
@@ -153,12 +119,7 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     help="Only this format (default: all: pdf, html, docx, txt, eml, png).",
 )
 @out_option("Output folder.")
-@click.option(
-    "--only",
-    multiple=True,
-    type=click.Choice(KINDS),
-    help="Only this kind of output.",
-)
+@click.option("--only", multiple=True, type=click.Choice(KINDS), help="Only this kind of output.")
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -180,11 +141,12 @@ def build(
 ) -> None:
     """Render every output of the announcements (all of announcements/*.yaml by default)."""
     from .build import build as run_build
+    from .check import require_final
 
     started = time.perf_counter()
     project, announcements = _load(paths)
     if final:
-        _refuse_unapproved(project, paths, announcements, list(languages))
+        require_final(project, list(paths), announcements, list(languages))
     report = run_build(
         project, announcements, out, list(languages), list(formats), list(only), jobs, force
     )
@@ -202,47 +164,14 @@ def build(
 @_reports_errors
 def validate(paths: tuple[Path, ...]) -> None:
     """Check announcement files; print every problem; write nothing."""
-    from . import loader
-    from .validate import embargo_offset
+    from .check import embargo_warnings
 
     project, announcements = _load(paths)
-    for path, announcement in zip(
-        project.announcement_paths(list(paths)), announcements, strict=True
-    ):
-        # Not an error (the instant is exact), so exit 0; check fails on it.
-        for problem in embargo_offset(loader.load(path), announcement, project.settings.timezone):
-            click.echo(str(replace(problem, message="warning: " + problem.message)), err=True)
+    # Not errors (the instant is exact), so exit 0; check fails on them.
+    for problem in embargo_warnings(project, list(paths), announcements):
+        click.echo(str(replace(problem, message="warning: " + problem.message)), err=True)
+    for announcement in announcements:
         click.echo(f"{announcement.id}: ok")
-
-
-def _refuse_unapproved(project, paths, announcements, languages: list[str]) -> None:
-    """Exit 1, saying which and why, unless every language asked for is approved as it reads
-    and passes check (catalogs, QA, glossary, facts across languages)."""
-    from .approvals import state
-    from .check import announcement_problems, catalog_problems, glossary
-
-    terms = glossary(project.root)
-    problems = catalog_problems(project.root)
-    files = project.announcement_paths(list(paths))
-    for path, announcement in zip(files, announcements, strict=True):
-        found = announcement_problems(
-            path, announcement, project.settings.timezone, terms, project.settings.contacts
-        )
-        problems += [finding.problem for finding in found]
-    refused = [str(problem) for problem in sorted(problems)]
-    refused += [
-        visible(f"{announcement.id}: {found.message}")  # names from the approvals file
-        for announcement in announcements
-        for language in announcement.languages or []
-        if not languages or language in languages
-        for found in [state(project, announcement, language)]
-        if not found.approved
-    ]
-    for line in refused:
-        click.echo(line, err=True)
-    if refused:
-        click.echo("final: refused; approve the languages as they read now", err=True)
-        sys.exit(EXIT_PROBLEMS)
 
 
 @main.command()
@@ -261,7 +190,7 @@ def approve(path: Path, language: str, name: str) -> None:
         raise click.BadParameter(str(error), param_hint="--by") from None
     project, [announcement] = _load((path,))
     if language not in (announcement.languages or []):
-        raise click.UsageError(f"{announcement.id} is not written in {language}")
+        raise UsageError(f"{announcement.id} is not written in {language}")
     written = record(project, announcement, language, name)
     click.echo(f"{announcement.id}: {language} approved by {name} ({written})")
 
@@ -272,41 +201,19 @@ def approve(path: Path, language: str, name: str) -> None:
 @_reports_errors
 def check(paths: tuple[Path, ...], final: bool) -> None:
     """Translation coverage and cross-language consistency; exit 1 when something is wrong."""
-    from . import loader
-    from .check import (
-        announcement_problems,
-        catalog_problems,
-        contact_places,
-        glossary,
-        unsendable,
-    )
+    from .check import held_notes, project_problems, require_final
+    from .errors import Refused
 
     project, announcements = _load(paths)
-    problems = catalog_problems(project.root)
-    terms = glossary(project.root)
-    settings_doc = loader.load(project.settings_path)
-    problems += unsendable(settings_doc, contact_places(project.settings.contacts))
-    for path, announcement in zip(
-        project.announcement_paths(list(paths)), announcements, strict=True
-    ):
-        found = announcement_problems(
-            path, announcement, project.settings.timezone, terms, project.settings.contacts
-        )
-        problems += [finding.problem for finding in found]
+    problems = project_problems(project, list(paths), announcements, settings=True)
     # Claims the roster could not prove, so not made: not problems (standard output, exit 0),
     # but said with the record that would allow them.
-    held = [
-        note for a in announcements if a.id in project.facts for note in project.facts[a.id].held
-    ]
-    for note in sorted(held):
+    for note in held_notes(project, announcements):
         click.echo(str(replace(note, message="note: " + note.message)))
-    for problem in sorted(problems):
-        click.echo(str(problem), err=True)
     if problems:
-        click.echo(f"{len(problems)} problems", err=True)
-        sys.exit(EXIT_PROBLEMS)
+        raise Refused([*map(str, problems), f"{len(problems)} problems"])
     if final:
-        _refuse_unapproved(project, paths, announcements, [])
+        require_final(project, list(paths), announcements, [])
     checked = f"{len(announcements)} announcement{'s' if len(announcements) != 1 else ''}"
     click.echo(f"checked {checked} and the catalogs: no problems")
 
@@ -323,44 +230,13 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
 @_reports_errors
 def roster(fmt: str) -> None:
     """Every certified city the program knows, with its level and since when."""
-    import csv
+    from .roster import listing
 
     project, announcements = _load(())
-
     # After every file and round: two files of one date, or a round after the last file, count.
     total, entries = project.history([])[0].final()
     latest = max(a.date for a in announcements)
-    rows = [
-        {
-            "city": entry.name,
-            "region": entry.region or "",
-            "country": entry.country,
-            "level": entry.level,
-            "since": entry.since.isoformat() if entry.since else None,  # not known
-            "source": f"{entry.where.path.relative_to(project.root)}:{entry.where.line}",
-        }
-        for entry in entries
-    ]
-    if fmt == "json":
-        data = {"date": latest.isoformat(), "total": total, "cities": rows}
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*(name.capitalize() for name in rows[0]), title="Certified cities")
-        for row in rows:
-            table.add_row(*(value or "" for value in row.values()))
-        console = Console()
-        console.print(table)
-        console.print(
-            f"{total} cities certified to {latest.isoformat()}; the roster names "
-            f"{len(rows)} of them."
-        )
+    listing(fmt, total, latest, entries, project.root)
 
 
 @main.command()
@@ -378,16 +254,9 @@ def schema() -> None:
 @_reports_errors
 def new(announcement_id: str) -> None:
     """Write a commented starter file announcements/ID.yaml."""
-    from .model import ID_PATTERN
+    from .project import write_starter
 
-    if not ID_PATTERN.fullmatch(announcement_id):
-        raise click.UsageError("ID must be lower-case letters, digits and hyphens, like 2024-11-us")
-    target = Path("announcements", f"{announcement_id}.yaml")
-    if target.exists():
-        raise click.UsageError(f"{target} exists already; choose another ID or edit that file")
-    starter = resources.files("wwc_press").joinpath("data/starter.yaml").read_text("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(starter.replace("ANNOUNCEMENT_ID", announcement_id), encoding="utf-8")
+    target = write_starter(announcement_id)
     click.echo(f"wrote {target}: fill it in, then run 'wwc-press validate {target}'")
 
 
@@ -426,17 +295,9 @@ def compile_command() -> None:
 def status() -> None:
     """Per language: translated, fuzzy, untranslated and obsolete entries, counted from the .po."""
     from . import i18n as catalogs
-    from .localize import CATALOG_DIR
 
-    click.echo(
-        f"{'language':<10}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}{'obsolete':>10}"
-    )
-    for language in CATALOG_DIR:
-        report = catalogs.coverage(Path.cwd(), language)
-        click.echo(
-            f"{language:<10}{report.translated:>12}{report.fuzzy:>8}"
-            f"{report.untranslated:>14}{report.obsolete:>10}"
-        )
+    for line in catalogs.status_lines(Path.cwd()):
+        click.echo(line)
 
 
 @main.group()
@@ -483,14 +344,10 @@ def translate_import(file: Path) -> None:
 @_reports_errors
 def review(path: Path, out: Path) -> None:
     """Build the announcement, then write the side-by-side review page dist/<id>/review.html."""
-    from .approvals import approvals_path, read
-    from .build import build as run_build
-    from .review import refresh
+    from .project import Project
+    from .review import build_and_review
 
-    project, [announcement] = _load((path,))
-    read(approvals_path(project, announcement))  # a damaged sign-off file: said before the build
-    run_build(project, [announcement], out)
-    target = refresh(project, path, announcement, out)
+    _, target = build_and_review(Project(Path.cwd()), path, out)
     click.echo(target)
 
 
@@ -513,34 +370,23 @@ def serve(paths: tuple[Path, ...], out: Path, host: str, port: int) -> None:
     run_server(Path.cwd(), list(paths), out, host, port)
 
 
-def _moment(ctx: click.Context, param: click.Parameter, value: str | None):
-    """--now: an ISO time with its offset (or Z); default the present."""
-    import datetime as dt
+def _checked(check: str, shown: str = "{error}") -> Callable[..., Any]:
+    """An option's callback from a function of ours (``check``, "module.function", imported
+    when used: --help loads none) that returns the value or raises ValueError with why not,
+    said as a usage error (``shown``: the sentence, from ``value`` and ``error``)."""
 
-    if value is None:
-        return dt.datetime.now(dt.UTC)
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not an ISO time; write it like 2023-06-21T10:01:00-04:00", ctx, param
-        ) from None
-    if moment.tzinfo is None:
-        raise click.BadParameter(
-            f"{value!r} has no offset, so it names no moment; add one, like -04:00 or Z", ctx, param
-        )
-    return moment
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        from importlib import import_module
 
+        if value is None:
+            return None
+        module, name = check.rsplit(".", 1)
+        try:
+            return getattr(import_module(f".{module}", __package__), name)(value)
+        except ValueError as error:
+            raise click.BadParameter(shown.format(value=value, error=error), ctx, param) from None
 
-def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .site import base_url
-
-    if value is None:
-        return None
-    try:
-        return base_url(value)
-    except ValueError as error:
-        raise click.BadParameter(f"{value!r}: {error}", ctx, param) from None
+    return callback
 
 
 @main.command(name="publish")
@@ -559,29 +405,29 @@ def _base_url(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     show_default=True,
     help="Where build wrote the announcements.",
 )
-@click.option("--now", callback=_moment, help="The moment to publish at (ISO, with offset).")
 @click.option(
-    "--base-url", callback=_base_url, help="Where the site is served, for absolute links."
+    "--now",
+    callback=_checked("site.moment"),
+    help="The moment to publish at (ISO, with offset); default the present.",
+)
+@click.option(
+    "--base-url",
+    callback=_checked("site.base_url", "{value!r}: {error}"),
+    help="Where the site is served, for absolute links.",
 )
 @_reports_errors
 def publish_command(out: Path, dist: Path, now, base_url: str | None) -> None:
     """Write the public newsroom: every announcement out of embargo at --now, feeds, sitemap."""
-    import os
+    import datetime as dt
 
+    from .publish import require_site_folder
     from .site import write_site
 
-    if out.is_symlink():  # the site replaces --out as a whole, and never someone's link
-        raise click.BadParameter(
-            f"{out}: a link (to {os.readlink(out)}), which publish would replace; give the "
-            "folder itself",
-            param_hint="'--out'",
-        )
-    source, target = dist.resolve(), out.resolve()
-    if source == target or target.is_relative_to(source) or source.is_relative_to(target):
-        raise click.BadParameter(
-            f"{out}: the site may not be {dist} or hold it or lie inside it; choose another folder",
-            param_hint="'--out'",
-        )
+    now = now or dt.datetime.now(dt.UTC)
+    try:
+        require_site_folder(out, dist)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="'--out'") from None
     project, _ = _load(())
     report = write_site(project, dist, out, now, base_url)
     for announcement_id in report.published:

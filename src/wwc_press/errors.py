@@ -72,13 +72,76 @@ class Problem:
         return text + (f"\n{self.see}" if self.see else "")
 
 
-class InputError(Exception):
-    """Raised with every problem found in the user's input, never just the first."""
+class Error(Exception):
+    """An error the user can read: it knows its exit code (the README's contract) and the lines
+    that say it, so the command line only asks. Its text is escaped with ``visible``: it may
+    carry a name from a file."""
+
+    exit_code = 1  # problems found or a render failed
+    verdict = False  # a verdict on the user's files, not a failure: --debug has no trace to show
+
+    def lines(self) -> list[str]:
+        return [f"error: {visible(str(self))}"]
+
+
+class InputError(Error):
+    """Raised with every problem found in the user's input, never just the first: one
+    ``PATH:LINE:COLUMN: message`` line each, exit 2."""
+
+    exit_code = 2
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))  # a settings line judged for each file: once
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]  # each escaped by Problem
 
-class RenderError(Exception):
+
+class UsageError(Error):
+    """A command asked for something it cannot do (a port taken, a folder it may not use):
+    exit 2, said as the command line says its own usage errors."""
+
+    exit_code = 2
+
+
+class RenderError(Error):
     """A template or the PDF engine failed on input that validated: our fault, exit 1."""
+
+
+class Refused(Error):
+    """A gate said no: the lines name each reason (already escaped), exit 1."""
+
+    verdict = True
+
+    def __init__(self, lines: list[str]):
+        self.reasons = lines
+        super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return list(self.reasons)
+
+
+class WriteFailed(Error):
+    """The system refused a write (a full disk, a folder made read-only meanwhile): exit 1 and
+    what to do, for an ``OSError`` that no check before the build could foresee."""
+
+    def __init__(self, error: OSError):
+        self.error = error
+        super().__init__(str(error))
+
+    def lines(self) -> list[str]:
+        where = visible(f"{self.error.filename}: ") if self.error.filename else ""
+        return [
+            f"error: {where}{self.error.strerror or self.error}; nothing was published from "
+            "this build; free the space or fix the permission, then build again"
+        ]
+
+
+class Interrupted(Error):
+    """Ctrl-C (or a kill): exit 130, as shells report a process SIGINT stopped (128 + 2)."""
+
+    exit_code = 130
+
+    def lines(self) -> list[str]:
+        return ["interrupted: nothing was published from this build"]

@@ -174,6 +174,21 @@ class Coverage:
     qa: list[tuple[int, str]] = field(default_factory=list)  # what check flags, not a build
 
 
+def status_lines(root: Path) -> list[str]:
+    """``i18n status``: a header, then per language the entries translated, fuzzy,
+    untranslated and obsolete, in columns."""
+    from .localize import CATALOG_DIR
+
+    lines = [f"{'language':<10}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}{'obsolete':>10}"]
+    for language in CATALOG_DIR:
+        report = coverage(root, language)
+        lines.append(
+            f"{language:<10}{report.translated:>12}{report.fuzzy:>8}"
+            f"{report.untranslated:>14}{report.obsolete:>10}"
+        )
+    return lines
+
+
 def coverage(root: Path, language: Language) -> Coverage:
     path = catalog_path(root, language)
     assert path is not None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import loader, roster
-from .errors import InputError, Problem
+from .errors import InputError, Problem, UsageError
 from .model import Announcement
 from .settings import SETTINGS_FILE, Settings, load_settings
 from .validate import load_announcement, parse
@@ -82,17 +82,7 @@ class Project:
                     f"would build into dist/{announcement.id}"
                 )
                 problems.append(Problem(doc.path, 1, 1, message))
-            logos = [logo.file for logo in self.settings.logos]
-            for index, name in enumerate(announcement.logos or []):
-                if name not in logos:
-                    known = ", ".join(logos) or "none in wwc-press.yaml"
-                    problems.append(doc.problem(("logos", index), f"no logo '{name}': {known}"))
-            for index, key in enumerate(announcement.about or []):
-                if key not in self.settings.about:
-                    known = ", ".join(self.settings.about) or "none in wwc-press.yaml"
-                    problems.append(
-                        doc.problem(("about", index), f"no About paragraph '{key}': {known}")
-                    )
+            problems += self._unknown_in_settings(doc, announcement)
             judged, facts = history.judge(doc, announcement)
             problems += judged
             if facts is not None:
@@ -104,6 +94,24 @@ class Project:
         if problems:
             raise InputError(problems)
         return announcements
+
+    def _unknown_in_settings(
+        self, doc: loader.Document, announcement: Announcement
+    ) -> list[Problem]:
+        """The logos and About paragraphs the announcement names that the settings lack."""
+        problems = []
+        logos = [logo.file for logo in self.settings.logos]
+        for index, name in enumerate(announcement.logos or []):
+            if name not in logos:
+                known = ", ".join(logos) or "none in wwc-press.yaml"
+                problems.append(doc.problem(("logos", index), f"no logo '{name}': {known}"))
+        for index, key in enumerate(announcement.about or []):
+            if key not in self.settings.about:
+                known = ", ".join(self.settings.about) or "none in wwc-press.yaml"
+                problems.append(
+                    doc.problem(("about", index), f"no About paragraph '{key}': {known}")
+                )
+        return problems
 
     def history(
         self, loaded: list[tuple[loader.Document, Announcement]]
@@ -126,3 +134,21 @@ class Project:
             others.setdefault(other.id or path.stem, path)
         settings_doc = loader.load(self.settings_path) if self.settings.roster else None
         return roster.History(self.settings.roster, settings_doc, files), others
+
+
+def write_starter(announcement_id: str) -> Path:
+    """Write the commented starter file ``announcements/ID.yaml`` here; UsageError for an ID
+    that is no file name of ours, or a file that exists already."""
+    from importlib import resources
+
+    from .model import ID_PATTERN
+
+    if not ID_PATTERN.fullmatch(announcement_id):
+        raise UsageError("ID must be lower-case letters, digits and hyphens, like 2024-11-us")
+    target = Path("announcements", f"{announcement_id}.yaml")
+    if target.exists():
+        raise UsageError(f"{target} exists already; choose another ID or edit that file")
+    starter = resources.files("wwc_press").joinpath("data/starter.yaml").read_text("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(starter.replace("ANNOUNCEMENT_ID", announcement_id), encoding="utf-8")
+    return target

@@ -142,6 +142,16 @@ def held_locks() -> set[int]:
     return set(_HELD)
 
 
+def close_inherited_locks() -> None:
+    """In a child forked from a process that may hold locks: close its copies and forget their
+    numbers, which the child's own files may take (a worker the child forks closes what this
+    set names)."""
+    for descriptor in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    _HELD.clear()
+
+
 def _holder(handle) -> str:
     """Who holds the lock, as its holder wrote it: "PID 1234 at 10:02:07"."""
     handle.seek(0)
@@ -247,3 +257,51 @@ def swap(stage: Path, target: Path) -> None:
         os.replace(target, old / target.name)
         os.replace(stage, target)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def require_output_folder(out: Path, project: Path) -> None:
+    """ValueError saying why ``out`` cannot take a project's outputs: the project itself or a
+    folder of its own files, a file, a path below a file, a dangling link or a folder without
+    write permission. A relative ``out`` is taken from ``project``, where the command runs."""
+
+    def refuse(why: str) -> None:
+        raise ValueError(f"{out}: {why}; choose another folder")
+
+    try:
+        where = (project / out).resolve()
+        project = project.resolve()
+        if project.is_relative_to(where):
+            refuse("the project itself or a folder above it: a build would write among its files")
+        for source in ("announcements", "templates", "locales", "logos"):
+            if where.is_relative_to(project / source):
+                refuse(f"inside {source}/, the project's own files")
+        if out.is_symlink() and not out.exists():
+            refuse(f"a link to {os.readlink(out)}, which does not exist")
+    except OSError as error:  # a name too long, a loop of links
+        refuse(error.strerror or str(error))
+    if out.exists() and not out.is_dir():
+        refuse("a file, not a folder")
+    existing = out
+    while not existing.exists():
+        if existing.is_symlink():
+            refuse(f"{existing} is a link to nothing")
+        existing = existing.parent
+    if not existing.is_dir():
+        refuse(f"{existing} is a file, so no folder can be made below it")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        refuse(f"{existing} is not writable")
+
+
+def require_site_folder(out: Path, dist: Path) -> None:
+    """ValueError unless ``out`` may be replaced by the public site built from ``dist``: never
+    someone's link, never ``dist`` or a folder that holds it or lies inside it."""
+    if out.is_symlink():
+        raise ValueError(
+            f"{out}: a link (to {os.readlink(out)}), which publish would replace; give the "
+            "folder itself"
+        )
+    source, target = dist.resolve(), out.resolve()
+    if source == target or target.is_relative_to(source) or source.is_relative_to(target):
+        raise ValueError(
+            f"{out}: the site may not be {dist} or hold it or lie inside it; choose another folder"
+        )

@@ -147,40 +147,10 @@ def write_review(
         lang: {entry.files[0].href.rsplit(".", 1)[0]: entry for entry in entries(folder, lang)}
         for lang in languages
     }
-    tables = []
-    for name, by_language in units.items():
-        pages, flags = {}, {}
-        for language, output in by_language.items():
-            html_file = folder / output.path
-            if not html_file.exists():
-                raise RenderError(f"{html_file} is missing: run wwc-press build first")
-            pages[language] = sections(html_file.read_text("utf-8"))
-            for finding in findings:
-                section = section_in(output, finding, announcement)
-                if finding.language == language and section is not None:
-                    flags.setdefault((section, language), []).append(finding.problem.message)
-        keys = list(dict.fromkeys(key for lang in languages for key in pages.get(lang, {})))
-        where = {lang: by_language[lang].path.as_posix() for lang in by_language}
-        rows = [
-            (key, [(lang, pages.get(lang, {}).get(key), flags.get((key, lang), []),
-                    f"{where[lang]}#{key}" if lang in where else None,
-                    (notes or {}).get((lang, f"{where.get(lang)}#{key}"), []))
-                   for lang in languages])
-            for key in keys
-        ]  # fmt: skip
-        pdf = Path(name).with_suffix(".pdf")
-        thumbs = {
-            lang: thumbnails(folder / lang / pdf) if lang in pages else [] for lang in languages
-        }
-        first = next(iter(by_language.values()))
-        formats = {
-            lang: listed[lang].get(f"{lang}/{Path(name).with_suffix('').as_posix()}")
-            for lang in languages
-        }
-        tables.append(
-            {"id": Path(name).stem, "title": _title(first), "pdf": pdf.as_posix(), "rows": rows,
-             "thumbnails": thumbs, "formats": formats}
-        )  # fmt: skip
+    tables = [
+        _table(name, by_language, folder, announcement, findings, notes or {}, listed)
+        for name, by_language in units.items()
+    ]
     page = (
         render.plain_environment(templates)
         .get_template("review.html")
@@ -196,6 +166,56 @@ def write_review(
     target = folder / "review.html"
     publish.write_atomic(target, page.encode("utf-8"))
     return target
+
+
+def _table(
+    name: str,
+    by_language: dict[str, Output],
+    folder: Path,
+    announcement: Announcement,
+    findings: list[Finding],
+    notes: dict[tuple[str, str], list[dict]],
+    listed: dict[str, dict],
+) -> dict:
+    """One output's table of the review page: a row per section, a cell per language with the
+    section as built, check's flags in it and the reviewers' comments on it; thumbnails of each
+    language's PDF pages; the formats the index lists."""
+    assert announcement.languages
+    languages = announcement.languages
+    pages, flags = {}, {}
+    for language, output in by_language.items():
+        html_file = folder / output.path
+        if not html_file.exists():
+            raise RenderError(f"{html_file} is missing: run wwc-press build first")
+        pages[language] = sections(html_file.read_text("utf-8"))
+        for finding in findings:
+            section = section_in(output, finding, announcement)
+            if finding.language == language and section is not None:
+                flags.setdefault((section, language), []).append(finding.problem.message)
+    keys = list(dict.fromkeys(key for lang in languages for key in pages.get(lang, {})))
+    where = {lang: by_language[lang].path.as_posix() for lang in by_language}
+    rows = [
+        (key, [(lang, pages.get(lang, {}).get(key), flags.get((key, lang), []),
+                f"{where[lang]}#{key}" if lang in where else None,
+                notes.get((lang, f"{where.get(lang)}#{key}"), []))
+               for lang in languages])
+        for key in keys
+    ]  # fmt: skip
+    pdf = Path(name).with_suffix(".pdf")
+    thumbs = {lang: thumbnails(folder / lang / pdf) if lang in pages else [] for lang in languages}
+    first = next(iter(by_language.values()))
+    formats = {
+        lang: listed[lang].get(f"{lang}/{Path(name).with_suffix('').as_posix()}")
+        for lang in languages
+    }
+    return {
+        "id": Path(name).stem,
+        "title": _title(first),
+        "pdf": pdf.as_posix(),
+        "rows": rows,
+        "thumbnails": thumbs,
+        "formats": formats,
+    }
 
 
 def refresh(project: Project, path: Path, announcement: Announcement, out: Path) -> Path:
@@ -220,3 +240,17 @@ def refresh(project: Project, path: Path, announcement: Announcement, out: Path)
         write_index(project, announcement, folder)  # now with a link to the review
     write_front(project, out)
     return target
+
+
+def build_and_review(project: Project, path: Path, out: Path) -> tuple[Announcement, Path]:
+    """What ``review`` does, as a function (``serve`` runs it in a worker of its own): load the
+    announcement at ``path``, read its sign-off file (a damaged one is said before the build),
+    build every output into ``out``, then write the review page. Returns the announcement and
+    the page."""
+    from .approvals import approvals_path, read
+    from .build import build
+
+    [announcement] = project.load([path])
+    read(approvals_path(project, announcement))
+    build(project, [announcement], out)
+    return announcement, refresh(project, path, announcement, out)

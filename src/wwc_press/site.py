@@ -71,6 +71,21 @@ class Article:
 _URL_CHARACTER = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
 
 
+def moment(value: str) -> dt.datetime:
+    """``--now``: an ISO time with its offset (or Z); ValueError with what to write."""
+    try:
+        found = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an ISO time; write it like 2023-06-21T10:01:00-04:00"
+        ) from None
+    if found.tzinfo is None:
+        raise ValueError(
+            f"{value!r} has no offset, so it names no moment; add one, like -04:00 or Z"
+        )
+    return found
+
+
 def base_url(value: str) -> str:
     """``--base-url`` as a folder's address (ending in "/"); ValueError with the reason."""
     bad = next((ch for ch in value if not _URL_CHARACTER.fullmatch(ch)), None)
