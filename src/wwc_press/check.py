@@ -163,7 +163,9 @@ def facts(text: str, language: Language, announcement: Announcement) -> set[Fact
     text = _in_figures(text, language)
     # Grouping only in threes ("1,234", "1.234", "1 234"): "In 2022, 57%" holds 57%, not 202257%.
     grouped = rf"\d{{1,3}}(?:{_GROUPS}\d{{3}})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    for match in re.finditer(rf"(?<![\d.,])({grouped})[\s\u202f]?%", text):
+    # "57%", "57 %" and English words for it ("57 per cent", CP; "57 percent") are one fact.
+    percent = r"(?:[\s\u202f]?%|[\s\u00a0](?:per[\s\u00a0]cent|percent)\b)"
+    for match in re.finditer(rf"(?<![\d.,])({grouped}){percent}", text):
         found.add(Fact("percent", _number(match[1], language) + "%", match[0]))
         text = text.replace(match[0], " ")
     for match in re.finditer(rf"(?<![\d.,])(?:{grouped})", text):

@@ -156,8 +156,13 @@ def spelling_problems(text: str, language: str, names: set[str]) -> list[str]:
         return [f"spelling: no {tag} dictionary here; install Debian's hunspell for it"]
     found = []
     folded = {name.casefold() for name in names}
+
+    def known(word: str) -> bool:
+        return len(word) < 3 or word.casefold() in folded or bool(dictionary.check(word))
+
     for word in dict.fromkeys(_WORD.findall(text)):
-        if len(word) < 3 or word.casefold() in folded or dictionary.check(word):
+        # A compound is spelt when its parts are: "Trois-Rivières" is two words of a name.
+        if known(word) or all(known(part) for part in re.split(r"[’'-]", word)):
             continue
         suggestions = dictionary.suggest(word)[:3]
         meant = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""

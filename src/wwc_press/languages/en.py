@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel.dates import format_date
 
-from . import Profile, tens_and_units
+from . import Profile, tens_and_units, typographic_apostrophe
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -37,6 +38,15 @@ def _clock(local: dt.datetime) -> str:
     return f"{local.hour % 12 or 12}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
 
 
+def _typography(text: str) -> str:
+    """AP (since 2019): a figure takes the % sign, "57%", however the file wrote it ("57 per
+    cent", "57 percent"); the apostrophe ’."""
+    return typographic_apostrophe(_PERCENT_WORDS.sub("\\1%", text))
+
+
+_PERCENT_WORDS = re.compile(r"(\d)[\s\u00a0](?:per[\s\u00a0]cent|percent)\b")
+
+
 def _before_said(text: str) -> str:
     """AP: the comma that leads to "said" goes inside the quotation marks, in place of the
     quote's period (“…communities,” said); a question or an exclamation keeps its mark."""
@@ -59,6 +69,7 @@ PROFILE = Profile(
     and_word="and",
     quote=lambda text: "“" + text + "”",
     before_attribution=_before_said,
+    typography=_typography,
     long_date=_long_date,
     clock=_clock,
     zone_abbreviations=True,  # AP: "10 a.m. EDT"

@@ -22,9 +22,9 @@ import dataclasses
 import datetime as dt
 import re
 
-from . import en
+from . import en, typographic_apostrophe
 
-_PER_CENT = re.compile(r"(\d)\s?%")
+_PER_CENT = re.compile(r"(\d)(?:\s?%|[\s\u00a0]percent\b)")  # "75%", "75 percent"
 
 
 def _percent(fraction: float) -> str:
@@ -35,8 +35,8 @@ def _percent(fraction: float) -> str:
 
 
 def _typography(text: str) -> str:
-    """The file's texts as CP prints them: "75%" becomes "75 per cent"."""
-    return _PER_CENT.sub("\\1\u00a0per cent", text)
+    """The file's texts as CP prints them: "75%" becomes "75 per cent"; the apostrophe ’."""
+    return typographic_apostrophe(_PER_CENT.sub("\\1\u00a0per cent", text))
 
 
 def _zone_name(zone: str, local: dt.datetime) -> str:
