@@ -3,6 +3,8 @@ prints it its own way, and a hyphenated name is spelt by its parts."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from wwc_press.qa import spelling_problems
@@ -44,3 +46,25 @@ def test_check_reads_a_percent_in_words_as_the_percent_of_a_translation(tmp_path
 def test_a_compound_of_misspelt_parts_is_still_caught() -> None:
     found = spelling_problems("A well-mnaged city.", "en", set())
     assert any("well-mnaged" in problem for problem in found)
+
+
+def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
+    """February 2025 names four of its 25 cities, none Platinum: the report cannot say the
+    round has no Platinum city (an unnamed one may be), so it prints no zero for it."""
+    from conftest import ROOT, run
+
+    sample = ROOT / "announcements" / "2025-02-international.yaml"
+    built = run(["build", str(sample), "--lang", "en", "--format", "html", "--out",
+                 str(tmp_path)])  # fmt: skip
+    assert built.exit_code == 0, built.output
+    report = tmp_path / "2025-02-international" / "en" / "report.html"
+    page = report.read_text("utf-8")
+    by_level = re.search(r"<caption>Cities by level</caption>(.*?)</table>", page, re.S)
+    by_country = re.search(r"<caption>Cities by country</caption>(.*?)</table>", page, re.S)
+    assert by_level and by_country
+    levels = re.sub(r"<[^>]+>", " ", by_level[1]).split()
+    assert "Platinum" not in levels and "Gold" in levels
+    assert "Level not given 21" in " ".join(levels)
+    assert "Country not given 21" in " ".join(re.sub(r"<[^>]+>", " ", by_country[1]).split())
+    chart = report.read_text("utf-8").split('<desc id="chart-desc">')[1].split("</desc>")[0]
+    assert "Platinum" not in chart and "Level not given" in chart

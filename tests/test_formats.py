@@ -87,7 +87,7 @@ def test_word_file_has_real_styles_its_language_and_the_marks(sample: Path, lang
 def test_a_city_word_file_marks_where_the_mayors_quote_goes(sample: Path, lang: str) -> None:
     document = docx.Document(sample / lang / "cities" / "fortaleza-ce-br.docx")
     [slot] = [p for p in document.paragraphs if p.style.name == SLOT[lang]]
-    assert slot.text == ""  # empty, to be filled or deleted
+    assert slot.text == f"[{SLOT[lang]}]"  # says what goes there, to be replaced or deleted
     assert "w:shd" in slot._p.xml and "mayor_quote" in slot._p.xml  # shaded, bookmarked
     titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
     assert titles == [

@@ -170,7 +170,12 @@ def context(
         "all_cities": everyone,
         "status_of": status_of,
         "by_country": Counter(city.country for _, city in everyone),
-        "by_level": [(level, sum(1 for _, c in everyone if c.level == level)) for level in LEVELS],
+        # A level with no named city is left out when some are unnamed (see _chart).
+        "by_level": [
+            (level, n)
+            for level in LEVELS
+            if (n := sum(1 for _, c in everyone if c.level == level)) or not any(unnamed.values())
+        ],
         "count": count,
         "unnamed": unnamed,  # per status, the round's cities the file does not list
         "partial": {status: unnamed[status] > 0 for status in STATUSES},
@@ -237,7 +242,10 @@ def _chart(
                 count = sum(1 for s, c in cities if s == status and c.level == level)
             segments.append((status, count, offset))
             offset += count
-        bars.append((level, segments))
+        # With cities unnamed, a level none of the named cities has may still be an unnamed
+        # one's: a bar of 0 would say the round has none (a desk read "Platinum 0" as a fact).
+        if offset or level is None or not any(unnamed.values()):
+            bars.append((level, segments))
     return bars
 
 

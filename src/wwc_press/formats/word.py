@@ -223,6 +223,9 @@ def _add(document, block: Block, slot_style: str | None) -> None:
         paragraph = document.add_paragraph(style=document.styles[slot_style])
         _shade(paragraph, "FFF2CC")
         _bookmark(paragraph, "mayor_quote")
+        # What goes here, in brackets as an editor's note: an empty box read to desks as a
+        # mistake, and a city's press office could not tell what it was for.
+        paragraph.add_run(f"[{block.text}]").italic = True
         return
     paragraph = document.add_paragraph(style=document.styles[style])
     if block.kind == "lead" and block.dateline:
