@@ -176,8 +176,10 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         footer.style = document.styles["End Mark"]
-        # Printed on every page but the last, as the PDF's continuation mark.
-        _field(footer, f' IF {{PAGE}} < {{NUMPAGES}} "{page.more}" "" ', page.more)
+        # Printed on every page but the last, as the PDF's continuation mark. Its stored result
+        # is empty: a viewer that shows stored results without computing them (previews, some
+        # online editors) would print the mark under the end mark of a one-page release.
+        _field(footer, f' IF {{PAGE}} < {{NUMPAGES}} "{page.more}" "" ', "")
 
     logo_files = [(b, data) for b in page.of("logo") if (data := logo(b.source)) is not None]
     if logo_files:
