@@ -2,7 +2,8 @@
 
 ``multipart/mixed``: a ``multipart/alternative`` of the wire text and the HTML page with its CSS
 inlined (css-inline; the web fonts go, images come along as parts of the message, so nothing is
-fetched), then the PDF attached. Subject: the headline, after the embargo line when there is one.
+fetched), then the PDF attached. Subject: the headline, after the embargo (its time in one
+place) when there is one.
 ``Content-Language`` is the page's; the contacts are the Reply-To and the first of them the
 sender. ``X-Unsent: 1`` opens it as a draft in the clients that know it.
 
@@ -114,7 +115,9 @@ def message(
     mail = EmailMessage(policy=_POLICY)
     subject = page.title
     if page.embargo is not None:
-        subject = f"{plain(page.embargo.text)}: {subject}"
+        # The embargo in one place's time: the full line with every reader's time made a
+        # Subject of 200 characters, the headline cut off in every inbox.
+        subject = f"{plain(page.embargo.short or page.embargo.text)}: {subject}"
     # fr-CA: "(…) : Hamilton…"; then written as encoded words, never parsed as a header.
     mail.set_raw("Subject", _words(plain(typography(subject, page.language)), "Subject"))
     contacts = _addresses(page)

@@ -97,6 +97,7 @@ class Block:
     dateline: str = ""  # the lead's dateline ("NEW YORK, June 21, 2023 —")
     # A logo's file; a contact's e-mail address; the embargo's ISO time; the lead's date.
     source: str = ""
+    short: str = ""  # the embargo line without the other places' times (an e-mail's Subject)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,11 @@ def _paragraph(node: Element, section: str) -> Block:
     if "timing" in classes:
         time = node.find("time")  # none: "For immediate release"
         return Block(
-            "embargo", node.text(), own, source=time.attrs.get("datetime", "") if time else ""
+            "embargo",
+            node.text(),
+            own,
+            source=time.attrs.get("datetime", "") if time else "",
+            short=node.attrs.get("data-short", ""),
         )
     if "subheadline" in classes:
         return Block("deck", node.text(), section)
