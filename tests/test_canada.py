@@ -150,7 +150,7 @@ def test_a_release_datelined_in_canada_is_canadian_press(example: Path) -> None:
     assert "MONTREAL, Nov. 18, 2025 — Results for America" in text
     assert "Earning Silver Certification for the first time are two cities: Laval and " \
         "Gatineau, Que." in text  # one province, said once  # fmt: skip
-    assert "Renewing its Gold Certification is Carlsbad, Calif." in text
+    assert "Carlsbad, Calif., renewed its Gold Certification." in text
     assert "New York" not in text and "EST" not in text
     assert _word_languages(release.with_suffix(".docx")) == {"en-CA"}
     assert _subject(release.with_suffix(".eml")).startswith(

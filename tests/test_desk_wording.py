@@ -238,9 +238,9 @@ def test_brazilian_press_gives_the_recife_its_article(rounds: dict[str, Path]) -
     release = _text(rounds, "peru", "pt-BR", "cities/recife-pe-br")
     assert "O Recife conquista a certificação Prata do What Works Cities" in release
     assert "O Recife conquistou a certificação Prata" in release
-    assert "O Recife é uma das quatro cidades certificadas pela primeira vez" in release
+    assert "O Recife é uma das quatro cidades certificadas hoje pela primeira vez" in release
     program = _text(rounds, "peru", "pt-BR")
-    assert "o Rio de Janeiro subiu do nível Prata para o Ouro" in program
+    assert "O Rio de Janeiro subiu do nível Prata para o Ouro" in program
     # Spanish and English write the name alone.
     assert "Recife (Brasil)" in _text(rounds, "peru", "es")
     assert "O Recife" not in _text(rounds, "peru", "en", "cities/recife-pe-br")
@@ -387,16 +387,18 @@ def test_check_still_finds_a_number_that_differs(tmp_path: Path) -> None:
 
 
 ALL_AT_ONE_LEVEL = {
-    "en": {1: "Earning Silver Certification for the first time is Town 0, ",
+    "en": {1: "Town 0, California, earned Silver Certification for the first time.",
            2: "Both earned Silver Certification: ", 3: "All three earned Silver Certification: ",
            10: "All 10 earned Silver Certification: ", 21: "All 21 earned Silver Certification: "},
-    "es": {1: "La certificación Plata fue para Town 0 ", 2: "Ambas obtuvieron el nivel Plata: ",
+    "es": {1: "Town 0 (California) obtuvo la certificación Plata.",
+           2: "Ambas obtuvieron el nivel Plata: ",
            3: "Las tres obtuvieron el nivel Plata: ", 10: "Las 10 obtuvieron el nivel Plata: ",
            21: "Las 21 obtuvieron el nivel Plata: "},
-    "pt-BR": {1: "A certificação Prata ficou com Town 0 ", 2: "As duas receberam o nível Prata: ",
+    "pt-BR": {1: "Town 0 (Califórnia) conquistou a certificação Prata.",
+              2: "As duas receberam o nível Prata: ",
               3: "As três receberam o nível Prata: ", 10: "As dez receberam o nível Prata: ",
               21: "As 21 receberam o nível Prata: "},
-    "fr-CA": {1: "La certification Argent est décernée pour la première fois à Town 0 ",
+    "fr-CA": {1: "Town 0 (Californie) obtient la certification Argent.",
               2: "Les deux ont obtenu le niveau Argent : ", 3: "Les trois ont obtenu le niveau "
               "Argent : ", 10: "Les 10 ont obtenu le niveau Argent : ",
               21: "Les 21 ont obtenu le niveau Argent : "},

@@ -26,24 +26,24 @@ SETTINGS = load_settings(ROOT)
 # (plural pattern, singular pattern) per section and language; {n} is the count as written.
 FORMS = {
     "new": {
-        "en": ("for the first time are {n} cities: ", "for the first time is "),
-        "es": ("fue para {n} de ellas: ", "fue para "),
-        "pt-BR": ("ficou com {n} delas: ", "ficou com "),
-        "fr-CA": ("pour la première fois à {n} villes : ", "pour la première fois à "),
+        "en": ("for the first time are {n} cities: ", " Certification for the first time."),
+        "es": ("fue para {n} de ellas: ", " obtuvo la certificación "),
+        "pt-BR": ("ficou com {n} delas: ", " conquistou a certificação "),
+        "fr-CA": ("pour la première fois à {n} villes : ", " obtient la certification "),
     },
     "upgraded": {
-        "en": ("are {n} previously certified cities: ", ", a previously certified city."),
+        "en": ("are {n} previously certified cities: ", " moved up from "),
         "es": ("ya certificadas, {n} subieron ", " subió del nivel "),
         "pt-BR": ("já certificadas, {n} subiram ", " subiu do nível "),
         "fr-CA": ("déjà certifiées, {n} passent ", " passe du niveau "),
     },
     "recertified": {
-        "en": ("Certification are {n} cities: ", "Renewing its "),
-        "es": (", {n} ciudades renovaron su certificación: ", " renovó su certificación."),
-        "pt-BR": (", {n} cidades renovaram a certificação: ", " renovou a certificação."),
+        "en": ("Certification are {n} cities: ", " renewed its "),
+        "es": (", {n} ciudades renovaron su certificación: ", " renovó su certificación "),
+        "pt-BR": (", {n} cidades renovaram a certificação: ", " renovou a certificação "),
         "fr-CA": (
             ", {n} villes renouvellent leur certification : ",
-            " renouvelle sa certification.",
+            " renouvelle sa certification ",
         ),
     },
 }

@@ -35,8 +35,8 @@ EXPECTED = {
         "six cities have earned",
         "Bogotá and Ibagué, Colombia",
         "Santiago, Chile; Toronto; Montréal; and Recife, Brazil",  # AP: both stand alone
-        "is Boise, Idaho, a previously certified city",
-        "Renewing its Gold Certification is Columbia, South Carolina.",
+        "Boise, Idaho, moved up from Silver to Gold.",
+        "Columbia, South Carolina, renewed its Gold Certification.",
         "in four countries: Brazil, Canada, Chile and Colombia",
     ],
     "es": [
@@ -141,4 +141,4 @@ def test_project_file_sets_the_house_style(project: Path) -> None:
     assert result.exit_code == 0, result.output
     page = html_text(project / "dist" / "x" / "en" / "press-release.html")
     assert "Brazil, Canada, Chile, and Colombia" in page
-    assert "Columbia, SC." in page
+    assert "Columbia, SC, renewed" in page
