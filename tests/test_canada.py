@@ -71,7 +71,9 @@ def test_running_text_per_cent_and_numbers() -> None:
     [
         ("America/Toronto", "10 a.m. ET", "10\u00a0h (heure de l’Est)"),
         ("America/Winnipeg", "9 a.m. CT", "9\u00a0h (heure du Centre)"),
-        ("America/Regina", "9 a.m. CT", "9\u00a0h (heure du Centre)"),  # CST all year
+        # Saskatchewan keeps standard time all year: named so, or in summer it would share
+        # "CT" with Winnipeg an hour apart.
+        ("America/Regina", "9 a.m. CST", "9\u00a0h (heure normale du Centre)"),
         ("America/Edmonton", "8 a.m. MT", "8\u00a0h (heure des Rocheuses)"),
         ("America/Vancouver", "7 a.m. PT", "7\u00a0h (heure du Pacifique)"),
         ("America/Halifax", "11 a.m. AT", "11\u00a0h (heure de l’Atlantique)"),

@@ -369,7 +369,8 @@ def test_ctrl_c_stops_a_build_with_130_and_a_sentence(tmp_path: Path) -> None:
 
 def test_a_truncated_catalog_lists_every_message_it_lacks(sample_project: Path) -> None:
     path = sample_project / PO
-    path.write_bytes(path.read_bytes()[:3000])
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rindex(b"\n\n", 0, 3000) + 1])  # whole entries, then none
     build = run(["build", "--format", "html", "--out", "dist"], cwd=sample_project)
     assert build.exit_code == 1
     assert "'For immediate release' is not in the catalog: run 'wwc-press i18n update'" in (

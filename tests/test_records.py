@@ -136,13 +136,13 @@ COUNTS = {
     "es": [
         "12 ciudades obtuvieron",
         "Monterrey es una de las 12 ciudades certificadas hoy por primera vez. "
-        "En total, hoy se reconoció a 17 ciudades.",
+        "En total, se reconoció a 17 ciudades.",
         "Bogotá es una de las 12 ciudades",
     ],
     "pt-BR": [
         "12 cidades",
         "Recife é uma das 12 cidades certificadas hoje pela primeira vez. "
-        "Ao todo, 17 cidades foram reconhecidas hoje.",
+        "Ao todo, 17 cidades foram reconhecidas.",
         "Bogotá",
     ],
     "fr-CA": ["12 villes", "", ""],

@@ -110,7 +110,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "reduziu em 57% as mortes",
             # One of the round's seven new cities, among 21 in all.
             "Fortaleza é uma das sete cidades certificadas hoje pela primeira vez. "
-            "Ao todo, 21 cidades foram reconhecidas hoje.",
+            "Ao todo, 21 cidades foram reconhecidas.",
         ]),
         ("es/cities/cordoba-ar.pdf", [
             # Its own press: no country after the city (Córdoba is the capital of Córdoba).

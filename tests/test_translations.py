@@ -55,13 +55,13 @@ def test_fuzzy_translation_counts_as_missing(project: Path) -> None:
     [
         ("en", ["Carlsbad 0 earns What Works Cities Certification",
                 "announced that Carlsbad 0 has earned",
-                "Earning Gold Certification for the first time is Carlsbad 0."]),
+                "Carlsbad 0 earned Gold Certification for the first time."]),
         ("es", ["Carlsbad 0 obtiene la certificación What Works Cities",
                 "anunció hoy que Carlsbad 0 obtuvo por primera vez",
-                "La certificación Oro fue para Carlsbad 0."]),
+                "Carlsbad 0 obtuvo la certificación Oro."]),
         ("pt-BR", ["Carlsbad 0 conquista a certificação What Works Cities",
                    "anunciou hoje que Carlsbad 0 conquistou pela primeira vez",
-                   "A certificação Ouro ficou com Carlsbad 0."]),
+                   "Carlsbad 0 conquistou a certificação Ouro."]),
     ],
 )  # fmt: skip
 def test_one_new_city_reads_in_the_singular(project: Path, lang: str, expected: list[str]) -> None:
@@ -104,7 +104,11 @@ def test_upgraded_counts_agree(project: Path, lang: str, count: int) -> None:
         "pt-BR": {2: "duas", 7: "sete", 10: "dez"},  # Estadão: words to ten
     }[lang]
     if count == 1:
-        singular = {"en": "is Carlsbad 0", "es": "Carlsbad 0 subió", "pt-BR": "Carlsbad 0 subiu"}
+        singular = {
+            "en": "Carlsbad 0 moved up",
+            "es": "Carlsbad 0 subió",
+            "pt-BR": "Carlsbad 0 subiu",
+        }
         assert singular[lang] in text
     else:
         number = words.get(count, str(count))

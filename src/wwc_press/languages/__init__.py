@@ -113,6 +113,17 @@ def tens_and_units(units: list[str], tens: list[str], joiner: str, below: int) -
     return words
 
 
+def keeps_standard_time(zone: str, year: int) -> bool:
+    """Whether ``zone`` keeps its clock all ``year`` (Saskatchewan does, Manitoba does not):
+    such a zone is named by its standard time, as a press names it, never by the generic name
+    it shares with zones that change their clocks ("8 a.m. CST" in Regina when Winnipeg is at
+    "9 a.m. CT")."""
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(zone)
+    return not any(tz.dst(dt.datetime(year, month, 15)) for month in (1, 7))
+
+
 def typographic_apostrophe(text: str) -> str:
     """The apostrophe as print sets it, ’, between letters ("Coeur d’Alene", "the program’s"):
     the straight ' of a keyboard is a typewriter's mark, and every desk that read our pages

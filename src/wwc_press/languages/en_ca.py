@@ -22,7 +22,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from . import en, typographic_apostrophe
+from . import en, keeps_standard_time, typographic_apostrophe
 
 _PER_CENT = re.compile(r"(\d)(?:\s?%|[\s\u00a0]percent\b)")  # "75%", "75 percent"
 
@@ -41,13 +41,15 @@ def _typography(text: str) -> str:
 
 def _zone_name(zone: str, local: dt.datetime) -> str:
     """CP, time zones: "ET", "CT", "MT", "PT", "AT", "NT" whatever the season (CLDR's generic
-    short names); where CLDR has none, the zone's abbreviation at that moment ("MST")."""
+    short names); where CLDR has none, or the zone keeps standard time all year (Saskatchewan),
+    the zone's abbreviation at that moment ("CST")."""
     from zoneinfo import ZoneInfo
 
     from babel.dates import get_timezone_name
 
     name = get_timezone_name(ZoneInfo(zone), "short", "generic", locale="en_CA")
-    return name if re.fullmatch(r"[A-Z]T", name) else (local.tzname() or "")
+    generic = re.fullmatch(r"[A-Z]T", name) and not keeps_standard_time(zone, local.year)
+    return name if generic else (local.tzname() or "")
 
 
 PROFILE = dataclasses.replace(

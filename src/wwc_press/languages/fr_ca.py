@@ -8,7 +8,7 @@ import re
 
 from babel.dates import format_date
 
-from . import Profile, no_break_percent, typographic_apostrophe
+from . import Profile, keeps_standard_time, no_break_percent, typographic_apostrophe
 
 _UNITS = (
     "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
@@ -61,7 +61,12 @@ def _zone_name(zone: str, local: dt.datetime) -> str:
 
     from babel.dates import get_timezone_location, get_timezone_name
 
-    name = get_timezone_name(ZoneInfo(zone), "long", "generic", locale="fr_CA")
+    # A zone that keeps standard time all year (Saskatchewan) is « heure normale du Centre »:
+    # the generic name would give it the hour of Manitoba's clock.
+    if keeps_standard_time(zone, local.year):  # a moment: CLDR names its standard time then
+        name = get_timezone_name(local.astimezone(ZoneInfo(zone)), "long", locale="fr_CA")
+    else:
+        name = get_timezone_name(ZoneInfo(zone), "long", "generic", locale="fr_CA")
     if not name.startswith("heure "):
         name = "heure de " + get_timezone_location(ZoneInfo(zone), "fr_CA", return_city=True)
     return f"({name})"
