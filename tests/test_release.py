@@ -42,8 +42,9 @@ EXPECTED = {
         "levels": ["certificación Oro", "certificación Plata", "del nivel Plata al Oro"],
         "counts": ["siete ciudades obtuvieron", "cinco de ellas", "dos de ellas", "son 62"],
         "places": [
-            "Carlsbad (California)",
-            "Charleston (Carolina del Sur)",
+            # Beside cities given their country, a US city takes its country too.
+            "Carlsbad (California, Estados Unidos)",
+            "Charleston (Carolina del Sur, Estados Unidos)",
             "Buenos Aires (Argentina) y Fortaleza (Brasil)",
             "Henderson (Nevada)",
             "Syracuse (estado de Nueva York)",  # the state, never read as the city
@@ -69,8 +70,8 @@ EXPECTED = {
         "levels": ["certificação Ouro", "certificação Prata", "do nível Prata para o Ouro"],
         "counts": ["sete cidades conquistaram", "cinco delas", "duas delas", "são 62 as cidades"],
         "places": [
-            "Carlsbad (Califórnia)",
-            "Charleston (Carolina do Sul)",
+            "Carlsbad (Califórnia, Estados Unidos)",
+            "Charleston (Carolina do Sul, Estados Unidos)",
             "Buenos Aires (Argentina) e Fortaleza (CE)",
             "Montevidéu (Uruguai)",
             "Mogi das Cruzes (SP)",

@@ -360,11 +360,14 @@ def cities_in_text(
     in parentheses each keeps its own, so that a long series keeps its commas.
     """
     share_regions = pattern.startswith("%(place)s,")
+    mixed = len({place.country for place in places}) > 1  # some cities named with a country
     groups: dict[str, list[Place]] = {}
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
         if _is_local(place, language):
             after = "" if _standalone(place, language) else qualifier(place, language, house)
+            if after and mixed and place.country in profile(language).region_and_country:
+                after = f"{after}, {country_name(place.country, language)}"
             if not after:
                 items.append(with_article(place, city_name(place, language), language))
                 continue

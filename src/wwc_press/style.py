@@ -6,6 +6,7 @@ manual; this module applies them, and holds the house-style settings that press 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from babel.numbers import format_decimal, format_percent
@@ -82,11 +83,14 @@ def series(items: list[str], language: Language, serial_comma: bool = False) -> 
     if len(items) == 1:
         return items[0]
     plain = profile(language).and_word
-    complex_items = any("," in item or f" {plain} " in item for item in items[:-1])
+    # A comma inside parentheses ("Utah, Estados Unidos") is held by them: it asks for no
+    # semicolons between the items.
+    bare = [re.sub(r"\([^()]*\)", "", item) for item in items]
+    complex_items = any("," in item or f" {plain} " in item for item in bare[:-1])
     last = items[-1]
     word = conjunction(language, last)
     if len(items) == 2:
-        comma = "," if "," in items[0] else ""
+        comma = "," if "," in bare[0] else ""
         return f"{items[0]}{comma} {word} {last}"
     if complex_items:
         return "; ".join(items[:-1]) + f"; {word} {last}"
