@@ -59,8 +59,9 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     assert built.exit_code == 0, built.output
     report = tmp_path / "2025-02-international" / "en" / "report.html"
     page = report.read_text("utf-8")
-    by_level = re.search(r"<caption>Cities by level</caption>(.*?)</table>", page, re.S)
-    by_country = re.search(r"<caption>Cities by country</caption>(.*?)</table>", page, re.S)
+    caption = r"<caption>This announcement’s cities by {}</caption>(.*?)</table>"
+    by_level = re.search(caption.format("level"), page, re.S)
+    by_country = re.search(caption.format("country"), page, re.S)
     assert by_level and by_country
     levels = re.sub(r"<[^>]+>", " ", by_level[1]).split()
     assert "Platinum" not in levels and "Gold" in levels

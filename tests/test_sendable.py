@@ -320,7 +320,7 @@ def test_report_table_previous_level_and_country_order(sample: Path, round_2024:
     es = pdf_text(round_2024 / "es" / "report.pdf")
     countries = ["Argentina", "Brasil", "Chile", "Estados Unidos", "Guatemala", "México",
                  "Uruguay"]  # fmt: skip
-    figures = es[es.index("Ciudades por país") :]
+    figures = es[es.index("Ciudades del anuncio por país") :]
     positions = [figures.index(country) for country in countries]
     assert positions == sorted(positions)  # "México" between "Guatemala" and "Uruguay"
 
