@@ -90,8 +90,7 @@ def test_the_canadian_release_reads_as_quebec_press(canada: Path) -> None:
         "Trois villes obtiennent la certification What Works Cities",
         "MONTRÉAL, le 18 novembre 2025 – Results for America a annoncé aujourd’hui que trois "
         "villes ont obtenu la certification What Works Cities pour la première fois.",
-        "La certification Argent est décernée pour la première fois à deux villes : Laval et "
-        "Gatineau.",
+        "Au niveau Argent, deux villes sont certifiées : Laval et Gatineau.",
         "Winnipeg (Manitoba) passe du niveau Argent au niveau Or.",
         "Carlsbad (Californie) renouvelle sa certification Or.",
         "une ville qui en remplit de 51 % à 67 % obtient le niveau Argent",

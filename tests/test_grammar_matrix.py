@@ -27,9 +27,9 @@ SETTINGS = load_settings(ROOT)
 FORMS = {
     "new": {
         "en": ("for the first time are {n} cities: ", " Certification for the first time."),
-        "es": ("fue para {n} de ellas: ", " obtuvo la certificación "),
-        "pt-BR": ("ficou com {n} delas: ", " conquistou a certificação "),
-        "fr-CA": ("pour la première fois à {n} villes : ", " obtient la certification "),
+        "es": ("se certificaron {n} ciudades: ", " obtuvo la certificación "),
+        "pt-BR": ("foram certificadas {n} cidades: ", " conquistou a certificação "),
+        "fr-CA": (", {n} villes sont certifiées : ", " obtient la certification "),
     },
     "upgraded": {
         "en": ("are {n} previously certified cities: ", " moved up from "),

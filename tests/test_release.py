@@ -39,8 +39,12 @@ EXPECTED = {
     "es": {
         "date": "21 de junio de 2023",
         "percent": "57 %",
-        "levels": ["certificación Oro", "certificación Plata", "del nivel Plata al Oro"],
-        "counts": ["siete ciudades obtuvieron", "cinco de ellas", "dos de ellas", "son 62"],
+        "levels": [
+            "En el nivel Oro se certificaron dos ciudades",
+            "nivel Plata",
+            "del nivel Plata al Oro",
+        ],
+        "counts": ["siete ciudades obtuvieron", "se certificaron cinco ciudades", "son 62"],
         "places": [
             # Beside cities given their country, a US city takes its country too.
             "Carlsbad (California, Estados Unidos)",
@@ -67,8 +71,16 @@ EXPECTED = {
     "pt-BR": {
         "date": "21 de junho de 2023",
         "percent": "57%",
-        "levels": ["certificação Ouro", "certificação Prata", "do nível Prata para o Ouro"],
-        "counts": ["sete cidades conquistaram", "cinco delas", "duas delas", "são 62 as cidades"],
+        "levels": [
+            "No nível Ouro, foram certificadas duas cidades",
+            "nível Prata",
+            "do nível Prata para o Ouro",
+        ],
+        "counts": [
+            "sete cidades conquistaram",
+            "foram certificadas cinco cidades",
+            "são 62 as cidades",
+        ],
         "places": [
             "Carlsbad (Califórnia, Estados Unidos)",
             "Charleston (Carolina do Sul, Estados Unidos)",
