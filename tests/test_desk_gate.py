@@ -69,3 +69,18 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     assert "Country not given 21" in " ".join(re.sub(r"<[^>]+>", " ", by_country[1]).split())
     chart = report.read_text("utf-8").split('<desc id="chart-desc">')[1].split("</desc>")[0]
     assert "Platinum" not in chart and "Level not given" in chart
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead_in", "example"),
+    [
+        ("en", "Among the results the certification recognized:", "Fortaleza"),
+        ("es", "Entre los resultados que reconoce la certificación:", "Fortaleza ilustra"),
+        ("pt-BR", "Entre os resultados reconhecidos pela certificação:", "Fortaleza mostra"),
+    ],
+)
+def test_the_rounds_examples_are_introduced(sample, lang: str, lead_in: str, example: str) -> None:
+    """An example follows a line that says what it is, never straight after the list of cities."""
+    paragraphs = (sample / lang / "press-release.txt").read_text("utf-8").split("\n\n")
+    at = paragraphs.index(lead_in)
+    assert paragraphs[at + 1].startswith(example)
