@@ -87,18 +87,15 @@ OWN_CHECKS: tuple[Check, ...] = (doublewords, doublespacing, whitespace, bracket
 
 def own_problems(text: str, language: str) -> list[str]:
     """Each problem of ``text`` that shows without a translation to compare with."""
-    found = []
-    for check in OWN_CHECKS:
-        problem = check(text, text, language)
-        if problem:
-            found.append(f"{check.__name__}: {problem}")
-    return found
+    return problems(text, text, language, OWN_CHECKS)
 
 
-def problems(source: str, text: str, language: str) -> list[str]:
+def problems(
+    source: str, text: str, language: str, checks: tuple[Check, ...] = CHECKS
+) -> list[str]:
     """Each QA problem of ``text`` against its English ``source``, named after its check."""
     found = []
-    for check in CHECKS:
+    for check in checks:
         problem = check(source, text, language)
         if problem:
             found.append(f"{check.__name__}: {problem}")

@@ -67,11 +67,11 @@ PROFILE = Profile(
     region_codes=frozenset({"BR"}),  # Estadão: "Fortaleza (CE)"
     city_articles=CITY_ARTICLES,
     readers_country="BR",
-    # Headlines (Manual de Redação e Estilo do Estadão, titles): no line ends on an article,
-    # a preposition or a conjunction.
     # Latin American and Brazilian desks place a US city by its state and its country when the
     # same list gives other cities their country (Fundéu; Estadão: "Fort Worth, no Texas (EUA)").
     region_and_country=frozenset({"US"}),
+    # Headlines (Manual de Redação e Estilo do Estadão, titles): no line ends on an article,
+    # a preposition or a conjunction.
     headline_ties=frozenset(
         "o a os as um uma uns umas ao aos à às de do da dos das em no na nos nas num numa por "
         "pelo pela pelos pelas para com sem sobre entre e ou nem que seu sua seus suas".split()
