@@ -151,6 +151,11 @@ def with_article(place: Place, text: str, language: Language) -> str:
     return f"{article} {text}" if article else text
 
 
+def _in_text(place: Place, language: Language) -> str:
+    """The city as running text names it: its name, with its article where it takes one."""
+    return with_article(place, city_name(place, language), language)
+
+
 @cache
 def _exonym(name: str, country: str, language: Language) -> str | None:
     """CLDR's name in ``language`` of a city it names as a time zone's (Babel's exemplar cities:
@@ -369,7 +374,7 @@ def cities_in_text(
             if after and mixed and place.country in profile(language).region_and_country:
                 after = f"{after}, {country_name(place.country, language)}"
             if not after:
-                items.append(with_article(place, city_name(place, language), language))
+                items.append(_in_text(place, language))
                 continue
             key = f"{place.country}-{place.region}" if share_regions else f"{len(items)}-"
             if key in groups:
@@ -378,7 +383,7 @@ def cities_in_text(
                 groups[key] = [place]
                 items.append((after, groups[key]))
         elif _says_country(place):
-            items.append(with_article(place, city_name(place, language), language))
+            items.append(_in_text(place, language))
         elif place.country in groups:
             groups[place.country].append(place)
         else:
@@ -391,7 +396,7 @@ def cities_in_text(
         else:
             where, members = item
             names = series(
-                [with_article(p, city_name(p, language), language) for p in members],
+                [_in_text(p, language) for p in members],
                 language,
                 house.serial_comma,
             )
