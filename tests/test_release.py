@@ -47,8 +47,8 @@ EXPECTED = {
         "counts": ["siete ciudades obtuvieron", "se certificaron cinco ciudades", "son 62"],
         "places": [
             # Beside cities given their country, a US city takes its country too.
-            "Carlsbad (California, Estados Unidos)",
-            "Charleston (Carolina del Sur, Estados Unidos)",
+            "Carlsbad (California, EE. UU.)",
+            "Charleston (Carolina del Sur, EE. UU.)",
             "Buenos Aires (Argentina) y Fortaleza (Brasil)",
             "Henderson (Nevada)",
             "Syracuse (estado de Nueva York)",  # the state, never read as the city
@@ -82,8 +82,8 @@ EXPECTED = {
             "são 62 as cidades",
         ],
         "places": [
-            "Carlsbad (Califórnia, Estados Unidos)",
-            "Charleston (Carolina do Sul, Estados Unidos)",
+            "Carlsbad (Califórnia, EUA)",
+            "Charleston (Carolina do Sul, EUA)",
             "Buenos Aires (Argentina) e Fortaleza (CE)",
             "Montevidéu (Uruguai)",
             "Mogi das Cruzes (SP)",

@@ -371,8 +371,9 @@ def cities_in_text(
     for place in places:
         if _is_local(place, language):
             after = "" if _standalone(place, language) else qualifier(place, language, house)
-            if after and mixed and place.country in profile(language).region_and_country:
-                after = f"{after}, {country_name(place.country, language)}"
+            country = profile(language).region_and_country.get(place.country)
+            if after and mixed and country:
+                after = f"{after}, {country}"
             if not after:
                 items.append(_in_text(place, language))
                 continue

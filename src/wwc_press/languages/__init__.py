@@ -48,9 +48,10 @@ class Profile:
     # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
     abbreviated_regions: bool = False
     placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country
-    # ... and with their country too in a list that places other cities by country, for readers
-    # abroad: "Salt Lake City (Utah, Estados Unidos)" beside "Puebla (México)".
-    region_and_country: frozenset[str] = frozenset()
+    # ... and with their country too, as the press abbreviates it, in a list that places other
+    # cities by country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla
+    # (México)".
+    region_and_country: dict[str, str] = field(default_factory=dict)
     region_codes: frozenset[str] = frozenset()  # countries whose region prints as its code
     country_article: frozenset[str] = frozenset()  # "the United States" in running text
     # The article of each country's name in running text, where it varies ("l'Argentine", "le

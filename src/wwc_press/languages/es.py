@@ -60,9 +60,9 @@ PROFILE = Profile(
     # "57 %" never breaks; the apostrophe of a foreign name as print sets it ("Coeur d’Alene")
     typography=lambda text: typographic_apostrophe(no_break_percent(text)),
     group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
-    # Latin American and Brazilian desks place a US city by its state and its country when the
-    # same list gives other cities their country (Fundéu; Estadão: "Fort Worth, no Texas (EUA)").
-    region_and_country=frozenset({"US"}),
+    # Latin American desks place a US city by its state and its country when the same list
+    # gives other cities their country, the country abbreviated (Fundéu: "EE. UU.").
+    region_and_country={"US": "EE.\u00a0UU."},
     # Headlines (Martínez de Sousa, Manual de estilo de la lengua española: the division of
     # titles): no line ends on an article, a preposition or a conjunction.
     headline_ties=frozenset(

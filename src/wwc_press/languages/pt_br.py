@@ -67,9 +67,9 @@ PROFILE = Profile(
     region_codes=frozenset({"BR"}),  # Estadão: "Fortaleza (CE)"
     city_articles=CITY_ARTICLES,
     readers_country="BR",
-    # Latin American and Brazilian desks place a US city by its state and its country when the
-    # same list gives other cities their country (Fundéu; Estadão: "Fort Worth, no Texas (EUA)").
-    region_and_country=frozenset({"US"}),
+    # Brazilian desks place a US city by its state and its country when the same list gives
+    # other cities their country, the country abbreviated (Estadão: "EUA").
+    region_and_country={"US": "EUA"},
     # Headlines (Manual de Redação e Estilo do Estadão, titles): no line ends on an article,
     # a preposition or a conjunction.
     headline_ties=frozenset(
