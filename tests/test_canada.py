@@ -60,6 +60,7 @@ def test_running_text_per_cent_and_numbers() -> None:
     assert style.percent(0.92, "en-CA") == "92\u00a0per cent"  # CP: "92 per cent"
     assert style.percent(0.92, "en") == "92%"  # AP
     assert style.typography("75% of the hours", "en-CA") == "75\u00a0per cent of the hours"
+    assert style.typography("from 10% to 15%", "en-CA") == "from 10 to 15\u00a0per cent"
     # CP writes dates, clock times and numbers as AP does.
     assert style.long_date(dt.date(2025, 2, 26), "en-CA") == "Feb. 26, 2025"
     assert style.number(4, "en-CA", "city") == "four"
@@ -124,7 +125,8 @@ def test_a_canadian_citys_english_release_is_canadian_press(example: Path) -> No
         "Embargoed until 9 a.m. CT (10 a.m. ET), Nov. 18, 2025",  # its own time first
         "Winnipeg moves up to What Works Cities Gold Certification",
         "WINNIPEG, Nov. 18, 2025 — Winnipeg has moved up",
-        "meeting 51 per cent to 67 per cent of them earns Silver",
+        # CP: a range names its unit once.
+        "meeting 51 to 67 per cent of them earns Silver, 68 to 84 per cent earns Gold",
     ]:
         assert phrase in text
     assert "%" not in text and "New York" not in text and "Manitoba" not in text

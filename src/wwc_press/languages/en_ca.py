@@ -25,6 +25,8 @@ import re
 from . import en, keeps_standard_time, typographic_apostrophe
 
 _PER_CENT = re.compile(r"(\d)(?:\s?%|[\s\u00a0]percent\b)")  # "75%", "75 percent"
+# "51 per cent to 67 per cent": a range says "per cent" once, after its second figure.
+_PER_CENT_RANGE = re.compile(r"(\d)\u00a0per cent( to \d[\d.,]*)\u00a0per cent\b")
 
 
 def _percent(fraction: float) -> str:
@@ -35,8 +37,10 @@ def _percent(fraction: float) -> str:
 
 
 def _typography(text: str) -> str:
-    """The file's texts as CP prints them: "75%" becomes "75 per cent"; the apostrophe ’."""
-    return typographic_apostrophe(_PER_CENT.sub("\\1\u00a0per cent", text))
+    """Every text as CP prints it: "75%" becomes "75 per cent", "51% to 67%" "51 to 67 per cent"
+    (CP, numbers: a range names its unit once); the apostrophe ’."""
+    text = _PER_CENT_RANGE.sub("\\1\\2\u00a0per cent", _PER_CENT.sub("\\1\u00a0per cent", text))
+    return typographic_apostrophe(text)
 
 
 def _zone_name(zone: str, local: dt.datetime) -> str:
