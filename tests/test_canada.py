@@ -234,9 +234,15 @@ def test_the_february_2025_round_and_the_earlier_samples_validate_and_check_toge
 
 def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> None:
     args = ["build", "announcements/2025-02-international.yaml", "--lang", "en", "--format",
-            "txt", "--format", "docx", "--out", "dist"]  # fmt: skip
+            "txt", "--format", "docx", "--format", "html", "--out", "dist"]  # fmt: skip
     assert run(args, cwd=february).exit_code == 0
     folder = february / "dist" / "2025-02-international" / "en"
+    # The record gives 21 new and 4 upgraded cities, nothing of those that kept their level:
+    # no "Recertification 0", no total of the round, in the report or a city's release.
+    report = html_text(folder / "report.html")
+    assert "This announcement First certification21 Moved up a level4 This announcement" in report
+    assert "Recertification 0" not in report and "Cities in this announcement" not in report
+    assert "Cities named in this announcement " in report and " of 25" not in report
     release = (folder / "press-release.txt").read_text("utf-8")  # from New York: AP
     assert "NEW YORK, Feb. 26, 2025 — Results for America today announced that 21 cities" in release
     assert "Winnipeg, Manitoba, and Hamilton, Ontario" in release and "75% of the hours" in release
@@ -245,7 +251,8 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     winnipeg = (folder / "cities" / "winnipeg-mb-ca.txt").read_text("utf-8")  # CP
     assert "WINNIPEG, Feb. 26, 2025 — Winnipeg has earned What Works Cities Silver" in winnipeg
     assert "75\u00a0per cent of the hours" in winnipeg and winnipeg.rstrip().endswith("-30-")
-    assert "Winnipeg is one of 21 cities certified for the first time" in winnipeg
+    assert "Winnipeg is one of 21 cities certified for the first time. A total of 104" in winnipeg
+    assert "In all" not in winnipeg and "today" not in winnipeg.split("announced today", 1)[1]
     # Two of Canada's first four: the country named, as a desk would, not "in its country".
     assert "Winnipeg is among the first cities in Canada to earn the certification" in winnipeg
     assert "Winnipeg and Hamilton are among the program’s first certified cities in Canada." in (

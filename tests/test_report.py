@@ -109,7 +109,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "A certificação Ouro reconhece as cidades",
             "reduziu em 57% as mortes",
             # One of the round's seven new cities, among 21 in all.
-            "Fortaleza é uma das sete cidades certificadas hoje pela primeira vez. "
+            "Fortaleza é uma das sete cidades certificadas pela primeira vez. "
             "Ao todo, 21 cidades foram reconhecidas.",
         ]),
         ("es/cities/cordoba-ar.pdf", [

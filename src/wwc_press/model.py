@@ -199,7 +199,8 @@ class Cities(Record):
 
 class RoundCounts(Record):
     """The size of a round whose file lists only some of its cities; a group left out counts
-    the cities listed in it."""
+    the cities listed in it, and is not known when none is listed (a record that gives 21 new
+    and 4 upgraded cities says nothing of those that kept their level)."""
 
     new: Count | None = Field(None, description="cities certified for the first time")
     upgraded: Count | None = Field(None, description="cities that moved up a level")
@@ -354,6 +355,12 @@ class Announcement(Record):
         """How many cities of the round are ``status``: its ``counts``, else those listed."""
         given = getattr(self.counts, status) if self.counts else None
         return len(getattr(self.cities, status)) if given is None else given
+
+    def counted(self, status: Status) -> bool:
+        """Whether the round's number of ``status`` cities is known: the file lists all its
+        cities, or its counts give the group, or it lists some of the group."""
+        given = getattr(self.counts, status) if self.counts else None
+        return not self.counts or given is not None or bool(getattr(self.cities, status))
 
     def partial(self, status: Status | None = None) -> bool:
         """Whether the file lists fewer cities of ``status`` (of any, by default) than the

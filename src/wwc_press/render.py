@@ -148,6 +148,8 @@ def context(
     firsts = facts.firsts if facts else frozenset()
     # The round's size per status: its counts, which may go beyond the cities listed.
     count = {status: announcement.count(status) for status in STATUSES}
+    # The round's whole size only when every group is counted (see RoundCounts).
+    round_counted = all(announcement.counted(status) for status in STATUSES)
     unnamed = {status: count[status] - len(getattr(cities, status)) for status in STATUSES}
     chart = _chart(everyone, unnamed)
     status_of = {city_key(city): status for status, city in everyone}
@@ -177,6 +179,8 @@ def context(
             if (n := sum(1 for _, c in everyone if c.level == level)) or not any(unnamed.values())
         ],
         "count": count,
+        "counted": {status: announcement.counted(status) for status in STATUSES},
+        "round_counted": round_counted,
         "unnamed": unnamed,  # per status, the round's cities the file does not list
         "partial": {status: unnamed[status] > 0 for status in STATUSES},
         "first_peers": first_peers,
