@@ -280,7 +280,7 @@ def test_check_finds_a_doubled_word_in_the_english(tmp_path: Path) -> None:
     code, output = _check(tmp_path, EN.replace("cut emergency", "cut the the emergency"), FR,
                           PROPER)  # fmt: skip
     assert code == 1
-    assert "hamilton.yaml:10:11: highlights.0.text: doublewords: the word 'the' is doubled" in (
+    assert "hamilton.yaml:10:11: highlights.0.text: doublewords: the word 'the' is repeated" in (
         output
     )
     code, output = _check(tmp_path, EN, FR, PROPER)
@@ -292,7 +292,7 @@ def test_check_finds_a_doubled_word_in_the_english(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("en", "problem"),
     [
-        ("Hamilton cut  emergency wait times.", "doublespacing: two spaces in a row"),
+        ("Hamilton cut  emergency wait times.", "doublespacing: different use of double spaces"),
         ("Hamilton cut (emergency wait times.", "brackets: unbalanced '()'"),
         ('Hamilton cut "emergency" wait times.', "quotes: straight quotes"),
     ],

@@ -176,7 +176,7 @@ def test_an_unknown_unit_a_wrong_language_and_a_qa_problem_are_refused(translate
     assert f"{path.name}:{unknown}:1: unit 'decks.7' is no text of this announcement" in (
         result.output
     )
-    assert f"{path.name}:{doubled}:1: decks.0: doublewords: the word 'ciudades' is doubled" in (
+    assert f"{path.name}:{doubled}:1: decks.0: doublewords: the word 'ciudades' is repeated" in (
         result.output
     )
     assert yaml_path.read_bytes() == before

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import cache as outputs_cache
 from . import contents, i18n, publish, render
-from .errors import Problem, RenderError
+from .errors import RenderError
 from .localize import catalog_path
 from .model import Announcement, Language
 from .plan import Output, plan
@@ -147,14 +147,9 @@ def output_keys(
 
 def require_translations(project: Project, languages: set[Language]) -> None:
     """Every gap of the catalogs a build needs, at once and at their lines, before rendering:
-    rendering would stop at the first one."""
-    gaps = [
-        Problem(report.path, line, 1, message)
-        for language in sorted(languages)
-        if catalog_path(project.root, language) is not None
-        for report in [i18n.coverage(project.root, language)]
-        for line, message in report.problems
-    ]
+    rendering would stop at the first one. QA is check's, not a build's."""
+    needed = sorted(lang for lang in languages if catalog_path(project.root, lang) is not None)
+    gaps = i18n.Catalogs(project.root).gaps(needed)
     if gaps:
         listed = "\n".join(str(gap) for gap in gaps)
         raise RenderError(f"{len(gaps)} catalog entries are not ready:\n{listed}")

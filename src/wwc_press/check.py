@@ -64,30 +64,21 @@ def glossary(root: Path) -> dict:
     return parse(loader.load(path), Glossary).model_dump()
 
 
-def catalog_problems(root: Path) -> list[Problem]:
-    problems = i18n.template_problems(root)
-    terms = glossary(root)
+def catalog_problems(catalogs: i18n.Catalogs, terms: dict) -> list[Problem]:
+    """The catalogs against the templates, their gaps, and QA, the glossary and spelling on
+    every translation they hold, each at its line."""
+    problems = i18n.template_problems(catalogs)
     for language in CATALOG_DIR:
-        path = i18n.catalog_path(root, language)
-        if path is None or not path.is_file():
-            continue
-        try:
-            catalog = i18n.read_catalog(path, language)
-        except i18n.CatalogError:
-            continue  # coverage, below, says what is wrong with the file
-        for message in catalog:
-            if not message.id or message.fuzzy or not i18n.is_translated(message):
-                continue
-            for english, form in i18n.forms(message):
-                found = qa.glossary_problems(terms, english, form, language)
-                words = i18n.PLACEHOLDER.sub(" ", form)  # fields are not words
-                found += qa.spelling_problems(words, language, qa.glossary_words(terms, language))
-                for problem in found:
-                    problems.append(Problem(path, message.lineno, 1, f"{english!r}: {problem}"))
+        path = i18n.catalog_path(catalogs.root, language)
+        accepted = qa.glossary_words(terms, language)
+        for message, english, form in catalogs.translated(language):
+            found = qa.glossary_problems(terms, english, form, language)
+            words = i18n.PLACEHOLDER.sub(" ", form)  # fields are not words
+            found += qa.spelling_problems(words, language, accepted)
+            for problem in found:
+                problems.append(Problem(path, message.lineno, 1, f"{english!r}: {problem}"))
     for language in CATALOG_DIR:
-        report = i18n.coverage(root, language)
-        found = report.problems + report.qa
-        problems += [Problem(report.path, line, 1, message) for line, message in found]
+        problems += catalogs.gaps([language]) + catalogs.qa(language)
     return problems
 
 
@@ -183,27 +174,21 @@ class Finding:
 
 
 def announcement_problems(
-    path: Path,
+    doc: loader.Document,
     announcement: Announcement,
     timezone: str = "America/New_York",
     terms: dict | None = None,
     default_contacts: list | None = None,
 ) -> list[Finding]:
-    """Untranslated texts and facts that differ between the languages of one announcement,
-    and an embargo whose offset is not the program zone's."""
-    doc = loader.load(path)
-    terms = terms or {}
+    """Untranslated texts and facts that differ between the languages of one announcement
+    (read from ``doc``), and an embargo whose offset is not the program zone's."""
     assert announcement.languages
     languages = announcement.languages
     source = SOURCE_LANGUAGE if SOURCE_LANGUAGE in languages else languages[0]
-    others = [lang for lang in announcement.languages if lang != source]
-    problems: list[Finding] = []
-
-    def add(loc: tuple, language: Language, message: str) -> None:
-        problems.append(Finding(doc.problem((*loc, language), message), loc, language))
-
-    for problem in embargo_offset(doc, announcement, timezone):
-        problems.append(Finding(problem, ("embargo",), source))
+    problems = [
+        Finding(problem, ("embargo",), source)
+        for problem in embargo_offset(doc, announcement, timezone)
+    ]
     for problem in unsendable(doc, contact_places(announcement.contacts)):
         problems.append(Finding(problem, ("contacts",), source))
     # A release goes to the press with someone to call: each language needs a contact.
@@ -213,8 +198,21 @@ def announcement_problems(
             problems.append(Finding(doc.problem(("contacts",), f"the {language} outputs have no "
                 "media contact: give contacts for it, or one list for every language"),
                 ("contacts",), language))  # fmt: skip
-
     problems += missing_city_languages(doc, announcement)
+    return problems + _text_problems(doc, announcement, source, terms or {})
+
+
+def _text_problems(
+    doc: loader.Document, announcement: Announcement, source: Language, terms: dict
+) -> list[Finding]:
+    """Each text's spelling in every language, its QA and glossary against the ``source``
+    text, a translation left as the source, and facts that differ between languages."""
+    assert announcement.languages
+    others = [lang for lang in announcement.languages if lang != source]
+    problems: list[Finding] = []
+
+    def add(loc: tuple, language: Language, message: str) -> None:
+        problems.append(Finding(doc.problem((*loc, language), message), loc, language))
 
     not_words = names_in(announcement, terms)
     for loc, declared, all_texts in fields.texts(announcement):
@@ -233,14 +231,10 @@ def announcement_problems(
         for language in [lang for lang in others if lang in texts]:
             found = qa.problems(texts[source], texts[language], language)
             found += qa.glossary_problems(terms, texts[source], texts[language], language)
+            if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
+                found.append(f"the {language} text is the same as the {source} one; translate it")
             for problem in found:
                 add(loc, language, f"{name}: {problem}")
-            if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
-                add(
-                    loc,
-                    language,
-                    f"{name}: the {language} text is the same as the {source} one; translate it",
-                )
         if declared.facts:  # a speaker's role states no facts to compare
             for language, message in _fact_problems(name, texts, source, others, announcement):
                 add(loc, language, message)
@@ -362,19 +356,23 @@ def contact_places(contacts: Contacts) -> list[tuple[tuple, Contact]]:
 
 
 def project_problems(
-    project: Project, paths: list[Path], announcements: list[Announcement], *, settings: bool
+    project: Project, announcements: list[Announcement], *, settings: bool
 ) -> list[Problem]:
-    """Everything the gate refuses in the catalogs and in each announcement of ``paths`` (loaded
-    as ``announcements``), sorted; ``settings``: the settings' unsendable texts too."""
+    """Everything the gate refuses in the catalogs and in each of ``announcements`` (as the
+    project loaded them), sorted; ``settings``: the settings' unsendable texts too."""
     terms = glossary(project.root)
-    problems = catalog_problems(project.root)
+    problems = catalog_problems(i18n.Catalogs(project.root), terms)
     if settings:
-        settings_doc = loader.load(project.settings_path)
-        problems += unsendable(settings_doc, contact_places(project.settings.contacts))
-    files = project.announcement_paths(paths)
-    for path, announcement in zip(files, announcements, strict=True):
+        contacts = contact_places(project.settings.contacts)
+        problems += unsendable(project.settings_document, contacts)
+    for announcement in announcements:
+        assert announcement.id
         found = announcement_problems(
-            path, announcement, project.settings.timezone, terms, project.settings.contacts
+            project.documents[announcement.id],
+            announcement,
+            project.settings.timezone,
+            terms,
+            project.settings.contacts,
         )
         problems += [finding.problem for finding in found]
     return sorted(problems)
@@ -389,13 +387,17 @@ def held_notes(project: Project, announcements: list[Announcement]) -> list[Prob
 
 
 def require_final(
-    project: Project, paths: list[Path], announcements: list[Announcement], languages: list[str]
+    project: Project,
+    announcements: list[Announcement],
+    languages: list[str],
+    problems: list[Problem],
 ) -> None:
     """Refused (exit 1), saying which and why, unless every language asked for (all when none)
-    passes the gate and is approved as it reads now."""
+    passes the gate (``problems``: what ``project_problems`` found) and is approved as it reads
+    now."""
     from .approvals import state
 
-    refused = [str(p) for p in project_problems(project, paths, announcements, settings=False)]
+    refused = [str(p) for p in problems]
     refused += [
         visible(f"{announcement.id}: {found.message}")  # names from the approvals file
         for announcement in announcements
@@ -408,14 +410,13 @@ def require_final(
         raise Refused([*refused, "final: refused; approve the languages as they read now"])
 
 
-def embargo_warnings(
-    project: Project, paths: list[Path], announcements: list[Announcement]
-) -> list[Problem]:
+def embargo_warnings(project: Project, announcements: list[Announcement]) -> list[Problem]:
     """Each announcement's release time written with an offset that is not the program's zone
     (``validate`` warns of it; the announcement problems of the gate include it)."""
-    files = project.announcement_paths(paths)
+    timezone = project.settings.timezone
     return [
         problem
-        for path, announcement in zip(files, announcements, strict=True)
-        for problem in embargo_offset(loader.load(path), announcement, project.settings.timezone)
+        for announcement in announcements
+        if announcement.id
+        for problem in embargo_offset(project.documents[announcement.id], announcement, timezone)
     ]

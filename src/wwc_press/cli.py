@@ -141,12 +141,13 @@ def build(
 ) -> None:
     """Render every output of the announcements (all of announcements/*.yaml by default)."""
     from .build import build as run_build
-    from .check import require_final
+    from .check import project_problems, require_final
 
     started = time.perf_counter()
     project, announcements = _load(paths)
     if final:
-        require_final(project, list(paths), announcements, list(languages))
+        problems = project_problems(project, announcements, settings=False)
+        require_final(project, announcements, list(languages), problems)
     report = run_build(
         project, announcements, out, list(languages), list(formats), list(only), jobs, force
     )
@@ -168,7 +169,7 @@ def validate(paths: tuple[Path, ...]) -> None:
 
     project, announcements = _load(paths)
     # Not errors (the instant is exact), so exit 0; check fails on them.
-    for problem in embargo_warnings(project, list(paths), announcements):
+    for problem in embargo_warnings(project, announcements):
         click.echo(str(replace(problem, message="warning: " + problem.message)), err=True)
     for announcement in announcements:
         click.echo(f"{announcement.id}: ok")
@@ -205,15 +206,15 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
     from .errors import Refused
 
     project, announcements = _load(paths)
-    problems = project_problems(project, list(paths), announcements, settings=True)
+    problems = project_problems(project, announcements, settings=True)
     # Claims the roster could not prove, so not made: not problems (standard output, exit 0),
     # but said with the record that would allow them.
     for note in held_notes(project, announcements):
         click.echo(str(replace(note, message="note: " + note.message)))
     if problems:
         raise Refused([*map(str, problems), f"{len(problems)} problems"])
-    if final:
-        require_final(project, list(paths), announcements, [])
+    if final:  # the gate's problems are the ones above: none, or check stopped there
+        require_final(project, announcements, [], problems)
     checked = f"{len(announcements)} announcement{'s' if len(announcements) != 1 else ''}"
     click.echo(f"checked {checked} and the catalogs: no problems")
 
@@ -296,7 +297,7 @@ def status() -> None:
     """Per language: translated, fuzzy, untranslated and obsolete entries, counted from the .po."""
     from . import i18n as catalogs
 
-    for line in catalogs.status_lines(Path.cwd()):
+    for line in catalogs.Catalogs(Path.cwd()).status_lines():
         click.echo(line)
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from babel.messages.catalog import Message
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
 from . import qa
@@ -171,70 +172,128 @@ class Coverage:
     untranslated: int = 0
     obsolete: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
-    qa: list[tuple[int, str]] = field(default_factory=list)  # what check flags, not a build
 
 
-def status_lines(root: Path) -> list[str]:
-    """``i18n status``: a header, then per language the entries translated, fuzzy,
-    untranslated and obsolete, in columns."""
-    from .localize import CATALOG_DIR
+class Catalogs:
+    """The project's catalogs and ``messages.pot``, each read once, however many questions a
+    command asks of them: the gaps a build needs filled, the QA check adds, the counts of
+    ``i18n status``. Made for one command: a catalog edited since is read by the next one."""
 
-    lines = [f"{'language':<10}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}{'obsolete':>10}"]
-    for language in CATALOG_DIR:
-        report = coverage(root, language)
-        lines.append(
-            f"{language:<10}{report.translated:>12}{report.fuzzy:>8}"
-            f"{report.untranslated:>14}{report.obsolete:>10}"
-        )
-    return lines
+    def __init__(self, root: Path):
+        self.root = root
+        self._read: dict[Language, Catalog | CatalogError] = {}
+        self._coverage: dict[Language, Coverage] = {}
 
+    def catalog(self, language: Language) -> Catalog:
+        """The catalog of ``language``, or the CatalogError that says what is wrong with it."""
+        if language not in self._read:
+            path = catalog_path(self.root, language)
+            assert path is not None
+            try:
+                self._read[language] = read_catalog(path, language)
+            except CatalogError as error:
+                self._read[language] = error
+        found = self._read[language]
+        if isinstance(found, CatalogError):
+            raise found
+        return found
 
-def coverage(root: Path, language: Language) -> Coverage:
-    path = catalog_path(root, language)
-    assert path is not None
-    if not path.is_file():
-        report = Coverage(language, path)
-        report.problems.append((1, "the catalog is missing: run 'wwc-press i18n update'"))
-        return report
-    try:
-        catalog = read_catalog(path, language)
-    except CatalogError as error:
-        report = Coverage(language, path)
-        report.problems.append((error.line, error.reason))
-        return report
-    report = Coverage(language, path, obsolete=len(catalog.obsolete))
-    for message in catalog:
-        if not message.id:
-            continue
-        msgid = message.id[0] if isinstance(message.id, tuple | list) else message.id
-        line = message.lineno
-        if message.fuzzy:
-            report.fuzzy += 1
-            report.problems.append((line, f"fuzzy translation of {msgid!r}: review it"))
-        elif not is_translated(message):
-            report.untranslated += 1
-            report.problems.append((line, f"no translation for {msgid!r}"))
-        else:
-            report.translated += 1
-            for problem in _placeholder_problems(message, msgid):
-                report.problems.append((line, problem))
-            for english, form in forms(message):
-                for problem in qa.problems(english, form, language):
-                    report.qa.append((line, f"{msgid!r}: {problem}"))
-    # A catalog cut short (a bad copy, a merge gone wrong) lacks entries instead of leaving them
-    # empty: each message of messages.pot it lacks is a gap too.
-    pot_path = template_path(root)
-    if pot_path.is_file():
-        with pot_path.open("rb") as handle:
-            expected = [m for m in read_po(handle) if m.id]
+    @cached_property
+    def template(self) -> dict[Key, Message] | None:
+        """``messages.pot``'s messages by key, or None when there is none."""
+        path = template_path(self.root)
+        if not path.is_file():
+            return None
+        with path.open("rb") as handle:
+            return {_key(m): m for m in read_po(handle) if m.id}
+
+    def translated(self, language: Language) -> list[tuple[Message, str, str]]:
+        """Each translated form of the catalog (fuzzy ones aside), with its message and the
+        English it stands for; none when the catalog cannot be read (``coverage`` says why)."""
+        try:
+            catalog = self.catalog(language)
+        except CatalogError:
+            return []
+        return [
+            (message, english, form)
+            for message in catalog
+            if message.id and not message.fuzzy and is_translated(message)
+            for english, form in forms(message)
+        ]
+
+    def gaps(self, languages: Iterable[Language]) -> list[Problem]:
+        """What stops a build in ``languages``, each at its line."""
+        return [
+            Problem(report.path, line, 1, message)
+            for language in languages
+            for report in [self.coverage(language)]
+            for line, message in report.problems
+        ]
+
+    def qa(self, language: Language) -> list[Problem]:
+        """Translation QA (qa.py) on every translated form of the catalog."""
+        path = catalog_path(self.root, language)
+        assert path is not None
+        return [
+            Problem(path, message.lineno, 1, f"{_key(message)[1]!r}: {problem}")
+            for message, english, form in self.translated(language)
+            for problem in qa.problems(english, form, language)
+        ]
+
+    def coverage(self, language: Language) -> Coverage:
+        if language not in self._coverage:
+            self._coverage[language] = self._count(language)
+        return self._coverage[language]
+
+    def _count(self, language: Language) -> Coverage:
+        path = catalog_path(self.root, language)
+        assert path is not None
+        if not path.is_file():
+            report = Coverage(language, path)
+            report.problems.append((1, "the catalog is missing: run 'wwc-press i18n update'"))
+            return report
+        try:
+            catalog = self.catalog(language)
+        except CatalogError as error:
+            report = Coverage(language, path)
+            report.problems.append((error.line, error.reason))
+            return report
+        report = Coverage(language, path, obsolete=len(catalog.obsolete))
+        for message in catalog:
+            if not message.id:
+                continue
+            msgid, line = _key(message)[1], message.lineno
+            if message.fuzzy:
+                report.fuzzy += 1
+                report.problems.append((line, f"fuzzy translation of {msgid!r}: review it"))
+            elif not is_translated(message):
+                report.untranslated += 1
+                report.problems.append((line, f"no translation for {msgid!r}"))
+            else:
+                report.translated += 1
+                report.problems += [(line, p) for p in _placeholder_problems(message, msgid)]
+        # A catalog cut short (a bad copy, a merge gone wrong) lacks entries instead of leaving
+        # them empty: each message of messages.pot it lacks is a gap too.
         present = {_key(m) for m in catalog if m.id}
         end = max((m.lineno for m in catalog if m.id), default=1)  # after the last entry
-        for message in expected:
-            if _key(message) not in present:
-                report.untranslated += 1
-                report.problems.append((end, f"{_key(message)[1]!r} is not in the catalog: run "
-                                        "'wwc-press i18n update', then translate it"))  # fmt: skip
-    return report
+        for key in [key for key in self.template or {} if key not in present]:
+            report.untranslated += 1
+            report.problems.append((end, f"{key[1]!r} is not in the catalog: run 'wwc-press "
+                                    "i18n update', then translate it"))  # fmt: skip
+        return report
+
+    def status_lines(self) -> list[str]:
+        """``i18n status``: a header, then per language the entries translated, fuzzy,
+        untranslated and obsolete, in columns."""
+        lines = [f"{'language':<10}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}"
+                 f"{'obsolete':>10}"]  # fmt: skip
+        for language in CATALOG_DIR:
+            report = self.coverage(language)
+            lines.append(
+                f"{language:<10}{report.translated:>12}{report.fuzzy:>8}"
+                f"{report.untranslated:>14}{report.obsolete:>10}"
+            )
+        return lines
 
 
 # The keywords pybabel extract is given (KEYWORDS above), in extract_from_dir's form.
@@ -342,19 +401,18 @@ def _plural(message: Message) -> str | None:
     return message.id[1] if isinstance(message.id, tuple | list) else None
 
 
-def template_problems(root: Path) -> list[Problem]:
+def template_problems(catalogs: Catalogs) -> list[Problem]:
     """The catalogs against the templates as they are now: a message new, changed (plural,
     context or translator comment) or gone since ``messages.pot`` was extracted is a problem at
     the template's line, with the commands that fix it; a catalog behind the template too."""
     fix = "run 'wwc-press i18n extract' and 'wwc-press i18n update'"
+    root = catalogs.root
     found, problems = _in_templates(root)
     if not found:  # the templates could not be read: comparing them says nothing more
         return problems
-    pot_path = template_path(root)
-    if not pot_path.is_file():
+    pot_path, pot = template_path(root), catalogs.template
+    if pot is None:
         return [*problems, Problem(pot_path, 1, 1, "no messages.pot: run 'wwc-press i18n extract'")]
-    with pot_path.open("rb") as handle:
-        pot = {_key(m): m for m in read_po(handle) if m.id}
     for key, source in found.items():
         path, line = source.where[0]
         message = pot.get(key)
@@ -379,10 +437,8 @@ def template_problems(root: Path) -> list[Problem]:
             )
     for language in CATALOG_DIR:
         path = catalog_path(root, language)
-        if path is None or not path.is_file():
-            continue
         try:
-            catalog = {_key(m): m for m in read_catalog(path, language) if m.id}
+            catalog = {_key(m): m for m in catalogs.catalog(language) if m.id}
         except CatalogError:
             continue  # coverage says what is wrong with the file
         for key, message in pot.items():

@@ -242,6 +242,25 @@ def load(path: Path, *, generated: bool = False) -> Document:
 
     ``generated``: a file wwc-press writes (the approvals), which may be as large as the outputs
     it records but holds no alias."""
+    node = _compose(path, _text(path, generated), generated)
+    doc = Document(path=path, data=None)
+    builder = _Builder(doc, generated)
+    try:
+        doc.data = builder.build(node, ())
+    except RecursionError:
+        message = "the file nests lists or mappings too deeply to be an announcement"
+        raise InputError([Problem(path, 1, 1, message)]) from None
+    except _TooLarge as error:
+        line, column = _mark(error.node)
+        raise InputError([Problem(path, line, column, error.message)]) from None
+    if builder.problems:
+        raise InputError(builder.problems)
+    return doc
+
+
+def _text(path: Path, generated: bool) -> str:
+    """The file's text: InputError for a file too large, unreadable, not UTF-8, or holding a
+    control character."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES and not generated:
@@ -269,7 +288,12 @@ def load(path: Path, *, generated: bool = False) -> Document:
         message = (f"control character U+{ord(control.group()):04X} is not allowed in an "
                    "announcement: delete it (it is invisible in most editors)")  # fmt: skip
         raise InputError([Problem(path, line, column, message)])
-    doc = Document(path=path, data=None)
+    return text
+
+
+def _compose(path: Path, text: str, generated: bool) -> yaml.Node:
+    """The file's YAML nodes, before any value is built: InputError at a syntax error, a file
+    nested too deeply, too many cities, or an empty file."""
     try:
         if not generated:
             _count_cities(path, text)
@@ -289,18 +313,7 @@ def load(path: Path, *, generated: bool = False) -> Document:
         raise InputError([Problem(path, 1, 1, f"YAML error: {error}")]) from None
     if node is None:
         raise InputError([Problem(path, 1, 1, "the file is empty: expected a mapping of keys")])
-    builder = _Builder(doc, generated)
-    try:
-        doc.data = builder.build(node, ())
-    except RecursionError:
-        message = "the file nests lists or mappings too deeply to be an announcement"
-        raise InputError([Problem(path, 1, 1, message)]) from None
-    except _TooLarge as error:
-        line, column = _mark(error.node)
-        raise InputError([Problem(path, line, column, error.message)]) from None
-    if builder.problems:
-        raise InputError(builder.problems)
-    return doc
+    return node
 
 
 def _count_cities(path: Path, text: str) -> None:

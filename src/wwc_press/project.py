@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import loader, roster
@@ -19,6 +20,9 @@ class Project:
     root: Path
     settings: Settings = field(init=False)
     facts: dict[str, roster.Facts] = field(init=False, default_factory=dict)  # by id, from load
+    # The file each announcement of the last load was read from, by id: check and validate
+    # place their problems in it without reading it again.
+    documents: dict[str, loader.Document] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.settings = load_settings(self.root)
@@ -26,6 +30,12 @@ class Project:
     @property
     def settings_path(self) -> Path:
         return self.root / SETTINGS_FILE
+
+    @cached_property
+    def settings_document(self) -> loader.Document:
+        """The settings file as read, for the positions of its values (read with the settings:
+        the project answers for the settings it was made with)."""
+        return loader.load(self.settings_path)
 
     @property
     def templates(self) -> Path:
@@ -43,20 +53,51 @@ class Project:
         """Every announcement of ``paths``; InputError with the problems of all files at once.
 
         Each is judged against the roster (the settings' rounds and every announcement file),
-        which fills in an omitted ``total_certified``; ``facts`` keeps what it derived.
+        which fills in an omitted ``total_certified``; ``facts`` keeps what it derived and
+        ``documents`` the file each was read from.
         """
-        announcements, problems = [], []
         found = self.announcement_paths(paths)
         if not found:
             raise InputError([Problem(self.root / "announcements", 1, 1, "no announcement files")])
+        loaded, problems = self._read(found)
+        history, others = self.history(loaded)
+        announcements = []
+        self.documents = {}
+        for doc, announcement in loaded:
+            assert announcement.id
+            if announcement.id in others:  # a file not asked for builds into the same folder
+                message = (
+                    f"id '{announcement.id}' is the id of {others[announcement.id]} too: both "
+                    f"would build into dist/{announcement.id}"
+                )
+                problems.append(Problem(doc.path, 1, 1, message))
+            problems += self._unknown_in_settings(doc, announcement)
+            judged, facts = history.judge(doc, announcement)
+            problems += judged
+            if facts is not None:
+                self.facts[announcement.id] = facts
+                self.documents[announcement.id] = doc
+                announcements.append(
+                    announcement.model_copy(update={"total_certified": facts.total})
+                )
+        if problems:
+            raise InputError(problems)
+        return announcements
+
+    def _read(
+        self, found: list[Path]
+    ) -> tuple[list[tuple[loader.Document, Announcement]], list[Problem]]:
+        """Each file of ``found`` read once and validated, with the problems of those that are
+        not announcements and of two files with one id."""
+        problems: list[Problem] = []
         owners: dict[str, Path] = {}  # id -> the file that has it
         loaded: list[tuple[loader.Document, Announcement]] = []
+        fonts = self.templates / "fonts"
         for path in found:
             if not path.is_file():
                 problems.append(Problem(path, 1, 1, "no such file"))
                 continue
             try:
-                fonts = self.templates / "fonts"
                 doc = loader.load(path)  # read once: validated here, then kept for the roster
                 announcement = load_announcement(
                     path, self.settings.languages, fonts, self.settings.timezone, doc
@@ -73,27 +114,7 @@ class Project:
                 problems.append(Problem(path, 1, 1, message))
             owners.setdefault(announcement.id, path)
             loaded.append((doc, announcement))
-        history, others = self.history(loaded)
-        for doc, announcement in loaded:
-            assert announcement.id
-            if announcement.id in others:  # a file not asked for builds into the same folder
-                message = (
-                    f"id '{announcement.id}' is the id of {others[announcement.id]} too: both "
-                    f"would build into dist/{announcement.id}"
-                )
-                problems.append(Problem(doc.path, 1, 1, message))
-            problems += self._unknown_in_settings(doc, announcement)
-            judged, facts = history.judge(doc, announcement)
-            problems += judged
-            if facts is not None:
-                assert announcement.id
-                self.facts[announcement.id] = facts
-                announcements.append(
-                    announcement.model_copy(update={"total_certified": facts.total})
-                )
-        if problems:
-            raise InputError(problems)
-        return announcements
+        return loaded, problems
 
     def _unknown_in_settings(
         self, doc: loader.Document, announcement: Announcement
@@ -132,7 +153,7 @@ class Project:
                 continue
             files.append((doc, other))
             others.setdefault(other.id or path.stem, path)
-        settings_doc = loader.load(self.settings_path) if self.settings.roster else None
+        settings_doc = self.settings_document if self.settings.roster else None
         return roster.History(self.settings.roster, settings_doc, files), others
 
 

@@ -1,5 +1,6 @@
-"""Translation QA, the checks translation platforms run on prose, named as Weblate and
-translate-toolkit's pofilter name them; each compares a translation with its English source.
+"""Translation QA, the checks translation platforms run on prose: translate-toolkit's own
+(pofilter's, which Weblate runs too), configured by each language's profile, and ours for what
+it lacks; each compares a translation with its English source.
 
 Run by ``check`` on every catalog entry and every translated text of an announcement.
 """
@@ -7,99 +8,131 @@ Run by ``check`` on every catalog entry and every translated text of an announce
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
-from .languages import profile
+from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
+from translate.lang import factory
 
-Check = Callable[[str, str, str], str | None]  # (source, translation, language) -> problem
+from .languages import Profile, profile
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"(?:https?://|www\.)[^\s)»”]+")
+Check = Callable[[str, str, Profile], str | None]  # (source, translation, profile) -> problem
+
+# translate-toolkit's checks we run, each under the name check reports it by: the two of
+# whitespace and the two of addresses are one check each to the reader.
+TOOLKIT = {
+    "doublewords": "doublewords",
+    "doublespacing": "doublespacing",
+    "startwhitespace": "whitespace",
+    "endwhitespace": "whitespace",
+    "endpunc": "endpunc",
+    "urls": "urls",
+    "emails": "urls",
+}
+# The checks that need no source: they hold for the source language's own texts too, which
+# nothing else reads before the press does ("to cut the the wait").
+OWN_TOOLKIT = ("doublewords", "doublespacing", "startwhitespace", "endwhitespace")
+
+# A sentence's period sits inside a quote's closing mark or after it, as each press has it
+# (“…it.” in English, «…evaluación». in Spanish, “…”. in Brazilian usage): endpunc compares
+# the ends of the sentences, the closing marks aside.
+_CLOSING_MARKS = '”»"\u00a0\u202f '
+
+
+@cache
+def _checker(language: str) -> StandardChecker:
+    """translate-toolkit's checker for ``language``, told by its profile how the press
+    punctuates: the English is compared with a translation after the language's typography
+    (Canadian French: a no-break space before the colon, none before ; ! ? as pofilter's French
+    would have it)."""
+    rules = profile(language)
+    toolkit = type(factory.getlanguage(rules.babel_locale))
+
+    class Press(toolkit):  # type: ignore[misc, valid-type]
+        _languages: dict = {}  # the toolkit keeps one object per code and class: ours apart
+
+        @classmethod
+        def punctranslate(cls, text: str) -> str:
+            # A space after, so that a mark that ends the text is spaced as one within it.
+            spaced = rules.typography(text + " ")
+            return spaced[:-1] if spaced.endswith(" ") else spaced
+
+    config = CheckerConfig(targetlanguage=rules.babel_locale)
+    config.lang = Press(rules.babel_locale)
+    return StandardChecker(config, limitfilters=list(TOOLKIT))
+
+
+def _toolkit_problems(source: str, text: str, language: str, names: Iterable[str]) -> list[str]:
+    checker = _checker(language)
+    found = []
+    for name in names:
+        pair = (source, text)
+        if name == "endpunc":
+            pair = (source.rstrip(_CLOSING_MARKS), text.rstrip(_CLOSING_MARKS))
+        try:
+            getattr(checker, name)(*pair)
+        except FilterFailure as failure:
+            message = str(failure)
+            found.append(f"{TOOLKIT[name]}: {message[:1].lower()}{message[1:]}")
+    return found
+
+
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 
-def doublewords(source: str, text: str, language: str) -> str | None:
-    found = re.search(r"(?i)\b(\w+)\s+\1\b", text)
-    return f"the word '{found.group(1)}' is doubled" if found else None
-
-
-def doublespacing(source: str, text: str, language: str) -> str | None:
-    return "two spaces in a row" if "  " in text else None
-
-
-def whitespace(source: str, text: str, language: str) -> str | None:
-    return "a space at the start or the end" if text != text.strip() else None
-
-
-def endpunc(source: str, text: str, language: str) -> str | None:
-    """The sentence ends as the English does (a period, or none); Spanish may close a quote
-    after its period ("…».")."""
-    mine, theirs = text.rstrip("»”\u00a0 ")[-1:], source.rstrip('”" ')[-1:]
-    if (mine in ".!?") != (theirs in ".!?"):
-        return f"it ends with '{mine}', the English with '{theirs}'"
-    return None
-
-
-def brackets(source: str, text: str, language: str) -> str | None:
+def brackets(source: str, text: str, rules: Profile) -> str | None:
+    """Each bracket closed in the text itself: translate-toolkit's brackets counts the English
+    ones, and a translation adds its own ("Fortaleza (CE)", "(sigue)")."""
     for opening, closing in _PAIRS.items():
         if text.count(opening) != text.count(closing):
             return f"unbalanced '{opening}{closing}'"
     return None
 
 
-def inverted(source: str, text: str, language: str) -> str | None:
-    """Spanish opens a question or an exclamation too (RAE): ¿…? ¡…!"""
-    if language != "es":
-        return None
-    for opening, closing in (("¿", "?"), ("¡", "!")):
+def inverted(source: str, text: str, rules: Profile) -> str | None:
+    """A question or an exclamation opened as the language opens it (RAE: ¿…? ¡…!)."""
+    for opening, closing in rules.inverted_marks:
         if text.count(opening) != text.count(closing):
-            return f"'{closing}' needs its '{opening}' (RAE)"
+            return f"'{closing}' needs its '{opening}'"
     return None
 
 
-def quotes(source: str, text: str, language: str) -> str | None:
-    """The language's own quotation marks: straight quotes never, and « » where the language
-    quotes with them."""
+def quotes(source: str, text: str, rules: Profile) -> str | None:
+    """The language's own quotation marks: straight quotes never, and its opening mark where
+    the text quotes with another language's (“ ” where it quotes with « »)."""
     if '"' in text:
         return "straight quotes (\") in the text: use the language's quotation marks"
-    french_style = profile(language).quote("x").startswith("«")
-    if french_style and ("“" in text and "«" not in text):
-        return "“ ” where the language quotes with « »"
+    if "“" in text and rules.opening_quote not in text:
+        return f"“ ” where the language opens a quote with {rules.opening_quote}"
     return None
 
 
-def urls(source: str, text: str, language: str) -> str | None:
-    wanted = set(_URL.findall(source)) | set(_EMAIL.findall(source))
-    missing = [item for item in wanted if item not in text]
-    return f"'{missing[0]}' is not in the translation, unchanged" if missing else None
-
-
-CHECKS: tuple[Check, ...] = (
-    doublewords, doublespacing, whitespace, endpunc, brackets, inverted, quotes, urls,
-)  # fmt: skip
-
-
-# The checks that need no source: they hold for the source language's own texts too, which
-# nothing else reads before the press does ("to cut the the wait").
-OWN_CHECKS: tuple[Check, ...] = (doublewords, doublespacing, whitespace, brackets, quotes)
+OURS: tuple[Check, ...] = (brackets, inverted, quotes)
+OWN_OURS: tuple[Check, ...] = (brackets, quotes)
 
 
 def own_problems(text: str, language: str) -> list[str]:
-    """Each problem of ``text`` that shows without a translation to compare with."""
-    return problems(text, text, language, OWN_CHECKS)
+    """Each problem of ``text`` that shows without a translation to compare with: it is
+    compared with itself spaced as it should be, for the toolkit's spacing checks."""
+    regular = " ".join(text.split())
+    found = _toolkit_problems(regular, text, language, OWN_TOOLKIT)
+    return found + _our_problems(text, text, language, OWN_OURS)
 
 
-def problems(
-    source: str, text: str, language: str, checks: tuple[Check, ...] = CHECKS
-) -> list[str]:
+def problems(source: str, text: str, language: str) -> list[str]:
     """Each QA problem of ``text`` against its English ``source``, named after its check."""
-    found = []
-    for check in checks:
-        problem = check(source, text, language)
-        if problem:
-            found.append(f"{check.__name__}: {problem}")
-    return found
+    found = _toolkit_problems(source, text, language, TOOLKIT)
+    return found + _our_problems(source, text, language, OURS)
+
+
+def _our_problems(source: str, text: str, language: str, checks: tuple[Check, ...]) -> list[str]:
+    rules = profile(language)
+    return [
+        f"{check.__name__}: {problem}"
+        for check in checks
+        for problem in [check(source, text, rules)]
+        if problem
+    ]
 
 
 # The glossary: one project file of terms per language (glossary.yaml), with notes.

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import fields, publish, render
+from . import fields, loader, publish, render
 from .check import Finding, announcement_problems, catalog_problems, glossary
 from .errors import RenderError
+from .i18n import Catalogs
 from .model import Announcement
 from .plan import Output, plan
 from .project import Project
@@ -132,8 +133,9 @@ def write_review(
     table per output (the release, the report, each city's release), one column per language."""
     assert announcement.languages
     languages = announcement.languages
+    terms = glossary(root)
     findings = announcement_problems(
-        path, announcement, terms=glossary(root), default_contacts=default_contacts
+        loader.load(path), announcement, terms=terms, default_contacts=default_contacts
     )
     units: dict[str, dict[str, Output]] = {}  # file name -> language -> output
     for output in plan(announcement, formats=["html"]):
@@ -159,7 +161,7 @@ def write_review(
             languages=languages,
             outputs=tables,
             findings=[f.problem for f in findings],
-            catalogs=catalog_problems(root),
+            catalogs=catalog_problems(Catalogs(root), terms),
             signoff=signoff or [],
         )
     )

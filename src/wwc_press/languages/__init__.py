@@ -82,6 +82,9 @@ class Profile:
     texts: str | None = None
     # Variants for a release whose readers are in a country: {"CA": "en-CA"} in English.
     readers: dict[str, str] = field(default_factory=dict)
+    opening_quote: str = "“"  # the mark ``quote`` opens with, which QA asks a translation for
+    # A question or an exclamation opened with its own mark as well as closed (QA counts them).
+    inverted_marks: tuple[tuple[str, str], ...] = ()
 
     @property
     def text_language(self) -> str:

@@ -55,6 +55,8 @@ PROFILE = Profile(
     and_word="y",
     conjunction=_conjunction,
     quote=_quote,
+    opening_quote="«",
+    inverted_marks=(("¿", "?"), ("¡", "!")),  # RAE: ¿…? ¡…!
     long_date=lambda day: format_date(day, "long", locale="es"),
     clock=lambda local: format_time(local.time(), "short", locale="es"),
     # "57 %" never breaks; the apostrophe of a foreign name as print sets it ("Coeur d’Alene")

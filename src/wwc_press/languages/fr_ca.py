@@ -104,6 +104,7 @@ PROFILE = Profile(
     noun_gender={"city": "f", "country": "m", "level": "m"},
     and_word="et",
     quote=lambda text: f"«\u00a0{text}\u00a0»",
+    opening_quote="«",
     long_date=_long_date,
     clock=_clock,
     typography=_typography,
