@@ -13,12 +13,13 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as outputs_cache
 from . import contents, i18n, publish, render
 from .errors import Problem, RenderError
+from .formats import FORMATS
 from .localize import catalog_path
 from .model import Announcement, Language
 from .plan import Output, plan
@@ -79,7 +80,7 @@ def _build_one(
     attachable = set(rendered)
     for o in todo:
         if o.fmt == "eml" and o.path.with_suffix(".pdf") not in rendered:
-            pdf = replace(o, fmt="pdf", path=o.path.with_suffix(".pdf"))
+            pdf = o.in_format("pdf")
             recorded = manifest.get(pdf.path.as_posix())
             [key] = output_keys(project, announcement, [pdf]).values()
             if outputs_cache.intact(recorded, key, target, (pdf.path,)):
@@ -160,13 +161,6 @@ def require_translations(project: Project, languages: set[Language]) -> None:
         raise RenderError(f"{len(gaps)} catalog entries are not ready:\n{listed}")
 
 
-# Rough cost of laying out each kind of PDF, to hand the longest to the workers first; a city's
-# two cards cost about what its release does.
-_COST = {"report": 8, "release": 2, "cities": 1}
-# Laid out by WeasyPrint, so rendered by the workers.
-_LAID_OUT = ("pdf", "png")
-
-
 # The renderer of the build in progress, inherited by the forked workers.
 _RENDERER: render.Renderer | None = None
 
@@ -209,13 +203,15 @@ def _render_all(
     """
     global _RENDERER
     renderer = render.Renderer(project)
-    pdfs = sorted((o for o in outputs if o.fmt in _LAID_OUT),
-                  key=lambda o: (-_COST[o.kind], o.fmt == "png"))  # fmt: skip
-    pages = [o for o in outputs if o.fmt not in _LAID_OUT and o.fmt != "eml"]
+    # The costliest layouts go to the workers first (the PDF before the cards at equal cost).
+    order = list(FORMATS)
+    pdfs = sorted((o for o in outputs if FORMATS[o.fmt].laid_out),
+                  key=lambda o: (-FORMATS[o.fmt].cost[o.kind], order.index(o.fmt)))  # fmt: skip
+    pages = [o for o in outputs if not FORMATS[o.fmt].laid_out and o.fmt != "eml"]
     mails = [o for o in outputs if o.fmt == "eml"]
 
     def mail(output: Output) -> dict[Path, bytes]:
-        attached = output.path.with_suffix(".pdf")
+        attached = output.in_format("pdf").path
         pdf = (stage / attached).read_bytes() if attached in attachable else None
         return renderer.files(announcement, output, pdf)
 

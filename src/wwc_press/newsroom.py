@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from . import places
-from .formats.cards import SIZES, preview_names
+from .formats.cards import SIZES
 from .languages import SOURCE_LANGUAGE, profile
 
 if TYPE_CHECKING:
@@ -223,13 +223,8 @@ def head_values(
 
 
 def _card(output: Output) -> str:
-    """The card a page's preview shows, under ``dist/<id>/``."""
-    if output.city is None:
-        stem = "press-release" if output.kind == "release" else "report"
-        return f"{output.language}/cards/{preview_names(stem)[0]}"
-    slug = output.page_path.stem
-    width, height = SIZES[0]
-    return f"{output.language}/cards/{slug}-{width}x{height}.png"
+    """The card a page's preview shows (its first, 1200×630), under ``dist/<id>/``."""
+    return output.in_format("png").path.as_posix()
 
 
 _HEAD_END = re.compile(r"</head>", re.I)

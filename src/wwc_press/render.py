@@ -12,7 +12,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -376,46 +375,24 @@ class Renderer:
         with _template_errors(output.template):
             return render(env, output.template, values, for_pdf=for_pdf)
 
-    def bytes(self, announcement: Announcement, output: Output) -> bytes:
-        return self.files(announcement, output)[output.path]
-
     def files(
         self, announcement: Announcement, output: Output, pdf: bytes | None = None
     ) -> dict[Path, bytes]:
-        """Every file of ``output``. Besides the PDF, each format is written from the output's
-        HTML page (formats.page); an e-mail attaches ``pdf``, or the PDF rendered here."""
-        from .formats import mail, wire, word
+        """Every file of ``output``, made by its format's writer (formats.FORMATS): besides the
+        PDF, each is written from the output's HTML page; an e-mail attaches ``pdf``, or the PDF
+        rendered here."""
+        from .formats import FORMATS
+
+        return FORMATS[output.fmt].write(self, announcement, output, pdf)
+
+    def logo(self, name: str) -> bytes | None:
+        """A logo of the settings as a PNG, for the Word file and the e-mail."""
         from .formats.images import logo_png
 
-        if output.fmt == "pdf":
-            html = self.html(announcement, output, for_pdf=True)
-            return {output.path: publish.pdf_bytes(html, self.project.templates)}
-        html = self.page(announcement, output)
-        if output.fmt == "html":
-            return {output.path: self._web_page(announcement, output, html).encode("utf-8")}
-        page = self.reading(announcement, output)
-        logos = self.project.root / publish.LOGOS
+        path = self.project.root / publish.LOGOS / name
+        return logo_png(path, self.project.templates) if path.is_file() else None
 
-        def logo(name: str) -> bytes | None:
-            path = logos / name
-            return logo_png(path, self.project.templates) if path.is_file() else None
-
-        if output.fmt == "txt":
-            data = wire.wire_text(page)
-        elif output.fmt == "docx":
-            data = word.word_document(page, logo)
-        elif output.fmt == "eml":
-            if pdf is None:
-                pdf = self.bytes(announcement, replace(output, fmt="pdf",
-                                 path=output.path.with_suffix(".pdf")))  # fmt: skip
-            name = f"{announcement.id}-{output.path.with_suffix('.pdf').name}"
-            data = mail.message(page, html, pdf, name, logo)
-        else:
-            assert output.fmt == "png"
-            return dict(zip(output.files, self._cards(announcement, page, output), strict=True))
-        return {output.path: data}
-
-    def _web_page(self, announcement: Announcement, output: Output, html: str) -> str:
+    def web_page(self, announcement: Announcement, output: Output) -> str:
         """The HTML output as the web reads it: alternates, preview, JSON-LD, language switch
         (newsroom); the other formats are written from the page without them."""
         from . import newsroom
@@ -432,11 +409,14 @@ class Renderer:
             announcement, output, self.reading(announcement, output), self.project.settings,
             self.localizers[tag], release,
         )  # fmt: skip
+        html = self.page(announcement, output)
         return newsroom.web_page(plain_environment(self.project.templates), values, html)
 
-    def _cards(self, announcement: Announcement, page, output: Output) -> list[bytes]:
+    def cards(self, announcement: Announcement, output: Output) -> list[bytes]:
+        """The card files of ``output``, from its page: the PNG of each size, then the alt text."""
         from .formats import cards
 
+        page = self.reading(announcement, output)
         settings = self.project.settings
         tag = self.tag(announcement, output)
         env = self.environment(tag)  # card.html has no message to translate
