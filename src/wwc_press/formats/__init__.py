@@ -42,6 +42,9 @@ class Format:
     cost: Mapping[str, int] = field(default_factory=dict)
     # The folder its files go in, inside their language's, when they are not beside their page.
     folder: str = ""
+    # The format of the file its outputs attach (an e-mail, its release's PDF): the build writes
+    # them once that file is in the staging folder.
+    attaches: str = ""
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -123,7 +126,7 @@ FORMATS: dict[str, Format] = {
         Format("html", KINDS, _web_page),
         Format("docx", RELEASES, _word),
         Format("txt", RELEASES, _wire),
-        Format("eml", RELEASES, _mail),
+        Format("eml", RELEASES, _mail, attaches="pdf"),
         _Cards(
             "png", KINDS, _cards, laid_out=True, cost=dict.fromkeys(KINDS, 1), folder=cards.FOLDER
         ),
