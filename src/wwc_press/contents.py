@@ -16,6 +16,7 @@ from pathlib import Path
 from babel import Locale
 
 from . import publish, render
+from .filters import upper_first
 from .formats import FORMATS, format_of
 from .model import Announcement
 from .project import Project
@@ -54,7 +55,7 @@ def language_name(language: str) -> str:
     "Português (Brasil)", "Français (Canada)"."""
     # The tag as written ("en", not the en_US formats use): English is English to its readers.
     name = Locale.parse(language.replace("-", "_")).get_display_name() or language
-    return render.upper_first(name)
+    return upper_first(name)
 
 
 def _size(size: int) -> str:

@@ -7,7 +7,6 @@ no template is ever built from it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -17,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from . import places, publish, typeset, zones
 from .errors import RenderError
 from .fields import city_key
+from .filters import FILTERS
 from .languages import profile
 from .localize import Localizer, localizer
 from .model import LEVELS, STATUSES, Announcement, City, Language, Level, Place
@@ -31,34 +31,6 @@ from .settings import Settings
 if TYPE_CHECKING:
     from .plan import Output
     from .project import Project
-
-
-def upper_first(text: str) -> str:
-    """Capitalize a sentence's first letter without lowering the rest (Jinja's capitalize does)."""
-    return text[:1].upper() + text[1:]
-
-
-def _sentences(text: str) -> Markup:
-    """Join a paragraph's sentences with one space, and drop the period a sentence would add
-    after a closing abbreviation ("Washington, D.C.." becomes "Washington, D.C.")."""
-    # escape(): a filter block's output is Markup already; plain text would be escaped here.
-    joined = re.sub(r"[ \t\r\n]+", " ", escape(text)).strip()  # not \s: keep no-break spaces
-    # Only a doubled period that ends a sentence: "A..B" in a name stays as typed.
-    return Markup(re.sub(r"(?<!\.)\.\.(?=\s|$)", ".", joined))  # noqa: S704 (escaped above)
-
-
-def _css_counters(text: str) -> Markup:
-    """A translated "Page {page} of {pages}" as a CSS ``content`` value with page counters."""
-    # The words as typed (a translation arrives escaped for HTML), then as a CSS string: a
-    # character that could end the string or the <style> element is written as a CSS escape.
-    words = text.unescape() if isinstance(text, Markup) else str(text)
-    parts = []
-    for piece in words.replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0"):
-        if piece in ("page", "pages"):
-            parts.append(f"counter({piece})")
-        elif piece:
-            parts.append('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m[0]):x} ", piece) + '"')
-    return Markup(" ".join(parts))  # noqa: S704 (every character that matters is escaped)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -114,9 +86,7 @@ def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
         ),
         newstyle=True,
     )
-    env.filters["upper_first"] = upper_first
-    env.filters["css_counters"] = _css_counters
-    env.filters["sentences"] = _sentences
+    env.filters.update(FILTERS)
     env.globals["l10n"] = localizer
     return env
 
@@ -144,19 +114,9 @@ def context(
     are what the roster derived (the program's firsts), when known."""
     cities = announcement.cities
     everyone = cities.by_status()
-    firsts = facts.firsts if facts else frozenset()
     # The round's size per status: its counts, which may go beyond the cities listed.
     count = {status: announcement.count(status) for status in STATUSES}
     unnamed = {status: count[status] - len(getattr(cities, status)) for status in STATUSES}
-    chart = _chart(everyone, unnamed)
-    status_of = {city_key(city): status for status, city in everyone}
-
-    def first_peers(city: City) -> int:
-        """How many of this round's first cities share ``city``'s country: at least two when
-        the file leaves some new cities out (one of them may be there too)."""
-        listed = sum(1 for c in cities.new if city_key(c) in firsts and c.country == city.country)
-        return max(listed, 2) if unnamed["new"] else listed
-
     return {
         "a": announcement,
         "settings": settings,
@@ -167,51 +127,16 @@ def context(
         "recertified_by_level": _by_level(cities.recertified),
         "new_countries": sorted({city.country for city in cities.new}),
         "all_cities": everyone,
-        "status_of": status_of,
         "by_country": Counter(city.country for _, city in everyone),
-        # A level with no named city is left out when some are unnamed (see _chart).
-        "by_level": [
-            (level, n)
-            for level in LEVELS
-            if (n := sum(1 for _, c in everyone if c.level == level)) or not any(unnamed.values())
-        ],
         "count": count,
         "unnamed": unnamed,  # per status, the round's cities the file does not list
         "partial": {status: unnamed[status] > 0 for status in STATUSES},
-        "first_peers": first_peers,
-        # The program's quotes a city's release prints: those that say they fit it.
-        "quotes_for": lambda city: [
-            (number, quote)
-            for number, quote in enumerate(announcement.quotes, 1)
-            if quote.fits(status_of[city_key(city)], city)
-        ],
-        "chart": chart,
-        "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
-        # Each city's time zone, for embargo times in the readers' own time: found once per
-        # build, here, before workers fork (the city database takes a moment to load).
-        "zone_of": {
-            city_key(city): zone
-            for _, city in everyone
-            if announcement.embargo
-            and (zone := city.timezone or city_timezone(city, announcement.embargo))
-        },
+        **_figures(everyone, unnamed),
+        **_statuses(announcement, everyone),
+        **_firsts(cities.new, facts.firsts if facts else frozenset(), unnamed["new"]),
+        "zone_of": _zones(announcement, everyone),
         "key": city_key,
-        # New cities that are the program's first in their country, and whether a city is.
-        "first_cities": [c for c in cities.new if city_key(c) in firsts],
-        "is_first": lambda c: city_key(c) in firsts,
-        # Every certified city to date, for the report: (place, level, the year it reached
-        # that level where the roster knows it, else None). Only when the roster names them
-        # all: a list of some, titled with what the roster lacks, read to native desks as the
-        # program not knowing its own cities (`wwc-press roster` prints what is known).
-        "roster": [
-            (
-                Place(name=e.name, region=e.region, country=e.country, names=e.names),
-                e.level,
-                e.since.year if e.since else None,
-            )
-            for e in (facts.roster if facts else ())
-            if len(facts.roster) >= facts.total
-        ],
+        "roster": _roster(facts),
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
             for name in {h.city for h in announcement.highlights if h.city}
@@ -219,8 +144,81 @@ def context(
     }
 
 
-def city_timezone(city: City, when: dt.datetime | None = None) -> str | None:
-    return zones.city_timezone(city.name, city.region, city.country, when)
+def _statuses(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict[str, Any]:
+    """Each city's status, and the program's quotes a city's release prints: those that say
+    they fit it."""
+    status_of = {city_key(city): status for status, city in everyone}
+    return {
+        "status_of": status_of,
+        "quotes_for": lambda city: [
+            (number, quote)
+            for number, quote in enumerate(announcement.quotes, 1)
+            if quote.fits(status_of[city_key(city)], city)
+        ],
+    }
+
+
+def _firsts(new: list[City], firsts: frozenset[str], unnamed: int) -> dict[str, Any]:
+    """New cities that are the program's first in their country, whether a city is, and how
+    many of them share its country: at least two when the file leaves some new cities out (one
+    of them may be there too)."""
+
+    def first_peers(city: City) -> int:
+        listed = sum(1 for c in new if city_key(c) in firsts and c.country == city.country)
+        return max(listed, 2) if unnamed else listed
+
+    return {
+        "first_peers": first_peers,
+        "first_cities": [c for c in new if city_key(c) in firsts],
+        "is_first": lambda c: city_key(c) in firsts,
+    }
+
+
+def _zones(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict[str, str]:
+    """Each city's time zone, for embargo times in the readers' own time: found once per build,
+    before workers fork (the city database takes a moment to load)."""
+    if not announcement.embargo:
+        return {}
+    return {
+        city_key(city): zone
+        for _, city in everyone
+        if (
+            zone := city.timezone
+            or zones.city_timezone(city.name, city.region, city.country, announcement.embargo)
+        )  # fmt: skip
+    }
+
+
+def _roster(facts: Facts | None) -> list[tuple[Place, Level, int | None]]:
+    """Every certified city to date, for the report: (place, level, the year it reached that
+    level where the roster knows it, else None). Only when the roster names them all: a list of
+    some, titled with what the roster lacks, read to native desks as the program not knowing
+    its own cities (`wwc-press roster` prints what is known)."""
+    if facts is None or len(facts.roster) < facts.total:
+        return []
+    return [
+        (
+            Place(name=e.name, region=e.region, country=e.country, names=e.names),
+            e.level,
+            e.since.year if e.since else None,
+        )
+        for e in facts.roster
+    ]
+
+
+def _figures(everyone: list[tuple[str, City]], unnamed: dict[str, int]) -> dict[str, Any]:
+    """The report's counts per level and its chart. A level with no named city is left out when
+    some are unnamed (see _chart)."""
+    chart = _chart(everyone, unnamed)
+    return {
+        "by_level": [
+            (level, n)
+            for level in LEVELS
+            if (n := sum(1 for _, c in everyone if c.level == level)) or not any(unnamed.values())
+        ],
+        "chart": chart,
+        "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
+    }
 
 
 def _chart(
