@@ -164,6 +164,7 @@ def _staging(out: Path, announcement_id: str) -> Iterator[Path]:
 
 
 def _keep(target: Path, stage: Path, kept: list[str]) -> None:
+    """The published files that stay as they are, copied into the staging folder."""
     for name in kept:
         (stage / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(target / name, stage / name)

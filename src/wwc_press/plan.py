@@ -51,6 +51,7 @@ class Output:
 
     @property
     def page_path(self) -> Path:
+        """Where the HTML page this output is written from is (its format knows)."""
         return FORMATS[self.fmt].page_of(self.path)
 
     def in_format(self, fmt: str) -> Output:

@@ -60,6 +60,7 @@ class Format:
         return file.with_suffix(".html")
 
     def label(self, file: Path) -> str:
+        """How the tables of contents list ``file``."""
         return self.labels[0]
 
 
@@ -80,25 +81,35 @@ class _Cards(Format):
         return cards.label(file.name)
 
 
-def _pdf(renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None):
+def _pdf(
+    renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None
+) -> dict[Path, bytes]:
     html = renderer.html(announcement, output, for_pdf=True)
     return {output.path: publish.pdf_bytes(html, renderer.project.templates)}
 
 
-def _web_page(renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None):
+def _web_page(
+    renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None
+) -> dict[Path, bytes]:
     return {output.path: renderer.web_page(announcement, output).encode("utf-8")}
 
 
-def _word(renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None):
+def _word(
+    renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None
+) -> dict[Path, bytes]:
     page = renderer.reading(announcement, output)
     return {output.path: word.word_document(page, renderer.logo)}
 
 
-def _wire(renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None):
+def _wire(
+    renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None
+) -> dict[Path, bytes]:
     return {output.path: wire.wire_text(renderer.reading(announcement, output))}
 
 
-def _mail(renderer: Renderer, announcement: Announcement, output: Output, pdf: bytes | None):
+def _mail(
+    renderer: Renderer, announcement: Announcement, output: Output, pdf: bytes | None
+) -> dict[Path, bytes]:
     """The e-mail attaches ``pdf``, or its release's PDF rendered for it."""
     attached = output.in_format("pdf")
     if pdf is None:
@@ -108,7 +119,9 @@ def _mail(renderer: Renderer, announcement: Announcement, output: Output, pdf: b
     return {output.path: mail.message(page, html, pdf, name, renderer.logo)}
 
 
-def _cards(renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None):
+def _cards(
+    renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None
+) -> dict[Path, bytes]:
     return dict(zip(output.files, renderer.cards(announcement, output), strict=True))
 
 
