@@ -414,6 +414,7 @@ def test_all_of_a_rounds_new_cities_at_one_level_for_any_count(lang: str) -> Non
     import re
 
     from wwc_press import render
+    from wwc_press.context import template_context
     from wwc_press.localize import localizer
     from wwc_press.model import Announcement
     from wwc_press.settings import load_settings
@@ -435,7 +436,7 @@ def test_all_of_a_rounds_new_cities_at_one_level_for_any_count(lang: str) -> Non
             }  # fmt: skip
         )
         page = render.render(
-            env, "press-release.html", render.context(announcement, settings), for_pdf=False
+            env, "press-release.html", template_context(announcement, settings), for_pdf=False
         )
         section = re.search(r'<section id="new".*?</section>', page, re.S)
         assert section

@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 
 from wwc_press import render
+from wwc_press.context import template_context
 from wwc_press.localize import localizer
 from wwc_press.model import LEVELS, Announcement
 from wwc_press.settings import load_settings
@@ -119,7 +120,7 @@ def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
     env = render.environment(ROOT / "templates", localizer(ROOT, lang, SETTINGS))
     for counts in CASES:
         announcement = _announcement(*counts)
-        context = render.context(announcement, SETTINGS)
+        context = template_context(announcement, SETTINGS)
         page = render.render(env, "press-release.html", context, for_pdf=False)
         sections = _sections(page)
         text = html.unescape(re.sub(r"<[^>]+>", "", page.split("<body", 1)[1]))

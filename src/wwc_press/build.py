@@ -1,8 +1,9 @@
 """Render the planned outputs of each announcement and move them into place together.
 
-Every output of one announcement is written into a staging folder next to ``dist/<id>``, which
-replaces the old folder only when all of them succeeded: a failed build leaves the last good
-output as it was.
+Each announcement is built as a line of stages: find the outputs that are stale, stage the files
+that stay in a folder next to ``dist/<id>``, render the rest into it, finalize it (index, fonts,
+logos, the cache's manifest), and swap it in for the old folder, only when every output
+succeeded: a failed or interrupted build leaves the last good output as it was.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as outputs_cache
 from . import contents, i18n, publish, render
 from .errors import RenderError
+from .formats import FORMATS
 from .localize import catalog_path
 from .model import Announcement, Language
 from .plan import Output, plan
@@ -66,26 +68,45 @@ def _build_one(
     report: Report,
     force: bool,
 ) -> None:
+    """One announcement's ``outputs`` as a line of stages: find what is stale, stage what stays,
+    render the rest into the stage, finalize it, swap it in for the published folder."""
     assert announcement.id
     target = out / announcement.id
     publish.refuse_link(target)  # before any work, not at the swap
+    work = _stale(project, announcement, target, outputs, force)
+    report.unchanged += len(outputs) - len(work.todo)
+    if not work.todo and not work.gone:
+        return
+    require_translations(project, {output.language for output in work.todo})
+    with _staging(out, announcement.id) as stage:
+        _keep(target, stage, work.kept)
+        _render_into(stage, project, announcement, work, jobs, report)
+        _finalize(project, announcement, stage, work.manifest)
+        publish.swap(stage, target)
+
+
+@dataclass
+class _Work:
+    """What building one announcement has to do, found before anything is written."""
+
+    todo: list[Output]  # the outputs to render
+    keys: dict[str, str]  # the cache key of each output asked for, by its path
+    manifest: dict[str, str]  # the cache's records of the outputs still planned
+    kept: list[str]  # files of the published folder that the new one keeps as they are
+    gone: bool  # the published folder holds files of outputs no longer planned
+    attachable: set[Path]  # files an output may attach from the staging folder
+
+
+def _stale(
+    project: Project, announcement: Announcement, target: Path, outputs: list[Output], force: bool
+) -> _Work:
+    """Which of ``outputs`` are not up to date in ``target`` (all with ``force``), and which of
+    its files belong to outputs the announcement no longer has (a city removed, a language
+    dropped): those go."""
     manifest = {} if force else outputs_cache.read_manifest(target)
     keys = output_keys(project, announcement, outputs)
     todo = [o for o in outputs if not outputs_cache.intact(
         manifest.get(o.path.as_posix()), keys[o.path.as_posix()], target, o.files)]  # fmt: skip
-    # An e-mail attaches its release's PDF: the one this build renders, or the one it keeps
-    # when that is current; never a PDF of an earlier version (the e-mail renders its own then).
-    rendered = {o.path for o in todo if o.fmt == "pdf"}
-    attachable = set(rendered)
-    for o in todo:
-        if o.fmt == "eml" and o.path.with_suffix(".pdf") not in rendered:
-            pdf = replace(o, fmt="pdf", path=o.path.with_suffix(".pdf"))
-            recorded = manifest.get(pdf.path.as_posix())
-            [key] = output_keys(project, announcement, [pdf]).values()
-            if outputs_cache.intact(recorded, key, target, (pdf.path,)):
-                attachable.add(pdf.path)
-    report.unchanged += len(outputs) - len(todo)
-    # Files of outputs the announcement no longer has (a city removed, a language dropped) go.
     planned = {path.as_posix() for o in plan(announcement) for path in o.files}
     published = {
         p.relative_to(target).as_posix()
@@ -93,38 +114,93 @@ def _build_one(
         # written with every build, like the index
         if p.relative_to(target).parts[0] not in ("fonts", publish.LOGOS)
     }
-    stale = published - planned
-    if not todo and not stale:
-        return
-    require_translations(project, {output.language for output in todo})
-    manifest = {path: key for path, key in manifest.items() if path in planned}
-    stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement.id}.building-"))
+    redone = {path.as_posix() for o in todo for path in o.files}
+    # The review page stays until the next review rewrites it (serve keeps it current).
+    review = ["review.html"] if (target / "review.html").is_file() else []
+    return _Work(
+        todo,
+        keys,
+        manifest={path: key for path, key in manifest.items() if path in planned},
+        kept=sorted(published & planned - redone) + review,
+        gone=bool(published - planned),
+        attachable=_attachable(project, announcement, target, manifest, todo),
+    )
+
+
+def _attachable(
+    project: Project,
+    announcement: Announcement,
+    target: Path,
+    manifest: dict[str, str],
+    todo: list[Output],
+) -> set[Path]:
+    """The files that outputs to render attach (an e-mail, its release's PDF) which the staging
+    folder will hold current: rendered by this build, or kept when current; never one of an
+    earlier version (the e-mail renders its own then)."""
+    wanted = [o.in_format(FORMATS[o.fmt].attaches) for o in todo if FORMATS[o.fmt].attaches]
+    rendered = {o.path for o in todo}
+    kept = [o for o in wanted if o.path not in rendered]
+    keys = output_keys(project, announcement, kept)
+    return {o.path for o in wanted if o.path in rendered} | {
+        o.path
+        for o in kept
+        if outputs_cache.intact(
+            manifest.get(o.path.as_posix()), keys[o.path.as_posix()], target, o.files
+        )
+    }
+
+
+@contextmanager
+def _staging(out: Path, announcement_id: str) -> Iterator[Path]:
+    """A hidden folder beside the published one to build into; it goes if the build fails or is
+    interrupted, and the published folder stays as it was."""
+    stage = Path(tempfile.mkdtemp(dir=out, prefix=f".{announcement_id}.building-"))
     stage.chmod(0o755)  # mkdtemp makes it private; the published folder is not
     try:
-        redone = {path.as_posix() for o in todo for path in o.files}
-        # The review page stays until the next review rewrites it (serve keeps it current).
-        kept_review = ["review.html"] if (target / "review.html").is_file() else []
-        for kept in sorted(published & planned - redone) + kept_review:
-            (stage / kept).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(target / kept, stage / kept)
-        # closing(): an interrupt that lands while a file is written stops the workers at once,
-        # not whenever the garbage collector finalizes the generator.
-        with closing(_render_all(project, announcement, todo, jobs, stage, attachable)) as done:
-            for output, files in done:
-                for path, data in files.items():
-                    publish.write_atomic(stage / path, data)
-                    report.written.append(Path(announcement.id) / path)
-                manifest[output.path.as_posix()] = outputs_cache.entry(
-                    keys[output.path.as_posix()], files
-                )
-        contents.write_index(project, announcement, stage)
-        write_fonts(project, stage)
-        write_logos(project, stage)
-        publish.write_atomic(stage / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest))
-        publish.swap(stage, target)
-    except BaseException:  # interrupted too: the staging folder goes, the old output stays
+        yield stage
+    except BaseException:  # interrupted too
         shutil.rmtree(stage, ignore_errors=True)
         raise
+
+
+def _keep(target: Path, stage: Path, kept: list[str]) -> None:
+    """The published files that stay as they are, copied into the staging folder."""
+    for name in kept:
+        (stage / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(target / name, stage / name)
+
+
+def _render_into(
+    stage: Path,
+    project: Project,
+    announcement: Announcement,
+    work: _Work,
+    jobs: int,
+    report: Report,
+) -> None:
+    """The stale outputs rendered into ``stage``, each recorded in the manifest as it lands."""
+    assert announcement.id
+    # closing(): an interrupt that lands while a file is written stops the workers at once,
+    # not whenever the garbage collector finalizes the generator.
+    rendered = _render_all(project, announcement, work.todo, jobs, stage, work.attachable)
+    with closing(rendered) as done:
+        for output, files in done:
+            for path, data in files.items():
+                publish.write_atomic(stage / path, data)
+                report.written.append(Path(announcement.id) / path)
+            key = work.keys[output.path.as_posix()]
+            work.manifest[output.path.as_posix()] = outputs_cache.entry(key, files)
+
+
+def _finalize(
+    project: Project, announcement: Announcement, stage: Path, manifest: dict[str, str]
+) -> None:
+    """What every build writes beside the outputs: the index, the fonts, the logos and the
+    cache's manifest."""
+    contents.write_index(project, announcement, stage)
+    write_fonts(project, stage)
+    write_logos(project, stage)
+    publish.write_atomic(stage / outputs_cache.MANIFEST, outputs_cache.manifest_bytes(manifest))
 
 
 def output_keys(
@@ -153,13 +229,6 @@ def require_translations(project: Project, languages: set[Language]) -> None:
     if gaps:
         listed = "\n".join(str(gap) for gap in gaps)
         raise RenderError(f"{len(gaps)} catalog entries are not ready:\n{listed}")
-
-
-# Rough cost of laying out each kind of PDF, to hand the longest to the workers first; a city's
-# two cards cost about what its release does.
-_COST = {"report": 8, "release": 2, "cities": 1}
-# Laid out by WeasyPrint, so rendered by the workers.
-_LAID_OUT = ("pdf", "png")
 
 
 # The renderer of the build in progress, inherited by the forked workers.
@@ -196,70 +265,87 @@ def _render_all(
     """Render ``outputs``, with a progress bar on a terminal; results come back as they finish
     and the caller writes them into ``stage``.
 
-    With several PDFs and ``jobs`` > 1, worker processes lay out the PDFs and the cards, longest
-    first, while this process writes the HTML pages, Word files and wire texts. Workers are
-    forked after this process has compiled the templates and read the catalogs, so they start
-    warm. E-mails come last: each attaches its release's PDF, from the staging folder when it is
-    ``attachable`` (made by this build, or kept and current), else rendered for it.
+    With several layouts to make and ``jobs`` > 1, worker processes lay out the PDFs and the
+    cards, costliest first, while this process writes the HTML pages, Word files and wire texts.
+    Outputs that attach a file come last: an e-mail attaches its release's PDF from the staging
+    folder when it is ``attachable`` (made by this build, or kept and current), else renders it.
     """
-    global _RENDERER
     renderer = render.Renderer(project)
-    pdfs = sorted((o for o in outputs if o.fmt in _LAID_OUT),
-                  key=lambda o: (-_COST[o.kind], o.fmt == "png"))  # fmt: skip
-    pages = [o for o in outputs if o.fmt not in _LAID_OUT and o.fmt != "eml"]
-    mails = [o for o in outputs if o.fmt == "eml"]
+    laid_out, pages, attaching = _schedule(outputs)
 
-    def mail(output: Output) -> dict[Path, bytes]:
-        attached = output.path.with_suffix(".pdf")
-        pdf = (stage / attached).read_bytes() if attached in attachable else None
-        return renderer.files(announcement, output, pdf)
+    def attach(output: Output) -> dict[Path, bytes]:
+        attached = output.in_format(FORMATS[output.fmt].attaches).path
+        data = (stage / attached).read_bytes() if attached in attachable else None
+        return renderer.files(announcement, output, data)
 
     with _progress(len(outputs)) as advance:
-        if jobs <= 1 or len(pdfs) <= 1:
-            for output in pdfs + pages:
-                yield output, renderer.files(announcement, output)
+        if jobs <= 1 or len(laid_out) <= 1:
+            rendered = ((o, renderer.files(announcement, o)) for o in laid_out + pages)
+        else:
+            renderer.warm_up(outputs)
+            rendered = _in_workers(renderer, announcement, laid_out, pages, jobs)
+        with closing(rendered):  # an interrupt stops the workers here, see _in_workers
+            for done in rendered:
+                yield done
                 advance()
-            for output in mails:  # after the PDFs are in the staging folder
-                yield output, mail(output)
-                advance()
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+        for output in attaching:  # after what they attach is in the staging folder
+            yield output, attach(output)
+            advance()
 
-        renderer.warm_up(outputs)
-        # The cheapest PDF is rendered here first: it loads WeasyPrint, fontconfig, the fonts and
-        # the hyphenation patterns once, for every worker forked after it.
-        warm = pdfs.pop()
-        yield warm, renderer.files(announcement, warm)
-        advance()
-        _RENDERER = renderer
-        context = multiprocessing.get_context("fork")
-        try:
-            with ProcessPoolExecutor(
-                min(jobs, len(pdfs)), mp_context=context, initializer=_start_worker,
-                initargs=(os.getpid(),),
-            ) as pool:  # fmt: skip
-                futures = {pool.submit(_render_in_worker, announcement, o): o for o in pdfs}
-                try:
-                    for output in pages:
-                        yield output, renderer.files(announcement, output)
-                        advance()
-                    for future in as_completed(futures):
-                        yield futures[future], future.result()
-                        advance()
-                    for output in mails:
-                        yield output, mail(output)
-                        advance()
-                except BaseException:
-                    # Interrupted, or a worker failed: stop the workers now. A pool shut down
-                    # politely still lays out every PDF already handed to it before the process
-                    # may exit, minutes after Ctrl-C on a busy machine.
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    for worker in multiprocessing.active_children():
-                        worker.terminate()
-                    raise
-        finally:
-            _RENDERER = None
+
+def _schedule(outputs: list[Output]) -> tuple[list[Output], list[Output], list[Output]]:
+    """``outputs`` in the order the build renders them: those WeasyPrint lays out, costliest
+    first (the PDF before the cards at equal cost); the others; those that attach a file."""
+    order = list(FORMATS)
+    attaching = [o for o in outputs if FORMATS[o.fmt].attaches]
+    rest = [o for o in outputs if not FORMATS[o.fmt].attaches]
+    laid_out = sorted((o for o in rest if FORMATS[o.fmt].laid_out),
+                      key=lambda o: (-FORMATS[o.fmt].cost[o.kind], order.index(o.fmt)))  # fmt: skip
+    pages = [o for o in rest if not FORMATS[o.fmt].laid_out]
+    return laid_out, pages, attaching
+
+
+def _in_workers(
+    renderer: render.Renderer,
+    announcement: Announcement,
+    laid_out: list[Output],
+    pages: list[Output],
+    jobs: int,
+) -> Iterator[tuple[Output, dict[Path, bytes]]]:
+    """``laid_out`` rendered by forked worker processes while this one writes ``pages``. The
+    workers are forked after this process has compiled the templates, read the catalogs and
+    laid out one output, so they start warm."""
+    global _RENDERER
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # The cheapest layout is made here first: it loads WeasyPrint, fontconfig, the fonts and
+    # the hyphenation patterns once, for every worker forked after it.
+    *laid_out, warm = laid_out
+    yield warm, renderer.files(announcement, warm)
+    _RENDERER = renderer
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(
+            min(jobs, len(laid_out)), mp_context=context, initializer=_start_worker,
+            initargs=(os.getpid(),),
+        ) as pool:  # fmt: skip
+            futures = {pool.submit(_render_in_worker, announcement, o): o for o in laid_out}
+            try:
+                for output in pages:
+                    yield output, renderer.files(announcement, output)
+                for future in as_completed(futures):
+                    yield futures[future], future.result()
+            except BaseException:
+                # Interrupted, or a worker failed: stop the workers now. A pool shut down
+                # politely still lays out every PDF already handed to it before the process
+                # may exit, minutes after Ctrl-C on a busy machine.
+                pool.shutdown(wait=False, cancel_futures=True)
+                for worker in multiprocessing.active_children():
+                    worker.terminate()
+                raise
+    finally:
+        _RENDERER = None
 
 
 @contextmanager

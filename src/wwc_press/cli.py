@@ -20,8 +20,8 @@ from typing import Any, NoReturn
 import click
 
 from .errors import Error, Interrupted, UsageError, WriteFailed
+from .formats import FORMATS
 from .model import KINDS, LANGUAGES
-from .plan import FORMATS
 
 
 def _exit_with(error: Error) -> NoReturn:
@@ -116,7 +116,7 @@ paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Pat
     "formats",
     multiple=True,
     type=click.Choice(FORMATS),
-    help="Only this format (default: all: pdf, html, docx, txt, eml, png).",
+    help=f"Only this format (default: all: {', '.join(FORMATS)}).",
 )
 @out_option("Output folder.")
 @click.option("--only", multiple=True, type=click.Choice(KINDS), help="Only this kind of output.")

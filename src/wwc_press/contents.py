@@ -16,12 +16,14 @@ from pathlib import Path
 from babel import Locale
 
 from . import publish, render
+from .filters import upper_first
+from .formats import FORMATS, format_of
 from .model import Announcement
 from .project import Project
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-# The order formats are listed in: the printable and the editable first, the cards last.
-FORMAT_ORDER = ("PDF", "HTML", "DOCX", "TXT", "EML", "PNG 1200×630", "PNG 1080×1080", "Alt text")
+# The order files are listed in: the registry's order of formats.
+LABELS = tuple(label for listed in FORMATS.values() for label in listed.labels)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def language_name(language: str) -> str:
     "Português (Brasil)", "Français (Canada)"."""
     # The tag as written ("en", not the en_US formats use): English is English to its readers.
     name = Locale.parse(language.replace("-", "_")).get_display_name() or language
-    return render.upper_first(name)
+    return upper_first(name)
 
 
 def _size(size: int) -> str:
@@ -101,23 +103,17 @@ def entries(folder: Path, language: str) -> list[Entry]:
 
 def _stem(path: Path) -> Path:
     """The output a file belongs to: a card lists with the release it shows."""
-    if path.parent.name == "cards":  # cards/<slug>-1200x630.png, cards/<slug>.alt.txt
-        from .formats.cards import page_of
-
-        return (path.parent.parent / page_of(path.name)).with_suffix("")
-    return path.with_suffix("")
+    found = format_of(path)
+    return (found.page_of(path) if found else path).with_suffix("")
 
 
 def _label(path: Path) -> str:
-    if path.name.endswith(".alt.txt"):
-        return "Alt text"
-    if path.suffix == ".png":
-        return "PNG " + path.stem.rsplit("-", 1)[-1].replace("x", "×")
-    return path.suffix[1:].upper()
+    found = format_of(path)
+    return found.label(path) if found else path.suffix[1:].upper()
 
 
 def _rank(label: str) -> int:
-    return FORMAT_ORDER.index(label) if label in FORMAT_ORDER else len(FORMAT_ORDER)
+    return LABELS.index(label) if label in LABELS else len(LABELS)
 
 
 def write_index(project: Project, announcement: Announcement, folder: Path) -> None:

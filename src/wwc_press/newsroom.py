@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from . import places
-from .formats.cards import SIZES, preview_names
+from .formats.cards import SIZES
 from .languages import SOURCE_LANGUAGE, profile
 
 if TYPE_CHECKING:
@@ -159,25 +159,12 @@ def head_values(
     release: Page | None = None,
 ) -> dict[str, Any]:
     """What ``templates/_web_head.html`` and ``_languages.html`` print for ``output``'s page."""
-    from .formats.cards import alt_text
-
     assert announcement.languages and announcement.id
     path = output.page_path.as_posix()
     found = versions(announcement, output)
     default = default_language([v.language for v in found])
-    card = _card(output)
-    width, height = SIZES[0]
-    # As the card draws it: the program above the headline (a city's card: the release's line).
-    program = settings.program if output.city is None else None
-    image = {
-        "href": relative(card, path),
-        "width": width,
-        "height": height,
-        "alt": alt_text(page, program),
-    }
-    assets = "../" * path.count("/")  # dist/<id>/, where the logos are
+    image = _preview(output, page, settings, path)
     moment = published(announcement, settings).isoformat()
-    logo = assets + publisher_logo(announcement, settings)
     text = description(page, release)
     canonical = posixpath.basename(path)
     cities = [output.city] if output.city else [c for _, c in announcement.cities.by_status()]
@@ -193,16 +180,11 @@ def head_values(
         "image": {
             "@type": "ImageObject",
             "url": image["href"],
-            "width": width,
-            "height": height,
+            "width": image["width"],
+            "height": image["height"],
             "caption": image["alt"],
         },
-        "author": {"@type": "Organization", "name": settings.organization},
-        "publisher": {
-            "@type": "Organization",
-            "name": settings.organization,
-            "logo": {"@type": "ImageObject", "url": logo},
-        },
+        **_organization(announcement, settings, path),
         "about": [place(city, l10n) for city in cities],
     }
     return {
@@ -222,14 +204,35 @@ def head_values(
     }
 
 
-def _card(output: Output) -> str:
-    """The card a page's preview shows, under ``dist/<id>/``."""
-    if output.city is None:
-        stem = "press-release" if output.kind == "release" else "report"
-        return f"{output.language}/cards/{preview_names(stem)[0]}"
-    slug = output.page_path.stem
+def _preview(output: Output, page: Page, settings: Settings, path: str) -> dict[str, Any]:
+    """The link preview's image: the page's card, its size and its alt text, as the card draws
+    it: the program above the headline (a city's card: the release's line)."""
+    from .formats.cards import alt_text
+
     width, height = SIZES[0]
-    return f"{output.language}/cards/{slug}-{width}x{height}.png"
+    program = settings.program if output.city is None else None
+    return {
+        "href": relative(_card(output), path),
+        "width": width,
+        "height": height,
+        "alt": alt_text(page, program),
+    }
+
+
+def _organization(announcement: Announcement, settings: Settings, path: str) -> dict[str, Any]:
+    """The article's author and publisher, with the publisher's logo under ``dist/<id>/``."""
+    assets = "../" * path.count("/")  # dist/<id>/, where the logos are
+    logo = assets + publisher_logo(announcement, settings)
+    organization = {"@type": "Organization", "name": settings.organization}
+    return {
+        "author": organization,
+        "publisher": {**organization, "logo": {"@type": "ImageObject", "url": logo}},
+    }
+
+
+def _card(output: Output) -> str:
+    """The card a page's preview shows (its first, 1200×630), under ``dist/<id>/``."""
+    return output.in_format("png").path.as_posix()
 
 
 _HEAD_END = re.compile(r"</head>", re.I)

@@ -4,7 +4,8 @@ A release and a report per language; a release per city in English and in the ci
 language. File names of cities are ASCII slugs, stable across builds. Every output is a PDF and
 an HTML page; the releases (the program's and each city's) are also a Word file, wire text and
 an e-mail; each city has social cards in each language of its releases, and the release and
-the report have a link-preview card (1200×630) of their own in each language.
+the report have a link-preview card (1200×630) of their own in each language. Which kinds each
+format is made for, and the names of its files, are the format's (``formats.FORMATS``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import places
-from .model import Announcement, City, Language
-
-FORMATS = ("pdf", "html", "docx", "txt", "eml", "png")
+from .formats import FORMATS
+from .model import KINDS, Announcement, City, Language
 
 
 @dataclass(frozen=True)
@@ -47,15 +47,17 @@ class Output:
     @property
     def page(self) -> Output:
         """The HTML page this output is written from (itself, for a page)."""
-        return Output(self.kind, self.language, "html", self.page_path, self.city)
+        return self.in_format("html")
 
     @property
     def page_path(self) -> Path:
-        if self.fmt == "png":  # <lang>/cards/<slug>-1200x630.png -> <lang>/cities/<slug>.html
-            from .formats.cards import page_of
+        """Where the HTML page this output is written from is (its format knows)."""
+        return FORMATS[self.fmt].page_of(self.path)
 
-            return Path(self.language, page_of(self.path.name))
-        return self.path.with_suffix(".html")
+    def in_format(self, fmt: str) -> Output:
+        """The same output (kind, language, city) in another format, with that format's files."""
+        first, *rest = FORMATS[fmt].files(self.page_path)
+        return Output(self.kind, self.language, fmt, first, self.city, tuple(rest))
 
 
 def plan(
@@ -71,35 +73,26 @@ def plan(
     """
     assert announcement.languages
     wanted = [lang for lang in announcement.languages if not languages or lang in languages]
-    from .formats.cards import names as card_names
-    from .formats.cards import preview_names
-
-    outputs = []
-    for fmt in formats or FORMATS:
-        for language in wanted:
-            if (not only or "release" in only) and fmt != "png":
-                outputs.append(
-                    Output("release", language, fmt, Path(language, f"press-release.{fmt}"))
-                )
-            if (not only or "report" in only) and fmt in ("pdf", "html"):
-                outputs.append(Output("report", language, fmt, Path(language, f"report.{fmt}")))
-            for kind, stem in (("release", "press-release"), ("report", "report")):
-                if (not only or kind in only) and fmt == "png":  # the link preview's card
-                    first, *rest = (Path(language, "cards", n) for n in preview_names(stem))
-                    outputs.append(Output(kind, language, fmt, first, None, tuple(rest)))
-        if only and "cities" not in only:
-            continue
-        for city, slug in city_slugs(announcement):
-            for language in places.release_languages(city, announcement.languages):
-                if language not in wanted:
-                    continue
-                if fmt == "png":
-                    first, *rest = (Path(language, "cards", name) for name in card_names(slug))
-                    outputs.append(Output("cities", language, fmt, first, city, tuple(rest)))
-                else:
-                    path = Path(language, "cities", f"{slug}.{fmt}")
-                    outputs.append(Output("cities", language, fmt, path, city))
-    return outputs
+    kinds = [kind for kind in KINDS if not only or kind in only]
+    pages = [
+        Output(kind, language, "html", Path(language, f"{stem}.html"))
+        for language in wanted
+        for kind, stem in (("release", "press-release"), ("report", "report"))
+        if kind in kinds
+    ]
+    if "cities" in kinds:
+        pages += [
+            Output("cities", language, "html", Path(language, "cities", f"{slug}.html"), city)
+            for city, slug in city_slugs(announcement)
+            for language in places.release_languages(city, announcement.languages)
+            if language in wanted
+        ]
+    return [
+        page.in_format(fmt)
+        for fmt in formats or FORMATS
+        for page in pages
+        if page.kind in FORMATS[fmt].kinds
+    ]
 
 
 def _ascii_slug(text: str) -> str:

@@ -1,65 +1,35 @@
 """Jinja2 -> HTML string, one language at a time.
 
 Templates hold the wording; this module hands them the announcement grouped the way the prose
-needs it, and the language's Localizer. Text from the announcement is data: autoescaping is on and
+needs it (``context``) and the language's Localizer, and writes each output in its format
+(``formats.FORMATS``). Text from the announcement is data: autoescaping is on and
 no template is ever built from it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-from . import places, publish, typeset, zones
+from . import places, publish, typeset
+from .context import template_context
 from .errors import RenderError
-from .fields import city_key
+from .filters import FILTERS
 from .languages import profile
 from .localize import Localizer, localizer
-from .model import LEVELS, STATUSES, Announcement, City, Language, Level, Place
-from .roster import Facts
+from .model import Announcement, Language
 from .settings import Settings
 
 if TYPE_CHECKING:
     from .plan import Output
     from .project import Project
-
-
-def upper_first(text: str) -> str:
-    """Capitalize a sentence's first letter without lowering the rest (Jinja's capitalize does)."""
-    return text[:1].upper() + text[1:]
-
-
-def _sentences(text: str) -> Markup:
-    """Join a paragraph's sentences with one space, and drop the period a sentence would add
-    after a closing abbreviation ("Washington, D.C.." becomes "Washington, D.C.")."""
-    # escape(): a filter block's output is Markup already; plain text would be escaped here.
-    joined = re.sub(r"[ \t\r\n]+", " ", escape(text)).strip()  # not \s: keep no-break spaces
-    # Only a doubled period that ends a sentence: "A..B" in a name stays as typed.
-    return Markup(re.sub(r"(?<!\.)\.\.(?=\s|$)", ".", joined))  # noqa: S704 (escaped above)
-
-
-def _css_counters(text: str) -> Markup:
-    """A translated "Page {page} of {pages}" as a CSS ``content`` value with page counters."""
-    # The words as typed (a translation arrives escaped for HTML), then as a CSS string: a
-    # character that could end the string or the <style> element is written as a CSS escape.
-    words = text.unescape() if isinstance(text, Markup) else str(text)
-    parts = []
-    for piece in words.replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0"):
-        if piece in ("page", "pages"):
-            parts.append(f"counter({piece})")
-        elif piece:
-            parts.append('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m[0]):x} ", piece) + '"')
-    return Markup(" ".join(parts))  # noqa: S704 (every character that matters is escaped)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -115,142 +85,9 @@ def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
         ),
         newstyle=True,
     )
-    env.filters["upper_first"] = upper_first
-    env.filters["css_counters"] = _css_counters
-    env.filters["sentences"] = _sentences
+    env.filters.update(FILTERS)
     env.globals["l10n"] = localizer
     return env
-
-
-def _by_level(cities: list[City]) -> list[tuple[Level, list[City]]]:
-    """Cities grouped by level, highest level first, the file's order kept inside a group."""
-    groups: dict[Level, list[City]] = defaultdict(list)
-    for city in cities:
-        groups[city.level].append(city)
-    return [(level, groups[level]) for level in reversed(LEVELS) if groups[level]]
-
-
-def _by_step(cities: list[City]) -> list[tuple[Level, Level, list[City]]]:
-    groups: dict[tuple[Level, Level], list[City]] = defaultdict(list)
-    for city in cities:
-        groups[(city.previous or city.level, city.level)].append(city)
-    order = sorted(groups, key=lambda step: (-LEVELS.index(step[1]), -LEVELS.index(step[0])))
-    return [(before, after, groups[(before, after)]) for before, after in order]
-
-
-def context(
-    announcement: Announcement, settings: Settings, facts: Facts | None = None
-) -> dict[str, Any]:
-    """What every template gets, beside the localizer: data grouped, nothing worded; ``facts``
-    are what the roster derived (the program's firsts), when known."""
-    cities = announcement.cities
-    everyone = cities.by_status()
-    firsts = facts.firsts if facts else frozenset()
-    # The round's size per status: its counts, which may go beyond the cities listed.
-    count = {status: announcement.count(status) for status in STATUSES}
-    # The round's whole size only when every group is counted (see RoundCounts).
-    round_counted = all(announcement.counted(status) for status in STATUSES)
-    unnamed = {status: count[status] - len(getattr(cities, status)) for status in STATUSES}
-    chart = _chart(everyone, unnamed)
-    status_of = {city_key(city): status for status, city in everyone}
-
-    def first_peers(city: City) -> int:
-        """How many of this round's first cities share ``city``'s country: at least two when
-        the file leaves some new cities out (one of them may be there too)."""
-        listed = sum(1 for c in cities.new if city_key(c) in firsts and c.country == city.country)
-        return max(listed, 2) if unnamed["new"] else listed
-
-    return {
-        "a": announcement,
-        "settings": settings,
-        "dateline": announcement.dateline or settings.dateline,
-        "contacts": announcement.contacts or settings.contacts,
-        "new_by_level": _by_level(cities.new),
-        "upgraded_by_step": _by_step(cities.upgraded),
-        "recertified_by_level": _by_level(cities.recertified),
-        "new_countries": sorted({city.country for city in cities.new}),
-        "all_cities": everyone,
-        "status_of": status_of,
-        "by_country": Counter(city.country for _, city in everyone),
-        # A level with no named city is left out when some are unnamed (see _chart).
-        "by_level": [
-            (level, n)
-            for level in LEVELS
-            if (n := sum(1 for _, c in everyone if c.level == level)) or not any(unnamed.values())
-        ],
-        "count": count,
-        "counted": {status: announcement.counted(status) for status in STATUSES},
-        "round_counted": round_counted,
-        "unnamed": unnamed,  # per status, the round's cities the file does not list
-        "partial": {status: unnamed[status] > 0 for status in STATUSES},
-        "first_peers": first_peers,
-        # The program's quotes a city's release prints: those that say they fit it.
-        "quotes_for": lambda city: [
-            (number, quote)
-            for number, quote in enumerate(announcement.quotes, 1)
-            if quote.fits(status_of[city_key(city)], city)
-        ],
-        "chart": chart,
-        "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
-        # Each city's time zone, for embargo times in the readers' own time: found once per
-        # build, here, before workers fork (the city database takes a moment to load).
-        "zone_of": {
-            city_key(city): zone
-            for _, city in everyone
-            if announcement.embargo
-            and (zone := city.timezone or city_timezone(city, announcement.embargo))
-        },
-        "key": city_key,
-        # New cities that are the program's first in their country, and whether a city is.
-        "first_cities": [c for c in cities.new if city_key(c) in firsts],
-        "is_first": lambda c: city_key(c) in firsts,
-        # Every certified city to date, for the report: (place, level, the year it reached
-        # that level where the roster knows it, else None). Only when the roster names them
-        # all: a list of some, titled with what the roster lacks, read to native desks as the
-        # program not knowing its own cities (`wwc-press roster` prints what is known).
-        "roster": [
-            (
-                Place(name=e.name, region=e.region, country=e.country, names=e.names),
-                e.level,
-                e.since.year if e.since else None,
-            )
-            for e in (facts.roster if facts else ())
-            if len(facts.roster) >= facts.total
-        ],
-        "highlights_of": {
-            name: [h for h in announcement.highlights if h.city == name]
-            for name in {h.city for h in announcement.highlights if h.city}
-        },
-    }
-
-
-def city_timezone(city: City, when: dt.datetime | None = None) -> str | None:
-    return zones.city_timezone(city.name, city.region, city.country, when)
-
-
-def _chart(
-    cities: list[tuple[str, City]], unnamed: dict[str, int]
-) -> list[tuple[Level | None, list[tuple[str, int, int]]]]:
-    """Bars of the report's chart: per level, (status, count, offset) segments to stack; a last
-    bar (level None) for the round's cities the file does not name, whose level it does not say."""
-    bars: list[tuple[Level | None, list[tuple[str, int, int]]]] = []
-    levels: list[Level | None] = [*reversed(LEVELS)]
-    if any(unnamed.values()):
-        levels.append(None)
-    for level in levels:
-        offset, segments = 0, []
-        for status in STATUSES:
-            if level is None:
-                count = unnamed[status]
-            else:
-                count = sum(1 for s, c in cities if s == status and c.level == level)
-            segments.append((status, count, offset))
-            offset += count
-        # With cities unnamed, a level none of the named cities has may still be an unnamed
-        # one's: a bar of 0 would say the round has none (a desk read "Platinum 0" as a fact).
-        if offset or level is None or not any(unnamed.values()):
-            bars.append((level, segments))
-    return bars
 
 
 def _proper_names(context: dict[str, Any], l10n: Localizer) -> tuple[set[str], set[str]]:
@@ -370,7 +207,7 @@ class Renderer:
     def html(self, announcement: Announcement, output: Output, *, for_pdf: bool) -> str:
         assert announcement.id
         if announcement.id not in self.contexts:
-            self.contexts[announcement.id] = context(
+            self.contexts[announcement.id] = template_context(
                 announcement, self.project.settings, self.project.facts.get(announcement.id)
             )
         # An HTML page finds the fonts in dist/<id>/fonts/, as many folders up as it is deep.
@@ -380,46 +217,24 @@ class Renderer:
         with _template_errors(output.template):
             return render(env, output.template, values, for_pdf=for_pdf)
 
-    def bytes(self, announcement: Announcement, output: Output) -> bytes:
-        return self.files(announcement, output)[output.path]
-
     def files(
         self, announcement: Announcement, output: Output, pdf: bytes | None = None
     ) -> dict[Path, bytes]:
-        """Every file of ``output``. Besides the PDF, each format is written from the output's
-        HTML page (formats.page); an e-mail attaches ``pdf``, or the PDF rendered here."""
-        from .formats import mail, wire, word
+        """Every file of ``output``, made by its format's writer (formats.FORMATS): besides the
+        PDF, each is written from the output's HTML page; an e-mail attaches ``pdf``, or the PDF
+        rendered here."""
+        from .formats import FORMATS
+
+        return FORMATS[output.fmt].write(self, announcement, output, pdf)
+
+    def logo(self, name: str) -> bytes | None:
+        """A logo of the settings as a PNG, for the Word file and the e-mail."""
         from .formats.images import logo_png
 
-        if output.fmt == "pdf":
-            html = self.html(announcement, output, for_pdf=True)
-            return {output.path: publish.pdf_bytes(html, self.project.templates)}
-        html = self.page(announcement, output)
-        if output.fmt == "html":
-            return {output.path: self._web_page(announcement, output, html).encode("utf-8")}
-        page = self.reading(announcement, output)
-        logos = self.project.root / publish.LOGOS
+        path = self.project.root / publish.LOGOS / name
+        return logo_png(path, self.project.templates) if path.is_file() else None
 
-        def logo(name: str) -> bytes | None:
-            path = logos / name
-            return logo_png(path, self.project.templates) if path.is_file() else None
-
-        if output.fmt == "txt":
-            data = wire.wire_text(page)
-        elif output.fmt == "docx":
-            data = word.word_document(page, logo)
-        elif output.fmt == "eml":
-            if pdf is None:
-                pdf = self.bytes(announcement, replace(output, fmt="pdf",
-                                 path=output.path.with_suffix(".pdf")))  # fmt: skip
-            name = f"{announcement.id}-{output.path.with_suffix('.pdf').name}"
-            data = mail.message(page, html, pdf, name, logo)
-        else:
-            assert output.fmt == "png"
-            return dict(zip(output.files, self._cards(announcement, page, output), strict=True))
-        return {output.path: data}
-
-    def _web_page(self, announcement: Announcement, output: Output, html: str) -> str:
+    def web_page(self, announcement: Announcement, output: Output) -> str:
         """The HTML output as the web reads it: alternates, preview, JSON-LD, language switch
         (newsroom); the other formats are written from the page without them."""
         from . import newsroom
@@ -436,11 +251,14 @@ class Renderer:
             announcement, output, self.reading(announcement, output), self.project.settings,
             self.localizers[tag], release,
         )  # fmt: skip
+        html = self.page(announcement, output)
         return newsroom.web_page(plain_environment(self.project.templates), values, html)
 
-    def _cards(self, announcement: Announcement, page, output: Output) -> list[bytes]:
+    def cards(self, announcement: Announcement, output: Output) -> list[bytes]:
+        """The card files of ``output``, from its page: the PNG of each size, then the alt text."""
         from .formats import cards
 
+        page = self.reading(announcement, output)
         settings = self.project.settings
         tag = self.tag(announcement, output)
         env = self.environment(tag)  # card.html has no message to translate

@@ -24,6 +24,10 @@ LEADING = 1.12
 INSET = 84 + 72  # the headline's left and right margins, as card.html sets them
 
 
+FOLDER = "cards"  # in each language's folder
+LABELS = (*(f"PNG {w}×{h}" for w, h in SIZES), "Alt text")  # as the tables of contents list them
+
+
 def names(slug: str) -> tuple[str, ...]:
     """The files of one city's cards, in its language's ``cards/`` folder."""
     return (*(f"{slug}-{w}x{h}.png" for w, h in SIZES), f"{slug}.alt.txt")
@@ -47,6 +51,21 @@ def page_of(name: str) -> str:
     ``report.html`` or ``cities/<slug>.html``."""
     slug = slug_of(name)
     return f"{slug}.html" if slug in PREVIEWS else f"cities/{slug}.html"
+
+
+def files_of(page: Path) -> tuple[Path, ...]:
+    """The card files of the output whose HTML page is ``page`` (``<lang>/press-release.html``,
+    ``<lang>/report.html`` or ``<lang>/cities/<slug>.html``): the inverse of ``page_of``."""
+    city = page.parent.name == "cities"
+    folder = (page.parent.parent if city else page.parent) / FOLDER
+    return tuple(folder / name for name in (names if city else preview_names)(page.stem))
+
+
+def label(name: str) -> str:
+    """How the tables of contents list a card file: its size, or "Alt text"."""
+    if name.endswith(".alt.txt"):
+        return LABELS[-1]
+    return "PNG " + name.removesuffix(".png").rsplit("-", 1)[-1].replace("x", "×")
 
 
 def slug_of(name: str) -> str:

@@ -1,0 +1,39 @@
+"""The filters the templates apply to text (``upper_first``, ``sentences``, ``css_counters``); the
+tables of contents capitalize a language's name with the same ``upper_first``."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+
+def upper_first(text: str) -> str:
+    """Capitalize a sentence's first letter without lowering the rest (Jinja's capitalize does)."""
+    return text[:1].upper() + text[1:]
+
+
+def sentences(text: str) -> Markup:
+    """Join a paragraph's sentences with one space, and drop the period a sentence would add
+    after a closing abbreviation ("Washington, D.C.." becomes "Washington, D.C.")."""
+    # escape(): a filter block's output is Markup already; plain text would be escaped here.
+    joined = re.sub(r"[ \t\r\n]+", " ", escape(text)).strip()  # not \s: keep no-break spaces
+    # Only a doubled period that ends a sentence: "A..B" in a name stays as typed.
+    return Markup(re.sub(r"(?<!\.)\.\.(?=\s|$)", ".", joined))  # noqa: S704 (escaped above)
+
+
+def css_counters(text: str) -> Markup:
+    """A translated "Page {page} of {pages}" as a CSS ``content`` value with page counters."""
+    # The words as typed (a translation arrives escaped for HTML), then as a CSS string: a
+    # character that could end the string or the <style> element is written as a CSS escape.
+    words = text.unescape() if isinstance(text, Markup) else str(text)
+    parts = []
+    for piece in words.replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0"):
+        if piece in ("page", "pages"):
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append('"' + re.sub(r'[\\"<>&\n]', lambda m: f"\\{ord(m[0]):x} ", piece) + '"')
+    return Markup(" ".join(parts))  # noqa: S704 (every character that matters is escaped)
+
+
+FILTERS = {"upper_first": upper_first, "css_counters": css_counters, "sentences": sentences}
