@@ -22,6 +22,7 @@ from . import places, style
 from . import zones as zones_module
 from .errors import RenderError
 from .fields import city_key
+from .folding import collation_key
 from .languages import REGISTRY, Profile, profile
 from .model import (
     City,
@@ -331,9 +332,7 @@ class Localizer:
 
     def sorted_countries(self, codes: list[str]) -> list[str]:
         """Country codes in the order of their names in this language, accents aside."""
-        return sorted(
-            codes, key=lambda code: places.collation_key(places.country_name(code, self.tag))
-        )
+        return sorted(codes, key=lambda code: collation_key(places.country_name(code, self.tag)))
 
     def end_mark(self, country: str) -> str:
         return self.rules.end_mark(country)

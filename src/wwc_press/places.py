@@ -19,7 +19,6 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import json
-import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 import yaml
 from babel import Locale
 
-from .errors import without_invisible
+from .folding import fold
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place
 from .style import HouseStyle, series
@@ -81,21 +80,6 @@ def known_regions(country: str) -> list[str]:
     """The ISO 3166-2 region codes of ``country``, without the country part; empty when the
     country has none."""
     return sorted(_subdivisions(country))
-
-
-def fold(text: str) -> str:
-    """Case, accents and spacing folded, for comparing names: "Bogotá" and "BOGOTA",
-    "Montréal" and "Montreal"."""
-    if not text.isascii():  # most names are: skip the costly decomposition
-        decomposed = unicodedata.normalize("NFKD", without_invisible(text))
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
-def collation_key(text: str) -> tuple[str, str]:
-    """Sort key close to CLDR's root collation for Latin text: accents and case count only to
-    break ties ("Área" sorts with "Arena", not after "Zona")."""
-    return fold(text), text
 
 
 def _entry(place: Place) -> dict[str, Any]:

