@@ -77,6 +77,8 @@ class Profile:
     headline_ties: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
     percent: Callable[[float], str] | None = None  # a share, where the press differs from CLDR
+    # Count words as number parsers read them, for check: the press's shortened forms in full.
+    numbers_in_full: Callable[[str], str] = lambda text: text
     # The language an announcement's texts are given in, for a variant that has no texts of its
     # own (Canadian English reads the file's "en"); None: its own tag.
     texts: str | None = None
