@@ -304,8 +304,7 @@ class Localizer:
     def cities_inline(self, cities: list[Place]) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
         sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
-        text = self.cities(cities)
-        return text + "," if self.rules.inline_comma and "," in text else text
+        return self.rules.inline(self.cities(cities))
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
         return places.dateline(place, self.tag, self.house, local=local, pattern=self.place_pattern)

@@ -13,6 +13,15 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..style import HouseStyle
+
+# Spanish, Brazilian and Quebec newsrooms give a US city its state unless their readers know the
+# city by itself. Kept short on purpose: the cities that El País and Folha de S.Paulo datelines
+# print without a state ("NUEVA YORK", "WASHINGTON", "LOS ÁNGELES").
+US_KNOWN_ALONE = ("New York", "Washington", "Los Angeles", "Chicago", "Miami", "San Francisco")
 
 
 @dataclass(frozen=True)
@@ -42,25 +51,29 @@ class Profile:
     # A zone as the press names it after a clock, whatever the season, from CLDR's generic
     # names ("10 a.m. ET", "10 h (heure de l'Est)"); None: by abbreviation or by city (above).
     zone_name: Callable[[str, dt.datetime], str] | None = None  # (zone, local time)
-    us_standalone: str = "standalone_es_pt"  # the list in data/regions.yaml of US cities alone
-    canada_standalone: str | None = None  # the list of Canadian cities alone in datelines
-    # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
-    # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
-    abbreviated_regions: bool = False
-    placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country
+    # How the press places a city: the countries whose cities it places by their region, not
+    # their country, each with the form of that region after a city: "name"; "code" (Estadão:
+    # "Fortaleza (CE)"); "state", a US state as the house writes it (``HouseStyle``); or an
+    # abbreviation column of data/regions.yaml ("cp": "Gatineau, Que.", "ap": "Carlsbad, Calif.").
+    regions: dict[str, str] = field(default_factory=lambda: {"US": "state"})
+    dateline_states: str = "full"  # a "state" in datelines where the house sets none: full, ap
+    # The cities that stand alone, by country, in datelines and in text ("NEW YORK", not "NEW
+    # YORK, N.Y."); a city whose name says its region or country needs no list.
+    standalone: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"US": US_KNOWN_ALONE})
+    # Cities a dateline writes as the list writes them, whatever the text says (AP: "WASHINGTON"
+    # where the text says "Washington, D.C.", "NEW YORK" where it says "New York City").
+    dateline_cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # ... and with their country too, as the press abbreviates it, in a list that places other
     # cities by country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla
     # (México)".
     region_and_country: dict[str, str] = field(default_factory=dict)
-    region_codes: frozenset[str] = frozenset()  # countries whose region prints as its code
-    country_article: frozenset[str] = frozenset()  # "the United States" in running text
-    # The article of each country's name in running text, where it varies ("l'Argentine", "le
-    # Brésil", "les États-Unis"; Haïti and Cuba take none)
+    # The article of each country's name in running text, where it takes one ("the United
+    # States", "l'Argentine", "le Brésil"; Haïti and Cuba take none)
     country_articles: dict[str, str] = field(default_factory=dict)
-    dateline_states: str = "full"  # US states in datelines by default: full, ap or postal
-    dateline_ap_cities: bool = False  # AP: "WASHINGTON" even where the text says "D.C."
     headline_names_alone: bool = True  # a city's own headline: its name alone ("Fortaleza …")
-    inline_comma: bool = False  # AP sets a state off with commas on both sides
+    # Cities followed by more words: AP sets a state or country off with commas on both sides
+    # ("Henderson, Nevada, moves up"); parentheses need nothing more.
+    inline: Callable[[str], str] = lambda cities: cities
     readers_country: str | None = None  # numbers of this country print in national form
     home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
@@ -69,11 +82,11 @@ class Profile:
     # The mark that ends a release, by the country of its dateline ("" for any other): US and
     # Latin American releases end with ###, Canadian ones with -30- in both languages.
     end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
-    # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
-    # held to the word after them, and fixed phrases never split ("por primera vez").
     # Cities the press names with an article, by country and the name as this language writes
     # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
     city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
+    # held to the word after them, and fixed phrases never split ("por primera vez").
     headline_ties: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
     percent: Callable[[float], str] | None = None  # a share, where the press differs from CLDR
@@ -100,6 +113,18 @@ class Profile:
 
     def end_mark(self, country: str) -> str:
         return self.end_marks.get(country, self.end_marks.get("", "###"))
+
+    def region_form(self, country: str, house: HouseStyle, *, dateline: bool) -> str:
+        """How the press writes the region after a city of ``country``: its entry in ``regions``
+        ("name" for a country it places by country), a US state in the house's form, by
+        default spelled out in text ("in_text": "estado de Washington" where it could read as
+        the city) and as the profile sets in datelines (AP: "Calif.")."""
+        form = self.regions.get(country, "name")
+        if form != "state":
+            return form
+        if dateline:
+            return house.dateline_states or self.dateline_states
+        return "in_text" if house.state_names == "full" else house.state_names
 
     def and_before(self, next_word: str) -> str:
         return self.conjunction(next_word) if self.conjunction else self.and_word

@@ -63,8 +63,7 @@ PROFILE = Profile(
     quote=lambda text: "“" + text + "”",
     long_date=_long_date,
     clock=_clock,
-    placed_by_region=frozenset({"US", "BR"}),
-    region_codes=frozenset({"BR"}),  # Estadão: "Fortaleza (CE)"
+    regions={"US": "state", "BR": "code"},  # Estadão: "Fortaleza (CE)"
     city_articles=CITY_ARTICLES,
     readers_country="BR",
     # Brazilian desks place a US city by its state and its country when the same list gives
