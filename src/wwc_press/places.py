@@ -34,7 +34,7 @@ from babel import Locale
 from .folding import fold
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place
-from .style import HouseStyle, series
+from .style import HouseStyle
 
 DEFAULT_HOUSE = HouseStyle()
 
@@ -327,6 +327,7 @@ def cities_in_text(
     or province share it ("Laval and Gatineau, Que.", not "Laval, Que., and Gatineau, Que.");
     in parentheses each keeps its own, so that a long series keeps its commas.
     """
+    press = profile(language)
     share_regions = pattern.startswith("%(place)s,")
     mixed = len({place.country for place in places}) > 1  # some cities named with a country
     groups: dict[str, list[Place]] = {}
@@ -334,7 +335,7 @@ def cities_in_text(
     for place in places:
         if _is_local(place, language):
             after = "" if _standalone(place, language) else qualifier(place, language, house)
-            country = profile(language).region_and_country.get(place.country)
+            country = press.region_and_country.get(place.country)
             if after and mixed and country:
                 after = f"{after}, {country}"
             if not after:
@@ -359,13 +360,9 @@ def cities_in_text(
             texts.append(item)
         else:
             where, members = item
-            names = series(
-                [_in_text(p, language) for p in members],
-                language,
-                house.serial_comma,
-            )
+            names = press.series([_in_text(p, language) for p in members], house.serial_comma)
             texts.append(_with(names, where, pattern))
-    return series(texts, language, house.serial_comma)
+    return press.series(texts, house.serial_comma)
 
 
 def dateline(

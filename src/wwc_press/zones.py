@@ -241,6 +241,27 @@ def reference_zone(country: str) -> str | None:
     return listed[0] if listed else None
 
 
+# Brazilian law and press name the country's legal time for its capital: "horário de Brasília".
+_TIME_NAMED_FOR = {"America/Sao_Paulo": "Brasília"}
+
+
+def has_legal_name(zone: str) -> bool:
+    """Whether the law names the time of ``zone`` for a city (Brazil's "horário de Brasília")."""
+    return zone in _TIME_NAMED_FOR
+
+
+def zone_city(zone: str, locale: str) -> str:
+    """A zone named by its city in CLDR's ``locale`` ("Nueva York"), or by the city its legal
+    time is named for ("Brasília")."""
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import get_timezone_location
+
+    if zone in _TIME_NAMED_FOR:
+        return _TIME_NAMED_FOR[zone]
+    return get_timezone_location(ZoneInfo(zone), locale, return_city=True)
+
+
 def country_zones(country: str) -> list[str]:
     """The zones tzdata gives ``country`` (zone.tab): one per area whose clocks agree."""
     return _zone_tab().get(country, [])

@@ -47,10 +47,13 @@ class Profile:
     before_attribution: Callable[[str], str] | None = None
     typography: Callable[[str], str] = lambda text: typographic_apostrophe(text)  # typeset
     group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
-    zone_abbreviations: bool = False  # "10 a.m. EDT" (AP) rather than "hora de Nueva York"
-    # A zone as the press names it after a clock, whatever the season, from CLDR's generic
-    # names ("10 a.m. ET", "10 h (heure de l'Est)"); None: by abbreviation or by city (above).
-    zone_name: Callable[[str, dt.datetime], str] | None = None  # (zone, local time)
+    # A zone as the press names it after a clock (zone, local time): AP by its abbreviation
+    # ("10 a.m. EDT"), CP and Quebec desks by CLDR's generic name whatever the season ("10 a.m.
+    # ET", "10 h (heure de l'Est)"); None: by its city ("hora de Nueva York").
+    zone_form: Callable[[str, dt.datetime], str] | None = None
+    # Whether the press names a time by its zone alone ("9 a.m. CT"), never "local time" or a
+    # city's time: each clock of the embargo line then carries its zone (CP, Quebec).
+    names_zones: bool = False
     # How the press places a city: the countries whose cities it places by their region, not
     # their country, each with the form of that region after a city: "name"; "code" (Estadão:
     # "Fortaleza (CE)"); "state", a US state as the house writes it (``HouseStyle``); or an
@@ -89,7 +92,7 @@ class Profile:
     # held to the word after them, and fixed phrases never split ("por primera vez").
     headline_ties: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
-    percent: Callable[[float], str] | None = None  # a share, where the press differs from CLDR
+    percent_form: Callable[[float], str] | None = None  # a share, where the press and CLDR differ
     # Count words as number parsers read them, for check: the press's shortened forms in full.
     numbers_in_full: Callable[[str], str] = lambda text: text
     # The language an announcement's texts are given in, for a variant that has no texts of its
@@ -126,8 +129,68 @@ class Profile:
             return house.dateline_states or self.dateline_states
         return "in_text" if house.state_names == "full" else house.state_names
 
+    def zone_name(self, zone: str, local: dt.datetime) -> str:
+        """The zone after a clock at ``local``: the press's own form, else its city."""
+        from ..zones import zone_city
+
+        return self.zone_form(zone, local) if self.zone_form else zone_city(zone, self.babel_locale)
+
     def and_before(self, next_word: str) -> str:
         return self.conjunction(next_word) if self.conjunction else self.and_word
+
+    def number(self, value: int, noun: str | None = None, up_to: int | None = None) -> str:
+        """A count in words within the press range (to ``up_to`` when the house sets it; -1:
+        always figures), in figures above it; words agree in gender with ``noun``."""
+        from babel.numbers import format_decimal
+
+        low, high = self.words
+        if up_to is not None:
+            high = min(up_to, 99)
+        if low <= value <= high:
+            return self.cardinal(value, self.noun_gender.get(noun or "") == "f")
+        grouped = self.group_four_digits or abs(value) >= 10_000
+        return format_decimal(value, locale=self.babel_locale, group_separator=grouped)
+
+    def percent(self, fraction: float) -> str:
+        """CLDR's percent: "57%" in English and Portuguese, "57 %" with a no-break space in
+        Spanish; the profile's form where its press writes it otherwise (CP: "57 per cent")."""
+        from babel.numbers import format_percent
+
+        if self.percent_form:
+            return self.percent_form(fraction)
+        return format_percent(fraction, locale=self.babel_locale)
+
+    def series(self, items: list[str], serial_comma: bool = False) -> str:
+        """``items`` joined as running text does.
+
+        AP (and RAE for Spanish, Estadão for Portuguese): no comma before the conjunction in a
+        simple series; when an item holds a comma or the conjunction itself, items are separated
+        by semicolons and the last joins with "; and" ("Chicago; Henderson, Nevada; and
+        Syracuse").
+        """
+        if len(items) < 2:
+            return "".join(items)
+        # A comma inside parentheses ("Utah, Estados Unidos") is held by them: it asks for no
+        # semicolons between the items.
+        bare = [re.sub(r"\([^()]*\)", "", item) for item in items]
+        complex_items = any("," in item or f" {self.and_word} " in item for item in bare[:-1])
+        last = items[-1]
+        word = self.and_before(last)
+        if len(items) == 2:
+            comma = "," if "," in bare[0] else ""
+            return f"{items[0]}{comma} {word} {last}"
+        if complex_items:
+            return "; ".join(items[:-1]) + f"; {word} {last}"
+        comma = "," if serial_comma else ""
+        return ", ".join(items[:-1]) + f"{comma} {word} {last}"
+
+    def quoted_before_attribution(self, text: str) -> str:
+        """A quote of the file that the name of its speaker follows, typeset, in the language's
+        marks."""
+        text = self.typography(text).rstrip()
+        if self.before_attribution:
+            return self.before_attribution(text)
+        return self.quote(text[:-1] if text.endswith(".") else text)
 
 
 def tens_and_units(units: list[str], tens: list[str], joiner: str, below: int) -> Callable:

@@ -66,14 +66,15 @@ PROFILE = dataclasses.replace(
     babel_locale="en_CA",
     word_language="en-CA",
     cldr_countries=frozenset({"CA"}),  # it reads Canadian cities; English is the source anyway
-    zone_name=_zone_name,
+    zone_form=_zone_name,
+    names_zones=True,
     # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
     # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
     regions={"US": "ap", "CA": "cp"},
     standalone={"US": en.AP_DATELINE_CITIES, "CA": CP_CANADIAN_CITIES},
     readers_country="CA",  # phone numbers of Canada in national form: "(204) 986-2196"
     end_marks={"": "-30-"},  # CP: every release ends with -30-
-    percent=_percent,
+    percent_form=_percent,
     typography=_typography,
     texts="en",
     readers={},

@@ -115,7 +115,8 @@ PROFILE = Profile(
     clock=_clock,
     typography=_typography,
     group_four_digits=True,
-    zone_name=_zone_name,
+    zone_form=_zone_name,
+    names_zones=True,
     regions={"US": "state", "CA": "name"},  # "Laval (Québec)", "Seattle (Washington)"
     # Montréal, Ottawa, Québec, Toronto alone, as in AP
     standalone={"US": US_KNOWN_ALONE, "CA": AP_CANADIAN_CITIES},
