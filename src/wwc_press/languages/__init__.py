@@ -32,6 +32,9 @@ class Profile:
     hyphenation: str  # the tag WeasyPrint and pyphen should use ("en" alone picks en_GB)
     # Word's language for spelling; a bare "es" would be Spain's, the releases are the Americas'.
     word_language: str
+    # Debian's package of the hunspell dictionary check spells with (the Makefile installs the
+    # profiles' packages, reading them from these modules' source).
+    dictionary_package: str
     iso_codes: str | None  # iso-codes' translations of region names, where it has them
     cldr_countries: frozenset[str] | None  # ... only these countries' (pt-BR: Brazil); None: any
     words: tuple[int, int]  # counts spelled out from, to (house style may change the upper end)

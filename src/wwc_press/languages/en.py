@@ -83,6 +83,7 @@ PROFILE = Profile(
     catalog_dir=None,
     hyphenation="en-US",  # WeasyPrint picks en_GB patterns for "en"
     word_language="en-US",
+    dictionary_package="hunspell-en-us",
     iso_codes=None,
     cldr_countries=None,
     words=(0, 9),  # AP: one through nine

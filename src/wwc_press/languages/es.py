@@ -53,6 +53,7 @@ PROFILE = Profile(
     catalog_dir="es",
     hyphenation="es",
     word_language="es-419",
+    dictionary_package="hunspell-es",
     iso_codes="es",
     cldr_countries=None,
     words=(0, 9),  # Fundéu: cero a nueve

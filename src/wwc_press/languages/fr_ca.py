@@ -104,6 +104,7 @@ PROFILE = Profile(
     catalog_dir="fr_CA",
     hyphenation="fr",
     word_language="fr-CA",
+    dictionary_package="hunspell-fr",
     iso_codes="fr",
     cldr_countries=frozenset({"CA"}),
     words=(1, 9),  # la Presse canadienne: un à neuf en lettres

@@ -54,6 +54,7 @@ PROFILE = Profile(
     catalog_dir="pt_BR",
     hyphenation="pt-BR",  # WeasyPrint picks pt_PT-like patterns for "pt"
     word_language="pt-BR",
+    dictionary_package="hunspell-pt-br",
     iso_codes="pt_BR",
     cldr_countries=frozenset({"BR"}),  # Portugal's and Angola's press write otherwise
     words=(1, 10),  # Estadão: um a dez
