@@ -1,10 +1,13 @@
 """One profile per language: everything the code knows about a language, in one object.
 
 The rest of the code is language-neutral and asks the profile of a language (``profile("es")``)
-for its locale, catalog, hyphenation, number words, conjunction, quotation marks, date and
-clock forms, and how its press places cities and names time zones. Wording stays in the
-templates and catalogs; the rules on top of CLDR that each press manual sets live here, each
-citing its manual. Adding a language is one module of this package and its catalog.
+for its locale, catalog, hyphenation and spelling dictionary, and lets it write: numbers in
+words or figures, a series with its conjunction, quotation marks, dates and clock times, the
+name of a time zone, and how its press places a city (which countries by region, in what form,
+the cities that stand alone). Templates have it as ``press``. Wording stays in the templates
+and catalogs; the rules on top of CLDR that each press manual sets live here, each citing its
+manual, and nothing outside this package branches on a language or a country to apply them.
+Adding a language is one module of this package and its catalog.
 """
 
 from __future__ import annotations
