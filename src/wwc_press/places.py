@@ -282,12 +282,14 @@ def qualifier(
     if form == "code" or (form == "postal" and entry):
         return place.region or ""
     texts = _texts(language)
-    written = {
-        "in_text": entry.get("in_text", {}).get(texts)
-        or entry.get(texts),  # "estado de Nueva York"
-        "full": entry.get(texts),  # a US state as the table spells it
-        "name": None,  # the region's name as ``region_name`` gives it
-    }.get(form, entry.get(form))  # an abbreviation: "ap", "cp"
+    if form == "in_text":  # "estado de Nueva York", where the state could read as the city
+        written = entry.get("in_text", {}).get(texts) or entry.get(texts)
+    elif form == "full":  # a US state as the table spells it
+        written = entry.get(texts)
+    elif form == "name":  # the region's name as ``region_name`` gives it
+        written = None
+    else:  # the press's abbreviation: "ap", "cp"
+        written = entry.get(form)
     return written or region_name(place, language) or ""
 
 
