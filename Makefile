@@ -4,12 +4,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Each language profile names the Debian package of its hunspell dictionary
+# (dictionary_package="…" in src/wwc_press/languages/): read from their source with the system's
+# Python, since the package and its dependencies are not installed yet.
+DICTIONARIES := $(shell $(PYTHON) -c 'import ast, pathlib; print(*sorted({node.value.value \
+	for path in pathlib.Path("src/wwc_press/languages").glob("*.py") \
+	for node in ast.walk(ast.parse(path.read_text("utf-8"))) \
+	if isinstance(node, ast.keyword) and node.arg == "dictionary_package"}))')
 # Pango and HarfBuzz for WeasyPrint; poppler-utils (pdftotext, pdftoppm) for tests and previews;
 # chromium for the accessibility audit (Playwright drives it; it never downloads its own);
 # enchant with hunspell's dictionaries, for check's spelling in each language; gettext, whose
 # msgfmt --check the tests run on the PO files translate export writes.
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium \
-	libenchant-2-2 hunspell-en-us hunspell-es hunspell-pt-br hunspell-fr gettext
+	libenchant-2-2 $(DICTIONARIES) gettext
 
 .PHONY: demo test test-long lint system-deps clean
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from wwc_press import places, style
+from wwc_press import places
+from wwc_press.languages import profile
 from wwc_press.localize import Localizer, StrictTranslations
 from wwc_press.model import Place
 
@@ -57,14 +58,14 @@ def test_running_text_per_cent_and_numbers() -> None:
     carlsbad = _place("Carlsbad", "CA", "US")
     assert places.cities_in_text([carlsbad], "en-CA") == "Carlsbad, Calif."  # CP: abbreviated
     assert places.cities_in_text([carlsbad], "en") == "Carlsbad, California"  # AP since 2014
-    assert style.percent(0.92, "en-CA") == "92\u00a0per cent"  # CP: "92 per cent"
-    assert style.percent(0.92, "en") == "92%"  # AP
-    assert style.typography("75% of the hours", "en-CA") == "75\u00a0per cent of the hours"
-    assert style.typography("from 10% to 15%", "en-CA") == "from 10 to 15\u00a0per cent"
+    assert profile("en-CA").percent(0.92) == "92\u00a0per cent"  # CP: "92 per cent"
+    assert profile("en").percent(0.92) == "92%"  # AP
+    assert profile("en-CA").typography("75% of the hours") == "75\u00a0per cent of the hours"
+    assert profile("en-CA").typography("from 10% to 15%") == "from 10 to 15\u00a0per cent"
     # CP writes dates, clock times and numbers as AP does.
-    assert style.long_date(dt.date(2025, 2, 26), "en-CA") == "Feb. 26, 2025"
-    assert style.number(4, "en-CA", "city") == "four"
-    assert style.number(21, "en-CA", "city") == "21"
+    assert profile("en-CA").long_date(dt.date(2025, 2, 26)) == "Feb. 26, 2025"
+    assert profile("en-CA").number(4, "city") == "four"
+    assert profile("en-CA").number(21, "city") == "21"
 
 
 @pytest.mark.parametrize(
@@ -85,8 +86,7 @@ def test_running_text_per_cent_and_numbers() -> None:
 def test_zones_are_named_as_each_press_names_them(zone: str, en_ca: str, fr_ca: str) -> None:
     when = dt.datetime(2025, 2, 26, 15, 0, tzinfo=dt.UTC)  # 10 a.m. in Toronto
     for tag, expected in (("en-CA", en_ca), ("fr-CA", fr_ca)):
-        l10n = Localizer("en" if tag == "en-CA" else tag, StrictTranslations(None, None),
-                         "America/New_York", tag=tag)  # fmt: skip
+        l10n = Localizer(StrictTranslations(None, None), "America/New_York", profile(tag))
         moment = l10n.moment(when, zone)
         assert f"{moment['clock']} {moment['zone']}" == expected
 

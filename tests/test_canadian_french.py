@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from wwc_press import places, style
+from wwc_press import places
 from wwc_press.languages import profile
 from wwc_press.model import Place
 
@@ -31,18 +31,20 @@ def test_number_words_agree_with_the_noun(value: int, feminine: bool, words: str
 
 
 def test_dates_clocks_percent_quotes_and_colons() -> None:
-    assert style.long_date(dt.date(2025, 3, 12), "fr-CA") == "12 mars 2025"
-    assert style.long_date(dt.date(2025, 6, 1), "fr-CA") == "1er juin 2025"  # BDL
+    assert profile("fr-CA").long_date(dt.date(2025, 3, 12)) == "12 mars 2025"
+    assert profile("fr-CA").long_date(dt.date(2025, 6, 1)) == "1er juin 2025"  # BDL
     assert FR.clock(dt.datetime(2025, 1, 1, 10, 30)) == "10\u00a0h\u00a030"
     assert FR.clock(dt.datetime(2025, 1, 1, 10, 0)) == "10\u00a0h"
-    assert style.percent(0.57, "fr-CA") == "57\u00a0%"
-    assert style.quoted("Bonjour", "fr-CA") == "«\u00a0Bonjour\u00a0»"
+    assert profile("fr-CA").percent(0.57) == "57\u00a0%"
+    assert profile("fr-CA").quote("Bonjour") == "«\u00a0Bonjour\u00a0»"
     # Quebec usage: a no-break space before the colon, none before ; ! ?
-    assert style.typography("Le bilan : 57 % ; bravo !", "fr-CA") == (
+    assert profile("fr-CA").typography("Le bilan : 57 % ; bravo !") == (
         "Le bilan\u00a0: 57\u00a0% ; bravo !"
     )
-    assert style.number(1, "fr-CA", "city") == "une"
-    assert style.series(["Laval", "Gatineau", "Hamilton"], "fr-CA") == "Laval, Gatineau et Hamilton"
+    assert profile("fr-CA").number(1, "city") == "une"
+    assert (
+        profile("fr-CA").series(["Laval", "Gatineau", "Hamilton"]) == "Laval, Gatineau et Hamilton"
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from wwc_press.languages import profile
 from wwc_press.qa import spelling_problems
-from wwc_press.style import typography
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ from wwc_press.style import typography
 )  # fmt: skip
 def test_each_press_prints_a_percent_its_way(language: str, written: str, printed: str) -> None:
     """AP since 2019: "80%"; the Canadian Press: "80 per cent"."""
-    assert printed in typography(written, language)
+    assert printed in profile(language).typography(written)
 
 
 def test_check_reads_a_percent_in_words_as_the_percent_of_a_translation(tmp_path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wwc_press import fields, places
+from wwc_press import fields, folding
 from wwc_press.model import Place
 
 from conftest import run
@@ -46,4 +46,4 @@ def test_names_compare_without_their_invisible_characters() -> None:
     for mark in INVISIBLE:
         hidden = Place.model_construct(name=f"Tu{mark}lsa", region="OK", country="US")
         assert fields.city_key(hidden) == fields.city_key(plain)
-        assert places.fold(f"Bogot\u00e1{mark}") == places.fold("BOGOTA")
+        assert folding.fold(f"Bogot\u00e1{mark}") == folding.fold("BOGOTA")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from wwc_press import places, style
+from wwc_press import places
+from wwc_press.languages import profile
 from wwc_press.model import City
 from wwc_press.style import HouseStyle
 
@@ -86,7 +87,7 @@ def _cities() -> list[City]:
 
 
 def test_serial_comma_is_a_house_choice() -> None:
-    assert style.series(["a", "b", "c"], "en", serial_comma=True) == "a, b, and c"
+    assert profile("en").series(["a", "b", "c"], serial_comma=True) == "a, b, and c"
     house = HouseStyle(serial_comma=True, state_names="postal")
     assert places.cities_in_text(_cities(), "en", house) == (
         "Carlsbad, CA; Henderson, NV; and Boise, ID"
@@ -128,7 +129,7 @@ def test_dateline_form_is_a_house_choice() -> None:
 def test_spelled_numbers_range_is_a_house_choice(
     value: int, lang: str, noun: str, up_to: int, expected: str
 ) -> None:
-    assert style.number(value, lang, noun, up_to) == expected
+    assert profile(lang).number(value, noun, up_to) == expected
 
 
 def test_project_file_sets_the_house_style(project: Path) -> None:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from wwc_press import places, style
+from wwc_press import places
+from wwc_press.languages import profile
 from wwc_press.model import City, Place
 
 from conftest import place_pattern
@@ -26,7 +27,7 @@ from conftest import place_pattern
     ],
 )
 def test_long_dates(day: dt.date, lang: str, expected: str) -> None:
-    assert style.long_date(day, lang) == expected
+    assert profile(lang).long_date(day) == expected
 
 
 @pytest.mark.parametrize(
@@ -51,13 +52,13 @@ def test_long_dates(day: dt.date, lang: str, expected: str) -> None:
     ],
 )
 def test_numbers(value: int, lang: str, noun: str, expected: str) -> None:
-    assert style.number(value, lang, noun) == expected
+    assert profile(lang).number(value, noun) == expected
 
 
 def test_percent() -> None:
-    assert style.percent(0.57, "en") == "57%"
-    assert style.percent(0.57, "es") == "57\u00a0%"
-    assert style.percent(0.57, "pt-BR") == "57%"
+    assert profile("en").percent(0.57) == "57%"
+    assert profile("es").percent(0.57) == "57\u00a0%"
+    assert profile("pt-BR").percent(0.57) == "57%"
 
 
 @pytest.mark.parametrize(
@@ -78,14 +79,14 @@ def test_percent() -> None:
     ],
 )  # fmt: skip
 def test_series(items: list[str], lang: str, expected: str) -> None:
-    assert style.series(items, lang) == expected
+    assert profile(lang).series(items) == expected
 
 
 def test_quotation_marks() -> None:
-    assert style.quoted("We grow.", "en") == "“We grow.”"
-    assert style.quoted("Crecemos.", "es") == "«Crecemos»."  # RAE: period after the marks
-    assert style.quoted("Dijo «sí»", "es") == "«Dijo “sí”»"  # inner quotes “ ”
-    assert style.quoted("Crescemos.", "pt-BR") == "“Crescemos.”"
+    assert profile("en").quote("We grow.") == "“We grow.”"
+    assert profile("es").quote("Crecemos.") == "«Crecemos»."  # RAE: period after the marks
+    assert profile("es").quote("Dijo «sí»") == "«Dijo “sí”»"  # inner quotes “ ”
+    assert profile("pt-BR").quote("Crescemos.") == "“Crescemos.”"
 
 
 def _city(**fields: object) -> City:
@@ -166,5 +167,5 @@ def test_datelines(place: dict, lang: str, expected: str) -> None:
 
 
 def test_spanish_percent_in_the_files_texts_does_not_break() -> None:
-    assert style.typography("bajó un 57 % en", "es") == "bajó un 57\u00a0% en"
-    assert style.typography("fell 57%", "en") == "fell 57%"
+    assert profile("es").typography("bajó un 57 % en") == "bajó un 57\u00a0% en"
+    assert profile("en").typography("fell 57%") == "fell 57%"

@@ -113,8 +113,7 @@ def _in_figures(text: str, language: Language) -> str:
     (threshold 2): they are articles and pronouns too; ordinals are dropped."""
     from text_to_num import alpha2digit
 
-    if language == "es":  # RAE: "veintiún países", the form before a noun, which text2num lacks
-        text = re.sub(r"(?i)\bveintiún\b", "veintiuno", text)
+    text = profile(language).numbers_in_full(text)  # "veintiún" before a noun: "veintiuno"
     return _ORDINAL.sub(" ", alpha2digit(text, profile(language).cldr_language, threshold=2))
 
 

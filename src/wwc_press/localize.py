@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_timezone_location
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from . import places, style
-from . import zones as zones_module
+from . import places
 from .errors import RenderError
 from .fields import city_key
+from .folding import collation_key
 from .languages import REGISTRY, Profile, profile
 from .model import (
     City,
@@ -36,6 +35,8 @@ from .model import (
     words,
 )
 from .settings import Settings
+from .style import HouseStyle
+from .zones import has_legal_name, one_clock, reference_zone, zone_city
 
 # gettext's directory names, which translators' tools expect.
 CATALOG_DIR: dict[str, str] = {tag: p.catalog_dir for tag, p in REGISTRY.items() if p.catalog_dir}
@@ -187,46 +188,36 @@ def load_translations(root: Path, language: Language) -> StrictTranslations:
 
 @dataclass(frozen=True)
 class Localizer:
-    """Everything a template needs to write in one language, in the press style of its profile:
-    ``language`` is the language of the file's texts and the outputs' folder ("en"), ``tag``
-    the profile that writes them ("en-CA" for Canadian readers; by default the language's)."""
+    """What a template needs to write in one language beyond its profile: the catalog, the
+    house's choices and the program's time zone, with the places and times they name. The
+    profile (``press``: "en-CA" for Canadian readers) writes dates, quotes and typography
+    itself; templates have it as ``press``."""
 
-    language: Language
     translations: StrictTranslations
     timezone: str
-    house: style.HouseStyle = style.HouseStyle()
-    tag: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.tag:
-            object.__setattr__(self, "tag", self.language)
+    press: Profile
+    house: HouseStyle = HouseStyle()
 
     @property
-    def rules(self) -> Profile:
-        return profile(self.tag)
+    def language(self) -> Language:
+        """The language of the file's texts and the outputs' folder ("en" for en-CA too)."""
+        return self.press.text_language
+
+    @property
+    def tag(self) -> str:
+        return self.press.tag
 
     @property
     def place_pattern(self) -> str:
         """How this language writes a place with its qualifier, from the catalog."""
         return self.translations.pgettext("place", PLACE)
 
-    @property
-    def locale(self) -> str:
-        return self.rules.babel_locale
-
-    @property
-    def hyphenation_lang(self) -> str:
-        return self.rules.hyphenation
-
-    def date(self, day: dt.date) -> str:
-        return style.long_date(day, self.tag)
-
     def number(self, value: int, noun: str | None = None) -> str:
-        return style.number(value, self.tag, noun, self.house.numbers_in_words_up_to)
+        return self.press.number(value, noun, self.house.numbers_in_words_up_to)
 
     def figure(self, value: int) -> str:
         """A count in figures, as tables print them ("1,234", "1234" in Spanish)."""
-        return style.number(value, self.tag, up_to=-1)
+        return self.press.number(value, up_to=-1)
 
     def city_name(self, city: Place) -> str:
         return places.city_name(city, self.tag)
@@ -234,9 +225,6 @@ class Localizer:
     def written(self, highlights: list[Highlight]) -> list[Highlight]:
         """The highlights written in this language: a city's are only in its releases' ones."""
         return [highlight for highlight in highlights if self.language in highlight.text]
-
-    def city_names(self, cities: list[Place]) -> list[str]:
-        return [self.city_name(city) for city in cities]
 
     def country_name(self, code: str) -> str:
         """The country as a table or a heading names it (no article)."""
@@ -268,7 +256,7 @@ class Localizer:
         """A city in the headline of its own release: its name alone for its own press, which
         reads the region in the dateline or the lead ("Las Condes obtiene…"); AP's form in
         English ("Carlsbad, California, earns…", "Córdoba, Argentina, earns…")."""
-        if self.reads(city.country) and self.rules.headline_names_alone:
+        if self.reads(city.country) and self.press.headline_names_alone:
             return self.city_name(city)
         return self.cities_inline([city])
 
@@ -282,19 +270,7 @@ class Localizer:
         return places.local_name(city, self.tag, self.house, pattern=self.place_pattern)
 
     def series(self, items: list[str]) -> str:
-        return style.series(items, self.tag, self.house.serial_comma)
-
-    def quoted(self, text: str) -> str:
-        return style.quoted(style.typography(text, self.tag), self.tag)
-
-    def quoted_before_attribution(self, text: str) -> str:
-        """A quote as the press prints it before "said" and its speaker."""
-        typeset = style.typography(text, self.language)
-        return style.quoted_before_attribution(typeset, self.language)
-
-    def text(self, text: str) -> str:
-        """A text from the announcement, typeset for the language."""
-        return style.typography(text, self.tag)
+        return self.press.series(items, self.house.serial_comma)
 
     def cities(self, cities: list[Place]) -> str:
         """Cities as running text lists them, where the sentence goes on with punctuation."""
@@ -303,8 +279,7 @@ class Localizer:
     def cities_inline(self, cities: list[Place]) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
         sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
-        text = self.cities(cities)
-        return text + "," if self.rules.inline_comma and "," in text else text
+        return self.press.inline(self.cities(cities))
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
         return places.dateline(place, self.tag, self.house, local=local, pattern=self.place_pattern)
@@ -316,7 +291,7 @@ class Localizer:
         """What places ``count`` of ``noun`` in the country, after the noun: the country's
         adjective where the language's press uses one, agreeing with the noun ("ciudades
         argentinas", "cidade brasileira", "ville canadienne"), else "in Mexico"."""
-        feminine = self.rules.noun_gender.get(noun) == "f"
+        feminine = self.press.noun_gender.get(noun) == "f"
         adjective = places.country_adjective(
             code, self.language, feminine=feminine, plural=count != 1
         )
@@ -331,16 +306,11 @@ class Localizer:
 
     def sorted_countries(self, codes: list[str]) -> list[str]:
         """Country codes in the order of their names in this language, accents aside."""
-        return sorted(
-            codes, key=lambda code: places.collation_key(places.country_name(code, self.tag))
-        )
-
-    def end_mark(self, country: str) -> str:
-        return self.rules.end_mark(country)
+        return sorted(codes, key=lambda code: collation_key(places.country_name(code, self.tag)))
 
     def share(self, percent: int | None) -> str:
         """A share in percent as the language writes it: "51%", "51 %"."""
-        return style.percent((percent or 0) / 100, self.tag)
+        return self.press.percent((percent or 0) / 100)
 
     def words(self, value: Words | None) -> str:
         """Words of the file that may differ by language: this language's, or the one text."""
@@ -355,7 +325,7 @@ class Localizer:
         import phonenumbers
 
         parsed = phonenumbers.parse(number, None)
-        home = phonenumbers.region_code_for_number(parsed) == self.rules.readers_country
+        home = phonenumbers.region_code_for_number(parsed) == self.press.readers_country
         form = (
             phonenumbers.PhoneNumberFormat.NATIONAL
             if home
@@ -374,30 +344,6 @@ class Localizer:
         moment = embargo.astimezone(zone) if embargo else dt.datetime.combine(day, dt.time(), zone)
         return moment.isoformat()
 
-    def _clock(self, local: dt.datetime) -> str:
-        return self.rules.clock(local)
-
-    def _zone_city(self, zone: str) -> str:
-        """A zone named by its city in this language ("Nueva York", "Brasília")."""
-        if zone in _TIME_NAMED_FOR:
-            return _TIME_NAMED_FOR[zone]
-        return get_timezone_location(ZoneInfo(zone), self.locale, return_city=True)
-
-    def _zone_name(self, zone: str, local: dt.datetime) -> str:
-        """The zone after a clock: CP's "ET", a Quebec desk's "(heure de l'Est)", AP's "EDT",
-        elsewhere its city ("Nueva York")."""
-        if self.rules.zone_name:
-            return self.rules.zone_name(zone, local)
-        if self.rules.zone_abbreviations:
-            return local.tzname() or ""
-        return self._zone_city(zone)
-
-    @property
-    def names_zones(self) -> bool:
-        """Whether this press names a time by its zone alone ("9 a.m. CT"), never "local time"
-        or a city's time: each clock of the embargo line then carries its zone."""
-        return self.rules.zone_name is not None
-
     def moment(self, when: dt.datetime, zone: str | None = None) -> dict[str, str]:
         """Parts of an embargo time for the template's sentence: date, clock and zone, in
         ``zone`` (default: the program's dateline zone), whatever offset the file gave.
@@ -408,8 +354,11 @@ class Localizer:
         """
         zone = zone or self.timezone
         local = when.astimezone(ZoneInfo(zone))
-        name = self._zone_name(zone, local)
-        return {"date": self.date(local.date()), "clock": self._clock(local), "zone": name}
+        return {
+            "date": self.press.long_date(local.date()),
+            "clock": self.press.clock(local),
+            "zone": self.press.zone_name(zone, local),
+        }
 
     def readers_zones(
         self, cities: list[tuple[str, City]], zone_of: dict, home: str
@@ -420,7 +369,7 @@ class Localizer:
         return [
             (zone_of[key], city.country, self.city_name(city))
             for _, city in cities
-            if (city.country != home or self.names_zones)
+            if (city.country != home or self.press.names_zones)
             and places.city_language(city.country, [self.tag]) == self.tag
             and (key := city_key(city)) in zone_of
         ]
@@ -442,7 +391,7 @@ class Localizer:
         program's own "10 a.m. ET" alone) and leaves out the cities on the program's clock.
         """
         groups: dict[str, list[str]] = {}
-        if self.names_zones:
+        if self.press.names_zones:
             home = self.moment(when)
             for zone, _country, *city in zones:
                 there = self.moment(when, zone)
@@ -455,28 +404,27 @@ class Localizer:
             return list(groups.items())
         for zone, country, *city in zones:
             local = when.astimezone(ZoneInfo(zone))
-            reference = zones_module.reference_zone(country)
+            reference = reference_zone(country)
             agrees = bool(reference) and (
                 when.astimezone(ZoneInfo(reference)).utcoffset() == local.utcoffset()
             )
-            national = reference in _TIME_NAMED_FOR or zones_module.one_clock(country, when)
+            national = has_legal_name(reference or "") or one_clock(country, when)
             if city and not (agrees and national):
                 name = city[0]
             else:
-                name = self._zone_city(reference if agrees and reference else zone)
-            names = groups.setdefault(self._clock(local), [])
+                name = zone_city(
+                    reference if agrees and reference else zone, self.press.babel_locale
+                )
+            names = groups.setdefault(self.press.clock(local), [])
             if name not in names:
                 names.append(name)
         return list(groups.items())
 
 
-# Brazilian law and press name the country's legal time for its capital: "horário de Brasília".
-_TIME_NAMED_FOR = {"America/Sao_Paulo": "Brasília"}
-
-
 def localizer(root: Path, tag: str, settings: Settings) -> Localizer:
     """The localizer of a profile: a variant ("en-CA") reads its language's catalog and house
     style ("en")."""
-    language = profile(tag).text_language
-    house = settings.style.get(language, style.HouseStyle())
-    return Localizer(language, load_translations(root, language), settings.timezone, house, tag)
+    press = profile(tag)
+    language = press.text_language
+    house = settings.style.get(language, HouseStyle())
+    return Localizer(load_translations(root, language), settings.timezone, press, house)

@@ -12,6 +12,10 @@ Three forms of a city, for three readers:
 - local, for a city's release in its own language ("Ibagué (Tolima)", "Fortaleza (CE)"): the
   region by name, never the country;
 - datelines, in capitals.
+
+How a press places a city (which countries by region, the form of the region, the cities that
+stand alone) is its language profile's (``Profile.regions``, ``region_form``, ``standalone``);
+this module applies it to the names and holds no rule of its own about a language or a country.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import json
-import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -28,10 +31,10 @@ from typing import Any
 import yaml
 from babel import Locale
 
-from .errors import without_invisible
+from .folding import fold
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place
-from .style import HouseStyle, series
+from .style import HouseStyle
 
 DEFAULT_HOUSE = HouseStyle()
 
@@ -81,21 +84,6 @@ def known_regions(country: str) -> list[str]:
     """The ISO 3166-2 region codes of ``country``, without the country part; empty when the
     country has none."""
     return sorted(_subdivisions(country))
-
-
-def fold(text: str) -> str:
-    """Case, accents and spacing folded, for comparing names: "Bogotá" and "BOGOTA",
-    "Montréal" and "Montreal"."""
-    if not text.isascii():  # most names are: skip the costly decomposition
-        decomposed = unicodedata.normalize("NFKD", without_invisible(text))
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
-
-
-def collation_key(text: str) -> tuple[str, str]:
-    """Sort key close to CLDR's root collation for Latin text: accents and case count only to
-    break ties ("Área" sorts with "Arena", not after "Zona")."""
-    return fold(text), text
 
 
 def _entry(place: Place) -> dict[str, Any]:
@@ -191,12 +179,9 @@ def _zone_city(zone: str, language: Language) -> str:
 @cache
 def country_name(code: str, language: Language, *, running_text: bool = False) -> str:
     """CLDR's name of the country in ``language`` ("Brasil", "Estados Unidos")."""
-    name = Locale.parse(profile(language).babel_locale).territories[code]
-    if running_text and code in profile(language).country_article:
-        return "the " + name
-    if running_text:
-        return profile(language).country_articles.get(code, "") + name
-    return name
+    press = profile(language)
+    name = Locale.parse(press.babel_locale).territories[code]
+    return press.country_articles.get(code, "") + name if running_text else name
 
 
 @cache
@@ -257,34 +242,25 @@ def _own_qualifier(place: Place, language: Language) -> bool:
     return "," in spelling or "(" in spelling
 
 
-def _listed(place: Place, key: str) -> str | None:
-    """The city as a list of ``data/regions.yaml`` writes it, if listed: by its name, or by its
-    name without "City" (New York City is AP's "New York")."""
-    listed = {fold(name): name for name in _regions()[key]}
+def _listed(place: Place, names: tuple[str, ...]) -> str | None:
+    """The city as the press's list ``names`` writes it, if listed: by its name, or by its name
+    without "City" (New York City is AP's "New York")."""
+    listed = {fold(name): name for name in names}
     return listed.get(fold(place.name)) or listed.get(fold(place.name.removesuffix(" City")))
 
 
-def _in_list(place: Place, key: str) -> bool:
-    return _listed(place, key) is not None
-
-
 def _standalone(place: Place, language: Language) -> bool:
-    """Cities that take no state, province or country after them.
-
-    English follows AP: its 30 US dateline cities and four Canadian ones (Canadian English, CP's
-    list of Canadian cities). Spanish and Brazilian press give a US city its state unless readers
-    know the city by itself (a short list, see ``data/regions.yaml``).
-    """
+    """Cities that take no state, province or country after them: on their press's list (AP's
+    30 US dateline cities, CP's Canadian ones, the few US cities Latin American desks print
+    alone), or whose name or spelling already places them."""
     # A spelling in ``names`` changes how the city is written, never whether its state is given
     # ("San Jose, California"), unless it carries its own ("Washington, D.C.").
     if _own_qualifier(place, language) or _says_region(place) or _says_country(place):
         return True
-    if (place.country, place.region) == profile(language).home_region:
+    press = profile(language)
+    if (place.country, place.region) == press.home_region:
         return True  # the readers' own region: "Laval", not "Laval (Québec)", in Quebec
-    if place.country == "US":
-        return _in_list(place, profile(language).us_standalone)
-    listed = profile(language).canada_standalone
-    return place.country == "CA" and listed is not None and _in_list(place, listed)
+    return _listed(place, press.standalone.get(place.country, ())) is not None
 
 
 # A place and what qualifies it (its state, region or country), as English writes it; the
@@ -296,41 +272,30 @@ def _with(name: str, qualifier: str, pattern: str) -> str:
     return pattern % {"place": name, "qualifier": qualifier}
 
 
-def _us_state(place: Place, language: Language, form: str) -> str | None:
-    """A US state in the house's form: "California", AP's "Calif." or the postal "CA"."""
-    entry = _regions()["US"].get(place.region or "")
-    if entry is None:  # a territory (PR, GU, VI): its name from iso-codes, in every form
-        return region_name(place, language)
-    full = entry.get(_texts(language)) or region_name(place, language)  # iso-codes' name otherwise
-    return {"full": full, "ap": entry["ap"], "postal": place.region}[form]
-
-
 def qualifier(
     place: Place, language: Language, house: HouseStyle = DEFAULT_HOUSE, *, dateline: bool = False
 ) -> str:
-    """The state, province or region that follows a city where its press gives one."""
-    if place.country in profile(language).region_codes:
-        return place.region or ""  # Estadão: Brazilian cities with the state code, "(CE)"
-    if place.country == "US":
-        form = (
-            (house.dateline_states or profile(language).dateline_states)
-            if dateline
-            else (house.state_names)
-        )
-        if profile(language).abbreviated_regions:
-            form = "ap"  # CP: "Carlsbad, Calif.", in text as in datelines
-        state = _us_state(place, language, form)
-        if form == "full" and not dateline:  # "Seattle (estado de Washington)"
-            state = _entry(place).get("in_text", {}).get(_texts(language), state)
-        return state or ""
-    if place.country == "CA" and profile(language).abbreviated_regions:
-        return _entry(place).get("cp") or region_name(place, language) or ""  # CP: "Que."
-    return region_name(place, language) or ""
+    """The state, province or region that follows a city, in the form its press gives it
+    (``Profile.region_form``): "California", "Calif.", "CA", "(CE)", "Que.", "Tolima"."""
+    form = profile(language).region_form(place.country, house, dateline=dateline)
+    entry = _entry(place)
+    if form == "code" or (form == "postal" and entry):
+        return place.region or ""
+    texts = _texts(language)
+    if form == "in_text":  # "estado de Nueva York", where the state could read as the city
+        written = entry.get("in_text", {}).get(texts) or entry.get(texts)
+    elif form == "full":  # a US state as the table spells it
+        written = entry.get(texts)
+    elif form == "name":  # the region's name as ``region_name`` gives it
+        written = None
+    else:  # the press's abbreviation: "ap", "cp"
+        written = entry.get(form)
+    return written or region_name(place, language) or ""
 
 
 def _is_local(place: Place, language: Language) -> bool:
     """Cities whose readers place them by state or province rather than by country."""
-    return place.country in profile(language).placed_by_region
+    return place.country in profile(language).regions
 
 
 def local_name(
@@ -364,6 +329,7 @@ def cities_in_text(
     or province share it ("Laval and Gatineau, Que.", not "Laval, Que., and Gatineau, Que.");
     in parentheses each keeps its own, so that a long series keeps its commas.
     """
+    press = profile(language)
     share_regions = pattern.startswith("%(place)s,")
     mixed = len({place.country for place in places}) > 1  # some cities named with a country
     groups: dict[str, list[Place]] = {}
@@ -371,7 +337,7 @@ def cities_in_text(
     for place in places:
         if _is_local(place, language):
             after = "" if _standalone(place, language) else qualifier(place, language, house)
-            country = profile(language).region_and_country.get(place.country)
+            country = press.region_and_country.get(place.country)
             if after and mixed and country:
                 after = f"{after}, {country}"
             if not after:
@@ -396,13 +362,9 @@ def cities_in_text(
             texts.append(item)
         else:
             where, members = item
-            names = series(
-                [_in_text(p, language) for p in members],
-                language,
-                house.serial_comma,
-            )
+            names = press.series([_in_text(p, language) for p in members], house.serial_comma)
             texts.append(_with(names, where, pattern))
-    return series(texts, language, house.serial_comma)
+    return press.series(texts, house.serial_comma)
 
 
 def dateline(
@@ -420,14 +382,8 @@ def dateline(
     the dateline of a city's release in its own language, where its own press needs no country:
     "BUENOS AIRES", "FORTALEZA (CE)".
     """
-    if (
-        profile(language).dateline_ap_cities
-        and place.country == "US"
-        and (listed := _listed(place, "ap_standalone"))
-    ):
-        # AP: "WASHINGTON", even where the text says "Washington, D.C."; "NEW YORK", where it
-        # says "New York City" (a dateline city stands alone, without "City").
-        return listed.upper()
+    if listed := _listed(place, profile(language).dateline_cities.get(place.country, ())):
+        return listed.upper()  # AP: "WASHINGTON", "NEW YORK", whatever the text says
     name = city_name(place, language).upper()
     if _is_local(place, language):
         if _standalone(place, language):

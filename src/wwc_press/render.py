@@ -87,6 +87,7 @@ def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.globals["l10n"] = localizer
+    env.globals["press"] = localizer.press  # the profile: dates, quotes, typography, end marks
     return env
 
 
@@ -123,7 +124,7 @@ def render(
     if "a" not in context:  # the index and the review page print no prose
         return page
     page = typographed(page, l10n.tag)
-    print_language = l10n.hyphenation_lang if for_pdf else None
+    print_language = l10n.press.hyphenation if for_pdf else None
     page = typeset.protect(
         page, *_proper_names(context, l10n), print_language=print_language, language=l10n.tag
     )
@@ -141,17 +142,14 @@ def typographed(page: str, language: Language) -> str:
     """Every text of a page set by its language's typography (fr-CA: ’, the no-break spaces of
     « » and before the colon), the title and the alt texts included: the Subject of an e-mail,
     a card's alt text and a Word file's properties are read from them. Styles stay as written."""
-    from .style import typography
-
+    typography = profile(language).typography
     parts = _TEXTS.split(page)
     for index, part in enumerate(parts):
         if index % 2 == 0:  # an apostrophe needs no escaping in text, and must be seen
-            parts[index] = typography(part.replace("&#39;", "'"), language)
+            parts[index] = typography(part.replace("&#39;", "'"))
         elif part.startswith("<") and not part.startswith(("<style", "<script", '<meta name="v')):
             parts[index] = _ALT.sub(
-                lambda m: (
-                    m.group(1) + typography(m.group(2).replace("&#39;", "'"), language) + m.group(3)
-                ),
+                lambda m: m.group(1) + typography(m.group(2).replace("&#39;", "'")) + m.group(3),
                 part,
             )
     return "".join(parts)

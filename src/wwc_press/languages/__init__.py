@@ -1,10 +1,13 @@
 """One profile per language: everything the code knows about a language, in one object.
 
 The rest of the code is language-neutral and asks the profile of a language (``profile("es")``)
-for its locale, catalog, hyphenation, number words, conjunction, quotation marks, date and
-clock forms, and how its press places cities and names time zones. Wording stays in the
-templates and catalogs; the rules on top of CLDR that each press manual sets live here, each
-citing its manual. Adding a language is one module of this package and its catalog.
+for its locale, catalog, hyphenation and spelling dictionary, and lets it write: numbers in
+words or figures, a series with its conjunction, quotation marks, dates and clock times, the
+name of a time zone, and how its press places a city (which countries by region, in what form,
+the cities that stand alone). Templates have it as ``press``. Wording stays in the templates
+and catalogs; the rules on top of CLDR that each press manual sets live here, each citing its
+manual, and nothing outside this package branches on a language or a country to apply them.
+Adding a language is one module of this package and its catalog.
 """
 
 from __future__ import annotations
@@ -13,6 +16,15 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..style import HouseStyle
+
+# Spanish, Brazilian and Quebec newsrooms give a US city its state unless their readers know the
+# city by itself. Kept short on purpose: the cities that El País and Folha de S.Paulo datelines
+# print without a state ("NUEVA YORK", "WASHINGTON", "LOS ÁNGELES").
+US_KNOWN_ALONE = ("New York", "Washington", "Los Angeles", "Chicago", "Miami", "San Francisco")
 
 
 @dataclass(frozen=True)
@@ -23,6 +35,9 @@ class Profile:
     hyphenation: str  # the tag WeasyPrint and pyphen should use ("en" alone picks en_GB)
     # Word's language for spelling; a bare "es" would be Spain's, the releases are the Americas'.
     word_language: str
+    # Debian's package of the hunspell dictionary check spells with (the Makefile installs the
+    # profiles' packages, reading them from these modules' source).
+    dictionary_package: str
     iso_codes: str | None  # iso-codes' translations of region names, where it has them
     cldr_countries: frozenset[str] | None  # ... only these countries' (pt-BR: Brazil); None: any
     words: tuple[int, int]  # counts spelled out from, to (house style may change the upper end)
@@ -38,29 +53,36 @@ class Profile:
     before_attribution: Callable[[str], str] | None = None
     typography: Callable[[str], str] = lambda text: typographic_apostrophe(text)  # typeset
     group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
-    zone_abbreviations: bool = False  # "10 a.m. EDT" (AP) rather than "hora de Nueva York"
-    # A zone as the press names it after a clock, whatever the season, from CLDR's generic
-    # names ("10 a.m. ET", "10 h (heure de l'Est)"); None: by abbreviation or by city (above).
-    zone_name: Callable[[str, dt.datetime], str] | None = None  # (zone, local time)
-    us_standalone: str = "standalone_es_pt"  # the list in data/regions.yaml of US cities alone
-    canada_standalone: str | None = None  # the list of Canadian cities alone in datelines
-    # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
-    # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
-    abbreviated_regions: bool = False
-    placed_by_region: frozenset[str] = frozenset({"US"})  # cities with their region, not country
+    # A zone as the press names it after a clock (zone, local time): AP by its abbreviation
+    # ("10 a.m. EDT"), CP and Quebec desks by CLDR's generic name whatever the season ("10 a.m.
+    # ET", "10 h (heure de l'Est)"); None: by its city ("hora de Nueva York").
+    zone_form: Callable[[str, dt.datetime], str] | None = None
+    # Whether the press names a time by its zone alone ("9 a.m. CT"), never "local time" or a
+    # city's time: each clock of the embargo line then carries its zone (CP, Quebec).
+    names_zones: bool = False
+    # How the press places a city: the countries whose cities it places by their region, not
+    # their country, each with the form of that region after a city: "name"; "code" (Estadão:
+    # "Fortaleza (CE)"); "state", a US state as the house writes it (``HouseStyle``); or an
+    # abbreviation column of data/regions.yaml ("cp": "Gatineau, Que.", "ap": "Carlsbad, Calif.").
+    regions: dict[str, str] = field(default_factory=lambda: {"US": "state"})
+    dateline_states: str = "full"  # a "state" in datelines where the house sets none: full, ap
+    # The cities that stand alone, by country, in datelines and in text ("NEW YORK", not "NEW
+    # YORK, N.Y."); a city whose name says its region or country needs no list.
+    standalone: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"US": US_KNOWN_ALONE})
+    # Cities a dateline writes as the list writes them, whatever the text says (AP: "WASHINGTON"
+    # where the text says "Washington, D.C.", "NEW YORK" where it says "New York City").
+    dateline_cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # ... and with their country too, as the press abbreviates it, in a list that places other
     # cities by country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla
     # (México)".
     region_and_country: dict[str, str] = field(default_factory=dict)
-    region_codes: frozenset[str] = frozenset()  # countries whose region prints as its code
-    country_article: frozenset[str] = frozenset()  # "the United States" in running text
-    # The article of each country's name in running text, where it varies ("l'Argentine", "le
-    # Brésil", "les États-Unis"; Haïti and Cuba take none)
+    # The article of each country's name in running text, where it takes one ("the United
+    # States", "l'Argentine", "le Brésil"; Haïti and Cuba take none)
     country_articles: dict[str, str] = field(default_factory=dict)
-    dateline_states: str = "full"  # US states in datelines by default: full, ap or postal
-    dateline_ap_cities: bool = False  # AP: "WASHINGTON" even where the text says "D.C."
     headline_names_alone: bool = True  # a city's own headline: its name alone ("Fortaleza …")
-    inline_comma: bool = False  # AP sets a state off with commas on both sides
+    # Cities followed by more words: AP sets a state or country off with commas on both sides
+    # ("Henderson, Nevada, moves up"); parentheses need nothing more.
+    inline: Callable[[str], str] = lambda cities: cities
     readers_country: str | None = None  # numbers of this country print in national form
     home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
@@ -69,14 +91,16 @@ class Profile:
     # The mark that ends a release, by the country of its dateline ("" for any other): US and
     # Latin American releases end with ###, Canadian ones with -30- in both languages.
     end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
-    # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
-    # held to the word after them, and fixed phrases never split ("por primera vez").
     # Cities the press names with an article, by country and the name as this language writes
     # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
     city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
+    # held to the word after them, and fixed phrases never split ("por primera vez").
     headline_ties: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
-    percent: Callable[[float], str] | None = None  # a share, where the press differs from CLDR
+    percent_form: Callable[[float], str] | None = None  # a share, where the press and CLDR differ
+    # Count words as number parsers read them, for check: the press's shortened forms in full.
+    numbers_in_full: Callable[[str], str] = lambda text: text
     # The language an announcement's texts are given in, for a variant that has no texts of its
     # own (Canadian English reads the file's "en"); None: its own tag.
     texts: str | None = None
@@ -102,8 +126,80 @@ class Profile:
     def end_mark(self, country: str) -> str:
         return self.end_marks.get(country, self.end_marks.get("", "###"))
 
+    def region_form(self, country: str, house: HouseStyle, *, dateline: bool) -> str:
+        """How the press writes the region after a city of ``country``: its entry in ``regions``
+        ("name" for a country it places by country), a US state in the house's form, by
+        default spelled out in text ("in_text": "estado de Washington" where it could read as
+        the city) and as the profile sets in datelines (AP: "Calif.")."""
+        form = self.regions.get(country, "name")
+        if form != "state":
+            return form
+        if dateline:
+            return house.dateline_states or self.dateline_states
+        return "in_text" if house.state_names == "full" else house.state_names
+
+    def zone_name(self, zone: str, local: dt.datetime) -> str:
+        """The zone after a clock at ``local``: the press's own form, else its city."""
+        from ..zones import zone_city
+
+        return self.zone_form(zone, local) if self.zone_form else zone_city(zone, self.babel_locale)
+
     def and_before(self, next_word: str) -> str:
         return self.conjunction(next_word) if self.conjunction else self.and_word
+
+    def number(self, value: int, noun: str | None = None, up_to: int | None = None) -> str:
+        """A count in words within the press range (to ``up_to`` when the house sets it; -1:
+        always figures), in figures above it; words agree in gender with ``noun``."""
+        from babel.numbers import format_decimal
+
+        low, high = self.words
+        if up_to is not None:
+            high = min(up_to, 99)
+        if low <= value <= high:
+            return self.cardinal(value, self.noun_gender.get(noun or "") == "f")
+        grouped = self.group_four_digits or abs(value) >= 10_000
+        return format_decimal(value, locale=self.babel_locale, group_separator=grouped)
+
+    def percent(self, fraction: float) -> str:
+        """CLDR's percent: "57%" in English and Portuguese, "57 %" with a no-break space in
+        Spanish; the profile's form where its press writes it otherwise (CP: "57 per cent")."""
+        from babel.numbers import format_percent
+
+        if self.percent_form:
+            return self.percent_form(fraction)
+        return format_percent(fraction, locale=self.babel_locale)
+
+    def series(self, items: list[str], serial_comma: bool = False) -> str:
+        """``items`` joined as running text does.
+
+        AP (and RAE for Spanish, Estadão for Portuguese): no comma before the conjunction in a
+        simple series; when an item holds a comma or the conjunction itself, items are separated
+        by semicolons and the last joins with "; and" ("Chicago; Henderson, Nevada; and
+        Syracuse").
+        """
+        if len(items) < 2:
+            return "".join(items)
+        # A comma inside parentheses ("Utah, Estados Unidos") is held by them: it asks for no
+        # semicolons between the items.
+        bare = [re.sub(r"\([^()]*\)", "", item) for item in items]
+        complex_items = any("," in item or f" {self.and_word} " in item for item in bare[:-1])
+        last = items[-1]
+        word = self.and_before(last)
+        if len(items) == 2:
+            comma = "," if "," in bare[0] else ""
+            return f"{items[0]}{comma} {word} {last}"
+        if complex_items:
+            return "; ".join(items[:-1]) + f"; {word} {last}"
+        comma = "," if serial_comma else ""
+        return ", ".join(items[:-1]) + f"{comma} {word} {last}"
+
+    def quoted_before_attribution(self, text: str) -> str:
+        """A quote of the file that the name of its speaker follows, typeset, in the language's
+        marks."""
+        text = self.typography(text).rstrip()
+        if self.before_attribution:
+            return self.before_attribution(text)
+        return self.quote(text[:-1] if text.endswith(".") else text)
 
 
 def tens_and_units(units: list[str], tens: list[str], joiner: str, below: int) -> Callable:

@@ -20,6 +20,22 @@ _WORDS = tens_and_units(_UNITS, _TENS, "-", 20)
 AP_MONTHS = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}
 
 
+# AP Stylebook, datelines: the US cities that stand alone, in datelines and in body text.
+AP_DATELINE_CITIES = (
+    "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver",
+    "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami",
+    "Milwaukee", "Minneapolis", "New Orleans", "New York", "Oklahoma City", "Philadelphia",
+    "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego",
+    "San Francisco", "Seattle", "Washington",
+)  # fmt: skip
+# AP Stylebook, datelines: the Canadian cities that stand alone; others take their province
+# spelled out.
+AP_CANADIAN_CITIES = ("Montreal", "Ottawa", "Quebec City", "Toronto")
+
+# AP: "the United States", "the Netherlands", "the Philippines"… in running text.
+_WITH_THE = ("US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA")
+
+
 def _cardinal(value: int, feminine: bool) -> str:
     return _WORDS(value)  # English words have no gender
 
@@ -47,6 +63,12 @@ def _typography(text: str) -> str:
 _PERCENT_WORDS = re.compile(r"(\d)[\s\u00a0](?:per[\s\u00a0]cent|percent)\b")
 
 
+def _set_off(cities: str) -> str:
+    """AP sets a state or country off with commas on both sides: "Henderson, Nevada, moves
+    up"."""
+    return cities + "," if "," in cities else cities
+
+
 def _before_said(text: str) -> str:
     """AP: the comma that leads to "said" goes inside the quotation marks, in place of the
     quote's period (“…communities,” said); a question or an exclamation keeps its mark."""
@@ -61,6 +83,7 @@ PROFILE = Profile(
     catalog_dir=None,
     hyphenation="en-US",  # WeasyPrint picks en_GB patterns for "en"
     word_language="en-US",
+    dictionary_package="hunspell-en-us",
     iso_codes=None,
     cldr_countries=None,
     words=(0, 9),  # AP: one through nine
@@ -72,18 +95,14 @@ PROFILE = Profile(
     typography=_typography,
     long_date=_long_date,
     clock=_clock,
-    zone_abbreviations=True,  # AP: "10 a.m. EDT"
-    us_standalone="ap_standalone",  # AP's 30 dateline cities
-    canada_standalone="ap_standalone_canada",
-    placed_by_region=frozenset({"US", "CA"}),  # AP: "Laval, Quebec", never "Canada"
-    # AP: "the United States", "the Netherlands", "the Philippines"…
-    country_article=frozenset(
-        {"US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA"}
-    ),
+    zone_form=lambda zone, local: local.tzname() or "",  # AP: "10 a.m. EDT"
+    regions={"US": "state", "CA": "name"},  # AP: "Laval, Quebec", never "Canada"
     dateline_states="ap",  # AP: "SACRAMENTO, Calif."
-    dateline_ap_cities=True,
+    standalone={"US": AP_DATELINE_CITIES, "CA": AP_CANADIAN_CITIES},
+    dateline_cities={"US": AP_DATELINE_CITIES},
+    country_articles=dict.fromkeys(_WITH_THE, "the "),
     headline_names_alone=False,  # "Carlsbad, California, earns …"
-    inline_comma=True,  # "Henderson, Nevada, moves up"
+    inline=_set_off,
     readers_country="US",
     date_pattern=r"\b(?P<month>{months})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?",
     short_months=AP_MONTHS,

@@ -4,7 +4,7 @@ program's release from New York stays AP (``en.py``).
 
 What differs from AP, by the Stylebook's chapters:
 - Datelines and place names: the Canadian cities CP lists as standing alone ("WINNIPEG",
-  "HAMILTON"; ``data/regions.yaml``, ``cp_standalone_canada``); others take CP's abbreviation
+  "HAMILTON"; ``CP_CANADIAN_CITIES``); others take CP's abbreviation
   of their province ("GATINEAU, Que."), territories spelled out ("Yukon"); a US city its
   state abbreviated, in text too ("Carlsbad, Calif.").
 - Per cent: two words after a figure, "92 per cent".
@@ -23,6 +23,14 @@ import datetime as dt
 import re
 
 from . import en, keeps_standard_time, typographic_apostrophe
+
+# The Canadian Press Stylebook, datelines: the Canadian cities that stand alone, in datelines
+# and in text, for Canadian readers ("WINNIPEG", "HAMILTON"); the others take CP's abbreviation
+# of their province. Later editions may list more: check the Stylebook before adding one.
+CP_CANADIAN_CITIES = (
+    "Calgary", "Edmonton", "Halifax", "Hamilton", "Montreal", "Ottawa", "Quebec", "Quebec City",
+    "Regina", "Saskatoon", "St. John's", "Toronto", "Vancouver", "Victoria", "Winnipeg",
+)  # fmt: skip
 
 _PER_CENT = re.compile(r"(\d)(?:\s?%|[\s\u00a0]percent\b)")  # "75%", "75 percent"
 # "51 per cent to 67 per cent": a range says "per cent" once, after its second figure.
@@ -62,13 +70,15 @@ PROFILE = dataclasses.replace(
     babel_locale="en_CA",
     word_language="en-CA",
     cldr_countries=frozenset({"CA"}),  # it reads Canadian cities; English is the source anyway
-    zone_name=_zone_name,
-    canada_standalone="cp_standalone_canada",
-    abbreviated_regions=True,
-    placed_by_region=frozenset({"US", "CA"}),
+    zone_form=_zone_name,
+    names_zones=True,
+    # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
+    # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
+    regions={"US": "ap", "CA": "cp"},
+    standalone={"US": en.AP_DATELINE_CITIES, "CA": CP_CANADIAN_CITIES},
     readers_country="CA",  # phone numbers of Canada in national form: "(204) 986-2196"
     end_marks={"": "-30-"},  # CP: every release ends with -30-
-    percent=_percent,
+    percent_form=_percent,
     typography=_typography,
     texts="en",
     readers={},

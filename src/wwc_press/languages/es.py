@@ -26,6 +26,12 @@ def _cardinal(value: int, feminine: bool) -> str:
     return word
 
 
+def _numbers_in_full(text: str) -> str:
+    """RAE: "veintiún países" is the form of "veintiuno" before a noun, which number parsers
+    (text2num) lack."""
+    return re.sub(r"(?i)\bveintiún\b", "veintiuno", text)
+
+
 def _conjunction(next_word: str) -> str:
     """RAE and Fundéu: "y" becomes "e" before the sound /i/ (i-, hi-), but not before a
     diphthong (hie-, hia-): "Bogotá e Ibagué", "agua y hielo"."""
@@ -47,10 +53,12 @@ PROFILE = Profile(
     catalog_dir="es",
     hyphenation="es",
     word_language="es-419",
+    dictionary_package="hunspell-es",
     iso_codes="es",
     cldr_countries=None,
     words=(0, 9),  # Fundéu: cero a nueve
     cardinal=_cardinal,
+    numbers_in_full=_numbers_in_full,
     noun_gender={"city": "f", "country": "m", "level": "m"},
     and_word="y",
     conjunction=_conjunction,

@@ -8,7 +8,14 @@ import re
 
 from babel.dates import format_date
 
-from . import Profile, keeps_standard_time, no_break_percent, typographic_apostrophe
+from . import (
+    US_KNOWN_ALONE,
+    Profile,
+    keeps_standard_time,
+    no_break_percent,
+    typographic_apostrophe,
+)
+from .en import AP_CANADIAN_CITIES
 
 _UNITS = (
     "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
@@ -97,6 +104,7 @@ PROFILE = Profile(
     catalog_dir="fr_CA",
     hyphenation="fr",
     word_language="fr-CA",
+    dictionary_package="hunspell-fr",
     iso_codes="fr",
     cldr_countries=frozenset({"CA"}),
     words=(1, 9),  # la Presse canadienne: un à neuf en lettres
@@ -109,9 +117,11 @@ PROFILE = Profile(
     clock=_clock,
     typography=_typography,
     group_four_digits=True,
-    canada_standalone="ap_standalone_canada",  # Montréal, Ottawa, Québec, Toronto alone, as in AP
-    zone_name=_zone_name,
-    placed_by_region=frozenset({"US", "CA"}),  # "Laval (Québec)", "Seattle (Washington)"
+    zone_form=_zone_name,
+    names_zones=True,
+    regions={"US": "state", "CA": "name"},  # "Laval (Québec)", "Seattle (Washington)"
+    # Montréal, Ottawa, Québec, Toronto alone, as in AP
+    standalone={"US": US_KNOWN_ALONE, "CA": AP_CANADIAN_CITIES},
     country_articles=COUNTRY_ARTICLES,
     readers_country="CA",
     home_region=("CA", "QC"),

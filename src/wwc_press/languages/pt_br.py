@@ -54,6 +54,7 @@ PROFILE = Profile(
     catalog_dir="pt_BR",
     hyphenation="pt-BR",  # WeasyPrint picks pt_PT-like patterns for "pt"
     word_language="pt-BR",
+    dictionary_package="hunspell-pt-br",
     iso_codes="pt_BR",
     cldr_countries=frozenset({"BR"}),  # Portugal's and Angola's press write otherwise
     words=(1, 10),  # Estadão: um a dez
@@ -63,8 +64,7 @@ PROFILE = Profile(
     quote=lambda text: "“" + text + "”",
     long_date=_long_date,
     clock=_clock,
-    placed_by_region=frozenset({"US", "BR"}),
-    region_codes=frozenset({"BR"}),  # Estadão: "Fortaleza (CE)"
+    regions={"US": "state", "BR": "code"},  # Estadão: "Fortaleza (CE)"
     city_articles=CITY_ARTICLES,
     readers_country="BR",
     # Brazilian desks place a US city by its state and its country when the same list gives
