@@ -356,6 +356,13 @@ def test_check_reads_french_numbers_in_words_and_with_spaces(
         ("pt-BR", "vinte e duas cidades e 12\u00a0345 pessoas", {"22", "12345"}),
         ("fr-CA", "soixante et onze villes, quatre-vingts écoles, la deuxième ville", {"71", "80"}),
         ("en", "twenty-one cities, one of them the second", {"21"}),
+        # An article before a figure is no 1, however many numbers stand near it.
+        (
+            "es",
+            "bajaron un 23\u00a0% en dos años y recorrió unos 4,2 kilómetros",
+            {"23%", "2", "4.2"},
+        ),
+        ("pt-BR", "caíram uns 23% em dois anos, uma 5ª vez", {"23%", "2"}),
     ],
 )
 def test_numbers_in_words_of_every_language(lang: str, text: str, values: set[str]) -> None:

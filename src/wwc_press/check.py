@@ -107,6 +107,11 @@ def _number(text: str, language: Language) -> str:
     return text.replace(decimal, ".")
 
 
+# An article before a figure ("bajaron un 23 %", "unos 4,2 millones", "uma 5", "une 12"): text2num
+# reads it as a 1 when other numbers are near; it is never a count there.
+_ARTICLE_BEFORE_FIGURE = re.compile(r"(?i)\b(?:un|una|unos|unas|um|uma|uns|umas|une)\s+(?=\d)")
+
+
 def _in_figures(text: str, language: Language) -> str:
     """Numbers in words written in figures, by text2num's parsers of each language: "vingt et
     une" is 21, "mil doscientas" 1200, "twenty-one" 21. "One", "una", "um", "une" stay words
@@ -114,6 +119,7 @@ def _in_figures(text: str, language: Language) -> str:
     from text_to_num import alpha2digit
 
     text = profile(language).numbers_in_full(text)  # "veintiún" before a noun: "veintiuno"
+    text = _ARTICLE_BEFORE_FIGURE.sub("", text)
     return _ORDINAL.sub(" ", alpha2digit(text, profile(language).cldr_language, threshold=2))
 
 
