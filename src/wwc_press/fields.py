@@ -8,13 +8,11 @@ translatable field is one line here, besides the model, its template and the cat
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import without_invisible
-from .model import Announcement, City, Place
+from .model import Announcement, City, city_key
 
 Loc = tuple[Any, ...]
 
@@ -61,16 +59,6 @@ TEXT_FIELDS: tuple[TextField, ...] = (
     TextField(("about", "*", "title"), {"release": "about-{key}"}, False, file="settings"),
     TextField(("about", "*", "text"), {"release": "about-{key}"}, False, file="settings"),
 )  # fmt: skip
-
-
-def city_key(place: Place) -> tuple[str, str | None, str]:
-    """A city's identity within and across announcements: namesakes differ by region or country
-    ("Portland"); case, Unicode's two spellings of an accent (NFC and NFD "Córdoba") and the kind
-    of space ("San Antonio" with a no-break space) and invisible characters ("Chi\u200bcago")
-    do not count."""
-    name = without_invisible(unicodedata.normalize("NFC", place.name))
-    name = " ".join(name.casefold().split())
-    return (name, place.region, place.country)
 
 
 def _walk(data: Any, path: tuple[str, ...], loc: Loc) -> Iterator[tuple[Loc, Any]]:

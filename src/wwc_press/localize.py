@@ -21,7 +21,6 @@ from babel.messages.pofile import read_po
 from . import places, style
 from . import zones as zones_module
 from .errors import RenderError
-from .fields import city_key
 from .languages import REGISTRY, Profile, profile
 from .model import (
     City,
@@ -32,6 +31,7 @@ from .model import (
     Level,
     Place,
     Words,
+    city_key,
     contacts_in,
     words,
 )

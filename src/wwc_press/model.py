@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import cache
 from typing import Annotated, Literal
 
@@ -23,6 +24,7 @@ from pydantic import (
 )
 from pydantic import Strict as StrictType
 
+from .errors import invisible, without_invisible
 from .languages import REGISTRY
 
 # The languages are those with a profile (wwc_press.languages), in the registry's order.
@@ -48,10 +50,6 @@ MAX_NAME = 200  # characters in a place's or a person's name
 
 def _visible(name: str) -> str:
     """A name shows every character it has: an invisible one makes a look-alike of another."""
-    import unicodedata
-
-    from .errors import invisible
-
     found = invisible(name)
     if found is not None:
         what = unicodedata.name(found, "a format character")
@@ -155,6 +153,16 @@ class Place(Record):
     names: dict[Language, Annotated[Text, AfterValidator(_visible)]] = Field(
         default_factory=dict, description="spellings per language that win over every rule"
     )
+
+
+def city_key(place: Place) -> tuple[str, str | None, str]:
+    """A city's identity within and across announcements: namesakes differ by region or country
+    ("Portland"); case, Unicode's two spellings of an accent (NFC and NFD "Córdoba") and the kind
+    of space ("San Antonio" with a no-break space) and invisible characters ("Chi\u200bcago")
+    do not count."""
+    name = without_invisible(unicodedata.normalize("NFC", place.name))
+    name = " ".join(name.casefold().split())
+    return (name, place.region, place.country)
 
 
 class Quote(Record):

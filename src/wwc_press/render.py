@@ -22,10 +22,9 @@ from markupsafe import Markup, escape
 
 from . import places, publish, typeset, zones
 from .errors import RenderError
-from .fields import city_key
 from .languages import profile
 from .localize import Localizer, localizer
-from .model import LEVELS, STATUSES, Announcement, City, Language, Level, Place
+from .model import LEVELS, STATUSES, Announcement, City, Language, Level, Place, city_key
 from .roster import Facts
 from .settings import Settings
 

@@ -30,6 +30,7 @@ from .model import (
     Language,
     Place,
     Translatable,
+    city_key,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -242,7 +243,7 @@ def _city_rules(
     seen: dict[tuple[str, str | None, str], tuple[str, int]] = {}
     for status, index, city in entries:
         loc = ("cities", status, index)
-        key = fields.city_key(city)  # two Portlands may differ
+        key = city_key(city)  # two Portlands may differ
         if key in seen:
             line = doc.position(("cities", *seen[key]))[0]
             problems.append(
