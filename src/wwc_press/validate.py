@@ -316,9 +316,21 @@ def announcement_rules(
                 ("cities",), "no cities: list at least one under new, upgraded or recertified"
             )
         )
+    problems += _count_rules(doc, announcement)
+    names = [city.name for _, city in cities.by_status()]
+    problems += _release_rules(doc, announcement, names)
+    problems += _highlight_rules(doc, announcement, names)
+    problems += _text_rules(doc, announcement, languages)
+    problems += contact_problems(doc, announcement.contacts, languages)
+    return problems
+
+
+def _count_rules(doc: loader.Document, announcement: Announcement) -> list[Problem]:
+    """The round's size is at least the cities the file lists; the total, at least its new."""
+    problems = []
     for status in STATUSES:
         given = getattr(announcement.counts, status) if announcement.counts else None
-        listed = len(getattr(cities, status))
+        listed = len(getattr(announcement.cities, status))
         if given is not None and given < listed:
             problems.append(
                 doc.problem(
@@ -336,7 +348,14 @@ def announcement_rules(
                 f"{new} cities certified for the first time here",
             )
         )
-    names = [city.name for _, city in cities.by_status()]
+    return problems
+
+
+def _release_rules(
+    doc: loader.Document, announcement: Announcement, names: list[str]
+) -> list[Problem]:
+    """A program quote's releases are statuses or cities of this announcement."""
+    problems = []
     for index, quote in enumerate(announcement.quotes):
         for number, item in enumerate(quote.releases or []):
             if item not in STATUSES and item not in names:
@@ -347,6 +366,14 @@ def announcement_rules(
                         "of this announcement" + _suggest(item, [*STATUSES, *sorted(names)]),
                     )
                 )
+    return problems
+
+
+def _highlight_rules(
+    doc: loader.Document, announcement: Announcement, names: list[str]
+) -> list[Problem]:
+    """A highlight about a city names one city of this announcement, and only one."""
+    problems = []
     for index, highlight in enumerate(announcement.highlights):
         if highlight.city is None:  # about the program
             continue
@@ -366,13 +393,20 @@ def announcement_rules(
                     "highlight cannot tell which; give them distinct spellings under 'names'",
                 )
             )
+    return problems
+
+
+def _text_rules(
+    doc: loader.Document, announcement: Announcement, languages: list[Language]
+) -> list[Problem]:
+    """Each text in every language it is printed in: a city's in its releases' languages."""
+    problems = []
     for loc, _, text in fields.texts(announcement):
         if loc[0] == "cities":
-            continue  # a city's quote: with the city's own rules above
+            continue  # a city's quote: with the city's own rules
         city = fields.city_of(announcement, loc)
         required = places.release_languages(city, languages) if city else languages
         problems += _missing_languages(doc, loc, text, required, languages)
-    problems += contact_problems(doc, announcement.contacts, languages)
     return problems
 
 
