@@ -82,7 +82,7 @@ def output_key(shared: str, announcement: Announcement, output: Output, derived:
 def _in_language(data: Any, language: str) -> Any:
     """``data`` with each per-language mapping (a text, a name's spellings, the contacts of each
     language) narrowed to ``language``: an output prints no other language's words."""
-    from .model import LANGUAGES
+    from .inputs import LANGUAGES
 
     if isinstance(data, dict):
         if data and all(key in LANGUAGES for key in data):

@@ -20,7 +20,8 @@ from typing import Any, NoReturn
 import click
 
 from .errors import Error, Interrupted, UsageError, WriteFailed
-from .model import KINDS, LANGUAGES
+from .inputs import LANGUAGES
+from .model import KINDS
 from .plan import FORMATS
 
 

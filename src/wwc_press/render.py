@@ -22,9 +22,10 @@ from markupsafe import Markup, escape
 
 from . import places, publish, typeset, zones
 from .errors import RenderError
+from .inputs import LEVELS
 from .languages import profile
 from .localize import Localizer, localizer
-from .model import LEVELS, STATUSES, Announcement, City, Language, Level, Place, city_key
+from .model import STATUSES, Announcement, City, Language, Level, Place, city_key
 from .roster import Facts
 from .settings import Settings
 

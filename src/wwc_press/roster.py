@@ -24,7 +24,8 @@ from pathlib import Path
 
 from . import loader, places
 from .errors import Problem
-from .model import LEVELS, STATUSES, Announcement, City, Level, Round, city_key
+from .inputs import LEVELS
+from .model import STATUSES, Announcement, City, Level, Round, city_key
 
 Key = tuple[str, str | None, str]
 

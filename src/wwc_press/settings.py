@@ -9,8 +9,8 @@ from pydantic import Field, StringConstraints
 
 from . import loader
 from .errors import InputError, Problem
+from .inputs import LANGUAGES
 from .model import (
-    LANGUAGES,
     Contacts,
     Language,
     Place,

@@ -16,34 +16,22 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
-from . import fields, loader, places
+from . import fields, loader, places, wording
 from .errors import InputError, Problem
 from .fonts import unprintable
+from .inputs import ID_PATTERN, LANGUAGES, LEVELS
 from .model import (
-    ID_PATTERN,
-    LANGUAGES,
-    LEVELS,
     STATUSES,
     Announcement,
     City,
     Contacts,
     Language,
     Place,
-    Translatable,
     city_key,
 )
+from .wording import did_you_mean, one_of
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def _words(options: list[str]) -> str:
-    quoted = [str(o) for o in options]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-
-
-def _suggest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
@@ -71,106 +59,21 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], str, bool]:
-    """Location, message and whether the location is a key (not a value) for one pydantic error."""
+def _placed(root: type[BaseModel], error: Any) -> tuple[tuple[Any, ...], str, bool]:
+    """Location, message and whether the location is a key (not a value) for one pydantic
+    error: the model's keys are said here, a value's failure in its type's own words."""
     loc = tuple(error["loc"])
-    kind = error["type"]
-    value = error.get("input")
     last = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
+    if error["type"] == "extra_forbidden":
         parent = _model_at(root, loc[:-1])
         keys = _keys_of(parent) if parent else []
-        hint = _suggest(last, keys) or (f"; expected one of: {', '.join(keys)}" if keys else "")
+        hint = did_you_mean(last, keys) or (f"; expected one of: {', '.join(keys)}" if keys else "")
         return loc, f"unknown key '{last}'{hint}", True
-    if kind == "missing":
+    if error["type"] == "missing":
         return loc[:-1], f"missing required key '{last}'", False
-    if last == "[key]":  # a bad key of a language mapping
-        loc = loc[:-1]
-        bad = loc[-1]
-        return (
-            loc,
-            (
-                f"unknown language '{bad}': expected {_words(list(LANGUAGES))}"
-                + _suggest(bad, list(LANGUAGES))
-            ),
-            True,
-        )
-    if kind == "literal_error":
-        if last in ("level", "from"):
-            what, options = "level", list(LEVELS)
-        elif last == "languages" or isinstance(last, int):
-            what, options = "language", list(LANGUAGES)
-        else:  # another choice (a house style's state_names): pydantic lists the options
-            options = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
-            message = f"'{last}' cannot be '{value}': expected {_words(options)}"
-            return loc, message + _suggest(value, options), False
-        return (
-            loc,
-            (f"unknown {what} '{value}': expected {_words(options)}" + _suggest(value, options)),
-            False,
-        )
-    if kind == "dict_type" and _is_translatable(root, loc):
-        return (
-            loc,
-            (
-                f"'{last}' must give the text per language, like "
-                '{en: "…", es: "…", pt-BR: "…"}, not a single text'
-            ),
-            False,
-        )
-    if kind == "timezone_aware":
-        return (
-            loc,
-            (f"'{last}' needs a time zone offset, like 2023-06-21T10:00:00-04:00 (got '{value}')"),
-            False,
-        )
-    if kind.startswith("date") or (kind == "is_instance_of" and last == "date"):
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return loc, f"'{last}' is a date written as text: remove the quotes ({value})", False
-        return loc, f"'{last}' must be a date like 2023-06-21 (got '{value}')", False
-    if kind == "string_pattern_mismatch" and last == "country":
-        return (
-            loc,
-            f"unknown country '{value}': expected an ISO 3166-1 alpha-2 code like US, BR",
-            False,
-        )
-    if kind == "string_pattern_mismatch" and last == "region":
-        return (
-            loc,
-            (f"region '{value}' must be the subdivision code without the country, like CA or SP"),
-            False,
-        )
-    if kind == "value_error":
-        return loc, str(error["msg"]).removeprefix("Value error, "), False
-    if kind == "greater_than_equal":
-        return loc, f"'{last}' must be at least {error['ctx']['ge']} (got {value})", False
-    if kind == "less_than_equal":
-        return loc, f"'{last}' must be at most {error['ctx']['le']:,} (got {value:,})", False
-    if kind == "string_too_long":
-        limit = error["ctx"]["max_length"]
-        return loc, f"'{last}' is {len(value):,} characters long: at most {limit:,}", False
-    if kind == "int_type":
-        return loc, f"'{last}' must be a whole number (got '{value}')", False
-    if kind in ("list_type", "model_type", "dict_type", "string_type"):
-        expected = {
-            "list_type": "a list",
-            "model_type": "a mapping of keys",
-            "dict_type": "a mapping",
-            "string_type": "a text",
-        }[kind]
-        return loc, f"'{last}' must be {expected} (got {type(value).__name__} '{value}')", False
-    return loc, f"'{last}': {error['msg']}", False
-
-
-def _is_translatable(root: type[BaseModel], loc: tuple[Any, ...]) -> bool:
-    parent = _model_at(root, loc[:-1])
-    if parent is None:
-        return False
-    field = next((f for n, f in parent.model_fields.items() if (f.alias or n) == loc[-1]), None)
-    return field is not None and Translatable in (
-        field.annotation,
-        *typing.get_args(field.annotation),
-    )
+    if last == "[key]":  # a mapping's key that its type refuses (a language)
+        return loc[:-1], wording.message(error, loc[-2]), True
+    return loc, wording.message(error, last), False
 
 
 # How pydantic names the text branch of a union in a location: a plain or constrained str, or
@@ -230,7 +133,7 @@ def parse(doc: loader.Document, model: type[M]) -> M:
         for item in errors:
             if item["type"] == "missing" and tuple(item["loc"]) in meant:
                 continue
-            loc, message, is_key = _message(model, item)
+            loc, message, is_key = _placed(model, item)
             problems.append(doc.problem(loc, message, key=is_key))
         raise InputError(problems) from None
 
@@ -363,7 +266,7 @@ def _release_rules(
                     doc.problem(
                         ("quotes", index, "releases", number),
                         f"'{item}' is neither a status (new, upgraded, recertified) nor a city "
-                        "of this announcement" + _suggest(item, [*STATUSES, *sorted(names)]),
+                        "of this announcement" + did_you_mean(item, [*STATUSES, *sorted(names)]),
                     )
                 )
     return problems
@@ -382,7 +285,7 @@ def _highlight_rules(
                 doc.problem(
                     ("highlights", index, "city"),
                     f"highlight for '{highlight.city}', which is not a city of this announcement"
-                    + _suggest(highlight.city, sorted(names)),
+                    + did_you_mean(highlight.city, sorted(names)),
                 )
             )
         elif names.count(highlight.city) > 1:
@@ -422,7 +325,7 @@ def _region_problems(doc: loader.Document, loc: tuple[Any, ...], place: Place) -
         listed = ", ".join(known) if len(known) <= 40 else ", ".join(known[:40]) + ", …"
         message = (
             f"unknown region '{place.region}' for {country}: expected one of its ISO 3166-2 "
-            f"codes without '{place.country}-': {listed}" + _suggest(place.region, known)
+            f"codes without '{place.country}-': {listed}" + did_you_mean(place.region, known)
         )
     return [doc.problem(loc + ("region",), message)]
 
@@ -485,7 +388,7 @@ def _missing_languages(
                 doc.problem(
                     loc,
                     f"'{'.'.join(str(p) for p in loc)}' has no '{language}' text; "
-                    f"this announcement is in {_words(list(allowed))}",
+                    f"this announcement is in {one_of(allowed)}",
                 )
             )
     for language in texts:
@@ -494,7 +397,7 @@ def _missing_languages(
                 doc.problem(
                     loc + (language,),
                     f"'{language}' is not a language of this announcement "
-                    f"({_words(list(allowed))}); add it to 'languages' or remove this text",
+                    f"({one_of(allowed)}); add it to 'languages' or remove this text",
                     key=True,
                 )
             )

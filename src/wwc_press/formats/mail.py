@@ -29,7 +29,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
-from ..model import ascii_domain
+from ..inputs import ascii_domain
 from ..style import typography
 from .page import Page
 from .wire import plain, wire_text
