@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Literal
 
@@ -126,7 +127,24 @@ def _single_text(value: object, kind: str) -> str | None:
             '{en: "…", es: "…", pt-BR: "…"}, not a single text')  # fmt: skip
 
 
-Translatable = Annotated[dict[Language, Text], worded(_single_text)]
+@dataclass(frozen=True)
+class Translated:
+    """The mark of a text that translators translate: ``fields`` finds every field so marked in
+    the model, so the registry of translatable texts is the model's own annotations."""
+
+    facts: bool = True  # check compares its numbers, dates and cities across languages
+    every_language: bool = True  # needed in each language it is printed in
+    name: bool = False  # a name: the same text in two languages is no slip
+
+
+Translatable = Annotated[dict[Language, Text], worded(_single_text), Translated()]
+# A text that states no fact to compare across languages: a speaker's role, an About paragraph,
+# a logo's description.
+Wording = Annotated[Translatable, Translated(facts=False)]
+# A place's spellings that win over every rule: given only where a language writes it otherwise.
+Spellings = Annotated[
+    dict[Language, Spelling], Translated(facts=False, every_language=False, name=True)
+]
 
 
 @cache
@@ -190,7 +208,7 @@ Zone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_
 Words = Text | Translatable
 # A contact's words (name, title, organization) are printed as a signature and sent as From and
 # Reply-To: the rules of a name, so no invisible character makes a look-alike sender.
-ContactWords = Name | dict[Language, Name]
+ContactWords = Annotated[Name | dict[Language, Name], Translated(facts=False, name=True)]
 MAX_ADDRESS = 254  # characters of an e-mail address (RFC 5321's path, less its brackets)
 
 

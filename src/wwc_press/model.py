@@ -29,9 +29,10 @@ from .inputs import (
     Pattern,
     Region,
     ReleaseDate,
-    Spelling,
+    Spellings,
     Text,
     Translatable,
+    Wording,
     Words,
     Zone,
 )
@@ -53,7 +54,7 @@ class Place(Record):
     name: Name
     region: Region | None = None
     country: Country
-    names: dict[Language, Spelling] = Field(
+    names: Spellings = Field(
         default_factory=dict, description="spellings per language that win over every rule"
     )
 
@@ -70,7 +71,7 @@ def city_key(place: Place) -> tuple[str, str | None, str]:
 
 class Quote(Record):
     speaker: Name
-    role: Translatable
+    role: Wording
     text: Translatable
 
 

@@ -7,9 +7,6 @@ so each message lands on the right line. Messages say what is wrong and what wou
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-import typing
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -34,84 +31,6 @@ from .wording import did_you_mean, one_of
 M = TypeVar("M", bound=BaseModel)
 
 
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class that holds the mapping at ``loc`` (for listing the keys it accepts)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = next(
-            (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
-        )
-        if field is None:
-            return None
-        current = field.annotation
-        # Unwrap Optional[...] and list[...] down to the model inside.
-        while typing.get_origin(current) is not None:
-            args = [a for a in typing.get_args(current) if a is not type(None)]
-            current = args[-1] if args else None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _keys_of(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _placed(root: type[BaseModel], error: Any) -> tuple[tuple[Any, ...], str, bool]:
-    """Location, message and whether the location is a key (not a value) for one pydantic
-    error: the model's keys are said here, a value's failure in its type's own words."""
-    loc = tuple(error["loc"])
-    last = loc[-1] if loc else ""
-    if error["type"] == "extra_forbidden":
-        parent = _model_at(root, loc[:-1])
-        keys = _keys_of(parent) if parent else []
-        hint = did_you_mean(last, keys) or (f"; expected one of: {', '.join(keys)}" if keys else "")
-        return loc, f"unknown key '{last}'{hint}", True
-    if error["type"] == "missing":
-        return loc[:-1], f"missing required key '{last}'", False
-    if last == "[key]":  # a mapping's key that its type refuses (a language)
-        return loc[:-1], wording.message(error, loc[-2]), True
-    return loc, wording.message(error, last), False
-
-
-# How pydantic names the text branch of a union in a location: a plain or constrained str, or
-# one with a validator of ours (model.Name).
-_TEXT_BRANCH = re.compile(r"(constrained-)?str|function-\w+\[.*\]")
-
-
-def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
-    """For a value that may be a list or a mapping (contacts: one list, or one per language),
-    or a text or a mapping (a contact's words: one, or one per language), pydantic reports why
-    it fits neither; keep the errors of the shape the file chose, with the
-    branch's name out of the location."""
-    kept = []
-    for error in errors:
-        here, clean, chosen = data, [], True
-        for part in error["loc"]:
-            if isinstance(part, str) and part.startswith(("dict[", "list[")):
-                if isinstance(here, dict) != part.startswith("dict["):
-                    chosen = False
-                    break
-                continue
-            if isinstance(part, str) and _TEXT_BRANCH.fullmatch(part):  # a text, or words
-                if isinstance(here, dict | list):  # per language (model.ContactWords)
-                    chosen = False
-                    break
-                continue
-            clean.append(part)
-            if isinstance(here, dict):
-                here = here.get(part)
-            elif isinstance(here, list) and isinstance(part, int) and part < len(here):
-                here = here[part]
-            else:
-                here = None
-        if chosen:
-            kept.append({**error, "loc": tuple(clean)})
-    return kept or errors
-
-
 def parse(doc: loader.Document, model: type[M]) -> M:
     """Validate a loaded document against ``model``; InputError lists every problem."""
     if not isinstance(doc.data, dict):
@@ -119,23 +38,7 @@ def parse(doc: loader.Document, model: type[M]) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as error:
-        errors = _one_branch(doc.data, error.errors())
-        # A misspelt key shows as an unknown key and a missing one: report only the first, which
-        # already says "did you mean".
-        meant = {
-            tuple(e["loc"][:-1]) + tuple(difflib.get_close_matches(str(e["loc"][-1]), keys, 1, 0.6))
-            for e in errors
-            if e["type"] == "extra_forbidden"
-            and (parent := _model_at(model, tuple(e["loc"][:-1])))
-            and (keys := _keys_of(parent))
-        }
-        problems = []
-        for item in errors:
-            if item["type"] == "missing" and tuple(item["loc"]) in meant:
-                continue
-            loc, message, is_key = _placed(model, item)
-            problems.append(doc.problem(loc, message, key=is_key))
-        raise InputError(problems) from None
+        raise InputError(wording.problems(doc, model, error.errors())) from None
 
 
 def _city_rules(
@@ -173,14 +76,12 @@ def _city_rules(
                     key=True,
                 )
             )
-        problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
         problems += _region_problems(doc, loc, city)
-        if city.quote is not None:
-            # Required only in the languages of the city's releases: English and its own.
-            own = places.release_languages(city, languages)
-            for field in ("role", "text"):
-                text = getattr(city.quote, field)
-                problems += _missing_languages(doc, (*loc, "quote", field), text, own, languages)
+        # Its texts are needed only in the languages of its releases: English and its own.
+        own = places.release_languages(city, languages)
+        for part, mark, text in fields.record_texts(city):
+            needed = own if mark.every_language else []
+            problems += _missing_languages(doc, (*loc, *part), text, needed, languages)
     return problems
 
 
@@ -304,12 +205,13 @@ def _text_rules(
 ) -> list[Problem]:
     """Each text in every language it is printed in: a city's in its releases' languages."""
     problems = []
-    for loc, _, text in fields.texts(announcement):
-        if loc[0] == "cities":
-            continue  # a city's quote: with the city's own rules
+    for loc, field, text in fields.texts(announcement):
+        if field.city_only or field.words:
+            continue  # a city's: with its own rules; a contact's: in its group's languages
         city = fields.city_of(announcement, loc)
         required = places.release_languages(city, languages) if city else languages
-        problems += _missing_languages(doc, loc, text, required, languages)
+        needed = required if field.mark.every_language else []
+        problems += _missing_languages(doc, loc, text, needed, languages)
     return problems
 
 
@@ -351,12 +253,8 @@ def contact_problems(
             )
         needed = languages if language is None else [language]
         for index, contact in enumerate(group):
-            for field in ("name", "title", "organization"):
-                value = getattr(contact, field)
-                if isinstance(value, dict):
-                    problems += _missing_languages(
-                        doc, (*base, index, field), value, needed, allowed
-                    )
+            for part, _, value in fields.record_texts(contact):
+                problems += _missing_languages(doc, (*base, index, *part), value, needed, allowed)
             if contact.phone is not None:
                 try:
                     number = phonenumbers.parse(contact.phone, None)

@@ -1,20 +1,26 @@
-"""How a wrong value of a file is worded: what is wrong and what would be right.
+"""pydantic's verdict on a file in a user's words: each problem at its key or value, saying what
+is wrong and what would be right.
 
 Each type of the model words its own failures (``worded``, as a language names the languages
 and a date says to remove its quotes); pydantic's verdicts on the plain shapes every type shares
-(a list, a mapping, a text, a whole number, a choice, a length, a bound) are worded here once.
-``validate`` puts the file, line and column in front.
+(a list, a mapping, a text, a whole number, a choice, a length, a bound) are worded here once,
+and so are the model's keys (unknown, missing).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import typing
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError, WrapValidator
+from pydantic import BaseModel, ValidationError, WrapValidator
 from pydantic_core import ErrorDetails, PydanticCustomError
+
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .loader import Document
 
 # A message that names the value's field begins with this: a type does not know the key it is
 # written under, so ``message`` puts it there.
@@ -87,3 +93,102 @@ def message(error: ErrorDetails, field: Any) -> str:
         return f"'{field}': {said}"
     said = said.removeprefix("Value error, ")  # a validator's ValueError says its own words
     return f"'{field}'" + said[len(FIELD) :] if said.startswith(FIELD) else said
+
+
+def problems(doc: Document, model: type[BaseModel], errors: list[Any]) -> list[Problem]:
+    """Every error pydantic found in ``doc`` against ``model``, at its place in the file."""
+    errors = _one_branch(doc.data, errors)
+    # A misspelt key shows as an unknown key and a missing one: report only the first, which
+    # already says "did you mean".
+    meant = {
+        tuple(e["loc"][:-1]) + tuple(difflib.get_close_matches(str(e["loc"][-1]), keys, 1, 0.6))
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        and (parent := _model_at(model, tuple(e["loc"][:-1])))
+        and (keys := _keys_of(parent))
+    }
+    found = []
+    for item in errors:
+        if item["type"] == "missing" and tuple(item["loc"]) in meant:
+            continue
+        loc, said, is_key = _placed(model, item)
+        found.append(doc.problem(loc, said, key=is_key))
+    return found
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that holds the mapping at ``loc`` (for listing the keys it accepts)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = next(
+            (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+        )
+        if field is None:
+            return None
+        current = field.annotation
+        # Unwrap Optional[...] and list[...] down to the model inside.
+        while typing.get_origin(current) is not None:
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            current = args[-1] if args else None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _placed(root: type[BaseModel], error: Any) -> tuple[tuple[Any, ...], str, bool]:
+    """Location, message and whether the location is a key (not a value) for one pydantic
+    error: the model's keys are said here, a value's failure in its type's own words."""
+    loc = tuple(error["loc"])
+    last = loc[-1] if loc else ""
+    if error["type"] == "extra_forbidden":
+        parent = _model_at(root, loc[:-1])
+        keys = _keys_of(parent) if parent else []
+        hint = did_you_mean(last, keys) or (f"; expected one of: {', '.join(keys)}" if keys else "")
+        return loc, f"unknown key '{last}'{hint}", True
+    if error["type"] == "missing":
+        return loc[:-1], f"missing required key '{last}'", False
+    if last == "[key]":  # a mapping's key that its type refuses (a language)
+        return loc[:-1], message(error, loc[-2]), True
+    return loc, message(error, last), False
+
+
+# How pydantic names the text branch of a union in a location: a plain or constrained str, or
+# one with a validator of ours (model.Name).
+_TEXT_BRANCH = re.compile(r"(constrained-)?str|function-\w+\[.*\]")
+
+
+def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
+    """For a value that may be a list or a mapping (contacts: one list, or one per language),
+    or a text or a mapping (a contact's words: one, or one per language), pydantic reports why
+    it fits neither; keep the errors of the shape the file chose, with the
+    branch's name out of the location."""
+    kept = []
+    for error in errors:
+        here, clean, chosen = data, [], True
+        for part in error["loc"]:
+            if isinstance(part, str) and part.startswith(("dict[", "list[")):
+                if isinstance(here, dict) != part.startswith("dict["):
+                    chosen = False
+                    break
+                continue
+            if isinstance(part, str) and _TEXT_BRANCH.fullmatch(part):  # a text, or words
+                if isinstance(here, dict | list):  # per language (model.ContactWords)
+                    chosen = False
+                    break
+                continue
+            clean.append(part)
+            if isinstance(here, dict):
+                here = here.get(part)
+            elif isinstance(here, list) and isinstance(part, int) and part < len(here):
+                here = here[part]
+            else:
+                here = None
+        if chosen:
+            kept.append({**error, "loc": tuple(clean)})
+    return kept or errors
