@@ -361,7 +361,7 @@ def load_announcement(
         announcement = parse(doc, Announcement)
     except InputError as error:
         languages = doc.data.get("languages") if isinstance(doc.data, dict) else None
-        if not (isinstance(languages, list) and set(languages) <= set(LANGUAGES)):
+        if not (isinstance(languages, list) and languages and set(languages) <= set(LANGUAGES)):
             languages = default_languages
         more = _city_rules(doc, _cities_that_parse(doc), languages)
         raise InputError(sorted(set(error.problems + more))) from None

@@ -36,7 +36,7 @@ _BUILT_IN = {
     "string_type": "'{field}' must be a text (got {type} '{input}')",
     "int_type": "'{field}' must be a whole number (got '{input}')",
     "greater_than_equal": "'{field}' must be at least {ge} (got {input})",
-    "less_than_equal": "'{field}' must be at most {le:,} (got {input:,})",
+    "less_than_equal": "'{field}' must be at most {le:,} (got {number})",
     "string_too_long": "'{field}' is {length:,} characters long: at most {max_length:,}",
     # A choice of ours that words no message of its own (a house style's state_names).
     "literal_error": "'{field}' cannot be '{input}': expected {choices}{close}",
@@ -83,6 +83,8 @@ def message(error: ErrorDetails, field: Any) -> str:
             **context,
             field=field,
             input=value,
+            # A number grouped as the bound is; a text that reads as one ("101") as written.
+            number=f"{value:,}" if isinstance(value, int) else value,
             type=type(value).__name__,
             length=len(value) if isinstance(value, str) else 0,
             choices=one_of(choices) if choices else "",
