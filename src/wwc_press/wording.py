@@ -50,7 +50,7 @@ def one_of(options: Iterable[Any]) -> str:
 
 
 def did_you_mean(word: Any, options: Iterable[str]) -> str:
-    """ "; did you mean 'silver'?" for the option closest to ``word``, or nothing."""
+    """The hint "; did you mean 'silver'?" for the option closest to ``word``, or nothing."""
     close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
