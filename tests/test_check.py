@@ -226,6 +226,31 @@ def test_spelling_uses_a_real_dictionary_and_skips_names(project: Path) -> None:
     ), lines
 
 
+def test_a_contacts_words_are_checked_like_the_other_texts(project: Path) -> None:
+    """A contact's title, given per language, is spelled and compared as every text is: a slip
+    in it is named at its line; a name kept the same in two languages is no slip."""
+    path = project / "announcements" / "ct.yaml"
+    base = (
+        "languages: [en, pt-BR]\ndate: 2023-03-14\ntotal_certified: 40\ncities:\n  new:\n"
+        "    - {name: Fortaleza, region: CE, country: BR, level: gold}\n"
+        "contacts:\n  - name: {en: Ana Souza, pt-BR: Ana Souza}\n    title:\n"
+        "      en: Head of communications\n"
+        "      pt-BR: Chefe de comunicação\n"
+        "    email: ana@fortaleza.ce.gov.br\n"
+    )
+    path.write_text(base, "utf-8")
+    code, lines = _check(project)
+    assert code == 0, lines
+    path.write_text(base.replace("comunicação", "comunicassão"), "utf-8")
+    code, lines = _check(project)
+    assert code == 1
+    assert any(
+        x.startswith("announcements/ct.yaml:11:")
+        and "contacts.0.title: spelling: 'comunicassão' is not in the pt_BR dictionary" in x
+        for x in lines
+    ), lines
+
+
 def test_catalogs_are_spelled_too(sample_project: Path) -> None:
     edit_catalog(sample_project, "es", lambda c: setattr(c["Highlights"], "string", "Destacadso"))
     code, lines = _check(sample_project)

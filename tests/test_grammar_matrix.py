@@ -15,8 +15,9 @@ import pytest
 
 from wwc_press import render
 from wwc_press.context import template_context
+from wwc_press.inputs import LEVELS
 from wwc_press.localize import localizer
-from wwc_press.model import LEVELS, Announcement
+from wwc_press.model import Announcement
 from wwc_press.settings import load_settings
 
 from conftest import ROOT

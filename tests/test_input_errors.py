@@ -181,6 +181,27 @@ def test_an_unknown_time_zone_in_the_settings_is_refused(project: Path) -> None:
     )
 
 
+def test_a_bound_given_as_text_is_refused_with_its_words(project: Path) -> None:
+    """A level's share written in quotes reads as a number, and above its bound is said as one
+    (it stopped the command with a traceback)."""
+    settings = project / "wwc-press.yaml"
+    text = settings.read_text("utf-8").replace("{from: 51, to: 67}", "{from: 51, to: '167'}")
+    settings.write_text(text, "utf-8")
+    (project / "announcements" / "draft.yaml").write_text(VALID, encoding="utf-8")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "'to' must be at most 100 (got 167)" in result.stderr
+
+
+def test_an_empty_list_of_languages_is_refused_not_a_crash(project: Path) -> None:
+    """A city's spellings are still judged against the languages of the project."""
+    text = VALID.replace("level: silver}", "level: silver, names: {es: Carlsbad}}", 1)
+    (project / "announcements" / "draft.yaml").write_text(text + "languages: []\n", "utf-8")
+    result = run(["validate"], cwd=project)
+    assert result.exit_code == 2
+    assert "draft.yaml:9:12: 'languages': List should have at least 1 item" in result.stderr
+
+
 def test_a_template_mistake_is_a_render_error_with_its_place(project: Path) -> None:
     template = project / "templates" / "press-release.html"
     template.write_text(template.read_text("utf-8").replace("{% endif %}", "{% endiff %}", 1))

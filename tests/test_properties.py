@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from wwc_press.cli import main
-from wwc_press.model import LANGUAGES, LEVELS
+from wwc_press.inputs import LANGUAGES, LEVELS
 
 # make test: the same 25 examples every run, so that CI never fails on a draw of its own.
 settings.register_profile(

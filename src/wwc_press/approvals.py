@@ -148,7 +148,7 @@ def reviewer(name: str) -> str:
     printed on terminals and pages: no control character (an escape sequence retitles a
     terminal) and no invisible one (U+202E turns the rest of a line around)."""
     from .errors import CONTROL, invisible
-    from .model import MAX_NAME
+    from .inputs import MAX_NAME
 
     name = " ".join(name.split())
     if not name or len(name) > MAX_NAME or CONTROL.search(name) or invisible(name):

@@ -82,7 +82,7 @@ def output_key(shared: str, announcement: Announcement, output: Output, derived:
 def _in_language(data: Any, language: str) -> Any:
     """``data`` with each per-language mapping (a text, a name's spellings, the contacts of each
     language) narrowed to ``language``: an output prints no other language's words."""
-    from .model import LANGUAGES
+    from .inputs import LANGUAGES
 
     if isinstance(data, dict):
         if data and all(key in LANGUAGES for key in data):
@@ -95,9 +95,11 @@ def _in_language(data: Any, language: str) -> Any:
 
 def _city_view(announcement: Announcement, city: City) -> dict[str, Any]:
     status = next(status for status, c in announcement.cities.by_status() if c is city)
-    # A city's release has a headline of its own: the announcement's headline and decks are not
-    # on it.
-    unseen = {"cities", "highlights", "headline", "subheadline", "decks"}
+    from . import fields
+
+    # Its own city and highlights are below; a city's release has a headline of its own: the
+    # announcement's headline and decks are not on it.
+    unseen = {"cities", "highlights", *fields.unprinted("cities")}
     return {
         "common": announcement.model_dump(mode="json", by_alias=True, exclude=unseen),
         "city": city.model_dump(mode="json", by_alias=True),

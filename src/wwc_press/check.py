@@ -37,18 +37,11 @@ def _short_months(language: Language) -> dict[str, int]:
 
 
 def names_in(announcement: Announcement, terms: dict) -> set[str]:
-    """The words of the announcement's names (places in every language, people, contacts, its
-    ``proper_names``) and of the glossary's: not words a dictionary spells."""
-    languages = announcement.languages or []
-    texts = [name for name in terms.get("keep", [])]
-    for _, city in announcement.cities.by_status():
-        for language in languages:
-            texts += [places.city_name(city, language), places.region_name(city, language) or ""]
-            texts.append(places.country_name(city.country, language))
-        if city.quote:
-            texts.append(city.quote.speaker)
-    texts += [quote.speaker for quote in announcement.quotes]
-    texts += announcement.proper_names
+    """The words of the announcement's names in each of its languages (fields.proper_names),
+    of its ``proper_names`` and of the glossary's: not words a dictionary spells."""
+    texts = [*terms.get("keep", []), *announcement.proper_names]
+    for language in announcement.languages or []:
+        texts += fields.proper_names(announcement, language)
     return {word for text in texts for word in re.findall(r"\w+", text)}
 
 
@@ -236,7 +229,7 @@ def _text_problems(
         for language in [lang for lang in others if lang in texts]:
             found = qa.problems(texts[source], texts[language], language)
             found += qa.glossary_problems(terms, texts[source], texts[language], language)
-            if texts[language] == texts[source] and re.search(r"[^\W\d_]{4,}", texts[source]):
+            if texts[language] == texts[source] and _wants_translation(declared, texts[source]):
                 found.append(f"the {language} text is the same as the {source} one; translate it")
             for problem in found:
                 add(loc, language, f"{name}: {problem}")
@@ -244,6 +237,12 @@ def _text_problems(
             for language, message in _fact_problems(name, texts, source, others, announcement):
                 add(loc, language, message)
     return problems
+
+
+def _wants_translation(declared: fields.TextField, text: str) -> bool:
+    """Whether the same text in another language was left untranslated: it has a word (four
+    letters or more) and is no name, which may be the same in two languages."""
+    return not declared.mark.name and re.search(r"[^\W\d_]{4,}", text) is not None
 
 
 def missing_city_languages(doc: loader.Document, announcement: Announcement) -> list[Finding]:

@@ -21,7 +21,8 @@ import click
 
 from .errors import Error, Interrupted, UsageError, WriteFailed
 from .formats import FORMATS
-from .model import KINDS, LANGUAGES
+from .inputs import LANGUAGES
+from .model import KINDS
 
 
 def _exit_with(error: Error) -> NoReturn:

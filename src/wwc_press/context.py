@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from . import zones
-from .fields import city_key
-from .model import LEVELS, STATUSES, Announcement, City, Level, Place
+from .inputs import LEVELS
+from .model import STATUSES, Announcement, City, Level, Place, city_key
 from .roster import Facts
 from .settings import Settings
 

@@ -19,7 +19,6 @@ from babel.messages.pofile import read_po
 
 from . import places
 from .errors import RenderError
-from .fields import city_key
 from .folding import collation_key
 from .languages import REGISTRY, Profile, profile
 from .model import (
@@ -31,6 +30,7 @@ from .model import (
     Level,
     Place,
     Words,
+    city_key,
     contacts_in,
     words,
 )

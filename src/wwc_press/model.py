@@ -7,139 +7,41 @@ has every language) live in ``validate``, so that they can all be reported at on
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from functools import cache
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-)
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic import Strict as StrictType
 
-from .languages import REGISTRY
-
-# The languages are those with a profile (wwc_press.languages), in the registry's order.
-LANGUAGES: tuple[str, ...] = tuple(REGISTRY)
-Language = Literal[LANGUAGES]  # type: ignore[valid-type]
-
-Level = Literal["silver", "gold", "platinum"]
-LEVELS: tuple[Level, ...] = ("silver", "gold", "platinum")  # lowest first: an upgrade goes right
+from .errors import without_invisible
+from .inputs import (
+    MAX_COUNT,
+    Address,
+    ContactWords,
+    Count,
+    Country,
+    Embargo,
+    Identifier,
+    Language,
+    Level,
+    Month,
+    Name,
+    Pattern,
+    Region,
+    ReleaseDate,
+    Spellings,
+    Text,
+    Translatable,
+    Wording,
+    Words,
+    Zone,
+)
 
 # The kinds of output an announcement makes (build --only narrows to them).
 KINDS = ("release", "report", "cities")
 
 Status = Literal["new", "upgraded", "recertified"]
 STATUSES: tuple[Status, ...] = ("new", "upgraded", "recertified")
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-# Limits far above any real announcement (the largest real round has 21 new cities; the
-# program's roster is in the hundreds), so that a hostile file is refused before it costs
-# minutes and gigabytes. The loader holds those it can check before parsing (loader.py).
-MAX_COUNT = 1_000_000  # certified cities to date, cities in a round
-MAX_NAME = 200  # characters in a place's or a person's name
-
-
-def _visible(name: str) -> str:
-    """A name shows every character it has: an invisible one makes a look-alike of another."""
-    import unicodedata
-
-    from .errors import invisible
-
-    found = invisible(name)
-    if found is not None:
-        what = unicodedata.name(found, "a format character")
-        raise ValueError(f"'{name}' holds an invisible character, U+{ord(found):04X} ({what}): "
-                         "delete it, or the name is another name that looks the same")  # fmt: skip
-    return name
-
-
-Name = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME),
-    AfterValidator(_visible),
-]
-Count = Annotated[int, StrictType(), Field(ge=0, le=MAX_COUNT)]
-MAX_ID = 100  # characters of an id, a folder's name under dist/
-YEARS = (1900, 2999)  # a release's date and embargo: converting far years across zones overflows
-
-
-def _plausible_year(value: dt.date) -> dt.date:
-    if not YEARS[0] <= value.year <= YEARS[1]:
-        raise ValueError(f"the year {value.year} is outside {YEARS[0]}-{YEARS[1]}: check the date")
-    return value
-
-
-def _plausible_month(month: str) -> str:
-    """A round's month ("2024-01") in the years of a release's date."""
-    year = int(month[:4])
-    if not YEARS[0] <= year <= YEARS[1]:
-        raise ValueError(f"the year {year} is outside {YEARS[0]}-{YEARS[1]}: check the date")
-    return month
-
-
-def _not_a_number(value: object) -> object:
-    """YAML reads 1700000000 as a number, which pydantic would take as seconds since 1970."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        raise ValueError(
-            f"'{value}' is a number: write the embargo as a date and time with its offset, "
-            "like 2023-06-21T10:00:00-04:00"
-        )
-    return value
-
-
-ReleaseDate = Annotated[dt.date, StrictType(), AfterValidator(_plausible_year)]
-Embargo = Annotated[AwareDatetime, BeforeValidator(_not_a_number), AfterValidator(_plausible_year)]
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")  # names a folder under dist/
-Translatable = dict[Language, Text]
-
-
-@cache
-def country_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes that CLDR names (its territory list also holds regions like 419)."""
-    from babel import Locale
-
-    # CLDR's groupings that are no country: unknown region, European Union, Eurozone, United
-    # Nations, outlying Oceania.
-    groupings = {"ZZ", "EU", "EZ", "UN", "QO"}
-    return frozenset(
-        code
-        for code in Locale("en").territories
-        if code.isalpha() and len(code) == 2 and code not in groupings
-    )
-
-
-def _known_country(code: str) -> str:
-    if code not in country_codes():
-        raise ValueError(
-            f"unknown country '{code}': expected an ISO 3166-1 alpha-2 code like US, BR"
-        )
-    return code
-
-
-Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_known_country)]
-Region = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{1,3}$")]
-
-
-def _known_zone(name: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"unknown time zone '{name}': expected an IANA name like America/New_York"
-        ) from None
-    return name
-
-
-Zone = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_known_zone)]
 
 
 class Record(BaseModel):
@@ -152,14 +54,24 @@ class Place(Record):
     name: Name
     region: Region | None = None
     country: Country
-    names: dict[Language, Annotated[Text, AfterValidator(_visible)]] = Field(
+    names: Spellings = Field(
         default_factory=dict, description="spellings per language that win over every rule"
     )
 
 
+def city_key(place: Place) -> tuple[str, str | None, str]:
+    """A city's identity within and across announcements: namesakes differ by region or country
+    ("Portland"); case, Unicode's two spellings of an accent (NFC and NFD "Córdoba") and the kind
+    of space ("San Antonio" with a no-break space) and invisible characters ("Chi\u200bcago")
+    do not count."""
+    name = without_invisible(unicodedata.normalize("NFC", place.name))
+    name = " ".join(name.casefold().split())
+    return (name, place.region, place.country)
+
+
 class Quote(Record):
     speaker: Name
-    role: Translatable
+    role: Wording
     text: Translatable
 
 
@@ -212,50 +124,11 @@ class Highlight(Record):
     text: Translatable
 
 
-# Words that may differ by language: one string means the same text in every language.
-Words = Text | Translatable
-# A contact's words (name, title, organization) are printed as a signature and sent as From and
-# Reply-To: the rules of a name, so no invisible character makes a look-alike sender.
-ContactWords = Name | dict[Language, Name]
-MAX_ADDRESS = 254  # characters of an e-mail address (RFC 5321's path, less its brackets)
-
-
-def _address(value: str) -> str:
-    """An address the mail headers carry as it is written: what the standard library's parser
-    reads whole, with a domain of a dot or more. A pattern let "press@x.org>,y" through, which
-    makes a malformed From."""
-    from email.errors import HeaderParseError
-    from email.headerregistry import Address
-
-    try:
-        parsed = Address(addr_spec=value)
-    except (ValueError, HeaderParseError, IndexError):  # its defects are ValueErrors
-        parsed = None
-    if parsed is None or parsed.addr_spec != value or "." not in parsed.domain:
-        raise ValueError(f"'{value}' is not an e-mail address like press@example.org")
-    if len(value) > MAX_ADDRESS:
-        raise ValueError(f"an e-mail address of {len(value)} characters: mail servers take at "
-                         f"most {MAX_ADDRESS}")  # fmt: skip
-    try:  # how the e-mail writes it (formats/mail.py): a domain in its own script as IDNA
-        ascii_domain(parsed.domain)
-    except UnicodeError:
-        raise ValueError(f"'{parsed.domain}' is not a domain a mail server can reach: each part "
-                         "between dots has 1 to 63 letters, digits or hyphens (in its own "
-                         "script, at most 63 once encoded as IDNA)") from None  # fmt: skip
-    return value
-
-
-def ascii_domain(domain: str) -> str:
-    """``domain`` as mail headers carry it: a name in its own script as IDNA ("xn--" labels).
-    UnicodeError when IDNA refuses it (a part longer than 63 octets, an empty part)."""
-    return domain.encode("idna").decode("ascii")
-
-
 class Contact(Record):
     name: ContactWords
     title: ContactWords | None = None
     organization: ContactWords | None = None
-    email: Annotated[str, AfterValidator(_address)] | None = None
+    email: Address | None = None
     phone: Name | None = Field(None, description="with its country code: +1 212 555 0100")
 
 
@@ -283,14 +156,7 @@ class RosterCity(Record):
 class Round(Record):
     """A round of certifications that is not a file of the project: a baseline or a past round."""
 
-    date: (
-        ReleaseDate
-        | Annotated[
-            str,
-            StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
-            AfterValidator(_plausible_month),
-        ]
-    ) = Field(description="its date, or its month (2024-01)")
+    date: ReleaseDate | Month = Field(description="its date, or its month (2024-01)")
     new: Count = Field(0, description="cities certified for the first time in it")
     upgraded: Count = Field(0, description="cities that moved up a level in it")
     recertified: Count = Field(0, description="cities that kept their level in it")
@@ -321,10 +187,7 @@ class Announcement(Record):
     counts: RoundCounts | None = Field(
         None, description="the round's size, when the file lists only some of its cities"
     )
-    id: (
-        Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN.pattern}$", max_length=MAX_ID)]
-        | None
-    ) = None
+    id: Identifier | None = None
     languages: list[Language] | None = Field(None, min_length=1)
     languages_left_out: list[Language] = Field(
         default_factory=list,
@@ -374,18 +237,8 @@ class Announcement(Record):
         return ([self.subheadline] if self.subheadline else []) + list(self.decks)
 
 
-def _pattern(value: str) -> str:
-    import re
-
-    try:
-        re.compile(value)
-    except re.error as error:
-        raise ValueError(f"'{value}' is not a pattern: {error}") from None
-    return value
-
-
 class ForbiddenRule(Record):
-    pattern: Annotated[Text, AfterValidator(_pattern)] = Field(description="a regular expression")
+    pattern: Pattern = Field(description="a regular expression")
     note: Text = Field(description="what to write instead, for the translator")
 
 

@@ -162,7 +162,7 @@ def write_starter(announcement_id: str) -> Path:
     that is no file name of ours, or a file that exists already."""
     from importlib import resources
 
-    from .model import ID_PATTERN
+    from .inputs import ID_PATTERN
 
     if not ID_PATTERN.fullmatch(announcement_id):
         raise UsageError("ID must be lower-case letters, digits and hyphens, like 2024-11-us")

@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import escape
 
-from . import places, publish, typeset
+from . import fields, publish, typeset
 from .context import template_context
 from .errors import RenderError
 from .filters import FILTERS
 from .languages import profile
 from .localize import Localizer, localizer
 from .model import Announcement, Language
-from .settings import Settings
 
 if TYPE_CHECKING:
     from .plan import Output
@@ -91,27 +90,6 @@ def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
     return env
 
 
-def _proper_names(context: dict[str, Any], l10n: Localizer) -> tuple[set[str], set[str]]:
-    """The names a page may print, in its language, and the brands among them: what
-    ``typeset.protect`` keeps from hyphenation and line breaks."""
-    announcement: Announcement = context["a"]
-    settings: Settings = context["settings"]
-    brands = {settings.organization, settings.partner or "", settings.program}
-    contacts = l10n.contacts(context["contacts"])
-    names = {settings.website, *(l10n.words(contact.name) for contact in contacts)}
-    names |= {l10n.words(contact.organization) for contact in contacts}
-    names |= {quote.speaker for quote in announcement.quotes}
-    for _, city in announcement.cities.by_status():
-        if city.quote:
-            names.add(city.quote.speaker)
-    for place in [context["dateline"], *(city for _, city in context["all_cities"])]:
-        names |= {place.name, l10n.city_name(place), l10n.region(place)}
-        names.add(places.qualifier(place, l10n.tag, l10n.house))  # "estado de Washington"
-        names |= {places.country_name(place.country, l10n.tag)}
-        names.add(l10n.dateline(place).split(",")[0].split(" (")[0])
-    return names, brands
-
-
 def render(
     env: jinja2.Environment, template: str, context: dict[str, Any], *, for_pdf: bool
 ) -> str:
@@ -125,8 +103,9 @@ def render(
         return page
     page = typographed(page, l10n.tag)
     print_language = l10n.press.hyphenation if for_pdf else None
+    names = fields.proper_names(context["a"], l10n.tag, context["settings"])
     page = typeset.protect(
-        page, *_proper_names(context, l10n), print_language=print_language, language=l10n.tag
+        page, names, context["settings"].brands, print_language=print_language, language=l10n.tag
     )
     font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name

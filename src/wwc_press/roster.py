@@ -22,9 +22,10 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import fields, loader, places
+from . import loader, places
 from .errors import Problem
-from .model import LEVELS, STATUSES, Announcement, City, Level, Round
+from .inputs import LEVELS
+from .model import STATUSES, Announcement, City, Level, Round, city_key
 
 Key = tuple[str, str | None, str]
 
@@ -45,7 +46,7 @@ class Entry:
 
     @property
     def key(self) -> Key:
-        return fields.city_key(self)  # an Entry has a city's name, region and country
+        return city_key(self)  # an Entry has a city's name, region and country
 
 
 def rows(entries: tuple[Entry, ...], root: Path) -> list[dict[str, str | None]]:
@@ -112,7 +113,7 @@ class Facts:
         the cache's keys: a city's release shows whether it is a first, the report the roster."""
         shown: list[object] = [self.total]
         if city is not None:
-            key = fields.city_key(city)
+            key = city_key(city)
             peers = sum(1 for first in self.firsts if first[2] == city.country)
             shown += [key in self.firsts, peers]
         else:
@@ -224,7 +225,7 @@ class History:
         state.countries |= set(item.countries or [])
         for number, city in enumerate(item.cities):
             where = self._where(self.settings_doc, ("roster", index, "cities", number))
-            known = state.known.get(fields.city_key(city))
+            known = state.known.get(city_key(city))
             if (
                 city.status == "upgraded"
                 and known is not None
@@ -306,7 +307,7 @@ class History:
         state = self.before(announcement)
         problems: list[Problem] = list(state.problems)
         for status, index, city in _entries(announcement):
-            known = state.known.get(fields.city_key(city))
+            known = state.known.get(city_key(city))
             if known is None:
                 continue
             loc = ("cities", status, index)
@@ -373,7 +374,7 @@ class History:
             if unknown > 0:
                 gaps.append(Gap(unknown, announcement.date))
         first_countries = () if gaps else unseen
-        firsts = {fields.city_key(c) for c in new if c.country in first_countries}
+        firsts = {city_key(c) for c in new if c.country in first_countries}
         held = [
             doc.problem(
                 ("cities", "new", index),
@@ -389,7 +390,7 @@ class History:
         # before: an unlisted city may have been anywhere.
         complete = state.total is not None and len(state.known) >= state.total
         region_firsts = {
-            fields.city_key(c)
+            city_key(c)
             for c in new
             if complete and c.region and c.country in present
             if (c.country, c.region) not in state.regions
@@ -399,7 +400,7 @@ class History:
         self._apply_file(after, doc, announcement)
         roster = tuple(sorted(after.known.values(), key=lambda e: (e.country, e.name.casefold())))
         undated = [city.name for city in cities.recertified
-                   if after.known[fields.city_key(city)].since is None]  # fmt: skip
+                   if after.known[city_key(city)].since is None]  # fmt: skip
         if undated:
             held.append(doc.problem(("cities", "recertified"), "the report gives no year for "
                 f"the level of {_series(undated)}: the roster does not know when "

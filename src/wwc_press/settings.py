@@ -7,17 +7,17 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from . import loader
+from . import fields, loader
 from .errors import InputError, Problem
+from .inputs import LANGUAGES
 from .model import (
-    LANGUAGES,
     Contacts,
     Language,
     Place,
     Record,
     Round,
     Text,
-    Translatable,
+    Wording,
     Zone,
 )
 from .style import HouseStyle
@@ -45,8 +45,8 @@ class Levels(Record):
 class About(Record):
     """A boilerplate paragraph under its own heading ("About Bloomberg Philanthropies")."""
 
-    title: Translatable
-    text: Translatable
+    title: Wording
+    text: Wording
 
 
 class Logo(Record):
@@ -55,7 +55,7 @@ class Logo(Record):
     file: Annotated[Text, StringConstraints(pattern=r"^[\w.-]+\.(svg|png)$")] = Field(
         description="its name in logos/, like rfa.svg"
     )
-    alt: Translatable = Field(description="what a screen reader says, per language")
+    alt: Wording = Field(description="what a screen reader says, per language")
 
 
 class Settings(Record):
@@ -85,6 +85,12 @@ class Settings(Record):
     style: dict[Language, HouseStyle] = Field(
         default_factory=dict, description="house style per language (README: House style)"
     )
+
+    @property
+    def brands(self) -> set[str]:
+        """The names kept on one line wherever they fall: the publisher, its funder, the
+        program."""
+        return {self.organization, self.partner or "", self.program}
 
 
 # A logo prints a few centimetres wide: 4,000 pixels a side is far beyond print quality, and a
@@ -158,11 +164,11 @@ def load_settings(root: Path) -> Settings:
     doc = loader.load(path)
     settings = parse(doc, Settings)
     problems = [
-        doc.problem(("about", key, field), f"about '{key}': no {field} in {language}")
+        doc.problem(("about", key, *part), f"about '{key}': no {part[0]} in {language}")
         for key, about in settings.about.items()
-        for field in ("title", "text")
+        for part, _, texts in fields.record_texts(about)
         for language in settings.languages
-        if language not in getattr(about, field)
+        if language not in texts
     ]
     problems += contact_problems(doc, settings.contacts, settings.languages, list(LANGUAGES))
     for index, logo in enumerate(settings.logos):
@@ -173,9 +179,12 @@ def load_settings(root: Path) -> Settings:
         elif damage := _unreadable(root / "logos" / logo.file, root):
             problems.append(doc.problem(("logos", index, "file"), f"logos/{logo.file}: {damage}"))
         problems += [
-            doc.problem(("logos", index, "alt"), f"logo {logo.file}: no alt text in {language}")
+            doc.problem(
+                ("logos", index, *part), f"logo {logo.file}: no {part[0]} text in {language}"
+            )
+            for part, _, texts in fields.record_texts(logo)
             for language in settings.languages
-            if language not in logo.alt
+            if language not in texts
         ]
     if problems:
         raise InputError(problems)

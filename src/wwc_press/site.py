@@ -31,8 +31,9 @@ from . import cache as outputs_cache
 from . import contents, newsroom, publish, render
 from .build import write_fonts, write_logos
 from .errors import RenderError
+from .inputs import LANGUAGES
 from .localize import catalog_path
-from .model import LANGUAGES, Announcement
+from .model import Announcement
 from .plan import Output, plan
 from .project import Project
 

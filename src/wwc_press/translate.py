@@ -142,6 +142,8 @@ def units(project: Project, path: Path, a: Announcement, language: str) -> list[
         for loc, declared, texts in fields.all_texts(doc.data, file):
             if SOURCE_LANGUAGE not in texts or language not in _languages_of(a, loc, declared):
                 continue
+            if not declared.mark.every_language:  # a place's spellings: the rules write the rest
+                continue
             if file == "settings" and not _printed(project, a, loc):
                 continue
             uid = unit_id(file, loc)

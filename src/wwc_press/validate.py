@@ -7,205 +7,28 @@ so each message lands on the right line. Messages say what is wrong and what wou
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-import typing
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
-from . import fields, loader, places
+from . import fields, loader, places, wording
 from .errors import InputError, Problem
 from .fonts import unprintable
+from .inputs import ID_PATTERN, LANGUAGES, LEVELS
 from .model import (
-    ID_PATTERN,
-    LANGUAGES,
-    LEVELS,
     STATUSES,
     Announcement,
     City,
     Contacts,
     Language,
     Place,
-    Translatable,
+    city_key,
 )
+from .wording import did_you_mean, one_of
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def _words(options: list[str]) -> str:
-    quoted = [str(o) for o in options]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-
-
-def _suggest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class that holds the mapping at ``loc`` (for listing the keys it accepts)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = next(
-            (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
-        )
-        if field is None:
-            return None
-        current = field.annotation
-        # Unwrap Optional[...] and list[...] down to the model inside.
-        while typing.get_origin(current) is not None:
-            args = [a for a in typing.get_args(current) if a is not type(None)]
-            current = args[-1] if args else None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _keys_of(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
-def _message(root: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], str, bool]:
-    """Location, message and whether the location is a key (not a value) for one pydantic error."""
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    value = error.get("input")
-    last = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
-        parent = _model_at(root, loc[:-1])
-        keys = _keys_of(parent) if parent else []
-        hint = _suggest(last, keys) or (f"; expected one of: {', '.join(keys)}" if keys else "")
-        return loc, f"unknown key '{last}'{hint}", True
-    if kind == "missing":
-        return loc[:-1], f"missing required key '{last}'", False
-    if last == "[key]":  # a bad key of a language mapping
-        loc = loc[:-1]
-        bad = loc[-1]
-        return (
-            loc,
-            (
-                f"unknown language '{bad}': expected {_words(list(LANGUAGES))}"
-                + _suggest(bad, list(LANGUAGES))
-            ),
-            True,
-        )
-    if kind == "literal_error":
-        if last in ("level", "from"):
-            what, options = "level", list(LEVELS)
-        elif last == "languages" or isinstance(last, int):
-            what, options = "language", list(LANGUAGES)
-        else:  # another choice (a house style's state_names): pydantic lists the options
-            options = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
-            message = f"'{last}' cannot be '{value}': expected {_words(options)}"
-            return loc, message + _suggest(value, options), False
-        return (
-            loc,
-            (f"unknown {what} '{value}': expected {_words(options)}" + _suggest(value, options)),
-            False,
-        )
-    if kind == "dict_type" and _is_translatable(root, loc):
-        return (
-            loc,
-            (
-                f"'{last}' must give the text per language, like "
-                '{en: "…", es: "…", pt-BR: "…"}, not a single text'
-            ),
-            False,
-        )
-    if kind == "timezone_aware":
-        return (
-            loc,
-            (f"'{last}' needs a time zone offset, like 2023-06-21T10:00:00-04:00 (got '{value}')"),
-            False,
-        )
-    if kind.startswith("date") or (kind == "is_instance_of" and last == "date"):
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return loc, f"'{last}' is a date written as text: remove the quotes ({value})", False
-        return loc, f"'{last}' must be a date like 2023-06-21 (got '{value}')", False
-    if kind == "string_pattern_mismatch" and last == "country":
-        return (
-            loc,
-            f"unknown country '{value}': expected an ISO 3166-1 alpha-2 code like US, BR",
-            False,
-        )
-    if kind == "string_pattern_mismatch" and last == "region":
-        return (
-            loc,
-            (f"region '{value}' must be the subdivision code without the country, like CA or SP"),
-            False,
-        )
-    if kind == "value_error":
-        return loc, str(error["msg"]).removeprefix("Value error, "), False
-    if kind == "greater_than_equal":
-        return loc, f"'{last}' must be at least {error['ctx']['ge']} (got {value})", False
-    if kind == "less_than_equal":
-        return loc, f"'{last}' must be at most {error['ctx']['le']:,} (got {value:,})", False
-    if kind == "string_too_long":
-        limit = error["ctx"]["max_length"]
-        return loc, f"'{last}' is {len(value):,} characters long: at most {limit:,}", False
-    if kind == "int_type":
-        return loc, f"'{last}' must be a whole number (got '{value}')", False
-    if kind in ("list_type", "model_type", "dict_type", "string_type"):
-        expected = {
-            "list_type": "a list",
-            "model_type": "a mapping of keys",
-            "dict_type": "a mapping",
-            "string_type": "a text",
-        }[kind]
-        return loc, f"'{last}' must be {expected} (got {type(value).__name__} '{value}')", False
-    return loc, f"'{last}': {error['msg']}", False
-
-
-def _is_translatable(root: type[BaseModel], loc: tuple[Any, ...]) -> bool:
-    parent = _model_at(root, loc[:-1])
-    if parent is None:
-        return False
-    field = next((f for n, f in parent.model_fields.items() if (f.alias or n) == loc[-1]), None)
-    return field is not None and Translatable in (
-        field.annotation,
-        *typing.get_args(field.annotation),
-    )
-
-
-# How pydantic names the text branch of a union in a location: a plain or constrained str, or
-# one with a validator of ours (model.Name).
-_TEXT_BRANCH = re.compile(r"(constrained-)?str|function-\w+\[.*\]")
-
-
-def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
-    """For a value that may be a list or a mapping (contacts: one list, or one per language),
-    or a text or a mapping (a contact's words: one, or one per language), pydantic reports why
-    it fits neither; keep the errors of the shape the file chose, with the
-    branch's name out of the location."""
-    kept = []
-    for error in errors:
-        here, clean, chosen = data, [], True
-        for part in error["loc"]:
-            if isinstance(part, str) and part.startswith(("dict[", "list[")):
-                if isinstance(here, dict) != part.startswith("dict["):
-                    chosen = False
-                    break
-                continue
-            if isinstance(part, str) and _TEXT_BRANCH.fullmatch(part):  # a text, or words
-                if isinstance(here, dict | list):  # per language (model.ContactWords)
-                    chosen = False
-                    break
-                continue
-            clean.append(part)
-            if isinstance(here, dict):
-                here = here.get(part)
-            elif isinstance(here, list) and isinstance(part, int) and part < len(here):
-                here = here[part]
-            else:
-                here = None
-        if chosen:
-            kept.append({**error, "loc": tuple(clean)})
-    return kept or errors
 
 
 def parse(doc: loader.Document, model: type[M]) -> M:
@@ -215,23 +38,7 @@ def parse(doc: loader.Document, model: type[M]) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as error:
-        errors = _one_branch(doc.data, error.errors())
-        # A misspelt key shows as an unknown key and a missing one: report only the first, which
-        # already says "did you mean".
-        meant = {
-            tuple(e["loc"][:-1]) + tuple(difflib.get_close_matches(str(e["loc"][-1]), keys, 1, 0.6))
-            for e in errors
-            if e["type"] == "extra_forbidden"
-            and (parent := _model_at(model, tuple(e["loc"][:-1])))
-            and (keys := _keys_of(parent))
-        }
-        problems = []
-        for item in errors:
-            if item["type"] == "missing" and tuple(item["loc"]) in meant:
-                continue
-            loc, message, is_key = _message(model, item)
-            problems.append(doc.problem(loc, message, key=is_key))
-        raise InputError(problems) from None
+        raise InputError(wording.problems(doc, model, error.errors())) from None
 
 
 def _city_rules(
@@ -242,7 +49,7 @@ def _city_rules(
     seen: dict[tuple[str, str | None, str], tuple[str, int]] = {}
     for status, index, city in entries:
         loc = ("cities", status, index)
-        key = fields.city_key(city)  # two Portlands may differ
+        key = city_key(city)  # two Portlands may differ
         if key in seen:
             line = doc.position(("cities", *seen[key]))[0]
             problems.append(
@@ -269,14 +76,12 @@ def _city_rules(
                     key=True,
                 )
             )
-        problems += _missing_languages(doc, loc + ("names",), city.names, [], languages)
         problems += _region_problems(doc, loc, city)
-        if city.quote is not None:
-            # Required only in the languages of the city's releases: English and its own.
-            own = places.release_languages(city, languages)
-            for field in ("role", "text"):
-                text = getattr(city.quote, field)
-                problems += _missing_languages(doc, (*loc, "quote", field), text, own, languages)
+        # Its texts are needed only in the languages of its releases: English and its own.
+        own = places.release_languages(city, languages)
+        for part, mark, text in fields.record_texts(city):
+            needed = own if mark.every_language else []
+            problems += _missing_languages(doc, (*loc, *part), text, needed, languages)
     return problems
 
 
@@ -315,9 +120,21 @@ def announcement_rules(
                 ("cities",), "no cities: list at least one under new, upgraded or recertified"
             )
         )
+    problems += _count_rules(doc, announcement)
+    names = [city.name for _, city in cities.by_status()]
+    problems += _release_rules(doc, announcement, names)
+    problems += _highlight_rules(doc, announcement, names)
+    problems += _text_rules(doc, announcement, languages)
+    problems += contact_problems(doc, announcement.contacts, languages)
+    return problems
+
+
+def _count_rules(doc: loader.Document, announcement: Announcement) -> list[Problem]:
+    """The round's size is at least the cities the file lists; the total, at least its new."""
+    problems = []
     for status in STATUSES:
         given = getattr(announcement.counts, status) if announcement.counts else None
-        listed = len(getattr(cities, status))
+        listed = len(getattr(announcement.cities, status))
         if given is not None and given < listed:
             problems.append(
                 doc.problem(
@@ -335,7 +152,14 @@ def announcement_rules(
                 f"{new} cities certified for the first time here",
             )
         )
-    names = [city.name for _, city in cities.by_status()]
+    return problems
+
+
+def _release_rules(
+    doc: loader.Document, announcement: Announcement, names: list[str]
+) -> list[Problem]:
+    """A program quote's releases are statuses or cities of this announcement."""
+    problems = []
     for index, quote in enumerate(announcement.quotes):
         for number, item in enumerate(quote.releases or []):
             if item not in STATUSES and item not in names:
@@ -343,9 +167,17 @@ def announcement_rules(
                     doc.problem(
                         ("quotes", index, "releases", number),
                         f"'{item}' is neither a status (new, upgraded, recertified) nor a city "
-                        "of this announcement" + _suggest(item, [*STATUSES, *sorted(names)]),
+                        "of this announcement" + did_you_mean(item, [*STATUSES, *sorted(names)]),
                     )
                 )
+    return problems
+
+
+def _highlight_rules(
+    doc: loader.Document, announcement: Announcement, names: list[str]
+) -> list[Problem]:
+    """A highlight about a city names one city of this announcement, and only one."""
+    problems = []
     for index, highlight in enumerate(announcement.highlights):
         if highlight.city is None:  # about the program
             continue
@@ -354,7 +186,7 @@ def announcement_rules(
                 doc.problem(
                     ("highlights", index, "city"),
                     f"highlight for '{highlight.city}', which is not a city of this announcement"
-                    + _suggest(highlight.city, sorted(names)),
+                    + did_you_mean(highlight.city, sorted(names)),
                 )
             )
         elif names.count(highlight.city) > 1:
@@ -365,13 +197,21 @@ def announcement_rules(
                     "highlight cannot tell which; give them distinct spellings under 'names'",
                 )
             )
-    for loc, _, text in fields.texts(announcement):
-        if loc[0] == "cities":
-            continue  # a city's quote: with the city's own rules above
+    return problems
+
+
+def _text_rules(
+    doc: loader.Document, announcement: Announcement, languages: list[Language]
+) -> list[Problem]:
+    """Each text in every language it is printed in: a city's in its releases' languages."""
+    problems = []
+    for loc, field, text in fields.texts(announcement):
+        if field.city_only or field.words:
+            continue  # a city's: with its own rules; a contact's: in its group's languages
         city = fields.city_of(announcement, loc)
         required = places.release_languages(city, languages) if city else languages
-        problems += _missing_languages(doc, loc, text, required, languages)
-    problems += contact_problems(doc, announcement.contacts, languages)
+        needed = required if field.mark.every_language else []
+        problems += _missing_languages(doc, loc, text, needed, languages)
     return problems
 
 
@@ -387,7 +227,7 @@ def _region_problems(doc: loader.Document, loc: tuple[Any, ...], place: Place) -
         listed = ", ".join(known) if len(known) <= 40 else ", ".join(known[:40]) + ", …"
         message = (
             f"unknown region '{place.region}' for {country}: expected one of its ISO 3166-2 "
-            f"codes without '{place.country}-': {listed}" + _suggest(place.region, known)
+            f"codes without '{place.country}-': {listed}" + did_you_mean(place.region, known)
         )
     return [doc.problem(loc + ("region",), message)]
 
@@ -413,12 +253,8 @@ def contact_problems(
             )
         needed = languages if language is None else [language]
         for index, contact in enumerate(group):
-            for field in ("name", "title", "organization"):
-                value = getattr(contact, field)
-                if isinstance(value, dict):
-                    problems += _missing_languages(
-                        doc, (*base, index, field), value, needed, allowed
-                    )
+            for part, _, value in fields.record_texts(contact):
+                problems += _missing_languages(doc, (*base, index, *part), value, needed, allowed)
             if contact.phone is not None:
                 try:
                     number = phonenumbers.parse(contact.phone, None)
@@ -450,7 +286,7 @@ def _missing_languages(
                 doc.problem(
                     loc,
                     f"'{'.'.join(str(p) for p in loc)}' has no '{language}' text; "
-                    f"this announcement is in {_words(list(allowed))}",
+                    f"this announcement is in {one_of(allowed)}",
                 )
             )
     for language in texts:
@@ -459,7 +295,7 @@ def _missing_languages(
                 doc.problem(
                     loc + (language,),
                     f"'{language}' is not a language of this announcement "
-                    f"({_words(list(allowed))}); add it to 'languages' or remove this text",
+                    f"({one_of(allowed)}); add it to 'languages' or remove this text",
                     key=True,
                 )
             )
@@ -525,7 +361,7 @@ def load_announcement(
         announcement = parse(doc, Announcement)
     except InputError as error:
         languages = doc.data.get("languages") if isinstance(doc.data, dict) else None
-        if not (isinstance(languages, list) and set(languages) <= set(LANGUAGES)):
+        if not (isinstance(languages, list) and languages and set(languages) <= set(LANGUAGES)):
             languages = default_languages
         more = _city_rules(doc, _cities_that_parse(doc), languages)
         raise InputError(sorted(set(error.problems + more))) from None

@@ -29,8 +29,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
+from ..inputs import ascii_domain
 from ..languages import profile
-from ..model import ascii_domain
 from .page import Page
 from .wire import plain, wire_text
 
