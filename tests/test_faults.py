@@ -60,7 +60,7 @@ def _workers(build: subprocess.Popen, out: Path) -> list[int]:
 def test_a_killed_build_leaves_no_workers_and_no_lock(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     command = [sys.executable, "-m", "wwc_press", "build", str(SAMPLE), "--format", "pdf",
-               "--jobs", "2", "--out", str(out)]  # fmt: skip
+               "--format", "png", "--jobs", "2", "--out", str(out)]  # fmt: skip
     build = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     workers = _workers(build, out)
     os.kill(build.pid, signal.SIGKILL)
@@ -355,8 +355,11 @@ def test_a_long_name_and_a_word_without_breaks_build_whole(project: Path) -> Non
 
 def test_ctrl_c_stops_a_build_with_130_and_a_sentence(tmp_path: Path) -> None:
     out = tmp_path / "dist"
+    # The cards as well as the PDFs: a build of the PDFs alone could finish on a busy machine
+    # between the first PDF landing and the test's signal, and a finished build has nothing
+    # left to interrupt.
     command = [sys.executable, "-m", "wwc_press", "build", str(SAMPLE), "--format", "pdf",
-               "--jobs", "2", "--out", str(out)]  # fmt: skip
+               "--format", "png", "--jobs", "2", "--out", str(out)]  # fmt: skip
     build = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     _workers(build, out)
     os.kill(build.pid, signal.SIGINT)
