@@ -150,7 +150,8 @@ def test_a_canadian_citys_english_release_is_canadian_press(example: Path) -> No
 def test_a_release_datelined_in_canada_is_canadian_press(example: Path) -> None:
     release = example / "en" / "press-release"
     text = pdf_text(release.with_suffix(".pdf"))
-    assert "Embargoed until 10 a.m. ET (9 a.m. CT in Winnipeg), Nov. 18, 2025" in text
+    # CP names the other zone alone: "9 a.m. CT", never "9 a.m. CT in Winnipeg".
+    assert "Embargoed until 10 a.m. ET (9 a.m. CT), Nov. 18, 2025" in text
     assert "MONTREAL, Nov. 18, 2025 — Results for America" in text
     assert "Earning Silver Certification for the first time are two cities: Laval and " \
         "Gatineau, Que." in text  # one province, said once  # fmt: skip
@@ -167,7 +168,8 @@ def test_a_us_citys_release_in_a_canadian_round_stays_ap(example: Path) -> None:
     carlsbad = example / "en" / "cities" / "carlsbad-ca-us"
     wire = carlsbad.with_suffix(".txt").read_text("utf-8")
     assert "Carlsbad, California, renews its What Works Cities Gold Certification" in wire
-    assert wire.startswith("Embargoed until 7 a.m. local time, Nov. 18, 2025 (10 a.m. in New York)")
+    # AP names both zones: "7 a.m. PST (10 a.m. EST)", as CP does "9 a.m. CT (10 a.m. ET)".
+    assert wire.startswith("Embargoed until 7 a.m. PST (10 a.m. EST), Nov. 18, 2025\n")
     assert "51% to 67%" in wire and wire.rstrip().endswith("###")
     assert _word_languages(carlsbad.with_suffix(".docx")) == {"en-US"}
 

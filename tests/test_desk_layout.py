@@ -296,11 +296,11 @@ def test_new_york_city_is_new_york_in_its_own_ap_dateline(desk: Path) -> None:
 # Embargo
 
 # The running header of an embargoed report after its cover: the releases' embargo line, in the
-# program's own time.
+# readers' one time: Brazil's legal time for Brazilian readers, else the program's own.
 RUNNING = {
     "en": "Embargoed until 10 a.m. EST, Feb. 20, 2025",
     "es": "Bajo embargo hasta el 20 de febrero de 2025 a las 10:00 (hora de Nueva York)",
-    "pt-BR": "Sob embargo até 20 de fevereiro de 2025, às 10h (horário de Nova York)",
+    "pt-BR": "Sob embargo até 20 de fevereiro de 2025, às 12h (horário de Brasília)",
     "fr-CA": "Sous embargo jusqu’au 20 février 2025, 10 h (heure de l’Est)",
 }
 

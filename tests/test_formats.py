@@ -46,7 +46,8 @@ EXPECTED = {
 SUBJECT_EMBARGO = {
     "en": "Embargoed until 10 a.m. EDT, June 21, 2023",
     "es": "Bajo embargo hasta el 21 de junio de 2023 a las 10:00 (hora de Nueva York)",
-    "pt-BR": "Sob embargo até 21 de junho de 2023, às 10h (horário de Nova York)",
+    # Brazil's readers keep one legal time: the Subject gives it, as Folha and Estadão do.
+    "pt-BR": "Sob embargo até 21 de junho de 2023, às 11h (horário de Brasília)",
 }
 SLOT = {"en": "Mayor's quote", "pt-BR": "Declaração do prefeito ou da prefeita"}
 

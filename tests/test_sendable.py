@@ -230,15 +230,16 @@ def test_report_table_names_regions_never_codes(traps: Path, lang: str) -> None:
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        # Argentina and Uruguay keep one clock, named for its reference city; Chile's and
-        # Mexico's clocks are named for the round's own cities on them.
-        ("es/press-release.pdf", "a las 10:00 en Nueva York (11:00 en Montevideo, Iquique, "
-         "Las Condes y Buenos Aires; 9:00 en Bogotá; 8:00 en Monterrey y San Pedro Garza "
-         "García)"),
+        # A country's cities on its capital's clock are named by the capital (Iquique and Las
+        # Condes keep Santiago's; Monterrey and San Pedro Garza García Mexico City's), east
+        # to west.
+        ("es/press-release.pdf", "a las 10:00 en Nueva York (11:00 en Montevideo, Santiago y "
+         "Buenos Aires; 9:00 en Bogotá; 8:00 en Ciudad de México)"),
         ("pt-BR/press-release.pdf", "às 10h em Nova York (11h em Brasília)"),
         ("es/cities/monterrey-nle-mx.pdf", "a las 8:00, hora local (10:00 en Nueva York)"),
-        ("en/cities/sacramento-ca-us.pdf", "Embargoed until 7 a.m. local time, March 14, 2023 "
-         "(10 a.m. in New York)"),
+        # AP: a US city's zone by its abbreviation, the program's after it.
+        ("en/cities/sacramento-ca-us.pdf", "Embargoed until 7 a.m. PDT (10 a.m. EDT), March 14, "
+         "2023"),
         ("en/cities/philadelphia-pa-us.pdf", "Embargoed until 10 a.m. EDT, March 14, 2023"),
     ],
 )  # fmt: skip

@@ -79,3 +79,20 @@ def test_region_zones_are_the_countrys_own(country: str) -> None:
 def test_a_zone_unknown_to_tzdata_is_no_answer() -> None:
     assert zones._known("America/Sao_Paulo")
     assert not zones._known("America/Nowhere")
+
+
+@pytest.mark.parametrize(
+    ("zone", "other", "same"),
+    [
+        ("America/Argentina/Cordoba", "America/Argentina/Buenos_Aires", True),  # Rosario
+        ("America/Recife", "America/Sao_Paulo", True),  # Brazil has had no summer time since 2019
+        ("America/Manaus", "America/Sao_Paulo", False),
+        # US daylight time: Mexico City's hour from March to November, not in winter.
+        ("America/Ciudad_Juarez", "America/Mexico_City", False),
+        ("America/Monterrey", "America/Mexico_City", True),
+        ("America/Punta_Arenas", "America/Santiago", False),  # Magallanes keeps summer time
+    ],
+)
+def test_a_clock_kept_all_year(zone: str, other: str, same: bool) -> None:
+    """A city is named by its capital's time only when it keeps that clock all year."""
+    assert zones.same_clock(zone, other, 2027) is same

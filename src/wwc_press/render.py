@@ -114,7 +114,9 @@ def render(
 
 
 _TEXTS = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S)
-_ALT = re.compile(r'(\b(?:alt|content|aria-label)=")([^"]*)(")')
+# Attributes whose words are read: alt texts, properties, and the short embargo line an e-mail's
+# Subject is made from.
+_ALT = re.compile(r'(\b(?:alt|content|aria-label|data-short)=")([^"]*)(")')
 
 
 def typographed(page: str, language: Language) -> str:

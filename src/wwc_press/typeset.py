@@ -36,7 +36,8 @@ _URL = r"(?:https?://|www\.)[^\s<]+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|ed
 _WORDS = r"(?<![\w&#])[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)*"
 # Text inside these is a heading: never hyphenated, every name in it held together, by
 # ``white-space: nowrap`` (class "keep") rather than no-break spaces, which PDF bookmarks carry.
-_HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"')
+# So is the embargo line, which a desk reads at a glance: "(heure nor-male du Centre)" was not.
+_HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"|<p class="timing"')
 # Words shorter than this are never hyphenated (``hyphenate-limit-chars`` in release.css, and
 # the soft hyphens of print), so they need no protection.
 SHORTEST_HYPHENATED = 6

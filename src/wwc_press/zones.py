@@ -250,6 +250,22 @@ def has_legal_name(zone: str) -> bool:
     return zone in _TIME_NAMED_FOR
 
 
+# A country's time is its capital's ("hora de Bogotá"), named here where the capital is not the
+# city tzdata names its zone for (Quito keeps Guayaquil's clock), or where Spanish CLDR gives a
+# long form the desks do not write ("Santiago de Chile": "12:00 en Buenos Aires y Santiago").
+# Brazil's is its legal time's, "Brasília" (above).
+_CAPITAL_TIME = {"EC": "Quito", "CL": "Santiago"}
+
+
+def capital_time(country: str, locale: str) -> str:
+    """The city a country's press names its time for, in CLDR's ``locale``: its capital
+    ("Bogotá", "Brasília"); a country tzdata has no zone for, none ("")."""
+    if country in _CAPITAL_TIME:
+        return _CAPITAL_TIME[country]
+    reference = reference_zone(country)
+    return zone_city(reference, locale) if reference else ""
+
+
 def zone_city(zone: str, locale: str) -> str:
     """A zone named by its city in CLDR's ``locale`` ("Nueva York"), or by the city its legal
     time is named for ("Brasília")."""
@@ -260,6 +276,24 @@ def zone_city(zone: str, locale: str) -> str:
     if zone in _TIME_NAMED_FOR:
         return _TIME_NAMED_FOR[zone]
     return get_timezone_location(ZoneInfo(zone), locale, return_city=True)
+
+
+@cache
+def same_clock(zone: str, other: str, year: int) -> bool:
+    """Whether two zones' clocks read the same all through ``year``, not only at one moment:
+    Rosario keeps Buenos Aires' clock and Las Condes Santiago's, but Ciudad Juárez, on US
+    daylight time, reads Mexico City's hour in March and not in January. Checked every six
+    hours: clocks that change on different days differ for a day at least."""
+    from zoneinfo import ZoneInfo
+
+    if zone == other:
+        return True
+    first, second = ZoneInfo(zone), ZoneInfo(other)
+    start = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+    instants = (start + dt.timedelta(hours=6 * step) for step in range(4 * 366))
+    return all(
+        at.astimezone(first).utcoffset() == at.astimezone(second).utcoffset() for at in instants
+    )
 
 
 def country_zones(country: str) -> list[str]:

@@ -60,6 +60,10 @@ class Profile:
     # Whether the press names a time by its zone alone ("9 a.m. CT"), never "local time" or a
     # city's time: each clock of the embargo line then carries its zone (CP, Quebec).
     names_zones: bool = False
+    # A zone in the list of the readers' other times, for a press that names it there by its
+    # zone alone ("11 a.m. AT, 9 a.m. CT"): its name, or None for a zone it names by the
+    # round's cities on it ("8 a.m. in Regina"). None: every time with its cities.
+    listed_zone: Callable[[str, dt.datetime], str | None] | None = None
     # How the press places a city: the countries whose cities it places by their region, not
     # their country, each with the form of that region after a city: "name"; "code" (Estadão:
     # "Fortaleza (CE)"); "state", a US state as the house writes it (``HouseStyle``); or an
@@ -143,6 +147,15 @@ class Profile:
         from ..zones import zone_city
 
         return self.zone_form(zone, local) if self.zone_form else zone_city(zone, self.babel_locale)
+
+    def names_zone_in(self, country: str | None) -> bool:
+        """Whether the press gives a time in ``country`` by its zone: anywhere for a press that
+        names zones (CP, Quebec); in its readers' own country for one whose zone form is that
+        country's (AP's "10 a.m. CDT", "5 a.m. HST": abroad, "local time"); None: the program's
+        release, whose zones are named as the press names them."""
+        if country is None or self.names_zones:
+            return self.names_zones
+        return self.zone_form is not None and country == self.readers_country
 
     def and_before(self, next_word: str) -> str:
         return self.conjunction(next_word) if self.conjunction else self.and_word

@@ -55,13 +55,19 @@ def _zone_name(zone: str, local: dt.datetime) -> str:
     """CP, time zones: "ET", "CT", "MT", "PT", "AT", "NT" whatever the season (CLDR's generic
     short names); where CLDR has none, or the zone keeps standard time all year (Saskatchewan),
     the zone's abbreviation at that moment ("CST")."""
+    return _generic_name(zone, local) or local.tzname() or ""
+
+
+def _generic_name(zone: str, local: dt.datetime) -> str | None:
+    """CLDR's generic short name of the zone ("CT"), None where it has none or the zone keeps
+    standard time all year (Saskatchewan's clock is not the CT of Manitoba's)."""
     from zoneinfo import ZoneInfo
 
     from babel.dates import get_timezone_name
 
     name = get_timezone_name(ZoneInfo(zone), "short", "generic", locale="en_CA")
     generic = re.fullmatch(r"[A-Z]T", name) and not keeps_standard_time(zone, local.year)
-    return name if generic else (local.tzname() or "")
+    return name if generic else None
 
 
 PROFILE = dataclasses.replace(
@@ -72,6 +78,10 @@ PROFILE = dataclasses.replace(
     cldr_countries=frozenset({"CA"}),  # it reads Canadian cities; English is the source anyway
     zone_form=_zone_name,
     names_zones=True,
+    # CP lists the other times of a national release by their zones alone, east to west, and
+    # Saskatchewan's, which has no generic name of its own, by its cities: "10 a.m. ET (11:30
+    # a.m. NT, 11 a.m. AT, 9 a.m. CT, 8 a.m. in Regina)".
+    listed_zone=_generic_name,
     # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
     # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
     regions={"US": "ap", "CA": "cp"},

@@ -1,0 +1,232 @@
+"""The embargo in the readers' own time, read on built outputs: the short line (an e-mail's
+Subject, the report's running head) gives the same time as the body, the clocks of a program
+release are listed east to west, a country's cities on its capital's clock are named by the
+capital, and AP names a US city's zone.
+
+Two invented rounds the samples do not hold: one of the Americas in November (Chile on summer
+time, Ciudad Juárez back on Mountain time) in English, Spanish and Brazilian Portuguese, its
+cities listed west to east; and a Canadian one in June with every Canadian zone.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from conftest import html_text, pdf_text, run
+
+SOUTH = """\
+date: 2026-11-10
+languages: [en, es, pt-BR]
+embargo: 2026-11-10T10:00:00-05:00
+cities:
+  new:
+    - {name: Honolulu, region: HI, country: US, level: silver}
+    - {name: Colorado Springs, region: CO, country: US, level: silver}
+    - {name: Ciudad Juárez, region: CHH, country: MX, level: silver}
+    - {name: Monterrey, region: NLE, country: MX, level: silver}
+    - {name: Cali, region: VAC, country: CO, level: silver}
+    - {name: Cuenca, region: A, country: EC, level: silver}
+    - {name: Manaus, region: AM, country: BR, level: silver}
+    - {name: Providencia, region: RM, country: CL, level: silver}
+    - {name: Valparaíso, region: VS, country: CL, level: silver}
+    - {name: Punta Arenas, region: MA, country: CL, level: silver}
+    - {name: Rosario, region: S, country: AR, level: silver}
+    - {name: Curitiba, region: PR, country: BR, level: gold}
+"""
+
+CANADA = """\
+date: 2027-06-08
+languages: [en, fr-CA]
+embargo: 2027-06-08T10:00:00-04:00
+dateline: {name: Ottawa, region: "ON", country: CA}
+cities:
+  new:
+    - {name: Vancouver, region: BC, country: CA, level: silver}
+    - {name: Saskatoon, region: SK, country: CA, level: silver}
+    - {name: Calgary, region: AB, country: CA, level: silver}
+    - {name: Brandon, region: MB, country: CA, level: silver}
+    - {name: Sherbrooke, region: QC, country: CA, level: silver}
+    - {name: Moncton, region: NB, country: CA, level: silver}
+    - {name: St. John's, region: NL, country: CA, level: silver}
+"""
+
+
+def _build(root: Path, name: str, text: str) -> Path:
+    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    args = ["build", str(root / f"{name}.yaml"), "--out", str(root)]
+    result = run(args + [arg for fmt in ("pdf", "html", "txt", "eml") for arg in ("--format", fmt)])
+    assert result.exit_code == 0, result.output
+    return root / name
+
+
+@pytest.fixture(scope="module")
+def south(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("embargo"), "south", SOUTH)
+
+
+@pytest.fixture(scope="module")
+def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("embargo"), "canada", CANADA)
+
+
+def _subject(path: Path) -> str:
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    return str(message["Subject"])
+
+
+def _line(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+# The short line in the reader's own time
+
+
+@pytest.mark.parametrize(
+    ("release", "short"),
+    [
+        # Brazil's readers keep one legal time, which its press names for the capital.
+        ("pt-BR/press-release", "Sob embargo até 10 de novembro de 2026, às 12h (horário de "
+         "Brasília)"),
+        ("pt-BR/cities/curitiba-pr-br", "Sob embargo até 10 de novembro de 2026, às 12h (horário "
+         "de Brasília)"),
+        ("pt-BR/cities/manaus-am-br", "Sob embargo até 10 de novembro de 2026, às 11h (horário "
+         "de Manaus)"),
+        # Spanish readers keep many clocks: the program's release gives its own.
+        ("es/press-release", "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00 (hora de "
+         "Nueva York)"),
+        ("es/cities/providencia-rm-cl", "Bajo embargo hasta el 10 de noviembre de 2026 a las "
+         "12:00 (hora de Santiago)"),
+        ("es/cities/rosario-s-ar", "Bajo embargo hasta el 10 de noviembre de 2026 a las 12:00 "
+         "(hora de Buenos Aires)"),
+        ("es/cities/cuenca-a-ec", "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00 "
+         "(hora de Quito)"),
+        ("es/cities/ciudad-juarez-chh-mx", "Bajo embargo hasta el 10 de noviembre de 2026 a las "
+         "8:00 (hora de Ciudad Juárez)"),
+        ("es/cities/punta-arenas-ma-cl", "Bajo embargo hasta el 10 de noviembre de 2026 a las "
+         "12:00 (hora de Punta Arenas)"),
+        ("en/press-release", "Embargoed until 10 a.m. EST, Nov. 10, 2026"),
+        # AP: a US city's zone by its abbreviation; abroad, local time.
+        ("en/cities/colorado-springs-co-us", "Embargoed until 8 a.m. MST, Nov. 10, 2026"),
+        ("en/cities/honolulu-hi-us", "Embargoed until 5 a.m. HST, Nov. 10, 2026"),
+        ("en/cities/curitiba-pr-br", "Embargoed until noon local time, Nov. 10, 2026"),
+        ("en/cities/providencia-rm-cl", "Embargoed until noon local time, Nov. 10, 2026"),
+    ],
+)  # fmt: skip
+def test_the_subject_gives_the_readers_own_time(south: Path, release: str, short: str) -> None:
+    """The Subject's time is the one the body gives the release's readers first: a Niterói
+    reporter read 11h in the Subject and 12h in the text."""
+    subject = _subject(south / f"{release}.eml")
+    assert subject.startswith(short + ":"), subject
+    if "/cities/" in release:  # a city's body gives its own time first, as the Subject does
+        body = (south / f"{release}.txt").read_text("utf-8").split("\n")[0]
+        assert _first_clock(body) == _first_clock(short), body
+
+
+def _first_clock(line: str) -> str:
+    found = re.search(r"(?:until|às|a las) (noon|\d[\d:]*(?:h| a\.m\.| p\.m\.)?)", line)
+    assert found, line
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "running"),
+    [
+        ("pt-BR", "Sob embargo até 10 de novembro de 2026, às 12h (horário de Brasília)"),
+        ("es", "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00 (hora de Nueva York)"),
+        ("en", "Embargoed until 10 a.m. EST, Nov. 10, 2026"),
+    ],
+)
+def test_the_reports_running_head_gives_the_readers_own_time(
+    south: Path, lang: str, running: str
+) -> None:
+    pages = pdf_text(south / lang / "report.pdf").split("\f")
+    assert running in _line(pages[1]), pages[1][:300]
+
+
+@pytest.mark.parametrize(
+    ("release", "short"),
+    [
+        ("en/press-release", "Embargoed until 10 a.m. ET, June 8, 2027"),
+        ("en/cities/saskatoon-sk-ca", "Embargoed until 8 a.m. CST, June 8, 2027"),
+        ("en/cities/st-john-s-nl-ca", "Embargoed until 11:30 a.m. NT, June 8, 2027"),
+        ("fr-CA/press-release", "Sous embargo jusqu’au 8 juin 2027, 10 h (heure de l’Est)"),
+        ("fr-CA/cities/calgary-ab-ca", "Sous embargo jusqu’au 8 juin 2027, 8 h (heure des "
+         "Rocheuses)"),
+    ],
+)  # fmt: skip
+def test_a_canadian_subject_gives_the_readers_zone(canada: Path, release: str, short: str) -> None:
+    assert _line(_subject(canada / f"{release}.eml")).startswith(short), release
+
+
+# The clocks east to west, each country's by its capital
+
+
+def test_a_spanish_program_release_lists_the_clocks_east_to_west_by_capital(south: Path) -> None:
+    """Chile's and Argentina's cities on their capitals' clocks read as the capitals, as
+    Colombia's and Ecuador's do; Punta Arenas keeps a clock of its own (summer time all year)
+    and Ciudad Juárez US Mountain time: each is named itself."""
+    text = _line(pdf_text(south / "es" / "press-release.pdf"))
+    assert (
+        "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00 en Nueva York (12:00 en "
+        "Santiago, Punta Arenas y Buenos Aires; 10:00 en Bogotá y Quito; 9:00 en Ciudad de "
+        "México; 8:00 en Ciudad Juárez)" in text
+    )
+    line = (south / "es" / "press-release.txt").read_text("utf-8").split("\n")[0]
+    assert "Providencia" not in line and "Valparaíso" not in line and "Córdoba" not in line
+
+
+def test_a_portuguese_program_release_lists_brasilia_first(south: Path) -> None:
+    text = _line((south / "pt-BR" / "press-release.txt").read_text("utf-8"))
+    assert text.startswith(
+        "Sob embargo até 10 de novembro de 2026, às 10h em Nova York (12h em Brasília, 11h em "
+        "Manaus)"
+    )
+
+
+def test_a_us_citys_release_names_both_zones_as_ap_does(south: Path) -> None:
+    """AP: "8 a.m. MST (10 a.m. EST)", not "local time ... (10 a.m. in New York)"."""
+    for name, line in [
+        ("colorado-springs-co-us", "Embargoed until 8 a.m. MST (10 a.m. EST), Nov. 10, 2026"),
+        ("honolulu-hi-us", "Embargoed until 5 a.m. HST (10 a.m. EST), Nov. 10, 2026"),
+    ]:
+        assert line in _line(pdf_text(south / "en" / "cities" / f"{name}.pdf"))
+        assert (south / "en" / "cities" / f"{name}.txt").read_text("utf-8").startswith(line)
+    abroad = (south / "en" / "cities" / "curitiba-pr-br.txt").read_text("utf-8")
+    assert abroad.startswith("Embargoed until noon local time, Nov. 10, 2026 (10 a.m. in New York)")
+
+
+def test_a_canadian_program_release_lists_the_zones_east_to_west(canada: Path) -> None:
+    """CP: the date first before a long list, each zone by its generic name, Saskatchewan (no
+    daylight time) by its city; Quebec: each zone with its city, in the same order."""
+    english = _line(pdf_text(canada / "en" / "press-release.pdf"))
+    assert (
+        "Embargoed until June 8, 2027, at 10 a.m. ET (11:30 a.m. NT, 11 a.m. AT, 9 a.m. CT, "
+        "8 a.m. in Saskatoon, 8 a.m. MT, 7 a.m. PT)" in english
+    )
+    french = _line(html_text(canada / "fr-CA" / "press-release.html"))
+    assert (
+        "Sous embargo jusqu’au 8 juin 2027, 10 h (heure de l’Est), soit 11 h 30 (heure de "
+        "Terre-Neuve) à St. John’s, 11 h (heure de l’Atlantique) à Moncton, 9 h (heure du "
+        "Centre) à Brandon, 8 h (heure normale du Centre) à Saskatoon, 8 h (heure des Rocheuses) "
+        "à Calgary, 7 h (heure du Pacifique) à Vancouver" in french
+    )
+
+
+# Typography of the short line
+
+
+def test_the_short_line_is_typeset_as_the_page(canada: Path) -> None:
+    """fr-CA: the short line (the Subject's source) has the page's apostrophe, not a straight
+    one beside the curly ’ of « l’Est »."""
+    for page in [
+        canada / "fr-CA" / "press-release.html",
+        *(canada / "fr-CA").glob("cities/*.html"),
+    ]:
+        short = re.search(r'data-short="([^"]*)"', page.read_text("utf-8"))
+        assert short and "jusqu’au" in short.group(1) and "&#39;" not in short.group(1), page.name
+        assert "jusqu’au" in _subject(page.with_suffix(".eml"))
