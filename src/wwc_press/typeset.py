@@ -226,7 +226,12 @@ def _display(text: str) -> str:
     def bracket(match: re.Match[str]) -> str:
         parts = match.group(2).split(";")
         inner = re.compile(r"(?<=[^ \t\r\n]) (?=[^ \t\r\n])")  # not the space after ";"
-        held = [inner.sub(NBSP, p) if len(p.strip()) <= SHORT_PHRASE else p for p in parts]
+        # A longer part keeps its time with the words that open its places ("12:00 en Buenos
+        # Aires, …", not "12:00 / en Buenos Aires").
+        held = [
+            inner.sub(NBSP, p) if len(p.strip()) <= SHORT_PHRASE else inner.sub(NBSP, p, count=2)
+            for p in parts
+        ]
         # ... and held to the time it qualifies: "9 h (heure du Centre)".
         space = NBSP if match.group(1) and len(match.group(2)) <= SHORT_PHRASE else match.group(1)
         return space + "(" + ";".join(held) + ")"
