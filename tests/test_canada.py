@@ -58,10 +58,12 @@ def test_running_text_per_cent_and_numbers() -> None:
     carlsbad = _place("Carlsbad", "CA", "US")
     assert places.cities_in_text([carlsbad], "en-CA") == "Carlsbad, Calif."  # CP: abbreviated
     assert places.cities_in_text([carlsbad], "en") == "Carlsbad, California"  # AP since 2014
-    assert profile("en-CA").percent(0.92) == "92\u00a0per cent"  # CP: "92 per cent"
+    # CP: "92 per cent", held to its figure: no line ends on "92 per".
+    assert profile("en-CA").percent(0.92) == "92\u00a0per\u00a0cent"
     assert profile("en").percent(0.92) == "92%"  # AP
-    assert profile("en-CA").typography("75% of the hours") == "75\u00a0per cent of the hours"
-    assert profile("en-CA").typography("from 10% to 15%") == "from 10 to 15\u00a0per cent"
+    assert profile("en-CA").typography("75% of the hours") == "75\u00a0per\u00a0cent of the hours"
+    assert profile("en-CA").typography("from 10% to 15%") == "from 10 to 15\u00a0per\u00a0cent"
+    assert profile("en-CA").typography("61 per cent of them") == "61\u00a0per\u00a0cent of them"
     # CP writes dates, clock times and numbers as AP does.
     assert profile("en-CA").long_date(dt.date(2025, 2, 26)) == "Feb. 26, 2025"
     assert profile("en-CA").number(4, "city") == "four"

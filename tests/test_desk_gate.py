@@ -15,8 +15,8 @@ from wwc_press.qa import spelling_problems
     ("language", "written", "printed"),
     [
         ("en", "It fixes 80 per cent of them, and 57 percent on time.", "80% of them, and 57% on"),
-        ("en-CA", "It fixes 80% of them, and 57 percent on time.", "80\u00a0per cent of them, "
-         "and 57\u00a0per cent on"),
+        ("en-CA", "It fixes 80% of them, and 57 percent on time.", "80\u00a0per\u00a0cent of "
+         "them, and 57\u00a0per\u00a0cent on"),
     ],
 )  # fmt: skip
 def test_each_press_prints_a_percent_its_way(language: str, written: str, printed: str) -> None:

@@ -105,12 +105,23 @@ def render(
     print_language = l10n.press.hyphenation if for_pdf else None
     names = fields.proper_names(context["a"], l10n.tag, context["settings"])
     page = typeset.protect(
-        page, names, context["settings"].brands, print_language=print_language, language=l10n.tag
+        page, names, _kept_whole(context), print_language=print_language, language=l10n.tag
     )
     font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
         page = typeset.balance(page, font)
     return page
+
+
+def _kept_whole(context: dict[str, Any]) -> set[str]:
+    """The names held on one line whatever their length: the settings' brands, and a person's
+    name of three words at most, as a brand is: "Ana / Lúcia Brandão" parts a given name from
+    itself (CP and Estadão: a name is not split)."""
+    announcement = context["a"]
+    people = {quote.speaker for quote in announcement.quotes}
+    people |= {city.quote.speaker for _, city in announcement.cities.by_status() if city.quote}
+    kept = {person for person in people if person and len(person.split()) <= 3}
+    return set(context["settings"].brands) | kept
 
 
 _TEXTS = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S)

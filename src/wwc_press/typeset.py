@@ -42,6 +42,11 @@ _HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"|<p class="timing"')
 # the soft hyphens of print), so they need no protection.
 SHORTEST_HYPHENATED = 6
 NBSP = "\u00a0"
+# After a name's own hyphen in print: no line breaks there ("Trois-/Rivières", "Nouvelle-/
+# Écosse"; Ramat: a proper noun is not divided). Lato has no U+2011 (non-breaking hyphen), whose
+# glyph would come from another font; the word joiner is invisible, prints nothing, and
+# pdftotext reads the name back as it is written.
+WORD_JOINER = "\u2060"
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a line may break here; WeasyPrint prints nothing, copies nothing
 # Print sets hyphenated text with ``overflow-wrap: normal`` (release.css says why), so a word too
@@ -77,6 +82,39 @@ _BLOCK_ENDS = ("</p>", "</li>", "</dd>", "</footer>")
 
 def _whole_last_word(text: str) -> str:
     return re.sub(r"(\S+)(\s*)$", lambda m: m[1].replace(SOFT_HYPHEN, "") + m[2], text)
+
+
+# An initial or an abbreviation that opens a name holds to the word after it: "Michael R.
+# Bloomberg", "St. John's", "Mt. Pleasant" (CP and AP: a name is not split after its initial).
+# Not "U.S. The": a letter after a period is part of an abbreviation that may end a sentence.
+_ABBREVIATION = re.compile(r"(?<![\w.’'])((?:[A-Z]|St|Ste|Mt|Ft|Pt|Dr)\.) (?=[A-Z])")
+# A hyphen inside a word of a name, between letters.
+_NAME_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _whole_compounds(text: str) -> str:
+    """A name's compounds ("Trois-Rivières", "Côté-Saint-Amour") never broken at their hyphen in
+    print, unless a compound is longer than a line may hold."""
+
+    def join(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) > LONGEST_UNBROKEN:
+            return word
+        return _NAME_HYPHEN.sub("-" + WORD_JOINER, word)
+
+    return re.sub(r"[^\s\u00a0]+-[^\s\u00a0]+", join, text)
+
+
+def _kept_compounds(text: str) -> str:
+    """The same on screen: each compound of a name in a ``nowrap`` span (class "keep")."""
+
+    def keep(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if len(word) > LONGEST_UNBROKEN or not _NAME_HYPHEN.search(word):
+            return word
+        return f'<span class="keep">{word}</span>'
+
+    return re.sub(r"[^\s\u00a0<>]+-[^\s\u00a0<>]+", keep, text)
 
 
 def _join(text: str) -> str:
@@ -148,6 +186,64 @@ def tie_headline(text: str, language: str) -> str:
     return _tied(text, rules.headline_ties, rules.fixed_phrases).replace(_TIE, NBSP)
 
 
+def _spaced(name: str) -> str:
+    """A name as a pattern: its spaces may have become no-break ones ("St.\u00a0John’s")."""
+    return r"[ \u00a0]".join(re.escape(part) for part in name.split(" "))
+
+
+# A scale or unit word held to its figure by the language's typography ("4.2\u00a0million",
+# "61\u00a0per\u00a0cent"): a word after a figure and a no-break space is not hyphenated.
+_UNIT = r"(?<=\d[\u00a0\u202f])[^\W\d_][\w’'\-]*(?:\u00a0[^\W\d_][\w’'\-]*)*"
+
+
+def _common(run: str, word: str) -> bool:
+    """Whether ``word``, capitalized at the start of a sentence, reads as a common word: one
+    capital, the rest lower case, and no capitalized word after it in ``run`` ("Embargoed
+    until", not "MedData" nor "Bloomberg Philanthropies")."""
+    rest = run.split(" ")[1:2]
+    return word[1:] == word[1:].lower() and not (rest and rest[0][:1].isupper())
+
+
+# A tag after which the text opens a sentence: a block's start, or a line's.
+_OPENERS = re.compile(
+    r"<(?:p|li|h[1-6]|td|th|dd|dt|blockquote|footer|time|div|section|header|figcaption|br)\b"
+)
+# Display lines: the embargo line (a release's, the report's cover and running header) and the
+# cover's headline. Set large and short, they break where a reader reads a unit whole.
+_DISPLAY = re.compile(
+    r'<(?:p class="timing"|span class="running-embargo"|p class="cover-headline")'
+)
+# A bracketed part of a display line, or one of its parts between semicolons, this short or
+# shorter is kept on one line: "(12h em Brasília)", "11:30 a.m. NT in St. John's".
+SHORT_PHRASE = 32
+
+
+def _display(text: str) -> str:
+    """A display line's text with no-break spaces inside each short bracketed phrase (or each
+    part of a long one between semicolons) and before it, and before its last word, so that no
+    line holds a word alone ("(12h em / Brasília)"; Estadão, Folha and the Canadian Press alike
+    set a time with its place)."""
+
+    def bracket(match: re.Match[str]) -> str:
+        parts = match.group(2).split(";")
+        inner = re.compile(r"(?<=[^ \t\r\n]) (?=[^ \t\r\n])")  # not the space after ";"
+        # A longer part keeps its time with the words that open its places ("12:00 en Buenos
+        # Aires, …", not "12:00 / en Buenos Aires").
+        held = [
+            inner.sub(NBSP, p) if len(p.strip()) <= SHORT_PHRASE else inner.sub(NBSP, p, count=2)
+            for p in parts
+        ]
+        # ... and held to the time it qualifies: "9 h (heure du Centre)".
+        space = NBSP if match.group(1) and len(match.group(2)) <= SHORT_PHRASE else match.group(1)
+        return space + "(" + ";".join(held) + ")"
+
+    text = re.sub(r"(?<=[^ \t\r\n])( ?)\(([^()]*)\)", bracket, text)
+    last = re.search(r"([^ \t\r\n]+) ([^ \t\r\n]+)([ \t\r\n]*)$", text)
+    if last and len(last.group(1)) + len(last.group(2)) < SHORT_PHRASE:
+        text = text[: last.start()] + last.group(1) + NBSP + last.group(2) + last.group(3)
+    return text
+
+
 class _Typesetter:
     """One page's pass: which names it knows, and whether it typesets for print.
 
@@ -172,29 +268,41 @@ class _Typesetter:
         known = {htmllib.escape(n, quote=False) for n in names if n} | self.brands
         known |= {name.upper() for name in known}  # datelines print the city in capitals
         self.brands |= {brand.upper() for brand in self.brands}
-        alternatives = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+        # The page's text has the typographic apostrophe the language's typography set ("St.
+        # John’s"), the names the file's keyboard one.
+        known |= {name.replace("'", "’") for name in known}
+        self.brands |= {brand.replace("'", "’") for brand in self.brands}
+        alternatives = "|".join(_spaced(n) for n in sorted(known, key=len, reverse=True))
         self.names = re.compile(f"(?<!\\w)(?P<name>{alternatives})(?!\\w)" if known else "(?!)")
         self.everything = re.compile(
             (f"{self.names.pattern}|" if known else "")
-            + f"(?P<address>{_EMAIL}|{_URL})|(?P<words>{_WORDS})"
+            + f"(?P<address>{_EMAIL}|{_URL})|(?P<unit>{_UNIT})|(?P<words>{_WORDS})"
         )
         self.print_language = language  # None: for the screen
         self.heading = False
         self.ties, self.phrases = ties, phrases
 
     def name(self, text: str) -> str:
-        """A proper name: never hyphenated; held together if short, a brand, or in a heading."""
-        if self.heading and " " in text:
-            return f'<span class="name keep">{text}</span>'
-        if self.heading or _keeps(text, self.brands):
+        """A proper name: never hyphenated nor broken at its own hyphen; held together if short,
+        a brand, or in a heading."""
+        keeps = _keeps(text.replace(NBSP, " "), self.brands)
+        if self.print_language:
+            text = _whole_compounds(text)
+        if self.heading and re.search("[ \u00a0]", text):
+            return f'<span class="name keep">{text.replace(NBSP, " ")}</span>'
+        if self.heading or keeps:
             text = _join(text)
-        if self.print_language or len(text) < SHORTEST_HYPHENATED:
+        if self.print_language:
+            return text
+        text = _kept_compounds(text)
+        if len(text) < SHORTEST_HYPHENATED:
             return text
         return f'<span class="name">{text}</span>'
 
-    def words(self, run: str) -> str:
+    def words(self, run: str, sentence_start: bool = False) -> str:
         """Words joined by spaces: runs of capitalized ones are names ("América Latina", two
-        words held together), the others may be hyphenated."""
+        words held together), the others may be hyphenated. A capital that only opens a
+        sentence ("Embargoed until…") marks no name."""
         out: list[str] = []
         names: list[str] = []
 
@@ -204,8 +312,8 @@ class _Typesetter:
                 out.append(self.name(text))
                 names.clear()
 
-        for word in run.split(" "):
-            if word[:1].isupper():
+        for index, word in enumerate(run.split(" ")):
+            if word[:1].isupper() and not (index == 0 and sentence_start and _common(run, word)):
                 names.append(word)
                 continue
             close()
@@ -214,32 +322,42 @@ class _Typesetter:
         close()
         return " ".join(out)
 
-    def text(self, text: str) -> str:
+    def text(self, text: str, block_start: bool = False) -> str:
+        text = _ABBREVIATION.sub("\\1" + NBSP, text)
+        first = False
+
         def wrap(match: re.Match[str]) -> str:
             found = match.group(0)
             if match.lastgroup == "name":
                 return self.name(found)
             if match.lastgroup == "address":
                 return found if self.print_language else f'<span class="name">{found}</span>'
-            # A run of words may hold known names after its first word.
-            pieces = self.names.split(found)  # odd pieces are the names (one capturing group)
-            return "".join(
-                self.name(piece) if index % 2 else self.words(piece)
-                for index, piece in enumerate(pieces)
-            )
+            if match.lastgroup == "unit":  # "million" after "$4.2": never "mil-/lion"
+                short = all(len(w) < SHORTEST_HYPHENATED for w in found.split(NBSP))
+                plain = self.print_language or short
+                return found if plain else f'<span class="name">{found}</span>'
+            before = match.string[: match.start()].rstrip(" \t\r\n")
+            opens = (first and not before) or before.endswith((".", "!", "?", "¿", "¡"))
+            return self.words(found, opens)
 
-        typeset = self.everything.sub(wrap, text)
+        # Known names first, wherever they stand: a run of words must not take the start of
+        # one ("in St" of "in St. John’s").
+        pieces = self.names.split(text)  # odd pieces are the names (one capturing group)
+        out = []
+        for index, piece in enumerate(pieces):
+            first = block_start and index == 0  # the piece opens the block's text
+            out.append(self.name(piece) if index % 2 else self.everything.sub(wrap, piece))
+        typeset = "".join(out)
         if self.print_language and not self.heading:  # headings wrap by CSS: no soft hyphens
             typeset = _breakable(typeset)
-        # The space before a span goes inside it: WeasyPrint breaks no line between a text and
-        # a following inline box (the HTML is laid out by browsers, but review thumbnails and
-        # tests print it too).
-        return typeset.replace(' <span class="name">', '<span class="name"> ')
+        return typeset
 
     def table(self, block: str) -> str:
         def hold(match: re.Match[str]) -> str:
             found = match.group(0)
-            return _join(found) if _keeps(found, self.brands) else found
+            keeps = _keeps(found, self.brands)
+            found = _whole_compounds(found) if self.print_language else _kept_compounds(found)
+            return _join(found) if keeps else found
 
         cells = re.split(r"(<[^>]*>)", block)
         cells[::2] = [self.names.sub(hold, cell) for cell in cells[::2]]
@@ -265,17 +383,25 @@ class _Typesetter:
         if start < 0:
             return page
         parts = _BLOCKS.split(page[start:])
+        display = False
         for index, part in enumerate(parts):
             if index % 2 == 0:  # text between tags
-                parts[index] = self.heading_text(part) if self.heading else self.text(part)
+                if display:  # no line ends on a small word there either, as in a headline
+                    part = _display(_tied(part, self.ties, self.phrases).replace(_TIE, NBSP))
+                opens = index > 0 and bool(_OPENERS.match(parts[index - 1]))
+                parts[index] = self.heading_text(part) if self.heading else self.text(part, opens)
                 if index + 1 < len(parts) and parts[index + 1].startswith(_BLOCK_ENDS):
                     parts[index] = _whole_last_word(parts[index])
             elif part.startswith("<table"):
                 parts[index] = self.table(part)
             elif _HEADINGS.match(part):
                 self.heading = True
+            elif _DISPLAY.match(part):
+                display = True
             elif part.startswith(("</h1", "</h2", "</p")):
-                self.heading = False
+                self.heading = display = False
+            elif display and part.startswith("</span"):
+                display = False
         return page[:start] + "".join(parts)
 
 
@@ -317,7 +443,7 @@ def _advances(font: Path) -> tuple[dict[str, float], float]:
 
 def _width(word: str, font: Path) -> float:
     widths, space = _advances(font)
-    return sum(widths.get(char, 0.6) for char in word)
+    return sum(widths.get(char, 0.6) for char in word if char != WORD_JOINER)
 
 
 def _lines(units: list[float], space: float, measure: float) -> list[int]:
@@ -398,3 +524,94 @@ def fit(
         if len(_lines(units, space, measure)) * size * leading <= height:
             return size
     return None
+
+
+# A card's line may start with none of these where the language ties them to the noun before
+# ("informe / del 16 de marzo": the complement cut from its noun); a line that does costs as
+# much as an empty line, so the layout takes it only when no other fits.
+def _starts_badly(line: list[str], ties_before: frozenset[str]) -> bool:
+    return line[0].split(NBSP)[0].casefold() in ties_before
+
+
+# A card's headline shrinks to this share of the largest size that fits at the least, to keep a
+# word from a line of its own.
+SMALLEST_SHRINK = 0.6
+
+
+def lay_out(
+    text: str,
+    font: Path,
+    width: float,
+    height: float,
+    sizes: range,
+    leading: float,
+    ties_before: frozenset[str] = frozenset(),
+) -> tuple[int, list[str]] | None:
+    """A social card's headline as the largest size in ``sizes`` (pixels) and its lines: each
+    line within ``width`` pixels, the lines within ``height``, every unit (a word, or words
+    held by no-break spaces) whole. Of the layouts that fit, the one with even lines is taken,
+    and never one that leaves a word alone on a line ("São José dos Campos / conquista / …")
+    while a smaller size avoids it: the type shrinks first. A line that starts on a word of
+    ``ties_before`` is avoided where another layout fits. None when no size fits."""
+    words = re.split(r"[ \t\r\n]+", text.strip())
+    units = [_width(word, font) for word in words]
+    _, space = _advances(font)
+    several = sum(len(word.split(NBSP)) for word in words) > 2
+
+    def layout(measure: float, most: int) -> tuple[int, float, list[str]] | None:
+        """The best way of cutting the units into at most ``most`` lines within ``measure``:
+        (lone words, cost, lines); None when none fits."""
+
+        @cache
+        def best(start: int, left: int) -> tuple[int, float, tuple[int, ...]] | None:
+            if start == len(words):
+                return (0, 0.0, ())
+            if left == 0:
+                return None
+            found = None
+            used = -space
+            for end in range(start, len(words)):
+                used += space + units[end]
+                if used > measure:
+                    break
+                rest = best(end + 1, left - 1)
+                if rest is None:
+                    continue
+                lone = int(several and end == start and NBSP not in words[start])
+                if end + 1 == len(words):  # the last line: short is fine, very short is not
+                    cost = max(0.0, measure * 0.45 - used) ** 2
+                else:
+                    cost = (measure - used) ** 2
+                if start and _starts_badly(words[start : end + 1], ties_before):
+                    cost += measure**2
+                cost += measure**2 / 4  # fewer lines, larger lines
+                option = (lone + rest[0], cost + rest[1], (end + 1, *rest[2]))
+                if found is None or option[:2] < found[:2]:
+                    found = option
+            return found
+
+        result = best(0, most)
+        if result is None:
+            return None
+        lone, cost, ends = result
+        starts = (0, *ends[:-1])
+        return lone, cost, [" ".join(words[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+    fallback: tuple[int, list[str]] | None = None
+    for size in sorted(sizes, reverse=True):
+        if fallback and size < fallback[0] * SMALLEST_SHRINK:
+            break  # so small a type reads worse than a word alone
+        measure = width / size / _SLACK
+        if max(units) > measure:
+            continue  # a name wider than the line would break inside itself
+        most = int(height // (size * leading))
+        if most < 1 or len(_lines(units, space, measure)) > most:
+            continue
+        best = layout(measure, min(most, len(words)))
+        if best is None:
+            continue
+        if fallback is None:
+            fallback = (size, best[2])
+        if best[0] == 0:
+            return size, best[2]
+    return fallback

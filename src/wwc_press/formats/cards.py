@@ -5,16 +5,19 @@ an alt text file beside them.
 The words are the city release's own (its headline, the program line, the organization, the
 date), read from its rendered page; ``templates/card.html`` lays them out, WeasyPrint draws the
 card as a one-page PDF with the shipped font and pypdfium2 rasterizes it (no browser). The
-headline's size is fitted to the card with the font's own widths (``typeset.fit``) and its
-lines balanced as the releases' are. PNG files carry no time.
+headline's size and lines are fitted to the card with the font's own widths
+(``typeset.lay_out``): even lines, no word alone on one, the type made smaller first. PNG
+files carry no time.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from .. import publish, typeset
+from ..languages import PROFILES
 from .page import Page
 from .wire import plain
 
@@ -88,6 +91,31 @@ def alt_text(page: Page, program: str | None = None) -> str:
     return plain(". ".join(part.rstrip(".") for part in parts if part) + ".")
 
 
+def headline_lines(
+    page: Page, keep: list[str], font: Path, width: int, height: int
+) -> tuple[int, list[str]]:
+    """The size (pixels) and the lines of the page's headline on a card of ``width`` by
+    ``height``: no line ends on an article, a preposition or a conjunction, nor inside a fixed
+    phrase or a name of ``keep`` (if the names fit a line at some size; else their words may
+    part); the lines even, no word alone on one, the type smaller first (``typeset.lay_out``)."""
+    plain_ties = typeset.tie_headline(page.title, page.language)
+    tied = plain_ties
+    for name in sorted(keep, key=len, reverse=True):  # a tie inside a name: "dos\u00a0Campos"
+        spaced = r"[ \u00a0]".join(re.escape(word) for word in name.split())
+        tied = re.sub(spaced, name.replace(" ", "\u00a0"), tied)
+    rules = PROFILES.get(page.language)
+    ties_before = rules.headline_ties_before if rules else frozenset()
+    measure = width - INSET
+    room = height * (0.73 if height < width else 0.6) - height * 0.12
+    largest = round(height * (0.115 if height < width else 0.085))
+    sizes = range(28, largest + 1, 2)
+    return (
+        typeset.lay_out(tied, font, measure, room, sizes, LEADING, ties_before)
+        or typeset.lay_out(plain_ties, font, measure, room, sizes, LEADING, ties_before)
+        or (sizes[0], [plain_ties])
+    )
+
+
 def card_files(
     page: Page,
     level: str,
@@ -105,29 +133,16 @@ def card_files(
 
     font = templates / "fonts" / "Lato-Bold.ttf"
     lead = next(iter(page.of("lead")), None)
-    # No line ends on an article, a preposition or a conjunction, nor inside a fixed phrase.
-    tied = typeset.tie_headline(page.title, page.language)
-    for name in sorted(keep, key=len, reverse=True):
-        tied = tied.replace(name, name.replace(" ", "\u00a0"))
     files = []
     for width, height in sizes:
         measure = width - INSET
-        room = height * (0.73 if height < width else 0.6) - height * 0.12
-        largest = round(height * (0.115 if height < width else 0.085))
-        sizes = range(28, largest + 1, 2)
-        # Names whole if they fit the line at some size; else the words of a name may part.
-        headline = tied
-        size = typeset.fit(tied, font, measure, room, sizes, LEADING)
-        if size is None:
-            headline = typeset.tie_headline(page.title, page.language)
-            size = typeset.fit(headline, font, measure, room, sizes, LEADING) or sizes[0]
+        size, lines = headline_lines(page, keep, font, width, height)
         html = env.get_template("card.html").render(
-            lang=page.language, headline=headline, program=program or page.program,
+            lang=page.language, headline=page.title, lines=lines, program=program or page.program,
             organization=page.organization, date=lead.source if lead else "",
             width=width, height=height, size=size, pad=round(height * 0.09),
             band=BAND.get(level, BAND["silver"]), measure=measure / size,
         )  # fmt: skip
-        html = typeset.balance(html, font)
         pdf = pypdfium2.PdfDocument(publish.pdf_bytes(html, templates, tagged=False))
         try:
             image = pdf[0].render(scale=96 / 72).to_pil().convert("RGB")

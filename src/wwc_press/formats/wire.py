@@ -2,9 +2,9 @@
 
 Headline, decks, the lead with its dateline, paragraphs parted by a blank line (a quote is one,
 its speaker named in it), About, contacts line by line, the end mark; no hard wrapping
-inside a paragraph (the wire's system wraps). No-break spaces the typesetting put inside names
-become spaces (a wire's search would miss "Results for America" otherwise); those the language
-sets beside a sign ("57 %", "« ... »") stay.
+inside a paragraph (the wire's system wraps). No-break spaces the typesetting put in to hold a
+line together become spaces (a wire's search would miss "Results for America" otherwise);
+those of the language's own forms ("57 %", "« ... »", "9 400") stay.
 """
 
 from __future__ import annotations
@@ -13,12 +13,20 @@ import re
 
 from .page import Page
 
-# A no-break space between two letters ties a name; beside a digit or a sign it is typography.
-_NAME_TIE = re.compile(r"(?<=[^\W\d_])\u00a0(?=[^\W\d_])")
+# The no-break spaces that are the language's own forms, not line breaking: beside a sign ("57
+# %", "« … »", "Le bilan :"), inside a figure ("9 400"), a Quebec clock ("10 h 30"), CP's "92
+# per cent", Fundéu's "EE. UU.". Those the typesetting put in to hold a line together (a name,
+# "St. John's", "$4.2 million", "10 a.m. ET", "(12h em Brasília)") are ordinary spaces in
+# plain text, which the wire and the mail reader wrap: a search for "Results for America"
+# must find it.
+_OWN_FORMS = re.compile(
+    r"(?<=\d) (?=[%\d]|h\b|per cent\b)|(?<=\bh) (?=\d\d\b)|(?<=«) | (?=»)|(?<=\S) (?=:(?:\s|$))"
+    r"|(?<=\bEE\.) (?=UU\.)"
+)
 
 
 def plain(text: str) -> str:
-    return _NAME_TIE.sub(" ", text)
+    return _OWN_FORMS.sub("\u00a0", text.replace("\u00a0", " "))
 
 
 def paragraphs(page: Page) -> list[str]:

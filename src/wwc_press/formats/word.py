@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Callable
 
@@ -231,13 +232,49 @@ def _add(document, block: Block, slot_style: str | None) -> None:
         return
     paragraph = document.add_paragraph(style=document.styles[style])
     if block.kind == "lead" and block.dateline:
-        paragraph.add_run(block.dateline).bold = True
+        _text(paragraph.add_run(), block.dateline).bold = True
         paragraph.add_run(" ")
     lines = block.text.split("\n")
     for number, line in enumerate(lines):
-        run = paragraph.add_run(line)
+        run = _text(paragraph.add_run(), line)
         if number < len(lines) - 1:
             run.add_break()
+
+
+# A name's compound: a word that opens with a capital, after any opening mark ("(Nouvelle-
+# Écosse)", "Trois-Rivières", "Côté-Saint-Amour"), its hyphens between letters.
+_NAME_COMPOUND = re.compile(r"(?<![\w-])[(«“\"'’]*[^\W\d_a-zà-ÿ][\w’'.]*(?:-[^\W\d_][\w’'.]*)+")
+_LONGEST_NAME = 36  # typeset.LONGEST_UNBROKEN: a longer compound may break, as in print
+
+
+def _text(run, text: str):
+    """``run`` holding ``text``, each hyphen of a name's compound as Word's non-breaking hyphen
+    (``<w:noBreakHyphen/>``), so that Word breaks no line at it: "Trois-/Rivières" is no way
+    to print a name (Ramat), in Word as in the PDF. Other hyphens stay as written."""
+    from docx.oxml import OxmlElement
+
+    pieces: list[str] = []
+    last = 0
+    for match in _NAME_COMPOUND.finditer(text):
+        if len(match.group(0)) > _LONGEST_NAME:
+            continue
+        pieces.append(text[last : match.start()])
+        parts = re.split(r"(?<=[^\W\d_])-(?=[^\W\d_])", match.group(0))
+        for index, part in enumerate(parts):
+            if index:
+                pieces.append(None)  # type: ignore[arg-type]
+            pieces.append(part)
+        last = match.end()
+    pieces.append(text[last:])
+    if None not in pieces:
+        run.text = text
+        return run
+    for piece in pieces:
+        if piece is None:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        elif piece:
+            run._r.add_t(piece)
+    return run
 
 
 def _bookmark(paragraph, name: str) -> None:

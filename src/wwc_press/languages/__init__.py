@@ -101,6 +101,9 @@ class Profile:
     # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
     # held to the word after them, and fixed phrases never split ("por primera vez").
     headline_ties: frozenset[str] = frozenset()
+    # Words a card's headline line should not start with, where the language ties them to the
+    # noun before: a preposition contracted with its article ("informe / del 16 de marzo").
+    headline_ties_before: frozenset[str] = frozenset()
     fixed_phrases: tuple[str, ...] = ()
     percent_form: Callable[[float], str] | None = None  # a share, where the press and CLDR differ
     # Count words as number parsers read them, for check: the press's shortened forms in full.
@@ -245,6 +248,40 @@ def typographic_apostrophe(text: str) -> str:
     the straight ' of a keyboard is a typewriter's mark, and every desk that read our pages
     corrected it next to curly quotation marks."""
     return re.sub(r"(?<=\w)'(?=\w)", "’", text)
+
+
+# A figure written in the file's texts: digits, with a decimal mark or grouped ("4.2", "9 400").
+_FIGURE = r"\d(?:[\d.,\u00a0\u202f]*\d)?"
+
+
+def no_break_groups(text: str, separator: str = "\u00a0") -> str:
+    """The space that groups a figure's digits by thousands ("9 400", "212 000"), as the file's
+    texts type it, as the no-break space the language's own figures print (RAE, Ortografía
+    2010: "espacio fijo"; OQLF, BDL: "espace insécable"): "212 / 000" on two lines reads as
+    two numbers."""
+    return re.sub(
+        # Not a telephone number's groups ("+1 204 555 0199").
+        r"(?<![\d.,+])(?<![\d+] )\d{1,3}(?: \d{3})+(?![\d]|[.,]\d| \d)",
+        lambda m: m.group(0).replace(" ", separator),
+        text,
+    )
+
+
+def no_break_units(text: str, words: str) -> str:
+    """A figure held to the scale or unit word after it ("$4.2 million", "112 miles", "4,2
+    millones", "US$ 4,2 milhões"), and a currency sign to its figure: a line that ends on the
+    figure, or a word that is hyphenated ("mil-/lion"), parts a quantity from its unit (AP, CP,
+    RAE and Estadão alike write the figure and its word as one). ``words``: an alternation of
+    the language's words, matched whole and without case; a word of several ("per cent") is
+    held together too."""
+    pattern = rf"({_FIGURE})\s+((?:{words})(?![\w’'-]))"
+    text = re.sub(
+        pattern,
+        lambda m: m.group(1) + "\u00a0" + re.sub(r"\s+", "\u00a0", m.group(2)),
+        text,
+        flags=re.I,
+    )
+    return re.sub(r"((?:[A-Z]{1,3})?[$€£]) (?=\d)", "\\1\u00a0", text)
 
 
 def no_break_percent(text: str) -> str:

@@ -7,7 +7,7 @@ import re
 
 from babel.dates import format_date
 
-from . import Profile, tens_and_units, typographic_apostrophe
+from . import Profile, no_break_groups, no_break_units, tens_and_units, typographic_apostrophe
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -54,10 +54,35 @@ def _clock(local: dt.datetime) -> str:
     return f"{local.hour % 12 or 12}{minutes} {'a.m.' if local.hour < 12 else 'p.m.'}"
 
 
+# AP, numbers: "$4.2 million", "112 miles": the scale and the unit words a figure stays with.
+UNITS = (
+    r"million|billion|trillion|miles?|kilomet(?:er|re)s?|km|acres?|feet|foot|square[ \u00a0]"
+    r"(?:miles?|feet|kilomet(?:er|re)s?)|tons?|tonnes?|hectares?|gallons?"
+    # ... and the nouns the releases count in figures: "In all, 21 cities".
+    r"|cities|countries"
+)
+
+
+# AP, times: "10 a.m. EDT" is read as one; no line ends on "10" or on "a.m.".
+# A date's abbreviated month and its day, "Oct. 5", likewise.
+_CLOCK = re.compile(
+    r"(?<=\d) (?=[ap]\.m\.)|(?<=[ap]\.m\.) (?=[A-Z]{1,2}[SD]?T\b)"
+    r"|(?<=\b(?:Jan|Feb|Aug|Oct|Nov|Dec)\.) (?=\d)|(?<=\bSept\.) (?=\d)"
+    r"|(?<=\bMarch) (?=\d)|(?<=\bApril) (?=\d)|(?<=\bMay) (?=\d)|(?<=\bJune) (?=\d)"
+    r"|(?<=\bJuly) (?=\d)"
+)
+
+
+def clock_ties(text: str) -> str:
+    return _CLOCK.sub("\u00a0", text)
+
+
 def _typography(text: str) -> str:
     """AP (since 2019): a figure takes the % sign, "57%", however the file wrote it ("57 per
-    cent", "57 percent"); the apostrophe ’."""
-    return typographic_apostrophe(_PERCENT_WORDS.sub("\\1%", text))
+    cent", "57 percent"); a figure held to its scale or unit ("$4.2 million"), a clock to
+    its "a.m." and zone; the apostrophe ’."""
+    text = no_break_units(no_break_groups(_PERCENT_WORDS.sub("\\1%", text)), UNITS)
+    return typographic_apostrophe(clock_ties(text))
 
 
 _PERCENT_WORDS = re.compile(r"(\d)[\s\u00a0](?:per[\s\u00a0]cent|percent)\b")
@@ -106,6 +131,8 @@ PROFILE = Profile(
     readers_country="US",
     date_pattern=r"\b(?P<month>{months})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?",
     short_months=AP_MONTHS,
+    # A card headline's line starts on no "of", held to the noun it completes (AP headlines).
+    headline_ties_before=frozenset("of".split()),
     # AP headlines: a line never ends on an article, a preposition or a conjunction.
     headline_ties=frozenset(
         "a an the of in on at to for from by with into as and or nor but its their".split()

@@ -22,7 +22,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from . import en, keeps_standard_time, typographic_apostrophe
+from . import en, keeps_standard_time, no_break_groups, no_break_units, typographic_apostrophe
 
 # The Canadian Press Stylebook, datelines: the Canadian cities that stand alone, in datelines
 # and in text, for Canadian readers ("WINNIPEG", "HAMILTON"); the others take CP's abbreviation
@@ -32,23 +32,28 @@ CP_CANADIAN_CITIES = (
     "Regina", "Saskatoon", "St. John's", "Toronto", "Vancouver", "Victoria", "Winnipeg",
 )  # fmt: skip
 
-_PER_CENT = re.compile(r"(\d)(?:\s?%|[\s\u00a0]percent\b)")  # "75%", "75 percent"
+_PER_CENT = re.compile(r"(\d)(?:\s?%|\s+percent\b|\s+per\s+cent\b)")  # "75%", "75 percent"
 # "51 per cent to 67 per cent": a range says "per cent" once, after its second figure.
-_PER_CENT_RANGE = re.compile(r"(\d)\u00a0per cent( to \d[\d.,]*)\u00a0per cent\b")
+_PER_CENT_RANGE = re.compile(r"(\d)\u00a0per\u00a0cent( to \d[\d.,]*)\u00a0per\u00a0cent\b")
+# CP, numbers: "per cent" is the unit of its figure, two words held to it as "%" would be: no
+# line ends on "68 per" (nor on "68").
+PER_CENT = "\u00a0per\u00a0cent"
 
 
 def _percent(fraction: float) -> str:
-    """CP, numbers: "92 per cent", the figure held to its words by a no-break space."""
+    """CP, numbers: "92 per cent", the figure held to its words by no-break spaces."""
     from babel.numbers import format_decimal
 
-    return format_decimal(fraction * 100, locale="en_CA") + "\u00a0per cent"
+    return format_decimal(fraction * 100, locale="en_CA") + PER_CENT
 
 
 def _typography(text: str) -> str:
     """Every text as CP prints it: "75%" becomes "75 per cent", "51% to 67%" "51 to 67 per cent"
-    (CP, numbers: a range names its unit once); the apostrophe ’."""
-    text = _PER_CENT_RANGE.sub("\\1\\2\u00a0per cent", _PER_CENT.sub("\\1\u00a0per cent", text))
-    return typographic_apostrophe(text)
+    (CP, numbers: a range names its unit once), the figure and "per cent" held together, in the
+    file's texts too ("61 per cent"); a figure held to its scale or unit ("$4.2 million"), a
+    clock to its "a.m." and zone; the apostrophe ’."""
+    text = _PER_CENT_RANGE.sub("\\1\\2" + PER_CENT, _PER_CENT.sub("\\1" + PER_CENT, text))
+    return typographic_apostrophe(en.clock_ties(no_break_units(no_break_groups(text), en.UNITS)))
 
 
 def _zone_name(zone: str, local: dt.datetime) -> str:

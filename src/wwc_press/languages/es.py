@@ -6,7 +6,14 @@ import re
 
 from babel.dates import format_date, format_time
 
-from . import Profile, no_break_percent, tens_and_units, typographic_apostrophe
+from . import (
+    Profile,
+    no_break_groups,
+    no_break_percent,
+    no_break_units,
+    tens_and_units,
+    typographic_apostrophe,
+)
 
 _UNITS = (
     "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
@@ -46,6 +53,23 @@ def _quote(text: str) -> str:
     return f"«{inner}»"
 
 
+# A figure's scale and unit words (RAE, Ortografía 2010: a figure and the word or
+# symbol it quantifies are not parted at a line's end): "4,2 millones", "112 millas".
+UNITS = (
+    r"millón|millones|mil|millardos?|billón|billones|millas?|kilómetros?|km|hectáreas?|"
+    r"toneladas?|por[ \u00a0]ciento"
+    # ... and the nouns the releases count in figures: "se reconoció a 19 ciudades".
+    r"|ciudades|países"
+)
+
+
+def _typography(text: str) -> str:
+    """ "57 %" never breaks, nor does "212 000" (the file's thousands grouped by a space) or
+    "4,2 millones"; the apostrophe of a foreign name as print sets it ("Coeur d’Alene")."""
+    text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
+    return typographic_apostrophe(text)
+
+
 PROFILE = Profile(
     tag="es",
     babel_locale="es",
@@ -67,12 +91,14 @@ PROFILE = Profile(
     inverted_marks=(("¿", "?"), ("¡", "!")),  # RAE: ¿…? ¡…!
     long_date=lambda day: format_date(day, "long", locale="es"),
     clock=lambda local: format_time(local.time(), "short", locale="es"),
-    # "57 %" never breaks; the apostrophe of a foreign name as print sets it ("Coeur d’Alene")
-    typography=lambda text: typographic_apostrophe(no_break_percent(text)),
+    typography=_typography,
     group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
     # Latin American desks place a US city by its state and its country when the same list
     # gives other cities their country, the country abbreviated (Fundéu: "EE. UU.").
     region_and_country={"US": "EE.\u00a0UU."},
+    # A card headline's line starts on no preposition contracted with its article, held to the
+    # noun before it (Martínez de Sousa: "del" opens no line of a title, cut from its noun).
+    headline_ties_before=frozenset("del".split()),
     # Headlines (Martínez de Sousa, Manual de estilo de la lengua española: the division of
     # titles): no line ends on an article, a preposition or a conjunction.
     headline_ties=frozenset(

@@ -12,7 +12,9 @@ from . import (
     US_KNOWN_ALONE,
     Profile,
     keeps_standard_time,
+    no_break_groups,
     no_break_percent,
+    no_break_units,
     typographic_apostrophe,
 )
 from .en import AP_CANADIAN_CITIES
@@ -79,10 +81,27 @@ def _zone_name(zone: str, local: dt.datetime) -> str:
     return f"({name})"
 
 
+# Scale and unit words after a figure (BDL, écriture des nombres; OQLF: "4,2 millions").
+UNITS = (
+    r"millions?|milliards?|milles?|kilomètres?|km|hectares?|tonnes?|pour[ \u00a0]cent|M\$|G\$|\$"
+)
+# Ramat (Le Ramat de la typographie, l'espace insécable): a number in figures and the word it
+# counts are not parted, "21 villes", "9 400 entrées", "le 5 octobre". A year is no count: it
+# keeps its ordinary space ("en 2024 la Ville…"); nor is a word that counts nothing (an
+# article, a preposition, a conjunction: "61 % depuis", "2 000 et plus").
+_COUNTED = re.compile(
+    r"(?<![\d.,+\u00a0\u202f])(?!(?:1[6-9]|20)\d\d\b)(\d[\d,\u00a0\u202f]*) "
+    r"(?!(?:et|ou|ni|à|au|aux|de|des|du|en|dans|le|la|les|par|pour|sur|sous|avec|depuis|sans)\b)"
+    r"(?=[^\W\d_])"
+)
+
+
 def _typography(text: str) -> str:
     """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
-    none before ; ! ?, and "57 %" held together."""
-    text = no_break_percent(text)
+    none before ; ! ?, and "57 %" held together; a figure's thousands ("9 400") and the figure
+    and the word it counts or its unit ("21 villes", "4,2 millions") held by no-break spaces."""
+    text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
+    text = _COUNTED.sub("\\1\u00a0", text)
     text = typographic_apostrophe(text)  # « l’Université »
     text = re.sub(r"(?<=\S) ?:(?=\s)", "\u00a0:", text)  # after a word, ")" or "»" too
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
@@ -127,6 +146,9 @@ PROFILE = Profile(
     home_region=("CA", "QC"),
     date_pattern=r"\b(?P<day>\d{{1,2}})(?:er)? (?P<month>{months})(?: (?P<year>\d{{4}}))?",
     end_marks={"": "-30-"},  # Canadian releases, in French and in English, end with -30-
+    # A card headline's line starts on no preposition contracted with its article, held to the
+    # noun before it (OQLF, BDL: "du", "des" open no line of a title, cut from the noun).
+    headline_ties_before=frozenset("du des".split()),
     # Headlines (OQLF, BDL, on breaking titles): no line ends on an article, a preposition or
     # a conjunction.
     headline_ties=frozenset(

@@ -6,7 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date
 
-from . import Profile, tens_and_units
+from . import Profile, no_break_groups, no_break_units, tens_and_units, typographic_apostrophe
 
 _UNITS = (
     "zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze "
@@ -48,6 +48,21 @@ CITY_ARTICLES = {
     "PA": {"Cidade do Panamá": "a"},
 }
 
+# Estadão (números): a figure and its scale or unit are one ("US$ 4,2 milhões", "112 milhas"),
+# never parted at a line's end nor hyphenated.
+UNITS = (
+    r"milhão|milhões|mil|bilhão|bilhões|trilhão|trilhões|milhas?|quilômetros?|km|hectares?|"
+    r"toneladas?|por[ \u00a0]cento"
+    # ... and the nouns the releases count in figures: "Ao todo, 19 cidades".
+    r"|cidades|países"
+)
+
+
+def _typography(text: str) -> str:
+    """A figure held to its scale or unit, a thousands space held; the apostrophe ’."""
+    return typographic_apostrophe(no_break_units(no_break_groups(text), UNITS))
+
+
 PROFILE = Profile(
     tag="pt-BR",
     babel_locale="pt_BR",
@@ -64,12 +79,16 @@ PROFILE = Profile(
     quote=lambda text: "“" + text + "”",
     long_date=_long_date,
     clock=_clock,
+    typography=_typography,
     regions={"US": "state", "BR": "code"},  # Estadão: "Fortaleza (CE)"
     city_articles=CITY_ARTICLES,
     readers_country="BR",
     # Brazilian desks place a US city by its state and its country when the same list gives
     # other cities their country, the country abbreviated (Estadão: "EUA").
     region_and_country={"US": "EUA"},
+    # A card headline's line starts on no preposition contracted with its article, held to the
+    # noun before it (Estadão: "do", "da" open no line of a title, cut from the noun).
+    headline_ties_before=frozenset("do da dos das".split()),
     # Headlines (Manual de Redação e Estilo do Estadão, titles): no line ends on an article,
     # a preposition or a conjunction.
     headline_ties=frozenset(
