@@ -363,11 +363,11 @@ class _Typesetter:
         cells[::2] = [self.names.sub(hold, cell) for cell in cells[::2]]
         return "".join(cells)
 
-    def heading_text(self, text: str) -> str:
+    def heading_text(self, text: str, block_start: bool = False) -> str:
         """A heading's text: names held as ``text`` holds them, and no line ending on a word
         of the language's ties or inside a fixed phrase. Each run of words that must stay on
         one line is one ``<span class="name keep">`` (never nested: ``balance`` reads them)."""
-        typeset = self.text(_tied(text, self.ties, self.phrases))
+        typeset = self.text(_tied(text, self.ties, self.phrases), block_start)
         typeset = _KEPT.sub(lambda m: m.group(1).replace(" ", _NAME_SPACE), typeset)
         units = []
         for unit in re.split(r" (?![^<>]*>)", typeset):  # not the spaces inside a tag
@@ -389,15 +389,17 @@ class _Typesetter:
                 if display:  # no line ends on a small word there either, as in a headline
                     part = _display(_tied(part, self.ties, self.phrases).replace(_TIE, NBSP))
                 opens = index > 0 and bool(_OPENERS.match(parts[index - 1]))
-                parts[index] = self.heading_text(part) if self.heading else self.text(part, opens)
+                parts[index] = (
+                    self.heading_text(part, opens) if self.heading else self.text(part, opens)
+                )
                 if index + 1 < len(parts) and parts[index + 1].startswith(_BLOCK_ENDS):
                     parts[index] = _whole_last_word(parts[index])
             elif part.startswith("<table"):
                 parts[index] = self.table(part)
-            elif _HEADINGS.match(part):
-                self.heading = True
-            elif _DISPLAY.match(part):
-                display = True
+            elif _HEADINGS.match(part) or _DISPLAY.match(part):
+                # The embargo line is both: never hyphenated, and set as a display line.
+                self.heading = self.heading or bool(_HEADINGS.match(part))
+                display = display or bool(_DISPLAY.match(part))
             elif part.startswith(("</h1", "</h2", "</p")):
                 self.heading = display = False
             elif display and part.startswith("</span"):
