@@ -240,7 +240,8 @@ def test_the_e_mail_is_dated_when_the_release_goes_out(
          "12:00 en Buenos Aires y Montevideo)"),
         ("americas", "pt-BR", "às 10h em Nova York (12h em Brasília)"),
         # Canada keeps several clocks: each is named for the round's own city on it.
-        ("canada", "en", "Embargoed until 10 a.m. EDT (10 a.m. in Montréal and Hamilton; 8 a.m. in "
+        # AP writes "Montreal" (data/exonyms.yaml).
+        ("canada", "en", "Embargoed until 10 a.m. EDT (10 a.m. in Montreal and Hamilton; 8 a.m. in "
          "Saskatoon)"),
     ],
 )  # fmt: skip
