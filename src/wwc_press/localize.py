@@ -216,8 +216,9 @@ class Localizer:
         return self.press.number(value, noun, self.house.numbers_in_words_up_to)
 
     def figure(self, value: int) -> str:
-        """A count in figures, as tables print them ("1,234", "1234" in Spanish)."""
-        return self.press.number(value, up_to=-1)
+        """A count in figures, as tables print them ("1,234", "1234" in Spanish); prose says
+        ``number``."""
+        return self.press.number(value, up_to=-1, prose=False)
 
     def city_name(self, city: Place) -> str:
         return places.city_name(city, self.tag)
