@@ -94,9 +94,16 @@ class Profile:
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
     date_pattern: str = r"\b(?P<day>\d{{1,2}})º? de (?P<month>{months})(?: de (?P<year>\d{{4}}))?"
     short_months: dict[int, str] = field(default_factory=dict)  # "Sept." besides CLDR's names
-    # The mark that ends a release, by the country of its dateline ("" for any other): US and
-    # Latin American releases end with ###, Canadian ones with -30- in both languages.
-    end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
+    # The mark that ends a release, by the country of its dateline ("" for any other): the
+    # mark of the readers' press, one per language, whatever the dateline: AP's ### in English
+    # and in the Latin American languages (a Spanish release datelined in Quebec City is read
+    # by Latin American desks, and ends as the same round's Guadalajara release does), -30- in
+    # Canadian English and French (their profiles).
+    end_marks: dict[str, str] = field(default_factory=lambda: {"": "###"})
+    # Where the end mark goes: last, under the contacts (AP's ###), or at the end of the text,
+    # the contacts under it (CP; the BDL's model of a Quebec release: -30-, then "Source :"
+    # and "Renseignements :").
+    end_mark_before_contacts: bool = False
     # Cities the press names with an article, by country and the name as this language writes
     # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
     city_articles: dict[str, dict[str, str]] = field(default_factory=dict)

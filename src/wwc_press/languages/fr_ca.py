@@ -127,6 +127,9 @@ PROFILE = Profile(
     home_region=("CA", "QC"),
     date_pattern=r"\b(?P<day>\d{{1,2}})(?:er)? (?P<month>{months})(?: (?P<year>\d{{4}}))?",
     end_marks={"": "-30-"},  # Canadian releases, in French and in English, end with -30-
+    # BDL (communiqué, modèle): -30- at the end of the text, then "Source :" and
+    # "Renseignements :"; the Canadian Press (CNW) sets it the same way.
+    end_mark_before_contacts=True,
     # Headlines (OQLF, BDL, on breaking titles): no line ends on an article, a preposition or
     # a conjunction.
     headline_ties=frozenset(
