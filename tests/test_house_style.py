@@ -45,18 +45,19 @@ EXPECTED = {
         "SACRAMENTO (California), 1 de septiembre de 2024.—",
         "seis ciudades obtuvieron",
         "Bogotá e Ibagué (Colombia)",  # RAE: y -> e before /i/
-        "Santiago (Chile); Toronto y Montréal (Canadá); y Recife (Brasil)",
-        "Boise (Idaho) subió",
-        "Columbia (Carolina del Sur) renovó",
+        "Santiago (Chile); Toronto y Montreal (Canadá); y Recife (Brasil)",  # DPD: Montreal
+        # A release that names cities abroad gives a US city its country, in every sentence.
+        "Boise (Idaho, EE. UU.) subió",
+        "Columbia (Carolina del Sur, EE. UU.) renovó",
         "cuatro países: Brasil, Canadá, Chile y Colombia",
     ],
     "pt-BR": [
         "SACRAMENTO (Califórnia), 1º de setembro de 2024 –",
         "seis cidades conquistaram",
         "Bogotá e Ibagué (Colômbia)",
-        "Santiago (Chile); Toronto e Montréal (Canadá); e o Recife (PE)",  # Estadão: o Recife
-        "Boise (Idaho) subiu",
-        "Columbia (Carolina do Sul) renovou",
+        "Santiago (Chile); Toronto e Montreal (Canadá); e o Recife (PE)",  # Estadão: o Recife
+        "Boise (Idaho, EUA) subiu",
+        "Columbia (Carolina do Sul, EUA) renovou",
         "quatro países: Brasil, Canadá, Chile e Colômbia",
     ],
 }

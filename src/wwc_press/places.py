@@ -23,6 +23,7 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -348,6 +349,8 @@ def cities_in_text(
     house: HouseStyle = DEFAULT_HOUSE,
     *,
     pattern: str = PLACE_PATTERN,
+    among: Iterable[str] = (),
+    grouped: bool = True,
 ) -> str:
     """Cities as the program's release names them, grouped by country where that reads better.
 
@@ -356,10 +359,16 @@ def cities_in_text(
     province, others with their country. Where commas set the region off, cities of one state
     or province share it ("Laval and Gatineau, Que.", not "Laval, Que., and Gatineau, Que.");
     in parentheses each keeps its own, so that a long series keeps its commas.
+
+    ``among`` are the countries of every city the release names: whether a US city takes its
+    country too ("Tulsa (Oklahoma, EE. UU.)") is decided once per release, so that it does not
+    lose it in a sentence of its own beside "Las Condes (Chile)". Not ``grouped``, each city
+    keeps its own place in the order given (a sentence that ends "respectively").
     """
     press = profile(language)
-    share_regions = pattern.startswith("%(place)s,")
-    mixed = len({place.country for place in places}) > 1  # some cities named with a country
+    share_regions = grouped and pattern.startswith("%(place)s,")
+    # Some city of the release is named with a country: a US city is given its country too.
+    mixed = len({place.country for place in places} | set(among)) > 1
     groups: dict[str, list[Place]] = {}
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
@@ -379,11 +388,12 @@ def cities_in_text(
                 items.append((after, groups[key]))
         elif _says_country(place):
             items.append(_in_text(place, language))
-        elif place.country in groups:
+        elif grouped and place.country in groups:
             groups[place.country].append(place)
         else:
-            groups[place.country] = [place]
-            items.append((country_name(place.country, language), groups[place.country]))
+            key = place.country if grouped else f"{len(items)}-{place.country}"
+            groups[key] = [place]
+            items.append((country_name(place.country, language), groups[key]))
     texts = []
     for item in items:
         if isinstance(item, str):
