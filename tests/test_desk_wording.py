@@ -208,12 +208,17 @@ def test_when_every_new_city_shares_a_level_all_of_them_earned_it(
 @pytest.mark.parametrize(
     ("lang", "city", "expected"),
     [
-        ("en", "montevideo-uy", "Montevideo has moved up from Gold to What Works Cities Platinum "
-         "Certification, Results for America announced today"),
+        # The attribution last (AP): set before "in recognition of…", the reason read as the
+        # organization's reason for announcing.
+        ("en", "montevideo-uy", "Montevideo has moved up to What Works Cities Platinum "
+         "Certification from Gold in recognition of how the city uses data and evidence to "
+         "serve its residents, Results for America announced today."),
         ("es", "montevideo-uy", "Montevideo pasó del nivel Oro al nivel Platino de la "
-         "certificación What Works Cities, anunció hoy Results for America"),
+         "certificación What Works Cities en reconocimiento a la manera en que la ciudad usa "
+         "datos y evidencia al servicio de sus habitantes, anunció hoy Results for America."),
         ("pt-BR", "rio-de-janeiro-rj-br", "O Rio de Janeiro passou do nível Prata para o nível "
-         "Ouro da certificação What Works Cities, anunciou hoje a Results for America"),
+         "Ouro da certificação What Works Cities em reconhecimento à forma como a cidade usa "
+         "dados e evidências a serviço de seus moradores, anunciou hoje a Results for America."),
     ],
 )  # fmt: skip
 def test_a_city_moves_up_from_one_level_to_the_next(
@@ -240,7 +245,9 @@ def test_brazilian_press_gives_the_recife_its_article(rounds: dict[str, Path]) -
     assert "O Recife conquistou a certificação Prata" in release
     assert "O Recife é uma das quatro cidades certificadas pela primeira vez" in release
     program = _text(rounds, "peru", "pt-BR")
-    assert "O Rio de Janeiro subiu do nível Prata para o Ouro" in program
+    # Both cities that moved up, each a step of its own: one sentence, "respectivamente".
+    assert "Montevidéu (Uruguai) e o Rio de Janeiro passaram de Ouro para Platina e de Prata " \
+        "para Ouro, respectivamente." in program  # fmt: skip
     # Spanish and English write the name alone.
     assert "Recife (Brasil)" in _text(rounds, "peru", "es")
     assert "O Recife" not in _text(rounds, "peru", "en", "cities/recife-pe-br")
@@ -397,15 +404,15 @@ ALL_AT_ONE_LEVEL = {
     "en": {1: "Town 0, California, earned Silver Certification for the first time.",
            2: "Both earned Silver Certification: ", 3: "All three earned Silver Certification: ",
            10: "All 10 earned Silver Certification: ", 21: "All 21 earned Silver Certification: "},
-    "es": {1: "Town 0 (California) obtuvo la certificación Plata.",
+    "es": {1: "Town 0 (California) obtuvo por primera vez la certificación Plata.",
            2: "Ambas obtuvieron el nivel Plata: ",
            3: "Las tres obtuvieron el nivel Plata: ", 10: "Las 10 obtuvieron el nivel Plata: ",
            21: "Las 21 obtuvieron el nivel Plata: "},
-    "pt-BR": {1: "Town 0 (Califórnia) conquistou a certificação Prata.",
+    "pt-BR": {1: "Town 0 (Califórnia) conquistou pela primeira vez a certificação Prata.",
               2: "As duas receberam o nível Prata: ",
               3: "As três receberam o nível Prata: ", 10: "As dez receberam o nível Prata: ",
               21: "As 21 receberam o nível Prata: "},
-    "fr-CA": {1: "Town 0 (Californie) obtient la certification Argent.",
+    "fr-CA": {1: "Town 0 (Californie) obtient pour la première fois la certification Argent.",
               2: "Les deux ont obtenu le niveau Argent : ", 3: "Les trois ont obtenu le niveau "
               "Argent : ", 10: "Les 10 ont obtenu le niveau Argent : ",
               21: "Les 21 ont obtenu le niveau Argent : "},

@@ -29,9 +29,16 @@ SETTINGS = load_settings(ROOT)
 FORMS = {
     "new": {
         "en": ("for the first time are {n} cities: ", " Certification for the first time."),
-        "es": ("se certificaron {n} ciudades: ", " obtuvo la certificación "),
-        "pt-BR": ("foram certificadas {n} cidades: ", " conquistou a certificação "),
-        "fr-CA": (", {n} villes sont certifiées : ", " obtient la certification "),
+        # The Spanish and Portuguese said the city's first without "for the first time".
+        "es": ("se certificaron {n} ciudades: ", " obtuvo por primera vez la certificación "),
+        "pt-BR": (
+            "foram certificadas {n} cidades: ",
+            " conquistou pela primeira vez a certificação ",
+        ),
+        "fr-CA": (
+            ", {n} villes sont certifiées : ",
+            " obtient pour la première fois la certification ",
+        ),
     },
     "upgraded": {
         "en": ("are {n} previously certified cities: ", " moved up from "),
@@ -47,6 +54,28 @@ FORMS = {
             ", {n} villes renouvellent leur certification : ",
             " renouvelle sa certification ",
         ),
+    },
+}
+
+# A whole group of single cities at different levels: one sentence, "respectively".
+RESPECTIVELY = {
+    "new": {
+        "en": " Certification for the first time, respectively.",
+        "es": " obtuvieron por primera vez las certificaciones ",
+        "pt-BR": " conquistaram pela primeira vez as certificações ",
+        "fr-CA": " obtiennent pour la première fois les certifications ",
+    },
+    "upgraded": {
+        "en": ", respectively.",
+        "es": ", respectivamente.",
+        "pt-BR": ", respectivamente.",
+        "fr-CA": " passent respectivement du niveau ",
+    },
+    "recertified": {
+        "en": " Certifications, respectively.",
+        "es": " renovaron sus certificaciones ",
+        "pt-BR": " renovaram as certificações ",
+        "fr-CA": " renouvellent leurs certifications ",
     },
 }
 
@@ -134,7 +163,12 @@ def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
                 continue
             plural, singular = FORMS[key][lang]
             sentences = sections[key]
-            for size in _groups(announcement, key):
+            sizes = _groups(announcement, key)
+            if len(sizes) > 1 and max(sizes) == 1:
+                assert [s for s in sentences if RESPECTIVELY[key][lang] in s], (counts, key)
+                assert len(sentences) == 1, (counts, key, sentences)
+                continue
+            for size in sizes:
                 if size == 1:
                     hits = [s for s in sentences if singular in s and " de ellas" not in s]
                     hits = [s for s in hits if " delas" not in s]

@@ -35,7 +35,8 @@ EXPECTED = {
         "SACRAMENTO, Calif., Sept. 1, 2024 —",
         "six cities have earned",
         "Bogotá and Ibagué, Colombia",
-        "Santiago, Chile; Toronto; Montréal; and Recife, Brazil",  # AP: both stand alone
+        # AP: both stand alone; "Montreal", as AP and CP write it (data/exonyms.yaml).
+        "Santiago, Chile; Toronto; Montreal; and Recife, Brazil",
         "Boise, Idaho, moved up from Silver to Gold.",
         "Columbia, South Carolina, renewed its Gold Certification.",
         "in four countries: Brazil, Canada, Chile and Colombia",
@@ -44,18 +45,19 @@ EXPECTED = {
         "SACRAMENTO (California), 1 de septiembre de 2024.—",
         "seis ciudades obtuvieron",
         "Bogotá e Ibagué (Colombia)",  # RAE: y -> e before /i/
-        "Santiago (Chile); Toronto y Montréal (Canadá); y Recife (Brasil)",
-        "Boise (Idaho) subió",
-        "Columbia (Carolina del Sur) renovó",
+        "Santiago (Chile); Toronto y Montreal (Canadá); y Recife (Brasil)",  # DPD: Montreal
+        # A release that names cities abroad gives a US city its country, in every sentence.
+        "Boise (Idaho, EE. UU.) subió",
+        "Columbia (Carolina del Sur, EE. UU.) renovó",
         "cuatro países: Brasil, Canadá, Chile y Colombia",
     ],
     "pt-BR": [
         "SACRAMENTO (Califórnia), 1º de setembro de 2024 –",
         "seis cidades conquistaram",
         "Bogotá e Ibagué (Colômbia)",
-        "Santiago (Chile); Toronto e Montréal (Canadá); e o Recife (PE)",  # Estadão: o Recife
-        "Boise (Idaho) subiu",
-        "Columbia (Carolina do Sul) renovou",
+        "Santiago (Chile); Toronto e Montreal (Canadá); e o Recife (PE)",  # Estadão: o Recife
+        "Boise (Idaho, EUA) subiu",
+        "Columbia (Carolina do Sul, EUA) renovou",
         "quatro países: Brasil, Canadá, Chile e Colômbia",
     ],
 }

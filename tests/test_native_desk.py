@@ -241,8 +241,8 @@ def test_the_e_mail_is_dated_when_the_release_goes_out(
          "en Bogotá; 9:00 en Ciudad de México)"),
         ("americas", "pt-BR", "às 10h em Nova York (12h em Brasília)"),
         # Canada keeps several clocks: each is named for the round's own city on it; the date
-        # comes before a list of several.
-        ("canada", "en", "Embargoed until March 12, 2025, at 10 a.m. EDT (10 a.m. in Montréal and "
+        # comes before a list of several. AP writes "Montreal" (data/exonyms.yaml).
+        ("canada", "en", "Embargoed until March 12, 2025, at 10 a.m. EDT (10 a.m. in Montreal and "
          "Hamilton; 8 a.m. in Saskatoon)"),
     ],
 )  # fmt: skip

@@ -154,8 +154,9 @@ def test_the_counts_are_the_rounds_not_the_listed_cities(known: Path, lang: str)
     lead, city, other = COUNTS[lang]
     assert lead in _lead(known / lang, "press-release.html")
     release = html_text(known / lang / "press-release.html")
-    among = {"en": "Among the cities earning", "es": "Entre las ciudades que obtienen",
-             "pt-BR": "Entre as cidades que conquistam",
+    # The tense of the lead ("obtuvieron", "conquistaram"), which said they earned it.
+    among = {"en": "Among the cities earning", "es": "Entre las ciudades que obtuvieron",
+             "pt-BR": "Entre as cidades que conquistaram",
              "fr-CA": "Parmi les villes qui"}  # fmt: skip
     assert among[lang] in release
     if city:
@@ -206,11 +207,13 @@ def test_counts_below_the_cities_listed_are_refused(tmp_path: Path) -> None:
     assert '"counts"' in schema and '"releases"' in schema
 
 
+# The round's number and the cities the file names, one sentence: a count then the cities'
+# own sentence read as if they were the only ones.
 PARTIAL = {
-    "en": "Four previously certified cities moved up a level. Among those moving up from Silver "
-    "to Gold are Boulder, Colorado, and Mogi das Cruzes, Brazil.",
-    "fr-CA": "Quatre villes déjà certifiées passent au niveau supérieur. Parmi celles qui passent "
-    "du niveau Argent au niveau Or figurent Boulder (Colorado) et Mogi das Cruzes (Brésil).",
+    "en": "Four previously certified cities moved up a level, among them Boulder, Colorado, and "
+    "Mogi das Cruzes, Brazil, which went from Silver to Gold.",
+    "fr-CA": "Quatre villes déjà certifiées passent au niveau supérieur, dont Boulder (Colorado) "
+    "et Mogi das Cruzes (Brésil), qui passent du niveau Argent au niveau Or.",
 }
 
 

@@ -46,15 +46,16 @@ EXPECTED = {
         ],
         "counts": ["siete ciudades obtuvieron", "se certificaron cinco ciudades", "son 62"],
         "places": [
-            # Beside cities given their country, a US city takes its country too.
+            # A release that names cities abroad gives a US city its country too, in every
+            # sentence, not only in the list beside them.
             "Carlsbad (California, EE. UU.)",
             "Charleston (Carolina del Sur, EE. UU.)",
             "Buenos Aires (Argentina) y Fortaleza (Brasil)",
-            "Henderson (Nevada)",
-            "Syracuse (estado de Nueva York)",  # the state, never read as the city
-            "Cambridge (Massachusetts)",
-            "Seattle (estado de Washington) y Washington D. C.",
-            "Bellingham (estado de Washington) y Denver",
+            "Henderson (Nevada, EE. UU.)",
+            "Syracuse (estado de Nueva York, EE. UU.)",  # the state, never read as the city
+            "Cambridge (Massachusetts, EE. UU.)",
+            "Seattle (estado de Washington, EE. UU.) y Washington D. C.",
+            "Bellingham (estado de Washington, EE. UU.) y Denver (Colorado, EE. UU.)",
             "Montevideo (Uruguay)",
             "Córdoba (Argentina)",
             "Mogi das Cruzes (Brasil)",
@@ -87,9 +88,9 @@ EXPECTED = {
             "Buenos Aires (Argentina) e Fortaleza (CE)",
             "Montevidéu (Uruguai)",
             "Mogi das Cruzes (SP)",
-            "Syracuse (estado de Nova York)",
-            "Seattle (estado de Washington) e Washington, D.C.",
-            "Bellingham (estado de Washington) e Denver",
+            "Syracuse (estado de Nova York, EUA)",
+            "Seattle (estado de Washington, EUA) e Washington, D.C.",
+            "Bellingham (estado de Washington, EUA) e Denver (Colorado, EUA)",
         ],
         "dateline": "NOVA YORK, 21 de junho de 2023 –",
         "timing": "Sob embargo até 21 de junho de 2023, às 10h em Nova York (11h em Brasília)",

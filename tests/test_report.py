@@ -117,16 +117,20 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "Córdoba obtiene la certificación Plata de What Works Cities",
             "CÓRDOBA, 21 de junio de 2023.—",
             # The city is the news: the subject of the lead, a first in its country, named.
-            "Córdoba obtuvo la certificación Plata de What Works Cities, anunció hoy Results "
-            "for America",
+            # ... and the attribution last (AP: between the news and its reason, it read as
+            # the reason for announcing).
+            "Córdoba obtuvo la certificación Plata de What Works Cities en reconocimiento a la "
+            "manera en que la ciudad usa datos y evidencia al servicio de sus habitantes, "
+            "anunció hoy Results for America.",
             "Córdoba está entre las primeras ciudades argentinas en obtener la certificación",
         ]),
         ("en/cities/henderson-nv-us.pdf", [
             "Henderson, Nevada, moves up to What Works Cities Gold Certification",
             "HENDERSON, Nev., June 21, 2023 —",
             # The dateline gives the state: the lead names the city alone.
-            "Henderson has moved up from Silver to What Works Cities Gold Certification, "
-            "Results for America announced today",
+            "Henderson has moved up to What Works Cities Gold Certification from Silver in "
+            "recognition of how the city uses data and evidence to serve its residents, Results "
+            "for America announced today.",
         ]),
         ("en/cities/washington-dc-us.pdf", [
             "Washington, D.C., renews its What Works Cities Gold Certification",

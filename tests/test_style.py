@@ -47,7 +47,7 @@ def test_long_dates(day: dt.date, lang: str, expected: str) -> None:
         (10, "pt-BR", "city", "dez"),  # Estadão: words to ten
         (11, "pt-BR", "city", "11"),
         (1234, "es", "city", "1234"),  # CLDR es: no grouping below 10 000
-        (12345, "es", "city", "12.345"),
+        (12345, "es", "city", "12\u00a0345"),  # RAE: groups of three by a space, not a point
         (12345, "en", "city", "12,345"),
     ],
 )

@@ -50,6 +50,9 @@ def template_context(
         "upgraded_by_step": _by_step(cities.upgraded),
         "recertified_by_level": _by_level(cities.recertified),
         "new_countries": sorted({city.country for city in cities.new}),
+        # The countries of every city the release names: whether a US city is given its
+        # country ("Tulsa (Oklahoma, EE. UU.)") is the release's decision, not each list's.
+        "named_countries": sorted({city.country for _, city in everyone}),
         "all_cities": everyone,
         "by_country": Counter(city.country for _, city in everyone),
         "count": count,

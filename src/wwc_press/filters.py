@@ -1,5 +1,6 @@
-"""The filters the templates apply to text (``upper_first``, ``sentences``, ``css_counters``); the
-tables of contents capitalize a language's name with the same ``upper_first``."""
+"""The filters the templates apply to text (``upper_first``, ``sentences``, ``css_counters``,
+``label_lines``); the tables of contents capitalize a language's name with the same
+``upper_first``."""
 
 from __future__ import annotations
 
@@ -36,4 +37,19 @@ def css_counters(text: str) -> Markup:
     return Markup(" ".join(parts))  # noqa: S704 (every character that matters is escaped)
 
 
-FILTERS = {"upper_first": upper_first, "css_counters": css_counters, "sentences": sentences}
+def label_lines(text: str, width: int) -> list[str]:
+    """A short label on one line; a longer one (more than ``width`` characters) on two, split
+    at the space that makes the longer line shortest (a chart's label beside its bar)."""
+    words = str(text).split()
+    if len(text) <= width or len(words) < 2:
+        return [text]
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    return list(min(splits, key=lambda pair: max(len(pair[0]), len(pair[1]))))
+
+
+FILTERS = {
+    "upper_first": upper_first,
+    "css_counters": css_counters,
+    "sentences": sentences,
+    "label_lines": label_lines,
+}

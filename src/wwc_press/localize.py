@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from markupsafe import Markup, escape
 
 from . import places
 from .errors import RenderError
@@ -223,8 +225,9 @@ class Localizer:
         return self.press.number(value, noun, self.house.numbers_in_words_up_to)
 
     def figure(self, value: int) -> str:
-        """A count in figures, as tables print them ("1,234", "1234" in Spanish)."""
-        return self.press.number(value, up_to=-1)
+        """A count in figures, as tables print them ("1,234", "1234" in Spanish); prose says
+        ``number``."""
+        return self.press.number(value, up_to=-1, prose=False)
 
     def city_name(self, city: Place) -> str:
         return places.city_name(city, self.tag)
@@ -277,16 +280,28 @@ class Localizer:
         return places.local_name(city, self.tag, self.house, pattern=self.place_pattern)
 
     def series(self, items: list[str]) -> str:
+        """Items joined as running text joins them; parts a template worded (markup, escaped
+        already) stay markup, so that they are not escaped twice."""
+        if any(isinstance(item, Markup) for item in items):
+            escaped = [str(escape(item)) for item in items]
+            return Markup(self.press.series(escaped, self.house.serial_comma))  # noqa: S704
         return self.press.series(items, self.house.serial_comma)
 
-    def cities(self, cities: list[Place]) -> str:
-        """Cities as running text lists them, where the sentence goes on with punctuation."""
-        return places.cities_in_text(cities, self.tag, self.house, pattern=self.place_pattern)
+    def cities(
+        self, cities: list[Place], among: Iterable[str] = (), *, grouped: bool = True
+    ) -> str:
+        """Cities as running text lists them, where the sentence goes on with punctuation;
+        ``among`` the countries of every city the release names (see places.cities_in_text)."""
+        return places.cities_in_text(
+            cities, self.tag, self.house, pattern=self.place_pattern, among=among, grouped=grouped
+        )
 
-    def cities_inline(self, cities: list[Place]) -> str:
+    def cities_inline(
+        self, cities: list[Place], among: Iterable[str] = (), *, grouped: bool = True
+    ) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
         sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
-        return self.press.inline(self.cities(cities))
+        return self.press.inline(self.cities(cities, among, grouped=grouped))
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
         return places.dateline(place, self.tag, self.house, local=local, pattern=self.place_pattern)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -100,10 +101,13 @@ def region_name(place: Place, language: Language) -> str | None:
     official name ("Tolima", "Nuevo León", "Carolina del Sur"); None without a region. A region
     named for its city is spelled as the city is (the province of "San Jose" in English where
     the file writes the city so, the department of "Montevidéu" in Portuguese): a table that
-    prints both never shows two forms of one name."""
+    prints both never shows two forms of one name (where the city's name only holds the
+    region's, as "Quebec City" holds "Quebec", the region keeps its own)."""
     name = _region_name(place, language)
     if name and fold(name) in {fold(other) for other in _names(place)}:
-        return city_name(place, language)
+        city = city_name(place, language)
+        # ... but the province of "Quebec City" is still "Quebec".
+        return name if _contains(city, name) and fold(city) != fold(name) else city
     return name
 
 
@@ -122,14 +126,39 @@ def _region_name(place: Place, language: Language) -> str | None:
 
 def city_name(place: Place, language: Language) -> str:
     """The city alone, the one form every output of ``language`` prints (text, tables, datelines,
-    cards): the file's spelling for this language, else the language's own name for the city
-    where CLDR gives one ("Nueva York", "Montevidéu"), else the name residents use; with what
-    the press writes as part of the name ("Bogotá D. C.")."""
+    cards): the file's spelling for this language, else its press's name for the city
+    (``data/exonyms.yaml``: "Quebec", "Rosário", "San Petersburgo"), else the language's own
+    name for it where CLDR gives one ("Nueva York", "Montevidéu"), else the name residents use;
+    with what the press writes as part of the name ("Bogotá D. C.")."""
     texts = _texts(language)
     if texts in place.names:
         return place.names[texts]
-    name = _exonym(place.name, place.country, language) or place.name
+    name = (
+        _press_exonym(_names(place), place.country, texts)
+        or _exonym(place.name, place.country, language)
+        or place.name
+    )
     return name + _entry(place).get("name_suffix", {}).get(texts, "")
+
+
+@cache
+def _exonyms() -> dict[str, dict[str, dict[str, str]]]:
+    """``data/exonyms.yaml``: language, country, the city's own name folded, the press's name."""
+    text = resources.files("wwc_press").joinpath("data/exonyms.yaml").read_text("utf-8")
+    return {
+        language: {
+            country: {fold(own): press for own, press in cities.items()}
+            for country, cities in countries.items()
+        }
+        for language, countries in yaml.safe_load(text).items()
+    }
+
+
+@cache
+def _press_exonym(names: tuple[str, ...], country: str, texts: str) -> str | None:
+    """The press's name in language ``texts`` of the city of one of ``names``, if it has one."""
+    table = _exonyms().get(texts, {}).get(country, {})
+    return next((table[fold(n)] for n in names if fold(n) in table), None)
 
 
 def with_article(place: Place, text: str, language: Language) -> str:
@@ -320,6 +349,8 @@ def cities_in_text(
     house: HouseStyle = DEFAULT_HOUSE,
     *,
     pattern: str = PLACE_PATTERN,
+    among: Iterable[str] = (),
+    grouped: bool = True,
 ) -> str:
     """Cities as the program's release names them, grouped by country where that reads better.
 
@@ -328,10 +359,16 @@ def cities_in_text(
     province, others with their country. Where commas set the region off, cities of one state
     or province share it ("Laval and Gatineau, Que.", not "Laval, Que., and Gatineau, Que.");
     in parentheses each keeps its own, so that a long series keeps its commas.
+
+    ``among`` are the countries of every city the release names: whether a US city takes its
+    country too ("Tulsa (Oklahoma, EE. UU.)") is decided once per release, so that it does not
+    lose it in a sentence of its own beside "Las Condes (Chile)". Not ``grouped``, each city
+    keeps its own place in the order given (a sentence that ends "respectively").
     """
     press = profile(language)
-    share_regions = pattern.startswith("%(place)s,")
-    mixed = len({place.country for place in places}) > 1  # some cities named with a country
+    share_regions = grouped and pattern.startswith("%(place)s,")
+    # Some city of the release is named with a country: a US city is given its country too.
+    mixed = len({place.country for place in places} | set(among)) > 1
     groups: dict[str, list[Place]] = {}
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
@@ -351,11 +388,12 @@ def cities_in_text(
                 items.append((after, groups[key]))
         elif _says_country(place):
             items.append(_in_text(place, language))
-        elif place.country in groups:
+        elif grouped and place.country in groups:
             groups[place.country].append(place)
         else:
-            groups[place.country] = [place]
-            items.append((country_name(place.country, language), groups[place.country]))
+            key = place.country if grouped else f"{len(items)}-{place.country}"
+            groups[key] = [place]
+            items.append((country_name(place.country, language), groups[key]))
     texts = []
     for item in items:
         if isinstance(item, str):

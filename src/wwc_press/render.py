@@ -85,6 +85,7 @@ def environment(templates: Path, localizer: Localizer) -> jinja2.Environment:
         newstyle=True,
     )
     env.filters.update(FILTERS)
+    env.filters["level_name"] = localizer.level  # a level's name in this language's glossary
     env.globals["l10n"] = localizer
     env.globals["press"] = localizer.press  # the profile: dates, quotes, typography, end marks
     return env

@@ -53,6 +53,12 @@ class Profile:
     before_attribution: Callable[[str], str] | None = None
     typography: Callable[[str], str] = lambda text: typographic_apostrophe(text)  # typeset
     group_four_digits: bool = True  # "1,234"; Spanish writes "1234"
+    # The mark between groups of three digits where the press differs from CLDR's locale
+    # (Spanish: a no-break space, "30 000", not CLDR's "30.000"); None: the locale's.
+    group_separator: str | None = None
+    # A large count in running text where the press writes it in words ("30 mil" in Brazilian
+    # Portuguese); None for any other, written in figures. Tables keep figures.
+    large_in_prose: Callable[[int], str | None] | None = None
     # A zone as the press names it after a clock (zone, local time): AP by its abbreviation
     # ("10 a.m. EDT"), CP and Quebec desks by CLDR's generic name whatever the season ("10 a.m.
     # ET", "10 h (heure de l'Est)"); None: by its city ("hora de Nueva York").
@@ -92,9 +98,16 @@ class Profile:
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
     date_pattern: str = r"\b(?P<day>\d{{1,2}})º? de (?P<month>{months})(?: de (?P<year>\d{{4}}))?"
     short_months: dict[int, str] = field(default_factory=dict)  # "Sept." besides CLDR's names
-    # The mark that ends a release, by the country of its dateline ("" for any other): US and
-    # Latin American releases end with ###, Canadian ones with -30- in both languages.
-    end_marks: dict[str, str] = field(default_factory=lambda: {"CA": "-30-", "": "###"})
+    # The mark that ends a release, by the country of its dateline ("" for any other): the
+    # mark of the readers' press, one per language, whatever the dateline: AP's ### in English
+    # and in the Latin American languages (a Spanish release datelined in Quebec City is read
+    # by Latin American desks, and ends as the same round's Guadalajara release does), -30- in
+    # Canadian English and French (their profiles).
+    end_marks: dict[str, str] = field(default_factory=lambda: {"": "###"})
+    # Where the end mark goes: last, under the contacts (AP's ###), or at the end of the text,
+    # the contacts under it (CP; the BDL's model of a Quebec release: -30-, then "Source :"
+    # and "Renseignements :").
+    end_mark_before_contacts: bool = False
     # Cities the press names with an article, by country and the name as this language writes
     # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
     city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -163,18 +176,27 @@ class Profile:
     def and_before(self, next_word: str) -> str:
         return self.conjunction(next_word) if self.conjunction else self.and_word
 
-    def number(self, value: int, noun: str | None = None, up_to: int | None = None) -> str:
+    def number(
+        self, value: int, noun: str | None = None, up_to: int | None = None, *, prose: bool = True
+    ) -> str:
         """A count in words within the press range (to ``up_to`` when the house sets it; -1:
-        always figures), in figures above it; words agree in gender with ``noun``."""
-        from babel.numbers import format_decimal
+        always figures), in figures above it; words agree in gender with ``noun``. In ``prose``
+        a large round figure is written as the press writes it there ("30 mil" in Brazilian
+        Portuguese); a table keeps the figures."""
+        from babel.numbers import format_decimal, get_group_symbol
 
         low, high = self.words
         if up_to is not None:
             high = min(up_to, 99)
         if low <= value <= high:
             return self.cardinal(value, self.noun_gender.get(noun or "") == "f")
+        if prose and self.large_in_prose and (words := self.large_in_prose(value)):
+            return words
         grouped = self.group_four_digits or abs(value) >= 10_000
-        return format_decimal(value, locale=self.babel_locale, group_separator=grouped)
+        text = format_decimal(value, locale=self.babel_locale, group_separator=grouped)
+        if grouped and self.group_separator:
+            text = text.replace(get_group_symbol(self.babel_locale), self.group_separator)
+        return text
 
     def percent(self, fraction: float) -> str:
         """CLDR's percent: "57%" in English and Portuguese, "57 %" with a no-break space in

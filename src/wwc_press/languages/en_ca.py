@@ -10,7 +10,7 @@ What differs from AP, by the Stylebook's chapters:
 - Per cent: two words after a figure, "92 per cent".
 - Time zones: "10 a.m. ET", "9 a.m. CT" (ET, CT, MT, PT, AT, NT; CLDR's generic short names),
   never a city's time.
-- End mark: -30-.
+- End mark: -30-, at the end of the text, the contacts under it.
 Dates ("Feb. 26, 2025"), clock times ("10 a.m.", "noon") and numbers (one to nine in words)
 are written as AP writes them. CP spells "program" and "-ize" as the templates do, so the
 English catalog (the templates' own words) serves both.
@@ -93,6 +93,7 @@ PROFILE = dataclasses.replace(
     standalone={"US": en.AP_DATELINE_CITIES, "CA": CP_CANADIAN_CITIES},
     readers_country="CA",  # phone numbers of Canada in national form: "(204) 986-2196"
     end_marks={"": "-30-"},  # CP: every release ends with -30-
+    end_mark_before_contacts=True,  # CP: -30- ends the text; the contacts follow it
     percent_form=_percent,
     typography=_typography,
     texts="en",

@@ -93,6 +93,10 @@ PROFILE = Profile(
     clock=lambda local: format_time(local.time(), "short", locale="es"),
     typography=_typography,
     group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
+    # RAE, Ortografía 2010 (cap. VIII, 2.2.1.1): over four digits, groups of three separated by
+    # a space, never a point or a comma ("30 000 habitantes"); no-break, so a figure never
+    # splits at a line's end.
+    group_separator="\u00a0",
     # Latin American desks place a US city by its state and its country when the same list
     # gives other cities their country, the country abbreviated (Fundéu: "EE. UU.").
     region_and_country={"US": "EE.\u00a0UU."},

@@ -149,6 +149,9 @@ PROFILE = Profile(
     # A card headline's line starts on no preposition contracted with its article, held to the
     # noun before it (OQLF, BDL: "du", "des" open no line of a title, cut from the noun).
     headline_ties_before=frozenset("du des".split()),
+    # BDL (communiqué, modèle): -30- at the end of the text, then "Source :" and
+    # "Renseignements :"; the Canadian Press (CNW) sets it the same way.
+    end_mark_before_contacts=True,
     # Headlines (OQLF, BDL, on breaking titles): no line ends on an article, a preposition or
     # a conjunction.
     headline_ties=frozenset(

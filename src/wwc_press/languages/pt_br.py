@@ -27,6 +27,18 @@ def _cardinal(value: int, feminine: bool) -> str:
     return word
 
 
+def _large_in_prose(value: int) -> str | None:
+    """Estadão (números) and Folha (números): a round figure of thousands or millions in running
+    text is written with the word, "30 mil habitantes", "2 milhões"; any other in figures."""
+    for unit, one, many in ((1_000_000, "milhão", "milhões"), (1_000, "mil", "mil")):
+        if value >= unit and value % unit == 0 and value < unit * 1000:
+            count = value // unit
+            if count == 1 and unit == 1_000:
+                return "mil"  # Estadão: "mil pessoas", never "um mil"
+            return f"{count}\u00a0{one if count == 1 else many}"
+    return None
+
+
 def _long_date(day: dt.date) -> str:
     text = format_date(day, "long", locale="pt_BR")
     return "1º" + text[1:] if day.day == 1 else text  # Estadão: "1º de julho"
@@ -80,6 +92,7 @@ PROFILE = Profile(
     long_date=_long_date,
     clock=_clock,
     typography=_typography,
+    large_in_prose=_large_in_prose,
     regions={"US": "state", "BR": "code"},  # Estadão: "Fortaleza (CE)"
     city_articles=CITY_ARTICLES,
     readers_country="BR",

@@ -1,0 +1,390 @@
+"""Names and wording the fourth native desk reading corrected, each a class, read in built
+outputs of two rounds nobody read: one across the Americas datelined in New York, one datelined
+in Quebec City.
+
+- A city release's lead ends on its attribution (AP, CP): "…in recognition of how the city
+  uses data and evidence to serve its residents, Results for America announced today."
+- A group the file names only in part is told as one: a city alone is "among" the group, the
+  group's count and its named cities one sentence; a whole group of single cities at different
+  levels one sentence, "respectively".
+- Whether a US city takes its country is the release's decision, not each sentence's.
+- Press exonyms (data/exonyms.yaml): "Quebec", "San Petersburgo", "Rosário", "Filadelfia".
+- A large figure in prose as each press writes it: "30 000" (RAE), "30 mil" (Estadão).
+- The report names the cities it does not list for what they are: "Not named in this
+  announcement", not "Level not given".
+- Quebec French: « la Ville » for the municipal administration; the Gold definition; the
+  lead-in of the examples.
+- The end mark: -30- ends a Canadian release's text, its contacts under it; ### last.
+- A city alone in its group is "the only city to renew its certification in this
+  announcement", not "recognized along with 20 other cities".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, html_text, pdf_text, run
+
+# Partial new cities (six in the round, three named: one Gold, two Silver), partial upgrades at
+# two steps, and a whole group of renewals, one city per level, one of them in the US.
+AMERICAS = """\
+date: 2027-04-20
+languages: [en, es, pt-BR]
+total_certified: 140
+counts: {new: 6, upgraded: 3, recertified: 2}
+cities:
+  new:
+    - {name: Philadelphia, region: PA, country: US, level: gold}
+    - {name: Rosario, region: S, country: AR, level: silver}
+    - {name: Campinas, region: SP, country: BR, level: silver}
+  upgraded:
+    - {name: Curitiba, region: PR, country: BR, from: silver, level: gold}
+    - {name: Tampa, region: FL, country: US, from: gold, level: platinum}
+  recertified:
+    - {name: Louisville, region: KY, country: US, level: gold}
+    - {name: Valparaíso, region: VS, country: CL, level: silver}
+"""
+
+# Datelined in Quebec City: one Gold city named of the new ones, one upgrade named of two, and
+# the round's only renewal, in the United States.
+QUEBEC = """\
+date: 2027-11-09
+languages: [en, fr-CA, es]
+embargo: 2027-11-09T10:00:00-05:00
+total_certified: 160
+counts: {new: 5, upgraded: 2, recertified: 1}
+dateline: {name: Québec, region: QC, country: CA, names: {en: Quebec City}}
+cities:
+  new:
+    - {name: Sherbrooke, region: QC, country: CA, level: gold}
+    - {name: Saskatoon, region: SK, country: CA, level: silver}
+    - {name: Monterrey, region: NLE, country: MX, level: silver}
+  upgraded:
+    - {name: Victoria, region: BC, country: CA, from: silver, level: gold}
+  recertified:
+    - {name: New Orleans, region: LA, country: US, level: gold}
+highlights:
+  - city: Sherbrooke
+    text:
+      en: Sherbrooke publishes the response time of every resident's request.
+      fr-CA: Sherbrooke publie le délai de réponse de chaque demande de citoyen.
+      es: Sherbrooke publica el plazo de respuesta de cada solicitud de los vecinos.
+"""
+
+
+def _build(root: Path, name: str, text: str, *args: str) -> Path:
+    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    formats = [arg for fmt in ("txt", "html") for arg in ("--format", fmt)]
+    result = run(["build", str(root / f"{name}.yaml"), *formats, *args, "--out", str(root)])
+    assert result.exit_code == 0, result.output
+    return root / name
+
+
+@pytest.fixture(scope="module")
+def americas(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("names"), "americas", AMERICAS)
+
+
+@pytest.fixture(scope="module")
+def quebec(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("names"), "quebec", QUEBEC)
+
+
+def _txt(folder: Path, lang: str, output: str = "press-release") -> str:
+    return " ".join((folder / lang / f"{output}.txt").read_text("utf-8").replace("\u00a0", " ")
+                    .split())  # fmt: skip
+
+
+# The attribution ends a city release's lead
+
+
+@pytest.mark.parametrize(
+    ("lang", "city", "lead"),
+    [
+        ("en", "rosario-s-ar", "Rosario has earned What Works Cities Silver Certification in "
+         "recognition of how the city uses data and evidence to serve its residents, Results for "
+         "America announced today."),
+        ("en", "curitiba-pr-br", "Curitiba has moved up to What Works Cities Gold Certification "
+         "from Silver in recognition of how the city uses data and evidence to serve its "
+         "residents, Results for America announced today."),
+        ("en", "louisville-ky-us", "Louisville has renewed its What Works Cities Gold "
+         "Certification in recognition of how the city continues to use data and evidence to "
+         "serve its residents, Results for America announced today."),
+        ("es", "rosario-s-ar", "Rosario (Santa Fe) obtuvo la certificación Plata de What Works "
+         "Cities en reconocimiento a la manera en que la ciudad usa datos y evidencia al "
+         "servicio de sus habitantes, anunció hoy Results for America."),
+        ("es", "valparaiso-vs-cl", "renovó su certificación Plata de What Works Cities en "
+         "reconocimiento a la manera en que la ciudad sigue usando datos y evidencia al servicio "
+         "de sus habitantes, anunció hoy Results for America."),
+        ("pt-BR", "campinas-sp-br", "Campinas conquistou a certificação Prata do What Works "
+         "Cities em reconhecimento à forma como a cidade usa dados e evidências a serviço de "
+         "seus moradores, anunciou hoje a Results for America."),
+        ("pt-BR", "curitiba-pr-br", "Curitiba passou do nível Prata para o nível Ouro da "
+         "certificação What Works Cities em reconhecimento à forma como a cidade usa dados e "
+         "evidências a serviço de seus moradores, anunciou hoje a Results for America."),
+    ],
+)  # fmt: skip
+def test_a_city_releases_lead_ends_on_its_attribution(
+    americas: Path, lang: str, city: str, lead: str
+) -> None:
+    text = _txt(americas, lang, f"cities/{city}")
+    assert lead in text
+    assert ", Results for America announced today, in" not in text
+
+
+def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) -> None:
+    """BDL: the city as an administration is « la Ville »; its lead ends on its attribution."""
+    text = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
+    assert (
+        "Sherbrooke a obtenu la certification Or de What Works Cities en reconnaissance de la "
+        "façon dont la Ville met les données et les éléments probants au service de sa "
+        "population, a annoncé aujourd’hui Results for America."
+    ) in text
+    assert "la ville met" not in text
+
+
+# A group the file names in part, or whole at different levels
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["Philadelphia is among the cities earning Gold Certification for the first time.",
+                "Among the cities earning Silver Certification for the first time are Rosario, "
+                "Argentina, and Campinas, Brazil.",
+                "Three previously certified cities moved up a level, among them Tampa, Florida, "
+                "which went from Gold to Platinum, and Curitiba, Brazil, which went from Silver "
+                "to Gold.",
+                "Louisville, Kentucky, and Valparaíso, Chile, renewed their Gold and Silver "
+                "Certifications, respectively."]),
+        ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las ciudades que obtuvieron por "
+                "primera vez la certificación Oro.",
+                "Entre las ciudades que obtuvieron por primera vez la certificación Plata figuran "
+                "Rosario (Argentina) y Campinas (Brasil).",
+                "Tres ciudades ya certificadas subieron de nivel, entre ellas Tampa (Florida, EE. "
+                "UU.), que pasó de Oro a Platino, y Curitiba (Brasil), que pasó de Plata a Oro.",
+                "Louisville (Kentucky, EE. UU.) y Valparaíso (Chile) renovaron sus "
+                "certificaciones Oro y Plata, respectivamente."]),
+        ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as cidades que conquistaram pela "
+                   "primeira vez a certificação Ouro.",
+                   "Entre as cidades que conquistaram pela primeira vez a certificação Prata "
+                   "estão Rosário (Argentina) e Campinas (SP).",
+                   "Três cidades já certificadas subiram de nível, entre elas Tampa (Flórida, "
+                   "EUA), que passou de Ouro para Platina, e Curitiba (PR), que passou de Prata "
+                   "para Ouro.",
+                   "Louisville (Kentucky, EUA) e Valparaíso (Chile) renovaram as certificações "
+                   "Ouro e Prata, respectivamente."]),
+    ],
+)  # fmt: skip
+def test_a_group_named_in_part_is_never_told_as_whole(
+    americas: Path, lang: str, expected: list[str]
+) -> None:
+    text = _txt(americas, lang)
+    for sentence in expected:
+        assert sentence in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "absent"),
+    [
+        ("en", ["Sherbrooke, Que., is among the cities earning Gold Certification for the first "
+                "time.",
+                "Two previously certified cities moved up a level, among them Victoria, which "
+                "went from Silver to Gold."],
+         "earned Gold Certification for the first time."),
+        ("fr-CA", ["Sherbrooke figure parmi les villes qui obtiennent pour la première fois la "
+                   "certification Or.",
+                   "Deux villes déjà certifiées passent au niveau supérieur, dont Victoria "
+                   "(Colombie-Britannique), qui passe du niveau Argent au niveau Or."],
+         "Sherbrooke obtient"),
+        ("es", ["Sherbrooke (Canadá) figura entre las ciudades que obtuvieron por primera vez la "
+                "certificación Oro.",
+                "Dos ciudades ya certificadas subieron de nivel, entre ellas Victoria (Canadá), "
+                "que pasó de Plata a Oro.",
+                # The release names cities abroad: the US city has its country too.
+                "Nueva Orleans (Luisiana, EE. UU.) renovó su certificación Oro."],
+         "Sherbrooke (Canadá) obtuvo"),
+    ],
+)  # fmt: skip
+def test_one_city_named_of_a_group_is_among_it(
+    quebec: Path, lang: str, expected: list[str], absent: str
+) -> None:
+    text = _txt(quebec, lang)
+    for sentence in expected:
+        assert sentence in text
+    assert absent not in text
+
+
+# Press exonyms
+
+
+def test_each_press_names_a_city_as_its_manual_does(americas: Path, quebec: Path) -> None:
+    # Fundéu: "Quebec", in the dateline as in the report's table.
+    assert "QUEBEC (Canadá), 9 de noviembre de 2027.—" in _txt(quebec, "es")
+    assert "QUÉBEC" not in _txt(quebec, "es")
+    assert "QUEBEC CITY, Nov. 9, 2027 —" in _txt(quebec, "en")
+    assert "QUÉBEC, le 9 novembre 2027 –" in _txt(quebec, "fr-CA")
+    assert "La Nouvelle-Orléans (Louisiane) renouvelle sa certification Or." in _txt(
+        quebec, "fr-CA"
+    )
+    # Folha and Estadão: "Rosário"; the Argentine press and the English keep "Rosario".
+    assert "Rosário (Argentina)" in _txt(americas, "pt-BR")
+    assert "Rosário" in html_text(americas / "pt-BR" / "report.html")
+    assert "Rosário" not in _txt(americas, "es") + _txt(americas, "en")
+    assert "Filadelfia" in html_text(americas / "es" / "report.html")
+
+
+def test_a_spelling_of_the_file_still_wins_over_the_press_exonym() -> None:
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    rosario = Place(name="Rosario", region="S", country="AR")
+    assert places.city_name(rosario, "pt-BR") == "Rosário"
+    spelled = Place(name="Rosario", region="S", country="AR", names={"pt-BR": "Rosario"})
+    assert places.city_name(spelled, "pt-BR") == "Rosario"
+    # The province of Quebec City stays "Quebec" where the city is "Quebec City".
+    quebec = Place(name="Québec", region="QC", country="CA")
+    assert places.city_name(quebec, "en") == "Quebec City"
+    assert places.region_name(quebec, "en") == "Quebec"
+    assert places.city_name(Place(name="St. Petersburg", region="FL", country="US"), "es") == (
+        "San Petersburgo"
+    )
+
+
+# A large figure in prose
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Cities of 30,000 residents or more in the United States, Canada and Latin America "
+         "may apply."),
+        # RAE, Ortografía 2010: groups of three by a space, not a point; the place before the
+        # size, so that "o más de Estados Unidos" is not read as "more than the United States".
+        ("es", "Pueden postularse las ciudades de Estados Unidos, Canadá y América Latina con "
+         "30\u00a0000 habitantes o más."),
+        # Estadão and Folha: round thousands as "30 mil".
+        ("pt-BR", "Podem se candidatar cidades dos Estados Unidos, do Canadá e da América Latina "
+         "com 30\u00a0mil habitantes ou mais."),
+    ],
+)  # fmt: skip
+def test_a_large_figure_in_prose_as_each_press_writes_it(
+    americas: Path, lang: str, sentence: str
+) -> None:
+    wire = (americas / lang / "press-release.txt").read_text("utf-8")
+    assert sentence in wire
+    assert "30.000" not in wire
+
+
+def test_figures_of_a_table_stay_figures() -> None:
+    from wwc_press.languages import profile
+
+    portuguese, spanish = profile("pt-BR"), profile("es")
+    assert portuguese.number(30000) == "30\u00a0mil"
+    assert portuguese.number(1000) == "mil"
+    assert portuguese.number(1250) == "1.250"
+    assert portuguese.number(30000, up_to=-1, prose=False) == "30.000"
+    assert spanish.number(212000) == "212\u00a0000"
+    assert spanish.number(1250) == "1250"
+
+
+# The report: what the cities it does not list are
+
+
+def test_the_report_says_what_its_unlisted_cities_are(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = tmp_path_factory.mktemp("report")
+    (root / "a.yaml").write_text(AMERICAS, encoding="utf-8")
+    args = ["build", str(root / "a.yaml"), "--only", "report", "--format", "pdf", "--out"]
+    result = run([*args, str(root)], cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    labels = {
+        "en": ("Not named in this announcement", "Cities named in this announcement (7 of 11)"),
+        "es": ("No detalladas en este anuncio", "Ciudades mencionadas en este anuncio (7 de 11)"),
+        "pt-BR": ("Não citadas neste anúncio", "Cidades mencionadas neste anúncio (7 de 11)"),
+    }
+    for lang, (label, heading) in labels.items():
+        text = pdf_text(root / "a" / lang / "report.pdf")
+        assert text.count(f"{label} 4") >= 2, lang  # by level, by country (and the chart)
+        assert heading in text
+        assert "no indicado" not in text and "not given" not in text and "não informad" not in text
+
+
+# Quebec French wording
+
+
+def test_quebec_french_definitions_and_lead_in(quebec: Path) -> None:
+    release = _txt(quebec, "fr-CA")
+    assert "Parmi les réalisations reconnues par la certification :" in release
+    assert "résultats soulignés" not in release
+    sherbrooke = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
+    assert (
+        "La certification Or reconnaît les villes qui utilisent les données et les éléments "
+        "probants dans l’ensemble de leur administration pour établir leurs priorités, financer "
+        "leurs programmes et améliorer les services aux citoyens."
+    ) in sherbrooke
+    saskatoon = _txt(quebec, "fr-CA", "cities/saskatoon-sk-ca")
+    assert "les bases d’une gestion municipale rigoureuse et axée sur les données" in saskatoon
+    assert "fondements" not in saskatoon
+
+
+# The end mark
+
+
+def _blocks(folder: Path, lang: str, output: str = "press-release") -> list[str]:
+    return (folder / lang / f"{output}.txt").read_text("utf-8").strip().split("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "output", "heading"),
+    [
+        ("fr-CA", "press-release", "Renseignements pour les médias"),
+        ("fr-CA", "cities/sherbrooke-qc-ca", "Renseignements pour les médias"),
+        ("en", "press-release", "Media contact"),  # Canadian Press: datelined in Canada
+        ("en", "cities/saskatoon-sk-ca", "Media contact"),
+    ],
+)
+def test_a_canadian_release_ends_its_text_with_30(
+    quebec: Path, lang: str, output: str, heading: str
+) -> None:
+    """CP and the BDL's model of a release: -30- after the text (About), the contacts under it."""
+    blocks = _blocks(quebec, lang, output)
+    at = blocks.index("-30-")
+    assert blocks[at - 1].startswith(("Results for America", "More about", "Pour en savoir"))
+    assert blocks[at + 1] == heading and blocks[-1].endswith("press@results4america.org")
+    html = (quebec / lang / f"{output}.html").read_text("utf-8")
+    assert html.index('id="end"') < html.index('id="contacts"')
+
+
+def test_ap_and_latin_american_releases_end_with_their_mark_last(
+    americas: Path, quebec: Path
+) -> None:
+    """### stays the last line; the Spanish releases of a round datelined in Quebec City are
+    read by Latin American desks, and end as its Monterrey release does."""
+    for folder, lang, output in [
+        (americas, "en", "press-release"),
+        (americas, "es", "press-release"),
+        (americas, "pt-BR", "cities/campinas-sp-br"),
+        (quebec, "es", "press-release"),
+        (quebec, "es", "cities/monterrey-nle-mx"),
+        (quebec, "en", "cities/new-orleans-la-us"),
+    ]:
+        blocks = _blocks(folder, lang, output)
+        assert blocks[-1] == "###" and "-30-" not in blocks, (lang, output)
+
+
+# A city alone in its group
+
+
+def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
+    text = _txt(quebec, "en", "cities/new-orleans-la-us")
+    assert (
+        "New Orleans is the only city to renew its certification in this announcement. In all, "
+        "eight cities were recognized."
+    ) in text
+    assert "recognized along with" not in text
+    french = _txt(quebec, "fr-CA", "cities/victoria-bc-ca")
+    assert "Victoria est l’une des deux villes qui sont passées au niveau supérieur." in french
