@@ -267,7 +267,7 @@ def test_a_spelling_of_the_file_still_wins_over_the_press_exonym() -> None:
          "30\u00a0000 habitantes o más."),
         # Estadão and Folha: round thousands as "30 mil".
         ("pt-BR", "Podem se candidatar cidades dos Estados Unidos, do Canadá e da América Latina "
-         "com 30\u00a0mil habitantes ou mais."),
+         "com 30 mil habitantes ou mais."),  # plain text: the PDF holds them with a no-break space
     ],
 )  # fmt: skip
 def test_a_large_figure_in_prose_as_each_press_writes_it(

@@ -272,3 +272,28 @@ def test_check_says_a_total_it_derived_rests_on_the_roster(project: Path) -> Non
     ) in result.stdout
     # The June 2023 file states its total: nothing to say about it.
     assert "2023-06-international.yaml:2:7: note: the total" not in result.stdout
+
+
+def test_the_about_paragraph_states_only_the_programs_facts_the_settings_give(
+    project: Path,
+) -> None:
+    """The year the program began and who may apply are the settings' facts: without them the
+    About paragraph says neither, in any language."""
+    settings = project / "wwc-press.yaml"
+    text = settings.read_text("utf-8")
+    text = re.sub(r"\nlaunched: 2017\neligibility:\n(?:  .*\n)+", "\n", text)
+    assert "launched:" not in text and "eligibility:" not in text
+    settings.write_text(text, "utf-8")
+    shutil.copy(ROOT / "announcements" / f"{SAMPLE_ID}.yaml", project / "announcements")
+    args = ["build", "--format", "html", "--only", "release", "--out", "dist"]
+    assert run(args, cwd=project).exit_code == 0
+    for lang, said, unsaid in [
+        ("en", "What Works Cities Certification, led by Results for America, assesses",
+         ["2017", "30,000", "may apply"]),
+        ("es", "La certificación What Works Cities, dirigida por Results for America, analiza",
+         ["creada en", "30\u00a0000", "postularse"]),
+    ]:  # fmt: skip
+        about = html_text(project / "dist" / SAMPLE_ID / lang / "press-release.html")
+        paragraph = about[about.index(said) :].split(" levels. ", 1)[0].split(" Platino. ", 1)[0]
+        after = about[about.index(said) + len(paragraph) :][:120]  # the sentence after it
+        assert not [word for word in unsaid if word in paragraph + after]

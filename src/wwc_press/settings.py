@@ -42,6 +42,16 @@ class Levels(Record):
     platinum: Threshold
 
 
+class Eligibility(Record):
+    """Who may apply, as the program states it: the smallest population, and where."""
+
+    population: Annotated[int, Field(ge=1)] = Field(description="residents, at least")
+    where: Wording = Field(
+        description='where, as the About sentence says it: "in the United States, Canada and '
+        'Latin America"'
+    )
+
+
 class About(Record):
     """A boilerplate paragraph under its own heading ("About Bloomberg Philanthropies")."""
 
@@ -70,6 +80,11 @@ class Settings(Record):
     )
     contacts: Contacts = Field(default_factory=list)
     levels: Levels | None = Field(None, description="the thresholds, printed with the levels")
+    # The program's facts the About paragraph states: printed only as the settings give them.
+    launched: Annotated[int, Field(ge=1900, le=2100)] | None = Field(
+        None, description="the year the program began"
+    )
+    eligibility: Eligibility | None = Field(None, description="who may apply")
     logos: list[Logo] = Field(
         default_factory=list, description="logos printed atop every output, in this order"
     )
