@@ -264,7 +264,10 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     winnipeg = (folder / "cities" / "winnipeg-mb-ca.txt").read_text("utf-8")  # CP
     assert "WINNIPEG, Feb. 26, 2025 — Winnipeg has earned What Works Cities Silver" in winnipeg
     assert "75\u00a0per cent of the hours" in winnipeg and _ends_its_text_with_30(winnipeg)
-    assert "Winnipeg is one of 21 cities certified for the first time. A total of 104" in winnipeg
+    assert (
+        "Winnipeg is one of 21 cities certified for the first time in this announcement. "
+        "A total of 104" in winnipeg
+    )
     assert "In all" not in winnipeg and "today" not in winnipeg.split("announced today", 1)[1]
     # Two of Canada's first four: the country named, as a desk would, not "in its country".
     assert "Winnipeg is among the first cities in Canada to earn the certification" in winnipeg
@@ -321,3 +324,21 @@ def test_the_february_2025_round_in_quebec_french(february: Path) -> None:
         hamilton
     )
     assert "plus de 4\u00a0100 étudiants" in hamilton and _ends_its_text_with_30(hamilton)
+
+
+def test_the_program_figure_is_no_result_of_a_city(february: Path) -> None:
+    """The lead-in introduces the cities' results; the program's own figure (700 cities assessed
+    since 2017) follows them as a paragraph of its own, and where no city's result is written
+    in a language there is no lead-in."""
+    args = ["build", "announcements/2025-02-international.yaml", "--lang", "en", "--lang", "es",
+            "--format", "txt", "--only", "release", "--out", "dist"]  # fmt: skip
+    assert run(args, cwd=february).exit_code == 0
+    folder = february / "dist" / "2025-02-international"
+    english = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n\n")
+    at = english.index("Among the results the certification recognized:")
+    assert english[at + 1].startswith("Winnipeg put workforce data")
+    assert english[at + 2].startswith("Through CityLAB Hamilton")
+    assert english[at + 3].startswith("Since 2017, 700 cities")
+    spanish = (folder / "es" / "press-release.txt").read_text("utf-8")
+    assert "Desde 2017, 700 ciudades" in spanish
+    assert "Entre los resultados" not in spanish

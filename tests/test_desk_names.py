@@ -383,8 +383,11 @@ def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
     text = _txt(quebec, "en", "cities/new-orleans-la-us")
     assert (
         "New Orleans is the only city to renew its certification in this announcement. In all, "
-        "eight cities were recognized."
+        "the announcement recognizes eight cities."
     ) in text
     assert "recognized along with" not in text
     french = _txt(quebec, "fr-CA", "cities/victoria-bc-ca")
-    assert "Victoria est l’une des deux villes qui sont passées au niveau supérieur." in french
+    assert (
+        "Victoria est l’une des deux villes qui sont passées au niveau supérieur "
+        "dans cette annonce." in french
+    )

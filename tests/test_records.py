@@ -129,20 +129,20 @@ def test_check_notes_the_firsts_and_years_it_held_back(tmp_path: Path) -> None:
 COUNTS = {
     "en": [
         "today announced that 12 cities have earned",
-        "Monterrey is one of 12 cities certified for the first time. "
-        "In all, 17 cities were recognized.",
-        "Phoenix is one of two cities that moved up a level.",
+        "Monterrey is one of 12 cities certified for the first time in this announcement. "
+        "In all, the announcement recognizes 17 cities.",
+        "Phoenix is one of two cities that moved up a level in this announcement.",
     ],
     "es": [
         "12 ciudades obtuvieron",
-        "Monterrey es una de las 12 ciudades certificadas por primera vez. "
-        "En total, se reconoció a 17 ciudades.",
+        "Monterrey es una de las 12 ciudades certificadas por primera vez en este anuncio. "
+        "En total, el anuncio reconoce a 17 ciudades.",
         "Bogotá es una de las 12 ciudades",
     ],
     "pt-BR": [
         "12 cidades",
-        "Recife é uma das 12 cidades certificadas pela primeira vez. "
-        "Ao todo, 17 cidades foram reconhecidas.",
+        "Recife é uma das 12 cidades certificadas pela primeira vez neste anúncio. "
+        "Ao todo, o anúncio reconhece 17 cidades.",
         "Bogotá",
     ],
     "fr-CA": ["12 villes", "", ""],

@@ -109,8 +109,8 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "A certificação Ouro reconhece as cidades",
             "reduziu em 57% as mortes",
             # One of the round's seven new cities, among 21 in all.
-            "Fortaleza é uma das sete cidades certificadas pela primeira vez. "
-            "Ao todo, 21 cidades foram reconhecidas.",
+            "Fortaleza é uma das sete cidades certificadas pela primeira vez neste anúncio. "
+            "Ao todo, o anúncio reconhece 21 cidades.",
         ]),
         ("es/cities/cordoba-ar.pdf", [
             # Its own press: no country after the city (Córdoba is the capital of Córdoba).

@@ -103,7 +103,7 @@ def _typography(text: str) -> str:
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
     text = _COUNTED.sub("\\1\u00a0", text)
     text = typographic_apostrophe(text)  # « l’Université »
-    text = re.sub(r"(?<=\S) ?:(?=\s)", "\u00a0:", text)  # after a word, ")" or "»" too
+    text = re.sub(r"(?<=\S) ?:(?=\s|$)", "\u00a0:", text)  # after a word, ")" or "»" too
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
 
 
