@@ -95,6 +95,7 @@ PROFILE = dataclasses.replace(
     end_marks={"": "-30-"},  # CP: every release ends with -30-
     percent_form=_percent,
     typography=_typography,
-    texts="en",
-    readers={},
+    # A release whose readers are Canadian (a Canadian city's own, or one datelined in Canada)
+    # is written by this profile instead of AP's.
+    variant_of="en",
 )
