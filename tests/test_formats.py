@@ -183,17 +183,17 @@ def test_cards_are_made_for_each_language_of_a_citys_releases(sample: Path) -> N
 
 
 def test_a_cards_headline_size_keeps_a_long_name_whole() -> None:
-    from wwc_press import typeset
+    from wwc_press import headlines
 
     from conftest import ROOT
 
     font = ROOT / "templates" / "fonts" / "Lato-Bold.ttf"
     name = "San\u00a0Pedro\u00a0Garza\u00a0García,"
     text = f"{name} Mexico, earns What Works Cities Silver Certification"
-    size = typeset.fit(text, font, 924, 600, range(28, 94, 2), 1.12)
+    size = headlines.fit(text, font, 924, 600, range(28, 94, 2), 1.12)
     assert size is not None and size < 92  # smaller than the largest: the name must fit a line
-    assert typeset._width(name, font) * size * 1.02 <= 924
-    assert typeset.fit(name * 3, font, 300, 600, range(28, 40, 2), 1.12) is None  # cannot fit
+    assert headlines._width(name, font) * size * 1.02 <= 924
+    assert headlines.fit(name * 3, font, 300, 600, range(28, 40, 2), 1.12) is None  # cannot fit
 
 
 def test_an_svg_logo_reaches_word_and_the_email_as_png(project: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from wwc_press import places, typeset
+from wwc_press import headlines, places, typeset
 from wwc_press.model import Place
 
 from conftest import ROOT, html_text, pdf_text, place_pattern, run
@@ -168,11 +168,11 @@ def test_balance_narrows_to_even_lines() -> None:
         '<h1 style="max-width: 23em">Nine cities earn What Works Cities Certification for the '
         "first time</h1>"
     )
-    narrowed = typeset.balance(page, font)
+    narrowed = headlines.balance(page, font)
     width = float(re.search(r"max-width: ([\d.]+)em", narrowed)[1])
     assert 15 < width < 20  # two even lines, not one full line and a short one
     one_line = '<h1 style="max-width: 23em">Fortaleza earns Gold</h1>'
-    assert typeset.balance(one_line, font) == one_line
+    assert headlines.balance(one_line, font) == one_line
 
 
 def test_names_inside_free_text_are_protected() -> None:

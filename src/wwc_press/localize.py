@@ -7,24 +7,22 @@ style rules. English is the source language: its "catalog" returns the message i
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from markupsafe import Markup, escape
 
 from . import places
+from .embargo import EmbargoTimes
 from .errors import RenderError
 from .folding import collation_key
-from .languages import PROFILES, REGISTRY, Profile, profile
+from .languages import REGISTRY, Profile, profile
 from .model import (
-    City,
     Contact,
     Contacts,
     Highlight,
@@ -32,20 +30,11 @@ from .model import (
     Level,
     Place,
     Words,
-    city_key,
     contacts_in,
     words,
 )
 from .settings import Settings
 from .style import HouseStyle
-from .zones import (
-    capital_time,
-    has_legal_name,
-    one_clock,
-    reference_zone,
-    same_clock,
-    zone_city,
-)
 
 # gettext's directory names, which translators' tools expect.
 CATALOG_DIR: dict[str, str] = {tag: p.catalog_dir for tag, p in REGISTRY.items() if p.catalog_dir}
@@ -196,11 +185,11 @@ def load_translations(root: Path, language: Language) -> StrictTranslations:
 
 
 @dataclass(frozen=True)
-class Localizer:
+class Localizer(EmbargoTimes):
     """What a template needs to write in one language beyond its profile: the catalog, the
     house's choices and the program's time zone, with the places and times they name. The
     profile (``press``: "en-CA" for Canadian readers) writes dates, quotes and typography
-    itself; templates have it as ``press``."""
+    itself; templates have it as ``press``. The embargo's times are ``EmbargoTimes``'s."""
 
     translations: StrictTranslations
     timezone: str
@@ -358,156 +347,6 @@ class Localizer:
     def level(self, level: Level) -> str:
         """The level's name from the catalog's glossary (one decision per language)."""
         return self.translations.pgettext(LEVEL_CONTEXT, LEVEL_NAMES[level])
-
-    def issued(self, day: dt.date, embargo: dt.datetime | None) -> str:
-        """When the release goes out, ISO with the offset of the program's zone: its embargo,
-        else its date's start there (an e-mail's Date, a PDF's and a Word file's creation)."""
-        zone = ZoneInfo(self.timezone)
-        moment = embargo.astimezone(zone) if embargo else dt.datetime.combine(day, dt.time(), zone)
-        return moment.isoformat()
-
-    def moment(self, when: dt.datetime, zone: str | None = None) -> dict[str, str]:
-        """Parts of an embargo time for the template's sentence: date, clock and zone, in
-        ``zone`` (default: the program's dateline zone), whatever offset the file gave.
-
-        The zone is named by its abbreviation in English (AP: "10 a.m. EDT"), generically for
-        Canadian readers ("10 a.m. ET", "10 h (heure de l'Est)"), by its city elsewhere
-        ("Nueva York").
-        """
-        zone = zone or self.timezone
-        local = when.astimezone(ZoneInfo(zone))
-        return {
-            "date": self.press.long_date(local.date()),
-            "clock": self.press.clock(local),
-            "zone": self.press.zone_name(zone, local),
-        }
-
-    def short_moment(
-        self, when: dt.datetime, zone: str | None = None, city: Place | None = None
-    ) -> dict[str, str]:
-        """The one time of the embargo's short line (an e-mail's Subject, the report's running
-        head), which inboxes and page heads have room for: the readers' own.
-
-        A city's release gives its city's time, as its body does first: by zone where the
-        press names zones ("9 a.m. CT", AP's "10 a.m. CDT"), by the place that names its clock
-        in Spanish and Portuguese ("12h (horário de Brasília)", "12:00 (hora de Santiago)"),
-        and as "local time" in English abroad, where AP has no abbreviation (zone ""). The
-        program's release gives the clock of its readers' country when that country keeps one
-        (Brazil's legal time: Folha and Estadão give "horário de Brasília"), else the program's
-        own zone. A city whose zone is not known gets the program's time.
-        """
-        if city is not None:
-            if zone is None:
-                return self.moment(when)
-            there = self.moment(when, zone)
-            if self.press.names_zone_in(city.country):
-                return there
-            if self.press.zone_form:  # a zone form of its own country's only (AP's "CDT")
-                return {**there, "zone": ""}
-            return {
-                **there,
-                "zone": self._clock_place(when, zone, city.country, self.city_name(city)),
-            }
-        readers = self.press.readers_country
-        reference = reference_zone(readers) if readers else None
-        if reference and (has_legal_name(reference) or one_clock(readers, when)):
-            return self.moment(when, reference)
-        return self.moment(when)
-
-    def readers_zones(
-        self, cities: list[tuple[str, City]], zone_of: dict, home: str
-    ) -> list[tuple[str, str, str]]:
-        """(zone, country, city) of the cities whose own press writes in this language, outside
-        the program's home country: the readers a Spanish release's embargo line speaks to. A
-        press that names zones (CP, Quebec) speaks to its home country's other zones too."""
-        return [
-            (zone_of[key], city.country, self.city_name(city))
-            for _, city in cities
-            if (city.country != home or self.press.names_zones)
-            and places.city_language(city.country, [self.tag]) == self.tag
-            and (key := city_key(city)) in zone_of
-        ]
-
-    def _clock_place(self, when: dt.datetime, zone: str, country: str, city: str = "") -> str:
-        """What names a place's clock in the embargo line: its country's capital where the
-        place keeps the capital's clock all year ("12:00 en Buenos Aires y Santiago" for
-        Rosario and Las Condes, "12h em Brasília" for Niterói and Recife: RAE's and Estadão's
-        "hora de Bogotá", "horário de Brasília"); a city on a clock of its own is named itself
-        (Ciudad Juárez keeps US daylight time). The United States' and Canada's press names its
-        clocks by zone, never by a city, so there a clock is named for the round's own cities
-        on it ("8 a.m. in Saskatoon", never Ottawa's or Regina's); an item without a city (the
-        program's zone) for its zone's city ("Nueva York")."""
-        reference = reference_zone(country)
-        if (
-            reference
-            and country not in _ZONED_COUNTRIES
-            and same_clock(zone, reference, when.astimezone(ZoneInfo(zone)).year)
-        ):
-            return capital_time(country, self.press.babel_locale)
-        return city or zone_city(zone, self.press.babel_locale)
-
-    def local_times(
-        self, when: dt.datetime, zones: list[tuple[str, ...]]
-    ) -> list[tuple[str, list[str]]]:
-        """The embargo's time where the readers are: (clock, places) for each clock reading,
-        from (zone, country[, city]) items, east to west (the latest clock first, as CP and
-        the Latin American desks list them): ("12:00", ["Buenos Aires", "Santiago"]).
-
-        Each clock is named as ``_clock_place`` says: a country's capital for the round's cities
-        that keep its clock, a city on a clock of its own for itself.
-
-        A press that names zones gives each clock its zone ("9 h (heure du Centre) à
-        Winnipeg"; the program's own "10 a.m. ET" alone) and leaves out the cities on the
-        program's clock; CP gives a zone's generic name alone ("11 a.m. AT, 9 a.m. CT") and
-        names by its cities only a zone that has none to give (Saskatchewan: "8 a.m. in
-        Regina").
-        """
-        groups: dict[str, list[str]] = {}
-        offsets: dict[str, tuple[dt.timedelta, dt.timedelta]] = {}
-        if self.press.names_zones:
-            home = self.moment(when)
-            for zone, _country, *city in zones:
-                there = self.moment(when, zone)
-                if city and (there["clock"], there["zone"]) == (home["clock"], home["zone"]):
-                    continue
-                local = when.astimezone(ZoneInfo(zone))
-                listed = self.press.listed_zone
-                alone = listed(zone, local) if listed and city else None
-                if alone:
-                    clock, city = f"{there['clock']} {alone}", []
-                elif listed and city:
-                    clock = there["clock"]
-                else:
-                    clock = f"{there['clock']} {there['zone']}"
-                names = groups.setdefault(clock, [])
-                offsets[clock] = _east(local)
-                if city and city[0] not in names:
-                    names.append(city[0])
-        else:
-            for zone, country, *city in zones:
-                local = when.astimezone(ZoneInfo(zone))
-                name = self._clock_place(when, zone, country, city[0] if city else "")
-                clock = self.press.clock(local)
-                names = groups.setdefault(clock, [])
-                offsets[clock] = _east(local)
-                if name not in names:
-                    names.append(name)
-        return sorted(groups.items(), key=lambda group: offsets[group[0]], reverse=True)
-
-
-def _east(local: dt.datetime) -> tuple[dt.timedelta, dt.timedelta]:
-    """How far east a clock is: its offset, then its standard offset, so that of two clocks
-    reading the same hour the one east on the map comes first (Saskatchewan's standard time
-    before Alberta's daylight time)."""
-    offset = local.utcoffset() or dt.timedelta()
-    return offset, offset - (local.dst() or dt.timedelta())
-
-
-# Countries whose press names its clocks by zone (AP's "EDT", CP's "ET", "heure de l'Est"),
-# never by a capital: a reader in Saskatoon keeps no "Ottawa time".
-_ZONED_COUNTRIES = frozenset(
-    p.readers_country for p in PROFILES.values() if p.readers_country and p.zone_form
-)
 
 
 def localizer(root: Path, tag: str, settings: Settings) -> Localizer:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import escape
 
-from . import fields, publish, typeset
+from . import fields, headlines, publish, typeset
 from .context import template_context
 from .errors import RenderError
 from .filters import FILTERS
@@ -110,7 +110,7 @@ def render(
     )
     font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
-        page = typeset.balance(page, font)
+        page = headlines.balance(page, font)
     return page
 
 

@@ -6,7 +6,7 @@ The words are the city release's own (its headline, the program line, the organi
 date), read from its rendered page; ``templates/card.html`` lays them out, WeasyPrint draws the
 card as a one-page PDF with the shipped font and pypdfium2 rasterizes it (no browser). The
 headline's size and lines are fitted to the card with the font's own widths
-(``typeset.lay_out``): even lines, no word alone on one, the type made smaller first. PNG
+(``headlines.lay_out``): even lines, no word alone on one, the type made smaller first. PNG
 files carry no time.
 """
 
@@ -16,7 +16,7 @@ import io
 import re
 from pathlib import Path
 
-from .. import publish, typeset
+from .. import headlines, publish, typeset
 from ..languages import PROFILES
 from .page import Page
 from .wire import plain
@@ -97,7 +97,7 @@ def headline_lines(
     """The size (pixels) and the lines of the page's headline on a card of ``width`` by
     ``height``: no line ends on an article, a preposition or a conjunction, nor inside a fixed
     phrase or a name of ``keep`` (if the names fit a line at some size; else their words may
-    part); the lines even, no word alone on one, the type smaller first (``typeset.lay_out``)."""
+    part); the lines even, no word alone on one, the type smaller first (``headlines.lay_out``)."""
     plain_ties = typeset.tie_headline(page.title, page.language)
     tied = plain_ties
     for name in sorted(keep, key=len, reverse=True):  # a tie inside a name: "dos\u00a0Campos"
@@ -110,8 +110,8 @@ def headline_lines(
     largest = round(height * (0.115 if height < width else 0.085))
     sizes = range(28, largest + 1, 2)
     return (
-        typeset.lay_out(tied, font, measure, room, sizes, LEADING, ties_before)
-        or typeset.lay_out(plain_ties, font, measure, room, sizes, LEADING, ties_before)
+        headlines.lay_out(tied, font, measure, room, sizes, LEADING, ties_before)
+        or headlines.lay_out(plain_ties, font, measure, room, sizes, LEADING, ties_before)
         or (sizes[0], [plain_ties])
     )
 

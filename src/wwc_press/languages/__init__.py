@@ -7,7 +7,9 @@ name of a time zone, and how its press places a city (which countries by region,
 the cities that stand alone). Templates have it as ``press``. Wording stays in the templates
 and catalogs; the rules on top of CLDR that each press manual sets live here, each citing its
 manual, and nothing outside this package branches on a language or a country to apply them.
-Adding a language is one module of this package and its catalog.
+Adding a language is one module of this package and its catalog; adding a variant of one for
+the readers of a country (``variant_of``, ``readers_country``: Canadian English) is one module.
+The registry finds the modules itself.
 """
 
 from __future__ import annotations
@@ -121,22 +123,26 @@ class Profile:
     percent_form: Callable[[float], str] | None = None  # a share, where the press and CLDR differ
     # Count words as number parsers read them, for check: the press's shortened forms in full.
     numbers_in_full: Callable[[str], str] = lambda text: text
-    # The language an announcement's texts are given in, for a variant that has no texts of its
-    # own (Canadian English reads the file's "en"); None: its own tag.
-    texts: str | None = None
-    # Variants for a release whose readers are in a country: {"CA": "en-CA"} in English.
-    readers: dict[str, str] = field(default_factory=dict)
+    # The language this profile is a variant of, for the readers of its ``readers_country``: it
+    # writes that language's texts (the file's "en" for Canadian English) and its catalog in its
+    # own press style, and takes over the language's releases read in that country. None: a
+    # language an announcement is written in.
+    variant_of: str | None = None
+    # Where a language stands wherever the announcement's languages are listed (indexes, the
+    # settings' default, ``--lang``): English, the source, first.
+    list_order: int = 0
     opening_quote: str = "“"  # the mark ``quote`` opens with, which QA asks a translation for
     # A question or an exclamation opened with its own mark as well as closed (QA counts them).
     inverted_marks: tuple[tuple[str, str], ...] = ()
 
     @property
     def text_language(self) -> str:
-        return self.texts or self.tag
+        return self.variant_of or self.tag
 
     def for_readers(self, country: str) -> str:
-        """The profile's tag for a release read in ``country`` (Canadian English in Canada)."""
-        return self.readers.get(country, self.tag)
+        """The profile's tag for a release read in ``country``: its variant for that country's
+        readers where there is one (Canadian English in Canada), else its own."""
+        return _VARIANTS.get((self.tag, country), self.tag)
 
     @property
     def cldr_language(self) -> str:
@@ -315,15 +321,29 @@ def no_break_percent(text: str) -> str:
 # English is the source language of the catalogs, and every city gets a release in it.
 SOURCE_LANGUAGE = "en"
 
-from . import en, en_ca, es, fr_ca, pt_br  # noqa: E402  (the profiles need Profile above)
 
+def _discovered() -> list[Profile]:
+    """The ``PROFILE`` of every module of this package, in the order of their names: adding a
+    language or a variant is adding its module."""
+    import importlib
+    import pkgutil
+
+    modules = sorted(info.name for info in pkgutil.iter_modules(__path__))
+    return [importlib.import_module(f"{__name__}.{name}").PROFILE for name in modules]
+
+
+_FOUND = _discovered()
 # The languages an announcement is written in.
 REGISTRY: dict[str, Profile] = {
-    p.tag: p for p in (en.PROFILE, es.PROFILE, pt_br.PROFILE, fr_ca.PROFILE)
+    p.tag: p for p in sorted((p for p in _FOUND if not p.variant_of), key=lambda p: p.list_order)
 }
 # Those and their variants for readers of one country, which write the same texts in their
 # own press style (Canadian English: the file's "en" as the Canadian Press writes it).
-PROFILES: dict[str, Profile] = {**REGISTRY, en_ca.PROFILE.tag: en_ca.PROFILE}
+PROFILES: dict[str, Profile] = {**REGISTRY, **{p.tag: p for p in _FOUND if p.variant_of}}
+# The variant of a language for the readers of a country: ("en", "CA") -> "en-CA".
+_VARIANTS: dict[tuple[str, str | None], str] = {
+    (p.variant_of, p.readers_country): p.tag for p in _FOUND if p.variant_of
+}
 
 
 def profile(tag: str) -> Profile:

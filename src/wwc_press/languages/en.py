@@ -144,7 +144,4 @@ PROFILE = Profile(
         "Gold Certification",
         "Platinum Certification",
     ),
-    # A release whose readers are Canadian (a Canadian city's own, or one datelined in Canada)
-    # follows the Canadian Press instead: languages/en_ca.py.
-    readers={"CA": "en-CA"},
 )

@@ -96,6 +96,7 @@ PROFILE = dataclasses.replace(
     end_mark_before_contacts=True,  # CP: -30- ends the text; the contacts follow it
     percent_form=_percent,
     typography=_typography,
-    texts="en",
-    readers={},
+    # A release whose readers are Canadian (a Canadian city's own, or one datelined in Canada)
+    # is written by this profile instead of AP's.
+    variant_of="en",
 )

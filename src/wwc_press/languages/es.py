@@ -72,6 +72,7 @@ def _typography(text: str) -> str:
 
 PROFILE = Profile(
     tag="es",
+    list_order=1,
     babel_locale="es",
     # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.
     catalog_dir="es",

@@ -119,6 +119,7 @@ COUNTRY_ARTICLES = {
 
 PROFILE = Profile(
     tag="fr-CA",
+    list_order=3,
     babel_locale="fr_CA",
     catalog_dir="fr_CA",
     hyphenation="fr",

@@ -77,6 +77,7 @@ def _typography(text: str) -> str:
 
 PROFILE = Profile(
     tag="pt-BR",
+    list_order=2,
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
     hyphenation="pt-BR",  # WeasyPrint picks pt_PT-like patterns for "pt"
