@@ -251,6 +251,12 @@ def test_a_total_above_what_the_roster_counts_holds_the_firsts_back(tmp_path: Pa
         "Monterrey: not called the first in Mexico: the roster does not know the countries of "
         "the 6 cities certified before 2024-01-23"
     ) in result.stdout
+    # ... and says the total a desk would count, in case no round came between.
+    assert (
+        "note: the total to date, 80, is 6 more than the 62 certified before and this round's "
+        "12 new cities: if no round came between that the roster does not record, the total "
+        "is 74"
+    ) in result.stdout
     built = run(["build", str(path), "--lang", "en", "--format", "html", "--out", "dist"],
                 cwd=root)  # fmt: skip
     assert built.exit_code == 0, built.output

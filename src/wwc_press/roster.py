@@ -369,6 +369,7 @@ class History:
         gaps = [gap for gap in state.gaps if not (gap is START and nothing_before)]
         # A stated total above the roster's count and this round's new cities: rounds the roster
         # does not know came in between, and their cities may be anywhere.
+        unknown = 0
         if state.total is not None and announcement.total_certified is not None:
             unknown = announcement.total_certified - state.total - announcement.count("new")
             if unknown > 0:
@@ -386,6 +387,13 @@ class History:
             for index, city in enumerate(new)
             if gaps and city.country in unseen
         ]
+        if unknown > 0:  # a desk reads the stated total against the last one: say the gap
+            counted = (state.total or 0) + announcement.count("new")
+            held.append(doc.problem(("total_certified",), f"the total to date, "
+                f"{announcement.total_certified}, is {unknown} more than the {state.total} "
+                f"certified before and this round's {announcement.count('new')} new cities: "
+                f"if no round came between that the roster does not record, the total is "
+                f"{counted}"))  # fmt: skip
         # A region first is claimed only when the roster accounts for every city certified
         # before: an unlisted city may have been anywhere.
         complete = state.total is not None and len(state.known) >= state.total
