@@ -255,6 +255,7 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     report = html_text(folder / "report.html")
     assert "This announcement First certification21 Moved up a level4 This announcement" in report
     assert "Recertification 0" not in report and "Cities in this announcement" not in report
+    assert "Recertification" not in report  # nor in the chart's legend, which no bar uses
     assert "Cities named in this announcement " in report and " of 25" not in report
     release = (folder / "press-release.txt").read_text("utf-8")  # from New York: AP
     assert "NEW YORK, Feb. 26, 2025 — Results for America today announced that 21 cities" in release

@@ -148,6 +148,8 @@ def _figures(everyone: list[tuple[str, City]], unnamed: dict[str, int]) -> dict[
         ],
         "chart": chart,
         "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
+        # The legend names only the statuses a bar shows.
+        "chart_statuses": {status for _, bar in chart for status, count, _ in bar if count},
     }
 
 
