@@ -272,9 +272,11 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     assert "In all" not in winnipeg and "today" not in winnipeg.split("announced today", 1)[1]
     # Two of Canada's first four: the country named, as a desk would, not "in its country".
     assert "Winnipeg is among the first cities in Canada to earn the certification" in winnipeg
-    assert "Winnipeg and Hamilton are among the program’s first certified cities in Canada." in (
-        release
-    )
+    # The first mention places the cities by province; the sentence names the country.
+    assert (
+        "Winnipeg, Manitoba, and Hamilton, Ontario, are among the program’s first certified "
+        "cities in Canada."
+    ) in release
     assert _word_languages(folder / "cities" / "winnipeg-mb-ca.docx") == {"en-CA"}
     hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")
     assert "HAMILTON, Feb. 26, 2025 — Hamilton has earned" in hamilton
@@ -317,8 +319,8 @@ def test_the_february_2025_round_in_quebec_french(february: Path) -> None:
     release = (folder / "press-release.txt").read_text("utf-8")
     assert "NEW YORK, le 26 février 2025 – Results for America a annoncé aujourd’hui que 21 " \
         "villes" in release  # fmt: skip
-    assert "Winnipeg et Hamilton figurent parmi les premières villes canadiennes certifiées " \
-        "par le programme." in release  # fmt: skip
+    assert "Winnipeg (Manitoba) et Hamilton (Ontario) figurent parmi les premières villes " \
+        "canadiennes certifiées par le programme." in release  # fmt: skip
     hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")
     assert "HAMILTON (Ontario), le 26 février 2025 – Hamilton a obtenu" in hamilton
     assert "Hamilton figure parmi les premières villes canadiennes à obtenir la certification." in (

@@ -232,7 +232,9 @@ def test_a_round_known_by_some_of_its_cities_says_among_them(project: Path) -> N
         assert upgraded in text
     lead = _lead(folder / "en", "press-release.html")
     assert "today announced that 21 cities have earned" in lead
-    assert "Winnipeg and Hamilton are among the program’s first certified cities" in lead
+    assert (
+        "Winnipeg, Manitoba, and Hamilton, Ontario, are among the program’s first certified cities"
+    ) in lead
     assert "countries:" not in lead  # the countries of the 19 unnamed cities are not known
 
 

@@ -292,6 +292,15 @@ class Localizer(EmbargoTimes):
         sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
         return self.press.inline(self.cities(cities, among, grouped=grouped))
 
+    def cities_in_their_country(self, cities: list[Place], country: str) -> str:
+        """Cities of one country in the sentence that names it ("the first cities in Canada"),
+        their first mention: each placed by its region where the press places that country's
+        cities so ("Winnipeg, Manitoba, and Hamilton, Ontario,"), else by name alone, the
+        country being the sentence's ("Buenos Aires and Córdoba")."""
+        if country in self.press.regions:
+            return self.cities_inline(cities, among=[country])
+        return self.series(self.names_in_text(cities))
+
     def dateline(self, place: Place, *, local: bool = False) -> str:
         return places.dateline(place, self.tag, self.house, local=local, pattern=self.place_pattern)
 
