@@ -31,6 +31,7 @@ PROFILE = dataclasses.replace(
     babel_locale="es_MX",
     word_language="es-MX",
     group_four_digits=True,  # CLDR es_MX: "1,234"
+    group_separator=None,  # CLDR es_MX's comma, not the space RAE gives the other countries
     readers_country="MX",  # Mexican numbers in national form: "81 8400 4400"
     # A release whose readers are Mexican (a Mexican city's own, or one datelined in Mexico) is
     # written by this profile instead of the Latin American one.
