@@ -33,3 +33,21 @@ def test_no_straight_apostrophe_between_letters_in_any_format(sample: Path, lang
         assert not STRAIGHT.findall(text), fmt
     if lang == "en":  # the sample's quote and lead have apostrophes: set as ’
         assert all("we’re high in demand" in text for text in texts.values() if text)
+
+
+@pytest.mark.parametrize(
+    ("tag", "written", "printed"),
+    [
+        # AP, possessives: a singular proper name ending in s takes the apostrophe alone.
+        ("en", "Florianópolis's Cuidar program", "Florianópolis’ Cuidar program"),
+        ("en", "Kansas's schools and the city's plan", "Kansas’ schools and the city’s plan"),
+        # The Canadian Press keeps 's.
+        ("en-CA", "Florianópolis's Cuidar program", "Florianópolis’s Cuidar program"),
+    ],
+)
+def test_a_proper_name_ending_in_s_takes_its_press_possessive(
+    tag: str, written: str, printed: str
+) -> None:
+    from wwc_press.languages import profile
+
+    assert profile(tag).typography(written) == printed

@@ -82,10 +82,13 @@ def _typography(text: str) -> str:
     cent", "57 percent"); a figure held to its scale or unit ("$4.2 million"), a clock to
     its "a.m." and zone; the apostrophe ’."""
     text = no_break_units(no_break_groups(_PERCENT_WORDS.sub("\\1%", text)), UNITS)
-    return typographic_apostrophe(clock_ties(text))
+    return _PROPER_S.sub("\\1’", typographic_apostrophe(clock_ties(text)))
 
 
 _PERCENT_WORDS = re.compile(r"(\d)[\s\u00a0](?:per[\s\u00a0]cent|percent)\b")
+# AP, possessives: a singular proper name ending in s takes the apostrophe only ("Dickens'
+# novels", "Kansas' schools"): "Florianópolis’ program", not "Florianópolis’s".
+_PROPER_S = re.compile(r"\b([A-Z][^\W\d_]*s)’s\b")
 
 
 def _set_off(cities: str) -> str:
