@@ -21,7 +21,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import fields, i18n, loader, places, qa
 from .errors import Problem, Refused, visible
-from .languages import SOURCE_LANGUAGE, profile
+from .languages import SOURCE_LANGUAGE, profile, source_language
 from .localize import CATALOG_DIR
 from .model import STATUSES, Announcement, Contact, Contacts, Language, contacts_in
 from .validate import embargo_offset
@@ -182,7 +182,7 @@ def announcement_problems(
     (read from ``doc``), and an embargo whose offset is not the program zone's."""
     assert announcement.languages
     languages = announcement.languages
-    source = SOURCE_LANGUAGE if SOURCE_LANGUAGE in languages else languages[0]
+    source = source_language(languages)
     problems = [
         Finding(problem, ("embargo",), source)
         for problem in embargo_offset(doc, announcement, timezone)

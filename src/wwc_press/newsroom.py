@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import places
 from .formats.cards import SIZES
-from .languages import SOURCE_LANGUAGE, profile
+from .languages import profile, source_language
 
 if TYPE_CHECKING:
     from .formats.page import Page
@@ -67,7 +67,7 @@ def og_locale(language: str) -> str:
 
 def default_language(languages: list[str]) -> str:
     """The version offered to readers of no listed language (``x-default``): English."""
-    return SOURCE_LANGUAGE if SOURCE_LANGUAGE in languages else languages[0]
+    return source_language(languages)
 
 
 def published(announcement: Announcement, settings: Settings) -> dt.datetime:

@@ -33,7 +33,7 @@ import yaml
 from babel import Locale
 
 from .folding import fold
-from .languages import REGISTRY, SOURCE_LANGUAGE, profile
+from .languages import REGISTRY, SOURCE_LANGUAGE, profile, targets
 from .model import Language, Place
 from .style import HouseStyle
 
@@ -447,7 +447,7 @@ def city_language(country: str, languages: list[Language]) -> Language | None:
     ]
     # A country of two languages, one of them English (Canada): its own is the other, since
     # every city has an English release anyway.
-    others = [tag for tag in found if tag != SOURCE_LANGUAGE]
+    others = targets(found)
     return (others or found or [None])[0]
 
 

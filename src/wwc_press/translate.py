@@ -18,7 +18,7 @@ import yaml
 
 from . import fields, loader, places, publish, qa
 from .errors import CONTROL, InputError, Problem
-from .languages import SOURCE_LANGUAGE
+from .languages import SOURCE_LANGUAGE, targets
 from .model import Announcement
 from .project import Project
 from .settings import SETTINGS_FILE
@@ -232,7 +232,7 @@ def export(project: Project, path: Path, language: str, fmt: str) -> bytes:
 
     a = announcement(project, path)
 
-    if language == SOURCE_LANGUAGE or language not in (a.languages or []):
+    if language not in targets(a.languages or []):
         message = (
             f"{a.id} is not translated into {language}: choose one of "
             f"{_targets(a) or 'none'}, or add {language} to its languages"
@@ -245,7 +245,7 @@ def export(project: Project, path: Path, language: str, fmt: str) -> bytes:
 
 
 def _targets(a: Announcement) -> str:
-    return ", ".join(lang for lang in a.languages or [] if lang != SOURCE_LANGUAGE)
+    return ", ".join(targets(a.languages or []))
 
 
 def read(file: Path):
@@ -303,7 +303,7 @@ def import_file(project: Project, file: Path) -> tuple[list[Path], int, int]:
     incoming = read(file)
     path, a = _announcement(project, incoming)
     language = incoming.language or ""
-    if language == SOURCE_LANGUAGE or language not in (a.languages or []):
+    if language not in targets(a.languages or []):
         message = f"the file is in '{language}'; {a.id} is translated into {_targets(a)}"
         raise InputError([Problem(file, incoming.language_line, 1, message)])
     current = {unit.id: unit for unit in units(project, path, a, language)}

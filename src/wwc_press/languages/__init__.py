@@ -322,6 +322,17 @@ def no_break_percent(text: str) -> str:
 SOURCE_LANGUAGE = "en"
 
 
+def source_language(languages: list[str]) -> str:
+    """The language an announcement's texts are compared and translated from: English where
+    it is one of them, else its first."""
+    return SOURCE_LANGUAGE if SOURCE_LANGUAGE in languages else languages[0]
+
+
+def targets(languages: list[str]) -> list[str]:
+    """The languages translated into: all but the source."""
+    return [lang for lang in languages if lang != SOURCE_LANGUAGE]
+
+
 def _discovered() -> list[Profile]:
     """The ``PROFILE`` of every module of this package, in the order of their names: adding a
     language or a variant is adding its module."""
