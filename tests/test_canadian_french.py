@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from wwc_press import places
+from wwc_press import places, readers
 from wwc_press.languages import profile
 from wwc_press.model import Place
 
@@ -69,9 +69,9 @@ def test_places_in_french(place: dict, text: str, dateline: str) -> None:
 
 
 def test_a_canadian_city_is_read_in_french_and_english() -> None:
-    assert places.city_language("CA", ["en", "fr-CA"]) == "fr-CA"
-    assert places.city_language("CA", ["en"]) == "en"
-    assert places.city_language("US", ["en", "fr-CA"]) == "en"
+    assert readers.city_language("CA", ["en", "fr-CA"]) == "fr-CA"
+    assert readers.city_language("CA", ["en"]) == "en"
+    assert readers.city_language("US", ["en", "fr-CA"]) == "en"
 
 
 @pytest.fixture(scope="module")

@@ -251,7 +251,8 @@ def missing_city_languages(doc: loader.Document, announcement: Announcement) -> 
     and French"). ``languages_left_out`` says an omission is intended."""
     from babel import Locale
 
-    from .places import country_name, press_languages
+    from .places import country_name
+    from .readers import press_languages
 
     assert announcement.languages
     written = set(announcement.languages) | set(announcement.languages_left_out)

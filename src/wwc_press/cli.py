@@ -232,7 +232,7 @@ def check(paths: tuple[Path, ...], final: bool) -> None:
 @_reports_errors
 def roster(fmt: str) -> None:
     """Every certified city the program knows, with its level and since when."""
-    from .roster import listing
+    from .roster_listing import listing
 
     project, announcements = _load(())
     # After every file and round: two files of one date, or a round after the last file, count.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from . import places
+from . import places, readers
 from .languages import PROFILES, Profile
 from .model import City, Place, city_key
 from .zones import capital_time, has_legal_name, one_clock, reference_zone, same_clock, zone_city
@@ -89,7 +89,7 @@ class EmbargoTimes:
             (zone_of[key], city.country, places.city_name(city, self.press.tag))
             for _, city in cities
             if (city.country != home or self.press.names_zones)
-            and places.city_language(city.country, [self.press.tag]) == self.press.tag
+            and readers.city_language(city.country, [self.press.tag]) == self.press.tag
             and (key := city_key(city)) in zone_of
         ]
 

@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from markupsafe import Markup, escape
 
-from . import places
+from . import places, readers
 from .embargo import EmbargoTimes
 from .errors import RenderError
 from .folding import collation_key
@@ -235,7 +235,7 @@ class Localizer(EmbargoTimes):
 
     def reads(self, country: str) -> bool:
         """Whether this is the language of the country's own press."""
-        return places.city_language(country, [self.tag]) == self.tag
+        return readers.city_language(country, [self.tag]) == self.tag
 
     def in_text(self, text: str, city: Place) -> str:
         """``text`` naming ``city`` in running text, with the article its press gives the city

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from . import places
+from . import readers
 from .formats.cards import SIZES
 from .languages import profile, source_language
 
@@ -86,7 +86,7 @@ def versions(announcement: Announcement, output: Output) -> list[Version]:
     assert announcement.languages
     languages = announcement.languages
     if output.city is not None:
-        languages = places.release_languages(output.city, announcement.languages)
+        languages = readers.release_languages(output.city, announcement.languages)
     page = output.page_path.as_posix()
     rest = page.split("/", 1)[1]
     return [

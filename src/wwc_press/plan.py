@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import places
+from . import readers
 from .formats import FORMATS
 from .model import KINDS, Announcement, City, Language
 
@@ -84,7 +84,7 @@ def plan(
         pages += [
             Output("cities", language, "html", Path(language, "cities", f"{slug}.html"), city)
             for city, slug in city_slugs(announcement)
-            for language in places.release_languages(city, announcement.languages)
+            for language in readers.release_languages(city, announcement.languages)
             if language in wanted
         ]
     return [

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from . import loader, places
 from .errors import Problem
@@ -47,53 +46,6 @@ class Entry:
     @property
     def key(self) -> Key:
         return city_key(self)  # an Entry has a city's name, region and country
-
-
-def rows(entries: tuple[Entry, ...], root: Path) -> list[dict[str, str | None]]:
-    """The roster's cities as rows of a table, CSV or JSON: each with its level, since when
-    (None: not known) and the line that said it, relative to the project at ``root``."""
-    return [
-        {
-            "city": entry.name,
-            "region": entry.region or "",
-            "country": entry.country,
-            "level": entry.level,
-            "since": entry.since.isoformat() if entry.since else None,
-            "source": f"{entry.where.path.relative_to(root)}:{entry.where.line}",
-        }
-        for entry in entries
-    ]
-
-
-def listing(
-    fmt: str, total: int | None, latest: dt.date, entries: tuple[Entry, ...], root: Path
-) -> None:
-    """``roster``: the cities on standard output as a table to read, or CSV or JSON for other
-    tools."""
-    import csv
-    import sys
-
-    found = rows(entries, root)
-    if fmt == "json":
-        data = {"date": latest.isoformat(), "total": total, "cities": found}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(found[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(found)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*(name.capitalize() for name in found[0]), title="Certified cities")
-        for row in found:
-            table.add_row(*(value or "" for value in row.values()))
-        console = Console()
-        console.print(table)
-        console.print(
-            f"{total} cities certified to {latest.isoformat()}; the roster names "
-            f"{len(found)} of them."
-        )
 
 
 @dataclass(frozen=True)
@@ -369,7 +321,6 @@ class History:
         gaps = [gap for gap in state.gaps if not (gap is START and nothing_before)]
         # A stated total above the roster's count and this round's new cities: rounds the roster
         # does not know came in between, and their cities may be anywhere.
-        unknown = 0
         if state.total is not None and announcement.total_certified is not None:
             unknown = announcement.total_certified - state.total - announcement.count("new")
             if unknown > 0:
@@ -387,13 +338,6 @@ class History:
             for index, city in enumerate(new)
             if gaps and city.country in unseen
         ]
-        if unknown > 0:  # a desk reads the stated total against the last one: say the gap
-            counted = (state.total or 0) + announcement.count("new")
-            held.append(doc.problem(("total_certified",), f"the total to date, "
-                f"{announcement.total_certified}, is {unknown} more than the {state.total} "
-                f"certified before and this round's {announcement.count('new')} new cities: "
-                f"if no round came between that the roster does not record, the total is "
-                f"{counted}"))  # fmt: skip
         # A region first is claimed only when the roster accounts for every city certified
         # before: an unlisted city may have been anywhere.
         complete = state.total is not None and len(state.known) >= state.total
@@ -414,14 +358,28 @@ class History:
                 f"the level of {_series(undated)}: the roster does not know when "
                 f"{'it was' if len(undated) == 1 else 'they were'} reached; record the rounds "
                 "in the settings' roster (cities: with status and level)"))  # fmt: skip
-        if announcement.total_certified is None:  # derived: true only if no round is missing
-            new_here = announcement.count("new")
-            held.append(doc.problem(("date",), f"the total to date, {total}, is the roster's "
-                f"{state.total} and this round's {new_here} new "
-                f"{'city' if new_here == 1 else 'cities'}: if a round came between "
-                "that the roster does not record, give total_certified"))  # fmt: skip
+        held += _total_notes(doc, announcement, state.total, total)
         return Facts(total, first_countries, frozenset(firsts), frozenset(region_firsts), roster,
                      tuple(held))  # fmt: skip
+
+
+def _total_notes(
+    doc: loader.Document, announcement: Announcement, before: int | None, total: int
+) -> list[Problem]:
+    """What a desk would ask of the total to date: a stated one above the last total and this
+    round's new cities (a round the roster missed, or a slip), or one counted, not stated."""
+    new_here, stated = announcement.count("new"), announcement.total_certified
+    if stated is not None and before is not None and stated > before + new_here:
+        return [doc.problem(("total_certified",), f"the total to date, {stated}, is "
+            f"{stated - before - new_here} more than the {before} certified before and this "
+            f"round's {new_here} new cities: if no round came between that the roster does not "
+            f"record, the total is {before + new_here}")]  # fmt: skip
+    if stated is None:  # derived: true only if no round is missing
+        cities = "city" if new_here == 1 else "cities"
+        return [doc.problem(("date",), f"the total to date, {total}, is the roster's {before} "
+            f"and this round's {new_here} new {cities}: if a round came between that the "
+            "roster does not record, give total_certified")]  # fmt: skip
+    return []
 
 
 def _series(names: list[str]) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import fields, loader, places, publish, qa
+from . import fields, loader, publish, qa, readers
 from .errors import CONTROL, InputError, Problem
 from .languages import SOURCE_LANGUAGE, targets
 from .model import Announcement
@@ -119,7 +119,7 @@ def _languages_of(a: Announcement, loc: fields.Loc, declared: fields.TextField) 
     """The languages a text is needed in: a city's own texts in its releases' only."""
     languages = a.languages or []
     city = fields.city_of(a, loc) if declared.file == "announcement" else None
-    return places.release_languages(city, languages) if city else languages
+    return readers.release_languages(city, languages) if city else languages
 
 
 def _printed(project: Project, a: Announcement, loc: fields.Loc) -> bool:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
-from . import fields, loader, places, wording
+from . import fields, loader, places, readers, wording
 from .errors import InputError, Problem
 from .fonts import unprintable
 from .inputs import ID_PATTERN, LANGUAGES, LEVELS
@@ -78,7 +78,7 @@ def _city_rules(
             )
         problems += _region_problems(doc, loc, city)
         # Its texts are needed only in the languages of its releases: English and its own.
-        own = places.release_languages(city, languages)
+        own = readers.release_languages(city, languages)
         for part, mark, text in fields.record_texts(city):
             needed = own if mark.every_language else []
             problems += _missing_languages(doc, (*loc, *part), text, needed, languages)
@@ -209,7 +209,7 @@ def _text_rules(
         if field.city_only or field.words:
             continue  # a city's: with its own rules; a contact's: in its group's languages
         city = fields.city_of(announcement, loc)
-        required = places.release_languages(city, languages) if city else languages
+        required = readers.release_languages(city, languages) if city else languages
         needed = required if field.mark.every_language else []
         problems += _missing_languages(doc, loc, text, needed, languages)
     return problems

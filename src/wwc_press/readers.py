@@ -1,0 +1,46 @@
+"""Which languages' press reads a city's news: the language of its country's press among an
+announcement's languages, from CLDR's official languages, and so the languages of the city's
+own releases (English, and its own)."""
+
+from __future__ import annotations
+
+from .languages import REGISTRY, SOURCE_LANGUAGE, profile, targets
+from .model import Language, Place
+
+
+def city_language(country: str, languages: list[Language]) -> Language | None:
+    """The language of the country's press among ``languages``, from CLDR's official languages:
+    es for Argentina or Mexico, pt-BR for Brazil, en for the United States and Canada."""
+    from babel.languages import get_official_languages
+
+    found = [
+        tag
+        for code in get_official_languages(country, de_facto=True)
+        for tag in languages
+        if profile(tag).cldr_language == code
+        and (profile(tag).cldr_countries is None or country in profile(tag).cldr_countries)
+    ]
+    # A country of two languages, one of them English (Canada): its own is the other, since
+    # every city has an English release anyway.
+    others = targets(found)
+    return (others or found or [None])[0]
+
+
+def press_languages(country: str) -> list[Language]:
+    """Every language of ours that the country's press reads, from CLDR's official languages:
+    English and French for Canada, Brazilian Portuguese for Brazil."""
+    from babel.languages import get_official_languages
+
+    return [
+        tag
+        for code in get_official_languages(country, de_facto=True)
+        for tag, rules in REGISTRY.items()
+        if rules.cldr_language == code
+        and (rules.cldr_countries is None or country in rules.cldr_countries)
+    ]
+
+
+def release_languages(city: Place, languages: list[Language]) -> list[Language]:
+    """The languages of a city's own releases among ``languages``: English, and its own."""
+    own = city_language(city.country, languages)
+    return [lang for lang in languages if lang in (SOURCE_LANGUAGE, own)]
