@@ -66,11 +66,11 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     levels = re.sub(r"<[^>]+>", " ", by_level[1]).split()
     assert "Platinum" not in levels and "Gold" in levels
     # What the 21 are, not what the program lacks ("Level not given" read as a data export).
-    assert "Not named in this announcement 21" in " ".join(levels)
+    assert "Other cities (not listed) 21" in " ".join(levels)
     by_country_words = " ".join(re.sub(r"<[^>]+>", " ", by_country[1]).split())
-    assert "Not named in this announcement 21" in by_country_words
+    assert "Other cities (not listed) 21" in by_country_words
     chart = report.read_text("utf-8").split('<desc id="chart-desc">')[1].split("</desc>")[0]
-    assert "Platinum" not in chart and "Not named in this announcement" in chart
+    assert "Platinum" not in chart and "Other cities (not listed)" in chart
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ in Quebec City.
 - Whether a US city takes its country is the release's decision, not each sentence's.
 - Press exonyms (data/exonyms.yaml): "Quebec", "San Petersburgo", "Rosário", "Filadelfia".
 - A large figure in prose as each press writes it: "30 000" (RAE), "30 mil" (Estadão).
-- The report names the cities it does not list for what they are: "Not named in this
-  announcement", not "Level not given".
+- The report names the cities it does not list for what they are: "Other cities (not
+  listed)", not "Level not given".
 - Quebec French: « la Ville » for the municipal administration; the Gold definition; the
   lead-in of the examples.
 - The end mark: -30- ends a Canadian release's text, its contacts under it; ### last.
@@ -302,9 +302,9 @@ def test_the_report_says_what_its_unlisted_cities_are(
     result = run([*args, str(root)], cwd=ROOT)
     assert result.exit_code == 0, result.output
     labels = {
-        "en": ("Not named in this announcement", "Cities named in this announcement (7 of 11)"),
-        "es": ("No detalladas en este anuncio", "Ciudades mencionadas en este anuncio (7 de 11)"),
-        "pt-BR": ("Não citadas neste anúncio", "Cidades mencionadas neste anúncio (7 de 11)"),
+        "en": ("Other cities (not listed)", "Cities named in this announcement (7 of 11)"),
+        "es": ("Otras ciudades (no listadas)", "Ciudades mencionadas en este anuncio (7 de 11)"),
+        "pt-BR": ("Demais cidades (não listadas)", "Cidades mencionadas neste anúncio (7 de 11)"),
     }
     for lang, (label, heading) in labels.items():
         text = pdf_text(root / "a" / lang / "report.pdf")
