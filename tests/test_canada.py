@@ -339,8 +339,9 @@ def test_the_program_figure_is_no_result_of_a_city(february: Path) -> None:
     folder = february / "dist" / "2025-02-international"
     english = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n\n")
     at = english.index("Among the results the certification recognized:")
-    assert english[at + 1].startswith("Winnipeg put workforce data")
-    assert english[at + 2].startswith("Through CityLAB Hamilton")
+    # The cities' results a list under it, the program's figure a paragraph after them.
+    assert english[at + 1].startswith("- Winnipeg put workforce data")
+    assert english[at + 2].startswith("- Through CityLAB Hamilton")
     assert english[at + 3].startswith("Since 2017, 700 cities")
     spanish = (folder / "es" / "press-release.txt").read_text("utf-8")
     assert "Desde 2017, 700 ciudades" in spanish

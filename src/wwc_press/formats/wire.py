@@ -37,6 +37,8 @@ def paragraphs(page: Page) -> list[str]:
             continue  # nothing to read in plain text
         if block.kind == "lead":
             out.append(f"{block.dateline} {block.text}".strip())
+        elif block.kind == "item":  # a list's item, as plain text marks one
+            out.append(f"- {block.text}")
         else:
             out.append(block.text)
     return [plain(text) for text in out if text]
