@@ -388,6 +388,7 @@ def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
     assert "recognized along with" not in text
     french = _txt(quebec, "fr-CA", "cities/victoria-bc-ca")
     assert (
+        # BDL: an "annonce" is the act of announcing; cities are certified in a round.
         "Victoria est l’une des deux villes qui sont passées au niveau supérieur "
-        "dans cette annonce." in french
+        "lors de cette ronde de certification." in french
     )
