@@ -272,11 +272,13 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     assert "In all" not in winnipeg and "today" not in winnipeg.split("announced today", 1)[1]
     # Two of Canada's first four: the country named, as a desk would, not "in its country".
     assert "Winnipeg is among the first cities in Canada to earn the certification" in winnipeg
-    # The first mention places the cities by province; the sentence names the country.
+    # The first mention places the cities by province; the sentence names the country; the
+    # next paragraph gives their level without naming them again.
     assert (
         "Winnipeg, Manitoba, and Hamilton, Ontario, are among the program’s first certified "
-        "cities in Canada."
+        "cities in Canada.\n\nBoth earned Silver Certification.\n\n"
     ) in release
+    assert "Among the cities earning Silver" not in release
     assert _word_languages(folder / "cities" / "winnipeg-mb-ca.docx") == {"en-CA"}
     hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")
     assert "HAMILTON, Feb. 26, 2025 — Hamilton has earned" in hamilton
@@ -346,3 +348,11 @@ def test_the_program_figure_is_no_result_of_a_city(february: Path) -> None:
     spanish = (folder / "es" / "press-release.txt").read_text("utf-8")
     assert "Desde 2017, 700 ciudades" in spanish
     assert "Entre los resultados" not in spanish
+
+
+def test_the_datelines_city_is_named_alone_in_the_text() -> None:
+    """AP, CP: a release datelined in a city does not place that city again in its text."""
+    gatineau, laval = _place("Gatineau", "QC"), _place("Laval", "QC")
+    assert places.cities_in_text([gatineau], "en-CA", placed=gatineau) == "Gatineau"
+    assert places.cities_in_text([laval], "en-CA", placed=gatineau) == "Laval, Que."
+    assert places.cities_in_text([gatineau], "fr-CA", placed=gatineau) == "Gatineau"

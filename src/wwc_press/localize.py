@@ -277,28 +277,42 @@ class Localizer(EmbargoTimes):
         return self.press.series(items, self.house.serial_comma)
 
     def cities(
-        self, cities: list[Place], among: Iterable[str] = (), *, grouped: bool = True
+        self,
+        cities: list[Place],
+        among: Iterable[str] = (),
+        *,
+        grouped: bool = True,
+        placed: Place | None = None,
     ) -> str:
         """Cities as running text lists them, where the sentence goes on with punctuation;
-        ``among`` the countries of every city the release names (see places.cities_in_text)."""
+        ``among`` the countries of every city the release names, ``placed`` its dateline's
+        city (see places.cities_in_text)."""
         return places.cities_in_text(
-            cities, self.tag, self.house, pattern=self.place_pattern, among=among, grouped=grouped
-        )
+            cities, self.tag, self.house, pattern=self.place_pattern, among=among,
+            grouped=grouped, placed=placed,
+        )  # fmt: skip
 
     def cities_inline(
-        self, cities: list[Place], among: Iterable[str] = (), *, grouped: bool = True
+        self,
+        cities: list[Place],
+        among: Iterable[str] = (),
+        *,
+        grouped: bool = True,
+        placed: Place | None = None,
     ) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
         sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
-        return self.press.inline(self.cities(cities, among, grouped=grouped))
+        return self.press.inline(self.cities(cities, among, grouped=grouped, placed=placed))
 
-    def cities_in_their_country(self, cities: list[Place], country: str) -> str:
+    def cities_in_their_country(
+        self, cities: list[Place], country: str, placed: Place | None = None
+    ) -> str:
         """Cities of one country in the sentence that names it ("the first cities in Canada"),
         their first mention: each placed by its region where the press places that country's
         cities so ("Winnipeg, Manitoba, and Hamilton, Ontario,"), else by name alone, the
         country being the sentence's ("Buenos Aires and Córdoba")."""
         if country in self.press.regions:
-            return self.cities_inline(cities, among=[country])
+            return self.cities_inline(cities, among=[country], placed=placed)
         return self.series(self.names_in_text(cities))
 
     def dateline(self, place: Place, *, local: bool = False) -> str:

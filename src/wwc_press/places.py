@@ -34,7 +34,7 @@ from babel import Locale
 
 from .folding import fold
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile
-from .model import Language, Place
+from .model import Language, Place, city_key
 from .style import HouseStyle
 
 DEFAULT_HOUSE = HouseStyle()
@@ -351,6 +351,7 @@ def cities_in_text(
     pattern: str = PLACE_PATTERN,
     among: Iterable[str] = (),
     grouped: bool = True,
+    placed: Place | None = None,
 ) -> str:
     """Cities as the program's release names them, grouped by country where that reads better.
 
@@ -363,7 +364,8 @@ def cities_in_text(
     ``among`` are the countries of every city the release names: whether a US city takes its
     country too ("Tulsa (Oklahoma, EE. UU.)") is decided once per release, so that it does not
     lose it in a sentence of its own beside "Las Condes (Chile)". Not ``grouped``, each city
-    keeps its own place in the order given (a sentence that ends "respectively").
+    keeps its own place in the order given (a sentence that ends "respectively"). The city
+    ``placed`` by the dateline is named alone: the reader knows where it is (AP, CP).
     """
     press = profile(language)
     share_regions = grouped and pattern.startswith("%(place)s,")
@@ -372,7 +374,9 @@ def cities_in_text(
     groups: dict[str, list[Place]] = {}
     items: list[str | tuple[str, list[Place]]] = []
     for place in places:
-        if _is_local(place, language):
+        if placed is not None and city_key(place) == city_key(placed):
+            items.append(_in_text(place, language))
+        elif _is_local(place, language):
             after = "" if _standalone(place, language) else qualifier(place, language, house)
             country = press.region_and_country.get(place.country)
             if after and mixed and country:
