@@ -398,6 +398,14 @@ def cities_in_text(
             key = place.country if grouped else f"{len(items)}-{place.country}"
             groups[key] = [place]
             items.append((country_name(place.country, language), groups[key]))
+    return _joined(items, language, house, pattern)
+
+
+def _joined(
+    items: list[str | tuple[str, list[Place]]], language: Language, house: HouseStyle, pattern: str
+) -> str:
+    """The cities' names, each group with the place it shares, as one series."""
+    press = profile(language)
     texts = []
     for item in items:
         if isinstance(item, str):
