@@ -145,3 +145,25 @@ def test_project_file_sets_the_house_style(project: Path) -> None:
     page = html_text(project / "dist" / "x" / "en" / "press-release.html")
     assert "Brazil, Canada, Chile, and Colombia" in page
     assert "Columbia, SC, renewed" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "country", "dateline", "in_text"),
+    [
+        # AP, "saint": St. in the names of cities; St. Louis stands alone in a dateline.
+        ("Saint Paul", "MN", "US", "ST. PAUL, Minn.", "St. Paul, Minnesota"),
+        ("Saint Louis", "MO", "US", "ST. LOUIS", "St. Louis"),
+        # ... but Saint John, New Brunswick; and a French name keeps its "Saint-".
+        ("Saint John", "NB", "CA", "SAINT JOHN, New Brunswick", "Saint John, New Brunswick"),
+        ("Saint-Jérôme", "QC", "CA", "SAINT-JÉRÔME, Quebec", "Saint-Jérôme, Quebec"),
+    ],
+)
+def test_ap_writes_saint_in_a_citys_name_as_st(
+    name: str, region: str, country: str, dateline: str, in_text: str
+) -> None:
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    place = Place(name=name, region=region, country=country)
+    assert places.dateline(place, "en") == dateline
+    assert places.cities_in_text([place], "en") == in_text

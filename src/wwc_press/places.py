@@ -136,7 +136,7 @@ def city_name(place: Place, language: Language) -> str:
     name = (
         _press_exonym(_names(place), place.country, texts)
         or _exonym(place.name, place.country, language)
-        or place.name
+        or profile(language).city_form(place.name)
     )
     return name + _entry(place).get("name_suffix", {}).get(texts, "")
 
@@ -272,10 +272,16 @@ def _own_qualifier(place: Place, language: Language) -> bool:
 
 
 def _listed(place: Place, names: tuple[str, ...]) -> str | None:
-    """The city as the press's list ``names`` writes it, if listed: by its name, or by its name
-    without "City" (New York City is AP's "New York")."""
+    """The city as the press's list ``names`` writes it, if listed: by its name, by its name
+    without "City" (New York City is AP's "New York"), or with "St." for "Saint" (St. Louis)."""
     listed = {fold(name): name for name in names}
-    return listed.get(fold(place.name)) or listed.get(fold(place.name.removesuffix(" City")))
+    name = place.name
+    spelled = [
+        name,
+        name.removesuffix(" City"),
+        "St. " + name[6:] if name[:6] == "Saint " else name,
+    ]
+    return next((listed[fold(name)] for name in spelled if fold(name) in listed), None)
 
 
 def _standalone(place: Place, language: Language) -> bool:

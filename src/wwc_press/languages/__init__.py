@@ -95,6 +95,8 @@ class Profile:
     # Cities followed by more words: AP sets a state or country off with commas on both sides
     # ("Henderson, Nevada, moves up"); parentheses need nothing more.
     inline: Callable[[str], str] = lambda cities: cities
+    # A city's name as the press writes it, where its manual has a rule for names ("St. Paul").
+    city_form: Callable[[str], str] = lambda name: name
     readers_country: str | None = None  # numbers of this country print in national form
     home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.

@@ -91,6 +91,12 @@ _PERCENT_WORDS = re.compile(r"(\d)[\s\u00a0](?:per[\s\u00a0]cent|percent)\b")
 _PROPER_S = re.compile(r"\b([A-Z][^\W\d_]*s)’s\b")
 
 
+def _saint(name: str) -> str:
+    """AP, "saint": abbreviated in the names of cities, "St. Paul, Minnesota", "St. Louis";
+    but "Saint John, New Brunswick". A French name keeps its hyphenated "Saint-" form."""
+    return re.sub(r"^Saint (?!John\b)", "St. ", name)
+
+
 def _set_off(cities: str) -> str:
     """AP sets a state or country off with commas on both sides: "Henderson, Nevada, moves
     up"."""
@@ -131,6 +137,7 @@ PROFILE = Profile(
     country_articles=dict.fromkeys(_WITH_THE, "the "),
     headline_names_alone=False,  # "Carlsbad, California, earns …"
     inline=_set_off,
+    city_form=_saint,
     readers_country="US",
     date_pattern=r"\b(?P<month>{months})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?",
     short_months=AP_MONTHS,
