@@ -392,3 +392,16 @@ def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
         "Victoria est l’une des deux villes qui sont passées au niveau supérieur "
         "lors de cette ronde de certification." in french
     )
+
+
+def test_a_region_named_as_a_city_is_accented_as_the_press_accents_the_city() -> None:
+    """Fundéu: "Río de Janeiro", the state as the city; but the province of Quebec City stays
+    "Quebec"."""
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    niteroi = Place(name="Niterói", region="RJ", country="BR")
+    assert places.region_name(niteroi, "es") == "Río de Janeiro"
+    assert places.region_name(niteroi, "pt-BR") == "Rio de Janeiro"
+    quebec = Place(name="Québec", region="QC", country="CA")
+    assert places.region_name(quebec, "en") == "Quebec"

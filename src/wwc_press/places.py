@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 from babel import Locale
 
+from .exonyms import press_exonym
 from .folding import fold
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place, city_key
@@ -104,6 +105,10 @@ def region_name(place: Place, language: Language) -> str | None:
     prints both never shows two forms of one name (where the city's name only holds the
     region's, as "Quebec City" holds "Quebec", the region keeps its own)."""
     name = _region_name(place, language)
+    # A region named as a city the press accents its own way is spelled so too: the state of
+    # "Río de Janeiro" in Spanish, as the city is (data/exonyms.yaml); not "Quebec City".
+    press = name and press_exonym((name,), place.country, _texts(language))
+    name = press if press and fold(press) == fold(name or "") else name
     if name and fold(name) in {fold(other) for other in _names(place)}:
         city = city_name(place, language)
         # ... but the province of "Quebec City" is still "Quebec".
@@ -134,31 +139,11 @@ def city_name(place: Place, language: Language) -> str:
     if texts in place.names:
         return place.names[texts]
     name = (
-        _press_exonym(_names(place), place.country, texts)
+        press_exonym(_names(place), place.country, texts)
         or _exonym(place.name, place.country, language)
         or profile(language).city_form(place.name)
     )
     return name + _entry(place).get("name_suffix", {}).get(texts, "")
-
-
-@cache
-def _exonyms() -> dict[str, dict[str, dict[str, str]]]:
-    """``data/exonyms.yaml``: language, country, the city's own name folded, the press's name."""
-    text = resources.files("wwc_press").joinpath("data/exonyms.yaml").read_text("utf-8")
-    return {
-        language: {
-            country: {fold(own): press for own, press in cities.items()}
-            for country, cities in countries.items()
-        }
-        for language, countries in yaml.safe_load(text).items()
-    }
-
-
-@cache
-def _press_exonym(names: tuple[str, ...], country: str, texts: str) -> str | None:
-    """The press's name in language ``texts`` of the city of one of ``names``, if it has one."""
-    table = _exonyms().get(texts, {}).get(country, {})
-    return next((table[fold(n)] for n in names if fold(n) in table), None)
 
 
 def with_article(place: Place, text: str, language: Language) -> str:
