@@ -58,10 +58,10 @@ def test_fuzzy_translation_counts_as_missing(project: Path) -> None:
                 "Certification for the first time, at the Gold level."]),
         ("es", ["Carlsbad 0 obtiene la certificación What Works Cities",
                 "anunció hoy que Carlsbad 0 obtuvo por primera vez",
-                "la certificación What Works Cities, en el nivel Oro."]),
+                ", en el nivel Oro."]),
         ("pt-BR", ["Carlsbad 0 conquista a certificação What Works Cities",
                    "anunciou hoje que Carlsbad 0 conquistou pela primeira vez",
-                   "a certificação What Works Cities, no nível Ouro."]),
+                   ", no nível Ouro."]),
     ],
 )  # fmt: skip
 def test_one_new_city_reads_in_the_singular(project: Path, lang: str, expected: list[str]) -> None:
