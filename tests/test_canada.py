@@ -276,7 +276,7 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     # next paragraph gives their level without naming them again.
     assert (
         "Winnipeg, Manitoba, and Hamilton, Ontario, are among the program’s first certified "
-        "cities in Canada.\n\nBoth earned Silver Certification.\n\n"
+        "cities in Canada. Both earned Silver Certification.\n\n"
     ) in release
     assert "Among the cities earning Silver" not in release
     assert _word_languages(folder / "cities" / "winnipeg-mb-ca.docx") == {"en-CA"}

@@ -14,7 +14,7 @@ from wwc_press import places, readers
 from wwc_press.languages import profile
 from wwc_press.model import Place
 
-from conftest import illustrative_project, pdf_text, place_pattern, run
+from conftest import ROOT, illustrative_project, pdf_text, place_pattern, run
 
 FR = profile("fr-CA")
 
@@ -116,3 +116,15 @@ def test_canadian_cities_get_english_and_french_releases(canada: Path) -> None:
     winnipeg = pdf_text(canada / "en" / "cities" / "winnipeg-mb-ca.pdf")
     assert "WINNIPEG, Nov. 18, 2025 —" in winnipeg  # the Canadian Press: tests/test_canada.py
     assert "Embargoed until 9 a.m. CT (10 a.m. ET), Nov. 18, 2025" in winnipeg
+
+
+def test_french_says_a_again_before_each_place_of_a_series() -> None:
+    """BDL (répétition des prépositions): « 11 h à Fredericton et à Halifax »."""
+    from wwc_press.localize import localizer
+    from wwc_press.settings import load_settings
+
+    settings = load_settings(ROOT)
+    french = localizer(ROOT, "fr-CA", settings)
+    assert french.places_after_preposition(["Fredericton", "Halifax"]) == "Fredericton et à Halifax"
+    spanish = localizer(ROOT, "es", settings)
+    assert spanish.places_after_preposition(["Bogotá", "Quito"]) == "Bogotá y Quito"

@@ -76,13 +76,13 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("lang", "lead_in", "example"),
     [
-        ("en", "Among the results the certification recognized:", "Fortaleza"),
-        ("es", "Entre los resultados que reconoce la certificación:", "Fortaleza ilustra"),
-        ("pt-BR", "Entre os resultados reconhecidos pela certificação:", "Fortaleza mostra"),
+        ("en", "One of the results the certification recognized:", "Fortaleza"),
+        ("es", "Uno de los resultados que reconoce la certificación:", "Fortaleza ilustra"),
+        ("pt-BR", "Um dos resultados reconhecidos pela certificação:", "Fortaleza mostra"),
     ],
 )
 def test_the_rounds_examples_are_introduced(sample, lang: str, lead_in: str, example: str) -> None:
     """An example follows a line that says what it is, never straight after the list of cities."""
     paragraphs = (sample / lang / "press-release.txt").read_text("utf-8").split("\n\n")
     at = paragraphs.index(lead_in)
-    assert paragraphs[at + 1].startswith("- " + example)  # the first item of their list
+    assert paragraphs[at + 1].startswith(example)  # one result: its paragraph, no list

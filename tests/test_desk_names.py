@@ -318,7 +318,8 @@ def test_the_report_says_what_its_unlisted_cities_are(
 
 def test_quebec_french_definitions_and_lead_in(quebec: Path) -> None:
     release = _txt(quebec, "fr-CA")
-    assert "Parmi les réalisations reconnues par la certification :" in release
+    # One city's result: "Une des réalisations…", its paragraph; several: "Parmi…" and a list.
+    assert "Une des réalisations reconnues par la certification :" in release
     assert "résultats soulignés" not in release
     sherbrooke = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
     assert (

@@ -276,6 +276,15 @@ class Localizer(EmbargoTimes):
             return Markup(self.press.series(escaped, self.house.serial_comma))  # noqa: S704
         return self.press.series(items, self.house.serial_comma)
 
+    def places_after_preposition(self, items: list[str]) -> str:
+        """Places a preposition introduces ("11 h à Fredericton et à Halifax"): the language's
+        series, the preposition said again before each place after the first where the
+        language repeats it."""
+        again = self.press.repeated_preposition
+        return self.series(
+            [items[0], *(f"{again} {item}" for item in items[1:])] if again else items
+        )
+
     def cities(
         self,
         cities: list[Place],

@@ -372,6 +372,8 @@ def cities_in_text(
             country = press.region_and_country.get(place.country)
             if after and mixed and country:
                 after = f"{after}, {country}"
+            elif mixed and country and _says_region(place):  # "Oklahoma City (EUA)"
+                after = country
             if not after:
                 items.append(_in_text(place, language))
                 continue

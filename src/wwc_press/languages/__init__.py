@@ -97,6 +97,9 @@ class Profile:
     inline: Callable[[str], str] = lambda cities: cities
     # A city's name as the press writes it, where its manual has a rule for names ("St. Paul").
     city_form: Callable[[str], str] = lambda name: name
+    # The preposition the language repeats before each place of a series it introduces
+    # ("à Fredericton et à Halifax": BDL, répétition des prépositions); none where it is said once.
+    repeated_preposition: str = ""
     readers_country: str | None = None  # numbers of this country print in national form
     home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.

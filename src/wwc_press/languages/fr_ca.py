@@ -153,6 +153,8 @@ PROFILE = Profile(
     # BDL (communiqué, modèle): -30- at the end of the text, then "Source :" and
     # "Renseignements :"; the Canadian Press (CNW) sets it the same way.
     end_mark_before_contacts=True,
+    # BDL (répétition des prépositions): « à », « de », « en » are said before each item.
+    repeated_preposition="à",
     # Headlines (OQLF, BDL, on breaking titles): no line ends on an article, a preposition or
     # a conjunction.
     headline_ties=frozenset(
