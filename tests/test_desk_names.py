@@ -159,17 +159,19 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
                 "to Gold.",
                 "Louisville, Kentucky, and Valparaíso, Chile, renewed their Gold and Silver "
                 "Certifications, respectively."]),
-        ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las ciudades que obtuvieron por "
-                "primera vez la certificación Oro.",
-                "Entre las ciudades que obtuvieron por primera vez la certificación Plata figuran "
-                "Rosario (Argentina) y Campinas (Brasil).",
+        # "Certified for the first time", then the level: not "reached Gold for the first
+        # time", which also describes a city that moved up to Gold.
+        ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las ciudades certificadas por "
+                "primera vez que obtuvieron el nivel Oro.",
+                "Entre las ciudades certificadas por primera vez que obtuvieron el nivel Plata "
+                "figuran Rosario (Argentina) y Campinas (Brasil).",
                 "Tres ciudades ya certificadas subieron de nivel, entre ellas Tampa (Florida, EE. "
                 "UU.), que pasó de Oro a Platino, y Curitiba (Brasil), que pasó de Plata a Oro.",
                 "Louisville (Kentucky, EE. UU.) y Valparaíso (Chile) renovaron sus "
                 "certificaciones Oro y Plata, respectivamente."]),
-        ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as cidades que conquistaram pela "
-                   "primeira vez a certificação Ouro.",
-                   "Entre as cidades que conquistaram pela primeira vez a certificação Prata "
+        ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as cidades certificadas pela "
+                   "primeira vez que estrearam no nível Ouro.",
+                   "Entre as cidades certificadas pela primeira vez que estrearam no nível Prata "
                    "estão Rosário (Argentina) e Campinas (SP).",
                    "Três cidades já certificadas subiram de nível, entre elas Tampa (Flórida, "
                    "EUA), que passou de Ouro para Platina, e Curitiba (PR), que passou de Prata "
@@ -199,8 +201,8 @@ def test_a_group_named_in_part_is_never_told_as_whole(
                    "Deux villes déjà certifiées passent au niveau supérieur, dont Victoria "
                    "(Colombie-Britannique), qui passe du niveau Argent au niveau Or."],
          "Sherbrooke obtient"),
-        ("es", ["Sherbrooke (Canadá) figura entre las ciudades que obtuvieron por primera vez la "
-                "certificación Oro.",
+        ("es", ["Sherbrooke (Canadá) figura entre las ciudades certificadas por primera vez que "
+                "obtuvieron el nivel Oro.",
                 "Dos ciudades ya certificadas subieron de nivel, entre ellas Victoria (Canadá), "
                 "que pasó de Plata a Oro.",
                 # The release names cities abroad: the US city has its country too.

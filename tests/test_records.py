@@ -155,8 +155,8 @@ def test_the_counts_are_the_rounds_not_the_listed_cities(known: Path, lang: str)
     assert lead in _lead(known / lang, "press-release.html")
     release = html_text(known / lang / "press-release.html")
     # The tense of the lead ("obtuvieron", "conquistaram"), which said they earned it.
-    among = {"en": "Among the cities earning", "es": "Entre las ciudades que obtuvieron",
-             "pt-BR": "Entre as cidades que conquistaram",
+    among = {"en": "Among the cities earning", "es": "Entre las ciudades certificadas por",
+             "pt-BR": "Entre as cidades certificadas pela",
              "fr-CA": "Parmi les villes qui"}  # fmt: skip
     assert among[lang] in release
     if city:
