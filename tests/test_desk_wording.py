@@ -459,3 +459,38 @@ def test_all_of_a_rounds_new_cities_at_one_level_for_any_count(lang: str) -> Non
         assert section and (count > 1 or '<section id="new"' not in page)
         text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", section.group(0))))
         assert expected in text, (count, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        # AP: "among" is for more than two.
+        ("en", "Two cities renewed their certification, one of them Tulsa, Oklahoma, at the Gold"),
+        ("es", "Dos ciudades renovaron su certificación, una de ellas Tulsa"),
+        ("pt-BR", "Duas cidades renovaram a certificação, uma delas Tulsa"),
+    ],
+)
+def test_one_named_of_two_is_one_of_them(lang: str, expected: str) -> None:
+    import datetime as dt
+    import html
+    import re
+
+    from wwc_press import render
+    from wwc_press.context import template_context
+    from wwc_press.localize import localizer
+    from wwc_press.model import Announcement
+    from wwc_press.settings import load_settings
+
+    settings = load_settings(ROOT)
+    env = render.environment(ROOT / "templates", localizer(ROOT, lang, settings))
+    tulsa = {"name": "Tulsa", "region": "OK", "country": "US", "level": "gold"}
+    announcement = Announcement.model_validate(
+        {"id": "x", "date": dt.date(2025, 3, 12), "total_certified": 200,
+         "counts": {"recertified": 2}, "cities": {"recertified": [tulsa]}}
+    )  # fmt: skip
+    page = render.render(
+        env, "press-release.html", template_context(announcement, settings), for_pdf=False
+    )
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", page)))
+    assert expected in text
+    assert "among them" not in text and "entre ellas" not in text and "entre elas" not in text
