@@ -193,7 +193,7 @@ def test_a_group_named_in_part_is_never_told_as_whole(
     [
         ("en", ["Sherbrooke, Que., is among the cities earning Gold Certification for the first "
                 "time.",
-                "Two previously certified cities moved up a level, among them Victoria, which "
+                "Two previously certified cities moved up a level, one of them Victoria, which "
                 "went from Silver to Gold."],
          "earned Gold Certification for the first time."),
         ("fr-CA", ["Sherbrooke figure parmi les villes qui obtiennent pour la première fois la "
@@ -203,7 +203,7 @@ def test_a_group_named_in_part_is_never_told_as_whole(
          "Sherbrooke obtient"),
         ("es", ["Sherbrooke (Canadá) figura entre las ciudades certificadas por primera vez que "
                 "obtuvieron el nivel Oro.",
-                "Dos ciudades ya certificadas subieron de nivel, entre ellas Victoria (Canadá), "
+                "Dos ciudades ya certificadas subieron de nivel, una de ellas Victoria (Canadá), "
                 "que pasó de Plata a Oro.",
                 # The release names cities abroad: the US city has its country too.
                 "Nueva Orleans (Luisiana, EE. UU.) renovó su certificación Oro."],

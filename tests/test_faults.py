@@ -379,7 +379,11 @@ def test_a_truncated_catalog_lists_every_message_it_lacks(sample_project: Path) 
     assert "'For immediate release' is not in the catalog: run 'wwc-press i18n update'" in (
         build.stderr
     )
-    assert re.search(r"error: \d{2} catalog entries are not ready", build.stderr)
+    # Every entry it lacks, each on a line of its own under the count.
+    found = re.search(r"error: (\d+) catalog entries are not ready:\n", build.stderr)
+    assert found
+    listed = build.stderr[found.end() :].strip().splitlines()
+    assert int(found[1]) == len(listed) and len(listed) > 10
 
 
 # What an adversarial sweep found after the first round of fixes, one case each.
