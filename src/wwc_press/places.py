@@ -256,17 +256,14 @@ def _own_qualifier(place: Place, language: Language) -> bool:
     return "," in spelling or "(" in spelling
 
 
-def _listed(place: Place, names: tuple[str, ...]) -> str | None:
+def _listed(place: Place, names: tuple[str, ...], language: Language) -> str | None:
     """The city as the press's list ``names`` writes it, if listed: by its name, by its name
-    without "City" (New York City is AP's "New York"), or with "St." for "Saint" (St. Louis)."""
+    without "City" (New York City is AP's "New York"), or as the press writes the name (AP's
+    "St. Louis" for "Saint Louis")."""
     listed = {fold(name): name for name in names}
     name = place.name
-    spelled = [
-        name,
-        name.removesuffix(" City"),
-        "St. " + name[6:] if name[:6] == "Saint " else name,
-    ]
-    return next((listed[fold(name)] for name in spelled if fold(name) in listed), None)
+    spelled = [name, name.removesuffix(" City"), profile(language).city_form(name)]
+    return next((listed[fold(each)] for each in spelled if fold(each) in listed), None)
 
 
 def _standalone(place: Place, language: Language) -> bool:
@@ -280,7 +277,7 @@ def _standalone(place: Place, language: Language) -> bool:
     press = profile(language)
     if (place.country, place.region) == press.home_region:
         return True  # the readers' own region: "Laval", not "Laval (Québec)", in Quebec
-    return _listed(place, press.standalone.get(place.country, ())) is not None
+    return _listed(place, press.standalone.get(place.country, ()), language) is not None
 
 
 # A place and what qualifies it (its state, region or country), as English writes it; the
@@ -425,7 +422,7 @@ def dateline(
     the dateline of a city's release in its own language, where its own press needs no country:
     "BUENOS AIRES", "FORTALEZA (CE)".
     """
-    if listed := _listed(place, profile(language).dateline_cities.get(place.country, ())):
+    if listed := _listed(place, profile(language).dateline_cities.get(place.country, ()), language):
         return listed.upper()  # AP: "WASHINGTON", "NEW YORK", whatever the text says
     name = city_name(place, language).upper()
     if _is_local(place, language):

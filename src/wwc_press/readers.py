@@ -8,18 +8,24 @@ from .languages import REGISTRY, SOURCE_LANGUAGE, profile, targets
 from .model import Language, Place
 
 
-def city_language(country: str, languages: list[Language]) -> Language | None:
-    """The language of the country's press among ``languages``, from CLDR's official languages:
-    es for Argentina or Mexico, pt-BR for Brazil, en for the United States and Canada."""
+def _read_by(country: str, tags: list[Language]) -> list[Language]:
+    """Those of ``tags`` whose language the country's press reads, from CLDR's official
+    languages, in their order."""
     from babel.languages import get_official_languages
 
-    found = [
+    return [
         tag
         for code in get_official_languages(country, de_facto=True)
-        for tag in languages
+        for tag in tags
         if profile(tag).cldr_language == code
         and (profile(tag).cldr_countries is None or country in profile(tag).cldr_countries)
     ]
+
+
+def city_language(country: str, languages: list[Language]) -> Language | None:
+    """The language of the country's press among ``languages``: es for Argentina or Mexico,
+    pt-BR for Brazil, en for the United States and Canada."""
+    found = _read_by(country, languages)
     # A country of two languages, one of them English (Canada): its own is the other, since
     # every city has an English release anyway.
     others = targets(found)
@@ -27,17 +33,9 @@ def city_language(country: str, languages: list[Language]) -> Language | None:
 
 
 def press_languages(country: str) -> list[Language]:
-    """Every language of ours that the country's press reads, from CLDR's official languages:
-    English and French for Canada, Brazilian Portuguese for Brazil."""
-    from babel.languages import get_official_languages
-
-    return [
-        tag
-        for code in get_official_languages(country, de_facto=True)
-        for tag, rules in REGISTRY.items()
-        if rules.cldr_language == code
-        and (rules.cldr_countries is None or country in rules.cldr_countries)
-    ]
+    """Every language of ours that the country's press reads: English and French for Canada,
+    Brazilian Portuguese for Brazil."""
+    return _read_by(country, list(REGISTRY))
 
 
 def release_languages(city: Place, languages: list[Language]) -> list[Language]:
