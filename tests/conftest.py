@@ -6,6 +6,7 @@ import contextlib
 import re
 import shutil
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,16 @@ def run(args: list[str], cwd: Path = ROOT) -> Result:
     """Run the command line in ``cwd`` as a user would, in this process."""
     with contextlib.chdir(cwd):
         return CliRunner().invoke(main, args, catch_exceptions=False)
+
+
+def build_round(root: Path, name: str, text: str, formats: Iterable[str], *args: str) -> Path:
+    """A round written into ``root`` as ``name``.yaml and built there in ``formats``: the
+    folder of its outputs."""
+    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    flags = [arg for fmt in formats for arg in ("--format", fmt)]
+    result = run(["build", str(root / f"{name}.yaml"), *flags, *args, "--out", str(root)])
+    assert result.exit_code == 0, result.output
+    return root / name
 
 
 def pdf_text(path: Path) -> str:

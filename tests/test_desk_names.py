@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, html_text, pdf_text, run
+from conftest import ROOT, build_round, html_text, pdf_text, run
 
 # Partial new cities (six in the round, three named: one Gold, two Silver), partial upgrades at
 # two steps, and a whole group of renewals, one city per level, one of them in the US.
@@ -74,22 +74,14 @@ highlights:
 """
 
 
-def _build(root: Path, name: str, text: str, *args: str) -> Path:
-    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
-    formats = [arg for fmt in ("txt", "html") for arg in ("--format", fmt)]
-    result = run(["build", str(root / f"{name}.yaml"), *formats, *args, "--out", str(root)])
-    assert result.exit_code == 0, result.output
-    return root / name
-
-
 @pytest.fixture(scope="module")
 def americas(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("names"), "americas", AMERICAS)
+    return build_round(tmp_path_factory.mktemp("names"), "americas", AMERICAS, ("txt", "html"))
 
 
 @pytest.fixture(scope="module")
 def quebec(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("names"), "quebec", QUEBEC)
+    return build_round(tmp_path_factory.mktemp("names"), "quebec", QUEBEC, ("txt", "html"))
 
 
 def _txt(folder: Path, lang: str, output: str = "press-release") -> str:

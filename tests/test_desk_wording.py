@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, pdf_text, run
+from conftest import ROOT, build_round, pdf_text, run
 
 # Three Peruvian cities and the Recife, all Silver, and two cities moving up.
 PERU = """\
@@ -52,18 +52,11 @@ cities:
 """
 
 
-def _build(root: Path, name: str, text: str) -> Path:
-    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
-    result = run(["build", str(root / f"{name}.yaml"), "--format", "pdf", "--out", str(root)])
-    assert result.exit_code == 0, result.output
-    return root / name
-
-
 @pytest.fixture(scope="module")
 def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("wording")
     return {
-        name: _build(root, name, text)
+        name: build_round(root, name, text, ("pdf",))
         for name, text in (("peru", PERU), ("caribbean", CARIBBEAN), ("canada", CANADA))
     }
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import html_text, pdf_text, run
+from conftest import build_round, html_text, pdf_text
 
 SOUTH = """\
 date: 2026-11-10
@@ -56,22 +56,18 @@ cities:
 """
 
 
-def _build(root: Path, name: str, text: str) -> Path:
-    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
-    args = ["build", str(root / f"{name}.yaml"), "--out", str(root)]
-    result = run(args + [arg for fmt in ("pdf", "html", "txt", "eml") for arg in ("--format", fmt)])
-    assert result.exit_code == 0, result.output
-    return root / name
-
-
 @pytest.fixture(scope="module")
 def south(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("embargo"), "south", SOUTH)
+    return build_round(
+        tmp_path_factory.mktemp("embargo"), "south", SOUTH, ("pdf", "html", "txt", "eml")
+    )
 
 
 @pytest.fixture(scope="module")
 def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("embargo"), "canada", CANADA)
+    return build_round(
+        tmp_path_factory.mktemp("embargo"), "canada", CANADA, ("pdf", "html", "txt", "eml")
+    )
 
 
 def _subject(path: Path) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run
+from conftest import ROOT, build_round
 
 NBSP = "\u00a0"
 
@@ -117,22 +117,14 @@ AMERICAS = (
 FORMATS = ["pdf", "html", "txt", "docx"]
 
 
-def _build(root: Path, name: str, text: str) -> Path:
-    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
-    args = ["build", str(root / f"{name}.yaml"), "--out", str(root)]
-    result = run(args + [arg for fmt in FORMATS for arg in ("--format", fmt)])
-    assert result.exit_code == 0, result.output
-    return root / name
-
-
 @pytest.fixture(scope="module")
 def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("breaks"), "canada", CANADA)
+    return build_round(tmp_path_factory.mktemp("breaks"), "canada", CANADA, FORMATS)
 
 
 @pytest.fixture(scope="module")
 def americas(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("breaks"), "americas", AMERICAS)
+    return build_round(tmp_path_factory.mktemp("breaks"), "americas", AMERICAS, FORMATS)
 
 
 def _line_pairs(*folders: Path) -> list[tuple[str, str, str]]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import html_text, run
+from conftest import build_round, html_text
 
 AMERICAS = """\
 date: 2025-02-20
@@ -77,22 +77,14 @@ highlights:
 FORMATS = ["pdf", "html", "txt", "eml", "docx"]
 
 
-def _build(root: Path, name: str, text: str) -> Path:
-    (root / f"{name}.yaml").write_text(text, encoding="utf-8")
-    args = ["build", str(root / f"{name}.yaml"), "--out", str(root)]
-    result = run(args + [arg for fmt in FORMATS for arg in ("--format", fmt)])
-    assert result.exit_code == 0, result.output
-    return root / name
-
-
 @pytest.fixture(scope="module")
 def americas(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("desk"), "americas", AMERICAS)
+    return build_round(tmp_path_factory.mktemp("desk"), "americas", AMERICAS, FORMATS)
 
 
 @pytest.fixture(scope="module")
 def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("desk"), "canada", CANADA)
+    return build_round(tmp_path_factory.mktemp("desk"), "canada", CANADA, FORMATS)
 
 
 def _raw(pdf: Path) -> str:
