@@ -339,10 +339,12 @@ def _in_workers(
             except BaseException:
                 # Interrupted, or a worker failed: stop the workers now. A pool shut down
                 # politely still lays out every PDF already handed to it before the process
-                # may exit, minutes after Ctrl-C on a busy machine.
-                pool.shutdown(wait=False, cancel_futures=True)
+                # may exit, minutes after Ctrl-C on a busy machine. Then wait for the pool's
+                # own thread to close its pipes: left running, it races Python's exit hook,
+                # which writes to a pipe the thread is closing ("Bad file descriptor").
                 for worker in multiprocessing.active_children():
                     worker.terminate()
+                pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:
         _RENDERER = None
