@@ -38,6 +38,9 @@ def _place(name: str, region: str, country: str = "CA") -> Place:
          "CHARLOTTETOWN, Prince Edward Island"),
         (_place("Whitehorse", "YT"), "WHITEHORSE, Yukon", "WHITEHORSE, Yukon"),  # territories
         (_place("Toronto", "ON"), "TORONTO", "TORONTO"),
+        (_place("Québec", "QC"), "QUEBEC", "QUEBEC CITY"),  # CP: the capital alone, no "City"
+        (Place(name="Québec", region="QC", country="CA", names={"en": "Quebec City"}),
+         "QUEBEC", "QUEBEC CITY"),  # a spelling in names changes the text, not CP's dateline
     ],
 )  # fmt: skip
 def test_datelines_follow_the_canadian_press_for_canadian_readers(
