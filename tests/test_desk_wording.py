@@ -360,6 +360,11 @@ def test_check_reads_french_numbers_in_words_and_with_spaces(
             {"23%", "2", "4.2"},
         ),
         ("pt-BR", "caíram uns 23% em dois anos, uma 5ª vez", {"23%", "2"}),
+        # A fraction's numerator is no count: English "two-thirds" stays in words.
+        ("es", "más de dos tercios de 40 barrios", {"40"}),
+        ("pt-BR", "dois terços dos 40 bairros", {"40"}),
+        ("fr-CA", "plus des deux tiers de 40 quartiers", {"40"}),
+        ("en", "more than two-thirds of 40 neighborhoods", {"40"}),
     ],
 )
 def test_numbers_in_words_of_every_language(lang: str, text: str, values: set[str]) -> None:

@@ -91,6 +91,12 @@ _GROUPS = "[.,\u00a0\u202f ]"
 _SPACES = str.maketrans("", "", "\u00a0\u202f ")
 # What text2num leaves of an ordinal ("2nd", "2ème", "2º"): not a count to compare.
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|ème|e|er|re|º|ª|°|o|a)\b")
+# What text2num leaves of a fraction ("dos tercios", "deux tiers"): no count either, as English
+# "two-thirds", which it leaves in words, is none.
+_FRACTION = re.compile(
+    r"(?i)\b\d+\s+(?=(?:thirds?|quarters?|fifths?|tercios?|cuartos?|quintos?|terços?|quartos?|"
+    r"tiers|quarts?|cinquièmes?)\b)"
+)
 
 
 def _number(text: str, language: Language) -> str:
@@ -113,7 +119,8 @@ def _in_figures(text: str, language: Language) -> str:
 
     text = profile(language).numbers_in_full(text)  # "veintiún" before a noun: "veintiuno"
     text = _ARTICLE_BEFORE_FIGURE.sub("", text)
-    return _ORDINAL.sub(" ", alpha2digit(text, profile(language).cldr_language, threshold=2))
+    in_figures = alpha2digit(text, profile(language).cldr_language, threshold=2)
+    return _FRACTION.sub("", _ORDINAL.sub(" ", in_figures))
 
 
 @cache
