@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import re
 import shutil
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Quebec, Ontario and Manitoba cities and one in California."""
     project = illustrative_project(tmp_path_factory.mktemp("example"), "2025-11-canada.yaml")
     args = ["build", "announcements/2025-11-canada.yaml", "--out", "dist"]
-    for fmt in ("pdf", "txt", "docx", "eml"):
+    for fmt in ("pdf", "txt", "docx", "eml", "html"):
         args += ["--format", fmt]
     result = run(args, cwd=project)
     assert result.exit_code == 0, result.output
@@ -148,6 +149,14 @@ def test_a_canadian_citys_english_release_is_canadian_press(example: Path) -> No
     assert wire.startswith("Embargoed until 9 a.m. CT (10 a.m. ET), Nov. 18, 2025\n")
     assert _ends_its_text_with_30(wire)
     assert _word_languages(winnipeg.with_suffix(".docx")) == {"en-CA"}
+    # On screen and in the e-mail the page is en-CA throughout: no body tagged with the print's
+    # hyphenation patterns (en-US) contradicts it.
+    message = email.message_from_bytes(
+        winnipeg.with_suffix(".eml").read_bytes(), policy=email.policy.default
+    )
+    html_part = next(p for p in message.walk() if p.get_content_type() == "text/html")
+    for page in (winnipeg.with_suffix(".html").read_text("utf-8"), html_part.get_content()):
+        assert re.findall(r"<(?:html|body)\b[^>]*?\blang=\"([^\"]+)\"", page) == ["en-CA"]
     # The Subject gives one time, the readers' own: the full line cut the headline off.
     assert _subject(winnipeg.with_suffix(".eml")) == (
         "Embargoed until 9 a.m. CT, Nov. 18, 2025: Winnipeg moves up to What Works Cities Gold "
