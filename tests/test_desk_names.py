@@ -218,7 +218,7 @@ def test_each_press_names_a_city_as_its_manual_does(americas: Path, quebec: Path
     # Fundéu: "Quebec", in the dateline as in the report's table.
     assert "QUEBEC (Canadá), 9 de noviembre de 2027.—" in _txt(quebec, "es")
     assert "QUÉBEC" not in _txt(quebec, "es")
-    assert "QUEBEC CITY, Nov. 9, 2027 —" in _txt(quebec, "en")
+    assert "QUEBEC, Nov. 9, 2027 —" in _txt(quebec, "en")  # its readers are Canadian: CP
     assert "QUÉBEC, le 9 novembre 2027 –" in _txt(quebec, "fr-CA")
     assert "La Nouvelle-Orléans (Louisiane) renouvelle sa certification Or." in _txt(
         quebec, "fr-CA"
