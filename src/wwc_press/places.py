@@ -1,9 +1,10 @@
 """Names of places in each language: cities, their regions, their countries, datelines.
 
 A spelling given in the file (``names``) wins over every rule. Every region is an ISO 3166-2
-subdivision (iso-codes, through pycountry); our table (``data/regions.yaml``) holds only what
-the press writes otherwise: US states in three languages with AP's abbreviations, Brazilian
-states, Canadian provinces in Spanish and Portuguese, and regions whose press name differs.
+subdivision (iso-codes, through pycountry: ``subdivisions.py``); our table
+(``data/regions.yaml``) holds only what the press writes otherwise: US states in three languages
+with AP's abbreviations, Brazilian states, Canadian provinces in Spanish and Portuguese, and
+regions whose press name differs.
 
 Three forms of a city, for three readers:
 - running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): US
@@ -20,13 +21,9 @@ this module applies it to the names and holds no rule of its own about a languag
 
 from __future__ import annotations
 
-import gettext
-import importlib.util
-import json
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -37,6 +34,7 @@ from .folding import fold
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place, city_key
 from .style import HouseStyle
+from .subdivisions import iso_translation, subdivisions
 
 DEFAULT_HOUSE = HouseStyle()
 
@@ -45,47 +43,6 @@ DEFAULT_HOUSE = HouseStyle()
 def _regions() -> dict[str, Any]:
     text = resources.files("wwc_press").joinpath("data/regions.yaml").read_text("utf-8")
     return yaml.safe_load(text)
-
-
-@cache
-def _iso_codes() -> Path:
-    """pycountry's copy of iso-codes (its data and translations), found without importing
-    pycountry: the import and its objects cost a rebuild with nothing to do a quarter of its
-    half-second budget, while its JSON file reads in a hundredth of a second."""
-    spec = importlib.util.find_spec("pycountry")
-    assert spec and spec.submodule_search_locations, "pycountry is a dependency"
-    return Path(spec.submodule_search_locations[0])
-
-
-@cache
-def _all_subdivisions() -> dict[str, dict[str, str]]:
-    text = (_iso_codes() / "databases" / "iso3166-2.json").read_text("utf-8")
-    found: dict[str, dict[str, str]] = {}
-    for entry in json.loads(text)["3166-2"]:
-        country, code = entry["code"].split("-", 1)
-        found.setdefault(country, {})[code] = entry["name"]
-    return found
-
-
-def _subdivisions(country: str) -> dict[str, str]:
-    """ISO 3166-2 codes of ``country`` without the country part, with iso-codes' names."""
-    return _all_subdivisions().get(country, {})
-
-
-@cache
-def _iso_translation(language: Language) -> gettext.NullTranslations:
-    folder = profile(language).iso_codes
-    if folder is None:
-        return gettext.NullTranslations()
-    return gettext.translation(
-        "iso3166-2", _iso_codes() / "locales", languages=[folder], fallback=True
-    )
-
-
-def known_regions(country: str) -> list[str]:
-    """The ISO 3166-2 region codes of ``country``, without the country part; empty when the
-    country has none."""
-    return sorted(_subdivisions(country))
 
 
 def _entry(place: Place) -> dict[str, Any]:
@@ -123,10 +80,10 @@ def _region_name(place: Place, language: Language) -> str | None:
     name = entry.get(_texts(language)) or entry.get("name")
     if name:
         return name
-    official = _subdivisions(place.country).get(place.region)
+    official = subdivisions(place.country).get(place.region)
     if official is None:
         return None
-    return _iso_translation(language).gettext(official)
+    return iso_translation(language).gettext(official)
 
 
 def city_name(place: Place, language: Language) -> str:
@@ -234,7 +191,7 @@ def _says_region(place: Place) -> bool:
 @cache  # asked for every city of every page: a city's names and region do not change
 def _name_says_region(names: tuple[str, ...], region: str | None, country: str) -> bool:
     place = Place(name=names[0], region=region, country=country)
-    official = _subdivisions(country).get(region or "")
+    official = subdivisions(country).get(region or "")
     regions = [r for r in [official, *(region_name(place, lang) for lang in REGISTRY)] if r]
     return any(_contains(n, r) or _contains(r, n) for n in names for r in regions)
 
