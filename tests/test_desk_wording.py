@@ -72,10 +72,12 @@ def _text(rounds: dict[str, Path], name: str, lang: str, output: str = "press-re
     ("lang", "expected"),
     [
         ("en", "Lima, Arequipa and Trujillo are the program’s first certified cities in Peru."),
-        ("es", "Lima, Arequipa y Trujillo son las primeras ciudades peruanas certificadas por "
-         "el programa."),
-        ("pt-BR", "Lima, Arequipa e Trujillo são as primeiras cidades peruanas certificadas pelo "
-         "programa."),
+        # Each by its region where its press places it so, the cities named alone last: no
+        # "(La Libertad)" closes a series that holds Lima and Arequipa.
+        ("es", "Trujillo (La Libertad), Lima y Arequipa son las primeras ciudades peruanas "
+         "certificadas por el programa."),
+        ("pt-BR", "Trujillo (La Libertad), Lima e Arequipa são as primeiras cidades peruanas "
+         "certificadas pelo programa."),
     ],
 )  # fmt: skip
 def test_the_release_names_the_country_of_its_first_cities(

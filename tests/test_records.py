@@ -74,10 +74,14 @@ def _lead(folder: Path, page: str) -> str:
 FIRSTS = {
     "en": "Bogotá, Medellín and Rionegro are among the program’s first certified cities in "
     "Colombia. Monterrey is among the first in Mexico.",
-    "es": "Bogotá D. C., Medellín y Rionegro están entre las primeras ciudades colombianas "
-    "certificadas por el programa. Monterrey está entre las primeras ciudades mexicanas.",
-    "pt-BR": "Bogotá, Medellín e Rionegro estão entre as primeiras cidades colombianas "
-    "certificadas pelo programa. Monterrey está entre as primeiras cidades mexicanas.",
+    # Spanish and Portuguese place each by its department or state, the capital alone and
+    # last, so that "(Antioquia)" never closes a series that holds Bogotá.
+    "es": "Medellín (Antioquia), Rionegro (Antioquia) y Bogotá D. C. están entre las primeras "
+    "ciudades colombianas certificadas por el programa. Monterrey (Nuevo León) está entre las "
+    "primeras ciudades mexicanas.",
+    "pt-BR": "Medellín (Antioquia), Rionegro (Antioquia) e Bogotá estão entre as primeiras "
+    "cidades colombianas certificadas pelo programa. Monterrey (Nuevo León) está entre as "
+    "primeiras cidades mexicanas.",
     "fr-CA": "Bogotá, Medellín et Rionegro figurent parmi les premières villes colombiennes "
     "certifiées par le programme. Monterrey figure parmi les premières villes mexicaines.",
 }

@@ -310,19 +310,40 @@ class Localizer(EmbargoTimes):
         placed: Place | None = None,
     ) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
-        sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
-        return self.press.inline(self.cities(cities, among, grouped=grouped, placed=placed))
+        sides ("Henderson, Nevada, moves up"; "Boise, Idaho, and Chicago renewed"); parentheses
+        need nothing more."""
+        return places.cities_in_text(
+            cities, self.tag, self.house, pattern=self.place_pattern, among=among,
+            grouped=grouped, placed=placed, set_off=True,
+        )  # fmt: skip
 
     def cities_in_their_country(
         self, cities: list[Place], country: str, placed: Place | None = None
     ) -> str:
         """Cities of one country in the sentence that names it ("the first cities in Canada"),
         their first mention: each placed by its region where the press places that country's
-        cities so ("Winnipeg, Manitoba, and Hamilton, Ontario,"), else by name alone, the
-        country being the sentence's ("Buenos Aires and Córdoba")."""
-        if country in self.press.regions:
-            return self.cities_inline(cities, among=[country], placed=placed)
+        cities so, or every city so (``Profile.regions_in_its_country``: "Winnipeg (Manitoba)
+        y Hamilton (Ontario)"), a city its press names alone last; else by name alone, the
+        country being the sentence's (AP: "Buenos Aires and Córdoba")."""
+        if country in self.press.regions or self.press.regions_in_its_country:
+            return places.cities_in_text(
+                cities, self.tag, self.house, pattern=self.place_pattern, among=[country],
+                placed=placed, by_region=True, set_off=True,
+            )  # fmt: skip
         return self.series(self.names_in_text(cities))
+
+    def in_series_order(
+        self, groups: list[tuple], at: int, among: Iterable[str] = (), placed: Place | None = None
+    ) -> list[tuple]:
+        """``groups`` (a level and its cities, ...) in the order their first cities are named
+        one by one in a sentence that ends "respectively" (``at``: the cities' place in each
+        group), so that what goes with each city follows it: a city named alone after those
+        with a place (see places.cities_in_text)."""
+        order = places.series_order(
+            [group[at][0] for group in groups], self.tag, self.house,
+            pattern=self.place_pattern, among=among, placed=placed,
+        )  # fmt: skip
+        return [groups[index] for index in order]
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
         return places.dateline(place, self.tag, self.house, local=local, pattern=self.place_pattern)
