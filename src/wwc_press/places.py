@@ -283,6 +283,10 @@ def _standalone(place: Place, language: Language) -> bool:
 # A place and what qualifies it (its state, region or country), as English writes it; the
 # catalogs translate the pattern (context "place"): "Carlsbad (California)" in Spanish.
 PLACE_PATTERN = "%(place)s, %(qualifier)s"
+# A series whose last item is a group of cities sharing a place, joined by a word other than
+# "and", which that group holds ("Regina (Saskatchewan) et Mérida et Zapopan (Mexique)" read
+# as one list of three): English's, translated in the catalogs (context "series").
+ALSO_PATTERN = "%(items)s, as well as %(last)s"
 
 
 def _with(name: str, qualifier: str, pattern: str) -> str:
@@ -340,6 +344,7 @@ def cities_in_text(
     among: Iterable[str] = (),
     grouped: bool = True,
     placed: Place | None = None,
+    also: str = ALSO_PATTERN,
 ) -> str:
     """Cities as the program's release names them, grouped by country where that reads better.
 
@@ -388,13 +393,18 @@ def cities_in_text(
             key = place.country if grouped else f"{len(items)}-{place.country}"
             groups[key] = [place]
             items.append((country_name(place.country, language), groups[key]))
-    return _joined(items, language, house, pattern)
+    return _joined(items, language, house, pattern, also)
 
 
 def _joined(
-    items: list[str | tuple[str, list[Place]]], language: Language, house: HouseStyle, pattern: str
+    items: list[str | tuple[str, list[Place]]],
+    language: Language,
+    house: HouseStyle,
+    pattern: str,
+    also: str,
 ) -> str:
-    """The cities' names, each group with the place it shares, as one series."""
+    """The cities' names, each group with the place it shares, as one series: a last group of
+    several cities joined by ``also`` ("ainsi que"), its "and" being the group's."""
     press = profile(language)
     texts = []
     for item in items:
@@ -404,7 +414,10 @@ def _joined(
             where, members = item
             names = press.series([_in_text(p, language) for p in members], house.serial_comma)
             texts.append(_with(names, where, pattern))
-    return press.series(texts, house.serial_comma)
+    last = items[-1] if items else ""
+    if len(texts) < 2 or isinstance(last, str) or len(last[1]) < 2 or press.delimits(texts):
+        return press.series(texts, house.serial_comma)  # semicolons part the groups (AP)
+    return also % {"items": ", ".join(texts[:-1]), "last": texts[-1]}
 
 
 def dateline(

@@ -29,6 +29,12 @@ if TYPE_CHECKING:
 US_KNOWN_ALONE = ("New York", "Washington", "Los Angeles", "Chicago", "Miami", "San Francisco")
 
 
+def _bare(item: str) -> str:
+    """An item of a series without what it holds in parentheses: a comma there ("Utah, Estados
+    Unidos") is held by them, and asks for no semicolons between the items."""
+    return re.sub(r"\([^()]*\)", "", item)
+
+
 @dataclass(frozen=True)
 class Profile:
     tag: str  # BCP 47, as in outputs' folders and <html lang>
@@ -228,19 +234,24 @@ class Profile:
         """
         if len(items) < 2:
             return "".join(items)
-        # A comma inside parentheses ("Utah, Estados Unidos") is held by them: it asks for no
-        # semicolons between the items.
-        bare = [re.sub(r"\([^()]*\)", "", item) for item in items]
-        complex_items = any("," in item or f" {self.and_word} " in item for item in bare[:-1])
         last = items[-1]
         word = self.and_before(last)
         if len(items) == 2:
-            comma = "," if "," in bare[0] else ""
+            comma = "," if "," in _bare(items[0]) else ""
             return f"{items[0]}{comma} {word} {last}"
-        if complex_items:
+        if self.delimits(items):
             return "; ".join(items[:-1]) + f"; {word} {last}"
         comma = "," if serial_comma else ""
         return ", ".join(items[:-1]) + f"{comma} {word} {last}"
+
+    def delimits(self, items: list[str]) -> bool:
+        """Whether ``series`` sets the items off by semicolons (three or more, one before the
+        last holding a comma or the conjunction): each item then ends where its semicolon is,
+        and a place after one ("Henderson, Nevada;") cannot be read as the place of the items
+        before it."""
+        return len(items) > 2 and any(
+            "," in item or f" {self.and_word} " in item for item in map(_bare, items[:-1])
+        )
 
     def quoted_before_attribution(self, text: str) -> str:
         """A quote of the file that the name of its speaker follows, typeset, in the language's
