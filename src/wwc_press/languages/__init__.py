@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -143,6 +143,11 @@ class Profile:
     # settings' default, ``--lang``): English, the source, first.
     list_order: int = 0
     opening_quote: str = "“"  # the mark ``quote`` opens with, which QA asks a translation for
+    # Whether what follows a colon opens with a capital where it is a sentence of its own (AP,
+    # CP: "Embargoed until …: Nine cities earn…"); False where the press writes it in lower
+    # case unless it opens with a name (Fundéu, "mayúscula tras dos puntos"; OQLF, BDL, "deux-
+    # points"; Estadão, "dois-pontos"): an e-mail's Subject, the embargo then the headline.
+    capital_after_colon: bool = True
     # A question or an exclamation opened with its own mark as well as closed (QA counts them).
     inverted_marks: tuple[tuple[str, str], ...] = ()
 
@@ -252,6 +257,17 @@ class Profile:
         return len(items) > 2 and any(
             "," in item or f" {self.and_word} " in item for item in map(_bare, items[:-1])
         )
+
+    def after_colon(self, text: str, names: Iterable[str]) -> str:
+        """``text`` as it reads after a colon: its first word in lower case where the press
+        writes it so, unless ``text`` opens with one of ``names`` (a proper noun: "Querétaro
+        obtiene", "San Isidro obtiene") or an acronym."""
+        first = re.match(r"\w[\w’'-]*", text)
+        if self.capital_after_colon or first is None or first.group().isupper():
+            return text
+        if any(name == first.group() or text.startswith(f"{name} ") for name in names):
+            return text
+        return text[0].lower() + text[1:]
 
     def quoted_before_attribution(self, text: str) -> str:
         """A quote of the file that the name of its speaker follows, typeset, in the language's
