@@ -331,8 +331,8 @@ def test_the_february_2025_round_in_quebec_french(february: Path) -> None:
     assert run(args, cwd=february).exit_code == 0
     folder = february / "dist" / "2025-02-international" / "fr-CA"
     release = (folder / "press-release.txt").read_text("utf-8")
-    assert "NEW YORK, le 26 février 2025 – Results for America a annoncé aujourd’hui que 21 " \
-        "villes" in release  # fmt: skip
+    assert "NEW YORK, le 26 février 2025 – Results for America annonce aujourd’hui que 21 " \
+        "villes obtiennent" in release  # fmt: skip
     assert "Winnipeg (Manitoba) et Hamilton (Ontario) figurent parmi les premières villes " \
         "canadiennes certifiées par le programme." in release  # fmt: skip
     hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")

@@ -104,6 +104,7 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         build_round(root, "canmex", CANMEX, ("eml",), "--only", "release", "--lang", lang)
     build_round(root, "canmex", CANMEX, ("eml",), "--lang", "es")
     build_round(root, "one", ONE_UP, ("pdf",), "--only", "release", "--lang", "es")
+    build_round(root, "one", ONE_UP, ("txt",), "--only", "cities", "--lang", "en")
     return built
 
 
@@ -189,6 +190,12 @@ def test_a_round_without_new_cities_states_the_total_as_it_was(rounds, name, lan
     text = _txt(rounds, name, lang)
     assert deck in text and closing in text
     assert not [phrase for phrase in grew if phrase in text]
+
+
+def test_a_city_release_states_the_total_as_it_was(rounds) -> None:
+    text = (rounds["one"] / "en" / "cities" / "winston-salem-nc-us.txt").read_text("utf-8")
+    assert "A total of 196 cities have earned What Works Cities Certification to date." in text
+    assert "have now earned" not in text
 
 
 def test_the_pdf_states_the_total_as_it_was(rounds) -> None:
