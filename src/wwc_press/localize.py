@@ -21,7 +21,7 @@ from . import places, readers
 from .embargo import EmbargoTimes
 from .errors import RenderError
 from .folding import collation_key
-from .languages import REGISTRY, Profile, profile
+from .languages import ALSO_PATTERN, REGISTRY, Profile, profile
 from .model import (
     Contact,
     Contacts,
@@ -55,7 +55,7 @@ assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog 
 # items are the others, parted by commas, last the group ("Mérida and Zapopan, Mexico"), which
 # holds the language's "and": the series joins it by another word ("así como", "ainsi que").
 ALSO = NC_("series", "%(items)s, as well as %(last)s")
-assert ALSO == places.ALSO_PATTERN
+assert ALSO == ALSO_PATTERN
 
 # Translators: a country where the language has no adjective for it on record (English always:
 # "the first city in Mexico"); "en %(country)s", "em %(country)s". The country is CLDR's name.

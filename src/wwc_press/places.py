@@ -34,7 +34,7 @@ from babel import Locale
 
 from .exonyms import press_exonym
 from .folding import fold
-from .languages import REGISTRY, SOURCE_LANGUAGE, profile
+from .languages import ALSO_PATTERN, REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place, city_key
 from .style import HouseStyle
 
@@ -283,10 +283,6 @@ def _standalone(place: Place, language: Language) -> bool:
 # A place and what qualifies it (its state, region or country), as English writes it; the
 # catalogs translate the pattern (context "place"): "Carlsbad (California)" in Spanish.
 PLACE_PATTERN = "%(place)s, %(qualifier)s"
-# A series whose last item is a group of cities sharing a place, joined by a word other than
-# "and", which that group holds ("Regina (Saskatchewan) et Mérida et Zapopan (Mexique)" read
-# as one list of three): English's, translated in the catalogs (context "series").
-ALSO_PATTERN = "%(items)s, as well as %(last)s"
 
 
 def _with(name: str, qualifier: str, pattern: str) -> str:
@@ -403,8 +399,8 @@ def _joined(
     pattern: str,
     also: str,
 ) -> str:
-    """The cities' names, each group with the place it shares, as one series: a last group of
-    several cities joined by ``also`` ("ainsi que"), its "and" being the group's."""
+    """The cities' names, each group with the place it shares, as one series (a last group of
+    several joined by ``also``: Profile.series)."""
     press = profile(language)
     texts = []
     for item in items:
@@ -414,10 +410,7 @@ def _joined(
             where, members = item
             names = press.series([_in_text(p, language) for p in members], house.serial_comma)
             texts.append(_with(names, where, pattern))
-    last = items[-1] if items else ""
-    if len(texts) < 2 or isinstance(last, str) or len(last[1]) < 2 or press.delimits(texts):
-        return press.series(texts, house.serial_comma)  # semicolons part the groups (AP)
-    return also % {"items": ", ".join(texts[:-1]), "last": texts[-1]}
+    return press.series(texts, house.serial_comma, also)
 
 
 def dateline(

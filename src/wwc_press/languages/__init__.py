@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 # city by itself. Kept short on purpose: the cities that El País and Folha de S.Paulo datelines
 # print without a state ("NUEVA YORK", "WASHINGTON", "LOS ÁNGELES").
 US_KNOWN_ALONE = ("New York", "Washington", "Los Angeles", "Chicago", "Miami", "San Francisco")
+# A series whose last item holds the conjunction itself, a group of cities sharing a place,
+# joined by a word other than "and" ("Regina (Saskatchewan) et Mérida et Zapopan (Mexique)"
+# read as one list of three): English's; the catalogs translate it (context "series").
+ALSO_PATTERN = "%(items)s, as well as %(last)s"
 
 
 def _bare(item: str) -> str:
@@ -229,17 +234,20 @@ class Profile:
             return self.percent_form(fraction)
         return format_percent(fraction, locale=self.babel_locale)
 
-    def series(self, items: list[str], serial_comma: bool = False) -> str:
+    def series(self, items: list[str], serial_comma: bool = False, also: str = "") -> str:
         """``items`` joined as running text does.
 
         AP (and RAE for Spanish, Estadão for Portuguese): no comma before the conjunction in a
         simple series; when an item holds a comma or the conjunction itself, items are separated
         by semicolons and the last joins with "; and" ("Chicago; Henderson, Nevada; and
-        Syracuse").
+        Syracuse"). Else a last item that holds the conjunction joins by ``also`` where given
+        (ALSO_PATTERN, "así como"), the conjunction being read once.
         """
         if len(items) < 2:
             return "".join(items)
         last = items[-1]
+        if also and not self.delimits(items) and self._holds_and(last):
+            return also % {"items": ", ".join(items[:-1]), "last": last}
         word = self.and_before(last)
         if len(items) == 2:
             comma = "," if "," in _bare(items[0]) else ""
@@ -248,6 +256,11 @@ class Profile:
             return "; ".join(items[:-1]) + f"; {word} {last}"
         comma = "," if serial_comma else ""
         return ", ".join(items[:-1]) + f"{comma} {word} {last}"
+
+    def _holds_and(self, item: str) -> bool:
+        """Whether ``item`` joins words by the conjunction ("Mérida y Zapopan (México)")."""
+        words = _bare(item).split()
+        return any(self.and_before(word) == before for before, word in pairwise(words))
 
     def delimits(self, items: list[str]) -> bool:
         """Whether ``series`` sets the items off by semicolons (three or more, one before the
