@@ -159,9 +159,9 @@ def test_the_counts_are_the_rounds_not_the_listed_cities(known: Path, lang: str)
     assert lead in _lead(known / lang, "press-release.html")
     release = html_text(known / lang / "press-release.html")
     # The tense of the lead ("obtuvieron", "conquistaram"), which said they earned it.
-    among = {"en": "Among the cities earning", "es": "Entre las ciudades certificadas por",
-             "pt-BR": "Entre as cidades certificadas pela",
-             "fr-CA": "Parmi les villes qui"}  # fmt: skip
+    among = {"en": "Among the newly certified cities at the", "es": "Entre las nuevas ciudades "
+             "certificadas en el nivel", "pt-BR": "Entre as que estrearam no nível",
+             "fr-CA": "Parmi les villes nouvellement certifiées au niveau"}  # fmt: skip
     assert among[lang] in release
     if city:
         slug = {"en": "monterrey-nle-mx", "es": "monterrey-nle-mx", "pt-BR": "recife-pe-br"}[lang]
@@ -211,13 +211,15 @@ def test_counts_below_the_cities_listed_are_refused(tmp_path: Path) -> None:
     assert '"counts"' in schema and '"releases"' in schema
 
 
-# The round's number and the cities the file names, one sentence: a count then the cities'
-# own sentence read as if they were the only ones.
+# The round's number, then the cities the file names "among them" (alone, they read as if
+# they were the only ones), the subject of their own verb: "which went from…" after a list
+# read as said of its last city only; in French not the same verb twice ("passent au niveau
+# supérieur, dont …, qui passent du niveau Argent").
 PARTIAL = {
-    "en": "Four previously certified cities moved up a level, among them Boulder, Colorado, and "
-    "Mogi das Cruzes, Brazil, which went from Silver to Gold.",
-    "fr-CA": "Quatre villes déjà certifiées passent au niveau supérieur, dont Boulder (Colorado) "
-    "et Mogi das Cruzes (Brésil), qui passent du niveau Argent au niveau Or.",
+    "en": "Four previously certified cities moved up a level. Among them, Boulder, Colorado, and "
+    "Mogi das Cruzes, Brazil, went from Silver to Gold.",
+    "fr-CA": "Quatre villes déjà certifiées montent d’un niveau. Parmi elles, Boulder (Colorado) "
+    "et Mogi das Cruzes (Brésil) passent du niveau Argent au niveau Or.",
 }
 
 

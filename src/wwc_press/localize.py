@@ -21,7 +21,7 @@ from . import places, readers
 from .embargo import EmbargoTimes
 from .errors import RenderError
 from .folding import collation_key
-from .languages import REGISTRY, Profile, profile
+from .languages import ALSO_PATTERN, REGISTRY, Profile, profile
 from .model import (
     Contact,
     Contacts,
@@ -50,6 +50,12 @@ def NC_(context: str, message: str) -> str:
 # California"; Spanish press puts it in parentheses, "Carlsbad (California)").
 PLACE = NC_("place", "%(place)s, %(qualifier)s")
 assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
+
+# Translators: a series of places whose last item is a group of cities sharing their place:
+# items are the others, parted by commas, last the group ("Mérida and Zapopan, Mexico"), which
+# holds the language's "and": the series joins it by another word ("así como", "ainsi que").
+ALSO = NC_("series", "%(items)s, as well as %(last)s")
+assert ALSO == ALSO_PATTERN
 
 # Translators: a country where the language has no adjective for it on record (English always:
 # "the first city in Mexico"); "en %(country)s", "em %(country)s". The country is CLDR's name.
@@ -298,7 +304,7 @@ class Localizer(EmbargoTimes):
         city (see places.cities_in_text)."""
         return places.cities_in_text(
             cities, self.tag, self.house, pattern=self.place_pattern, among=among,
-            grouped=grouped, placed=placed,
+            grouped=grouped, placed=placed, also=self.translations.pgettext("series", ALSO),
         )  # fmt: skip
 
     def cities_inline(
@@ -312,10 +318,17 @@ class Localizer(EmbargoTimes):
         """Cities followed by more words: AP sets a state or country off with commas on both
         sides ("Henderson, Nevada, moves up"; "Boise, Idaho, and Chicago renewed"); parentheses
         need nothing more."""
-        return places.cities_in_text(
+        also = self.translations.pgettext("series", ALSO)
+        text = places.cities_in_text(
             cities, self.tag, self.house, pattern=self.place_pattern, among=among,
-            grouped=grouped, placed=placed, set_off=True,
+            grouped=grouped, placed=placed, set_off=True, also=also,
         )  # fmt: skip
+        # A last group joined as an aside opened by a comma (", así como Mérida y Zapopan
+        # (México)") closes with one before the verb, as RAE's "así como" does.
+        joiner = also.split("%(last)s")[0].removeprefix("%(items)s")
+        if joiner.startswith(",") and joiner in text and not text.endswith(","):
+            return text + ","
+        return text
 
     def cities_in_their_country(
         self, cities: list[Place], country: str, placed: Place | None = None
@@ -329,6 +342,7 @@ class Localizer(EmbargoTimes):
             return places.cities_in_text(
                 cities, self.tag, self.house, pattern=self.place_pattern, among=[country],
                 placed=placed, by_region=True, set_off=True,
+                also=self.translations.pgettext("series", ALSO),
             )  # fmt: skip
         return self.series(self.names_in_text(cities))
 

@@ -32,7 +32,7 @@ from babel import Locale
 from .capitals import is_capital
 from .exonyms import press_exonym
 from .folding import fold
-from .languages import REGISTRY, SOURCE_LANGUAGE, profile
+from .languages import ALSO_PATTERN, REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place, city_key
 from .style import HouseStyle
 from .subdivisions import iso_translation, subdivisions
@@ -303,6 +303,7 @@ def cities_in_text(
     placed: Place | None = None,
     by_region: bool = False,
     set_off: bool = False,
+    also: str = ALSO_PATTERN,
 ) -> str:
     """Cities as the program's release names them, grouped by country where that reads better.
 
@@ -314,9 +315,8 @@ def cities_in_text(
     every city goes with its region, never its country: the sentence names the country.
 
     ``among`` are the countries of every city the release names: whether a US city takes its
-    country too ("Tulsa (Oklahoma, EE. UU.)") is decided once per release, so that it does not
-    lose it in a sentence of its own beside "Las Condes (Chile)". The city ``placed`` by the
-    dateline is named alone: the reader knows where it is (AP, CP).
+    country too ("Tulsa (Oklahoma, EE. UU.)") is decided once per release, not per sentence. The
+    city ``placed`` by the dateline is named alone: the reader knows where it is (AP, CP).
 
     A place closing a series reads as the place of every name before it, as a shared one does
     ("Lima, Arequipa y Trujillo (La Libertad)"): the cities named alone go last, after those
@@ -328,7 +328,7 @@ def cities_in_text(
     items = _items(places, language, house, pattern, among, grouped, placed, by_region)
     texts = _worded(items, language, house, pattern)
     order = _unambiguous(texts, items, language) if grouped else list(range(len(items)))
-    text = profile(language).series([texts[i] for i in order], house.serial_comma)
+    text = profile(language).series([texts[i] for i in order], house.serial_comma, also)
     closing = texts[order[-1]] if set_off and order else ""  # what follows it is set off
     return text + profile(language).inline(closing)[len(closing) :]
 

@@ -71,6 +71,7 @@ def _typography(text: str) -> str:
 
 
 PROFILE = Profile(
+    capital_after_colon=False,  # Fundéu (mayúsculas tras dos puntos): lower case, save a name
     tag="es",
     list_order=1,
     babel_locale="es",

@@ -76,6 +76,7 @@ def _typography(text: str) -> str:
 
 
 PROFILE = Profile(
+    capital_after_colon=False,  # Estadão (dois-pontos): lower case, save a name
     tag="pt-BR",
     list_order=2,
     babel_locale="pt_BR",
