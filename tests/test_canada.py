@@ -176,7 +176,7 @@ def test_a_release_datelined_in_canada_is_canadian_press(example: Path) -> None:
     # CP names the other zone alone: "9 a.m. CT", never "9 a.m. CT in Winnipeg".
     assert "Embargoed until 10 a.m. ET (9 a.m. CT), Nov. 18, 2025" in text
     assert "MONTREAL, Nov. 18, 2025 — Results for America" in text
-    assert "Earning Silver Certification for the first time are two cities: Laval and " \
+    assert "Earning their first certification at the Silver level are two cities: Laval and " \
         "Gatineau, Que." in text  # one province, said once  # fmt: skip
     assert "Carlsbad, Calif., renewed its Gold Certification." in text
     assert "New York" not in text and "EST" not in text
@@ -331,8 +331,8 @@ def test_the_february_2025_round_in_quebec_french(february: Path) -> None:
     assert run(args, cwd=february).exit_code == 0
     folder = february / "dist" / "2025-02-international" / "fr-CA"
     release = (folder / "press-release.txt").read_text("utf-8")
-    assert "NEW YORK, le 26 février 2025 – Results for America a annoncé aujourd’hui que 21 " \
-        "villes" in release  # fmt: skip
+    assert "NEW YORK, le 26 février 2025 – Results for America annonce aujourd’hui que 21 " \
+        "villes obtiennent" in release  # fmt: skip
     assert "Winnipeg (Manitoba) et Hamilton (Ontario) figurent parmi les premières villes " \
         "canadiennes certifiées par le programme." in release  # fmt: skip
     hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")

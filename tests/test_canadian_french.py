@@ -90,8 +90,9 @@ def test_the_canadian_release_reads_as_quebec_press(canada: Path) -> None:
         "Sous embargo jusqu’au 18 novembre 2025, 10 h (heure de l’Est), soit 9 h (heure du "
         "Centre) à Winnipeg",
         "Trois villes obtiennent la certification What Works Cities",
-        "MONTRÉAL, le 18 novembre 2025 – Results for America a annoncé aujourd’hui que trois "
-        "villes ont obtenu la certification What Works Cities pour la première fois.",
+        # One tense, the présent of the news, throughout: "annonce", "obtiennent", "passe".
+        "MONTRÉAL, le 18 novembre 2025 – Results for America annonce aujourd’hui que trois "
+        "villes obtiennent la certification What Works Cities pour la première fois.",
         "Au niveau Argent, deux villes sont certifiées : Laval et Gatineau.",
         "Winnipeg (Manitoba) passe du niveau Argent au niveau Or.",
         "Carlsbad (Californie) renouvelle sa certification Or.",

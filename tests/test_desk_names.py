@@ -143,31 +143,33 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["Philadelphia is among the cities earning Gold Certification for the first time.",
-                "Among the cities earning Silver Certification for the first time are Rosario, "
-                "Argentina, and Campinas, Brazil.",
-                "Three previously certified cities moved up a level, among them Tampa, Florida, "
-                "which went from Gold to Platinum, and Curitiba, Brazil, which went from Silver "
-                "to Gold.",
+        # The count, then "among them" the cities named, each step's the subject of its own
+        # verb: "which went from…" after a list read as said of its last city only.
+        ("en", ["Philadelphia is among the newly certified cities at the Gold level.",
+                "Among the newly certified cities at the Silver level are Rosario, Argentina, "
+                "and Campinas, Brazil.",
+                "Three previously certified cities moved up a level. Among them, Tampa, Florida, "
+                "went from Gold to Platinum; Curitiba, Brazil, went from Silver to Gold.",
                 "Louisville, Kentucky, and Valparaíso, Chile, renewed their Gold and Silver "
                 "Certifications, respectively."]),
-        # "Certified for the first time", then the level: not "reached Gold for the first
-        # time", which also describes a city that moved up to Gold.
-        ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las ciudades certificadas por "
-                "primera vez que obtuvieron el nivel Oro.",
-                "Entre las ciudades certificadas por primera vez que obtuvieron el nivel Plata "
-                "figuran Rosario (Argentina) y Campinas (Brasil).",
-                "Tres ciudades ya certificadas subieron de nivel, entre ellas Tampa (Florida, EE. "
-                "UU.), que pasó de Oro a Platino, y Curitiba (Brasil), que pasó de Plata a Oro.",
+        # "Newly certified", then the level: not "reached Gold for the first time", which also
+        # describes a city that moved up to Gold.
+        ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las nuevas ciudades certificadas "
+                "en el nivel Oro.",
+                "Entre las nuevas ciudades certificadas en el nivel Plata figuran Rosario "
+                "(Argentina) y Campinas (Brasil).",
+                "Tres ciudades ya certificadas subieron de nivel. Entre ellas, Tampa (Florida, EE. "
+                "UU.) pasó del nivel Oro al Platino; Curitiba (Brasil) pasó del nivel Plata al "
+                "Oro.",
                 "Louisville (Kentucky, EE. UU.) y Valparaíso (Chile) renovaron sus "
                 "certificaciones Oro y Plata, respectivamente."]),
-        ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as cidades certificadas pela "
-                   "primeira vez que estrearam no nível Ouro.",
-                   "Entre as cidades certificadas pela primeira vez que estrearam no nível Prata "
-                   "estão Rosário (Argentina) e Campinas (SP).",
-                   "Três cidades já certificadas subiram de nível, entre elas Tampa (Flórida, "
-                   "EUA), que passou de Ouro para Platina, e Curitiba (PR), que passou de Prata "
-                   "para Ouro.",
+        # Not "certificadas pela primeira vez que estrearam": "estrear" says the first time.
+        ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as que estrearam no nível Ouro.",
+                   "Entre as que estrearam no nível Prata estão Rosário (Argentina) e Campinas "
+                   "(SP).",
+                   "Três cidades já certificadas subiram de nível. Entre elas, Tampa (Flórida, "
+                   "EUA) passou do nível Ouro para o Platina; Curitiba (PR) passou do nível Prata "
+                   "para o Ouro.",
                    "Louisville (Kentucky, EUA) e Valparaíso (Chile) renovaram as certificações "
                    "Ouro e Prata, respectivamente."]),
     ],
@@ -183,20 +185,18 @@ def test_a_group_named_in_part_is_never_told_as_whole(
 @pytest.mark.parametrize(
     ("lang", "expected", "absent"),
     [
-        ("en", ["Sherbrooke, Que., is among the cities earning Gold Certification for the first "
-                "time.",
-                "Two previously certified cities moved up a level, one of them Victoria, which "
-                "went from Silver to Gold."],
-         "earned Gold Certification for the first time."),
-        ("fr-CA", ["Sherbrooke figure parmi les villes qui obtiennent pour la première fois la "
-                   "certification Or.",
-                   "Deux villes déjà certifiées passent au niveau supérieur, dont Victoria "
-                   "(Colombie-Britannique), qui passe du niveau Argent au niveau Or."],
+        ("en", ["Sherbrooke, Que., is among the newly certified cities at the Gold level.",
+                "Two previously certified cities moved up a level. One of them, Victoria, went "
+                "from Silver to Gold."],
+         "earned its first certification at the Gold level."),
+        ("fr-CA", ["Sherbrooke figure parmi les villes nouvellement certifiées au niveau Or.",
+                   "Deux villes déjà certifiées montent d’un niveau. L’une d’elles, Victoria "
+                   "(Colombie-Britannique), passe du niveau Argent au niveau Or."],
          "Sherbrooke obtient"),
-        ("es", ["Sherbrooke (Canadá) figura entre las ciudades certificadas por primera vez que "
-                "obtuvieron el nivel Oro.",
-                "Dos ciudades ya certificadas subieron de nivel, una de ellas Victoria (Canadá), "
-                "que pasó de Plata a Oro.",
+        ("es", ["Sherbrooke (Canadá) figura entre las nuevas ciudades certificadas en el nivel "
+                "Oro.",
+                "Dos ciudades ya certificadas subieron de nivel. Una de ellas, Victoria (Canadá), "
+                "pasó del nivel Plata al Oro.",
                 # The release names cities abroad: the US city has its country too.
                 "Nueva Orleans (Luisiana, EE. UU.) renovó su certificación Oro."],
          "Sherbrooke (Canadá) obtuvo"),

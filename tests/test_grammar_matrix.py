@@ -28,17 +28,12 @@ SETTINGS = load_settings(ROOT)
 # (plural pattern, singular pattern) per section and language; {n} is the count as written.
 FORMS = {
     "new": {
-        "en": ("for the first time are {n} cities: ", " Certification for the first time."),
-        # The Spanish and Portuguese said the city's first without "for the first time".
-        "es": ("se certificaron {n} ciudades: ", " obtuvo por primera vez la certificación "),
-        "pt-BR": (
-            "foram certificadas {n} cidades: ",
-            " conquistou pela primeira vez a certificação ",
-        ),
-        "fr-CA": (
-            ", {n} villes sont certifiées : ",
-            " obtient pour la première fois la certification ",
-        ),
+        # A new city's level is its first certification's, never a step up from one before
+        # ("obtient pour la première fois la certification Or" read as a city that had Silver).
+        "en": ("level are {n} cities: ", " earned its first certification at the "),
+        "es": ("se certificaron {n} ciudades: ", " obtuvo su primera certificación en el nivel "),
+        "pt-BR": ("estrearam {n} cidades: ", " estreou no nível "),
+        "fr-CA": (", {n} villes sont certifiées : ", " obtient d’emblée le niveau "),
     },
     "upgraded": {
         "en": ("are {n} previously certified cities: ", " moved up from "),
@@ -60,10 +55,10 @@ FORMS = {
 # A whole group of single cities at different levels: one sentence, "respectively".
 RESPECTIVELY = {
     "new": {
-        "en": " Certification for the first time, respectively.",
-        "es": " obtuvieron por primera vez las certificaciones ",
-        "pt-BR": " conquistaram pela primeira vez as certificações ",
-        "fr-CA": " obtiennent pour la première fois les certifications ",
+        "en": " earned their first certification at the ",
+        "es": " obtuvieron su primera certificación en los niveles ",
+        "pt-BR": " estrearam nos níveis ",
+        "fr-CA": " obtiennent d’emblée les niveaux ",
     },
     "upgraded": {
         "en": ", respectively.",
@@ -146,6 +141,53 @@ CASES = [c for c in itertools.product(COUNTS, repeat=3) if any(c)]
 # A round's one new city: the lead gives its level, and no paragraph names it again.
 LEAD_LEVEL = {"en": "for the first time, at the ", "es": ", en el nivel ",
               "pt-BR": ", no nível ", "fr-CA": "pour la première fois, au niveau "}  # fmt: skip
+# A round with no new city: its lead tells the round's own news, a city that moved up or renewed
+# named with its level where it is the round's one city, else the groups counted, never "the
+# latest cities to move up in or renew" (which said a group there was none of).
+LEAD_ONE = {
+    "upgraded": {"en": " has moved up from Gold to Platinum in ", "es": " subió del nivel Oro al "
+                 "Platino en ", "pt-BR": " subiu do nível Ouro para o Platina na ",
+                 "fr-CA": " passe du niveau Or au niveau Platine de "},
+    "recertified": {"en": " has renewed its What Works Cities Certification at the ",
+                    "es": " renovó su certificación What Works Cities en el nivel ",
+                    "pt-BR": " renovou a certificação What Works Cities no nível ",
+                    "fr-CA": " renouvelle sa certification What Works Cities au niveau "},
+}  # fmt: skip
+LEAD_COUNTS = {
+    "upgraded": {
+        "en": " cities have moved up a level in ",
+        "es": " ciudades subieron de nivel en ",
+        "pt-BR": " cidades subiram de nível na ",
+        "fr-CA": " villes passent au niveau supérieur de ",
+    },
+    "recertified": {
+        "en": " cities have renewed their What Works",
+        "es": " ciudades renovaron la certificación",
+        "pt-BR": " cidades renovaram a certificação",
+        "fr-CA": " villes renouvellent leur certification What",
+    },
+}
+# ... and the second group after the first: "and three have renewed theirs".
+LEAD_AND_RENEWED = {
+    "en": ", and {n} have renewed theirs.",
+    "es": " y que {n} la renovaron.",
+    "pt-BR": " e que {n} a renovaram.",
+    "fr-CA": "; {n} autres la renouvellent.",
+}
+
+
+def _lead_follows_the_round(lang: str, counts: tuple[int, int, int], lead: str) -> None:
+    """The lead of a round with no new city, by its groups (see LEAD_ONE)."""
+    _, up, renewed = counts
+    if up == 1 and not renewed or renewed == 1 and not up:
+        assert LEAD_ONE["upgraded" if up else "recertified"][lang] in lead, (counts, lead)
+        return
+    first = "upgraded" if up else "recertified"
+    assert LEAD_COUNTS[first][lang] in lead or up == 1, (counts, lead)
+    if up and renewed:
+        n = WRITTEN[lang].get(renewed, str(renewed))
+        if renewed > 1:
+            assert LEAD_AND_RENEWED[lang].format(n=n) in lead, (counts, lead)
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "pt-BR", "fr-CA"])
@@ -160,9 +202,15 @@ def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
         assert "%(" not in text and "{{" not in text and "None" not in text, counts
         # French sets a no-break space before a colon: only a plain space is a stray one.
         assert not re.search(r" [,.;:]", re.sub(r"[ \t\r\n]+", " ", text)), counts
+        lead = re.sub(r"\s+", " ", text.split("—", 1)[-1].split("–", 1)[-1])
+        if not counts[0]:
+            _lead_follows_the_round(lang, counts, lead[: lead.index(".", 40) + 1])
         for key, count in zip(FORMS, counts, strict=True):
             if key == "new" and count == 1:  # the lead names the one new city and its level
                 assert "new" not in sections and LEAD_LEVEL[lang] in text, (counts, text)
+                continue
+            if count == 1 and sum(counts) == 1:  # ... as it names a round's one other city
+                assert key not in sections, (counts, key)
                 continue
             assert (key in sections) == (count > 0), (counts, key)
             if not count:

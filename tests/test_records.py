@@ -74,10 +74,14 @@ def _lead(folder: Path, page: str) -> str:
 FIRSTS = {
     "en": "Bogotá, Medellín and Rionegro are among the program’s first certified cities in "
     "Colombia. Monterrey is among the first in Mexico.",
-    "es": "Bogotá D. C., Medellín y Rionegro están entre las primeras ciudades colombianas "
-    "certificadas por el programa. Monterrey está entre las primeras ciudades mexicanas.",
-    "pt-BR": "Bogotá, Medellín e Rionegro estão entre as primeiras cidades colombianas "
-    "certificadas pelo programa. Monterrey está entre as primeiras cidades mexicanas.",
+    # Spanish and Portuguese place each by its department or state, the capital alone and
+    # last, so that "(Antioquia)" never closes a series that holds Bogotá.
+    "es": "Medellín (Antioquia), Rionegro (Antioquia) y Bogotá D. C. están entre las primeras "
+    "ciudades colombianas certificadas por el programa. Monterrey (Nuevo León) está entre las "
+    "primeras ciudades mexicanas.",
+    "pt-BR": "Medellín (Antioquia), Rionegro (Antioquia) e Bogotá estão entre as primeiras "
+    "cidades colombianas certificadas pelo programa. Monterrey (Nuevo León) está entre as "
+    "primeiras cidades mexicanas.",
     "fr-CA": "Bogotá, Medellín et Rionegro figurent parmi les premières villes colombiennes "
     "certifiées par le programme. Monterrey figure parmi les premières villes mexicaines.",
 }
@@ -155,9 +159,9 @@ def test_the_counts_are_the_rounds_not_the_listed_cities(known: Path, lang: str)
     assert lead in _lead(known / lang, "press-release.html")
     release = html_text(known / lang / "press-release.html")
     # The tense of the lead ("obtuvieron", "conquistaram"), which said they earned it.
-    among = {"en": "Among the cities earning", "es": "Entre las ciudades certificadas por",
-             "pt-BR": "Entre as cidades certificadas pela",
-             "fr-CA": "Parmi les villes qui"}  # fmt: skip
+    among = {"en": "Among the newly certified cities at the", "es": "Entre las nuevas ciudades "
+             "certificadas en el nivel", "pt-BR": "Entre as que estrearam no nível",
+             "fr-CA": "Parmi les villes nouvellement certifiées au niveau"}  # fmt: skip
     assert among[lang] in release
     if city:
         slug = {"en": "monterrey-nle-mx", "es": "monterrey-nle-mx", "pt-BR": "recife-pe-br"}[lang]
@@ -207,13 +211,15 @@ def test_counts_below_the_cities_listed_are_refused(tmp_path: Path) -> None:
     assert '"counts"' in schema and '"releases"' in schema
 
 
-# The round's number and the cities the file names, one sentence: a count then the cities'
-# own sentence read as if they were the only ones.
+# The round's number, then the cities the file names "among them" (alone, they read as if
+# they were the only ones), the subject of their own verb: "which went from…" after a list
+# read as said of its last city only; in French not the same verb twice ("passent au niveau
+# supérieur, dont …, qui passent du niveau Argent").
 PARTIAL = {
-    "en": "Four previously certified cities moved up a level, among them Boulder, Colorado, and "
-    "Mogi das Cruzes, Brazil, which went from Silver to Gold.",
-    "fr-CA": "Quatre villes déjà certifiées passent au niveau supérieur, dont Boulder (Colorado) "
-    "et Mogi das Cruzes (Brésil), qui passent du niveau Argent au niveau Or.",
+    "en": "Four previously certified cities moved up a level. Among them, Boulder, Colorado, and "
+    "Mogi das Cruzes, Brazil, went from Silver to Gold.",
+    "fr-CA": "Quatre villes déjà certifiées montent d’un niveau. Parmi elles, Boulder (Colorado) "
+    "et Mogi das Cruzes (Brésil) passent du niveau Argent au niveau Or.",
 }
 
 

@@ -73,13 +73,13 @@ EXPECTED = {
         "date": "21 de junho de 2023",
         "percent": "57%",
         "levels": [
-            "No nível Ouro, foram certificadas duas cidades",
+            "No nível Ouro, estrearam duas cidades",
             "nível Prata",
             "do nível Prata para o Ouro",
         ],
         "counts": [
             "sete cidades conquistaram",
-            "foram certificadas cinco cidades",
+            "estrearam cinco cidades",
             "são 62 as cidades",
         ],
         "places": [

@@ -133,10 +133,12 @@ def test_without_a_total_or_a_roster_the_total_cannot_be_counted(project: Path) 
 FIRSTS = {
     "en": "Las Condes is the program’s first certified city in Chile. Guatemala City is the "
     "first in Guatemala.",
-    "es": "Las Condes es la primera ciudad chilena certificada por el programa. Ciudad de "
-    "Guatemala es la primera ciudad guatemalteca.",
-    "pt-BR": "Las Condes é a primeira cidade chilena certificada pelo programa. A Cidade da "
-    "Guatemala é a primeira cidade guatemalteca.",
+    # Latin American and Brazilian desks place a first city by its region (the sentence names
+    # its country); a name that says its country needs nothing more.
+    "es": "Las Condes (Región Metropolitana) es la primera ciudad chilena certificada por el "
+    "programa. Ciudad de Guatemala es la primera ciudad guatemalteca.",
+    "pt-BR": "Las Condes (Região Metropolitana de Santiago) é a primeira cidade chilena "
+    "certificada pelo programa. A Cidade da Guatemala é a primeira cidade guatemalteca.",
 }
 
 

@@ -103,13 +103,14 @@ def test_upgraded_counts_agree(project: Path, lang: str, count: int) -> None:
         "es": {2: "dos", 7: "siete"},
         "pt-BR": {2: "duas", 7: "sete", 10: "dez"},  # Estadão: words to ten
     }[lang]
-    if count == 1:
+    if count == 1:  # the round's one news: the lead names the city with its step, once
         singular = {
-            "en": "Carlsbad 0 moved up",
-            "es": "Carlsbad 0 subió",
-            "pt-BR": "Carlsbad 0 subiu",
+            "en": "announced that Carlsbad 0 has moved up from",
+            "es": "anunció hoy que Carlsbad 0 subió del nivel",
+            "pt-BR": "anunciou hoje que Carlsbad 0 subiu do nível",
         }
         assert singular[lang] in text
+        assert text.count("Carlsbad 0") == text.count(singular[lang])
     else:
         number = words.get(count, str(count))
         plural = {

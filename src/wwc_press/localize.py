@@ -21,7 +21,7 @@ from . import places, readers
 from .embargo import EmbargoTimes
 from .errors import RenderError
 from .folding import collation_key
-from .languages import REGISTRY, Profile, profile
+from .languages import ALSO_PATTERN, REGISTRY, Profile, profile
 from .model import (
     Contact,
     Contacts,
@@ -50,6 +50,12 @@ def NC_(context: str, message: str) -> str:
 # California"; Spanish press puts it in parentheses, "Carlsbad (California)").
 PLACE = NC_("place", "%(place)s, %(qualifier)s")
 assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
+
+# Translators: a series of places whose last item is a group of cities sharing their place:
+# items are the others, parted by commas, last the group ("Mérida and Zapopan, Mexico"), which
+# holds the language's "and": the series joins it by another word ("así como", "ainsi que").
+ALSO = NC_("series", "%(items)s, as well as %(last)s")
+assert ALSO == ALSO_PATTERN
 
 # Translators: a country where the language has no adjective for it on record (English always:
 # "the first city in Mexico"); "en %(country)s", "em %(country)s". The country is CLDR's name.
@@ -298,7 +304,7 @@ class Localizer(EmbargoTimes):
         city (see places.cities_in_text)."""
         return places.cities_in_text(
             cities, self.tag, self.house, pattern=self.place_pattern, among=among,
-            grouped=grouped, placed=placed,
+            grouped=grouped, placed=placed, also=self.translations.pgettext("series", ALSO),
         )  # fmt: skip
 
     def cities_inline(
@@ -310,19 +316,48 @@ class Localizer(EmbargoTimes):
         placed: Place | None = None,
     ) -> str:
         """Cities followed by more words: AP sets a state or country off with commas on both
-        sides ("Henderson, Nevada, moves up"); parentheses need nothing more."""
-        return self.press.inline(self.cities(cities, among, grouped=grouped, placed=placed))
+        sides ("Henderson, Nevada, moves up"; "Boise, Idaho, and Chicago renewed"); parentheses
+        need nothing more."""
+        also = self.translations.pgettext("series", ALSO)
+        text = places.cities_in_text(
+            cities, self.tag, self.house, pattern=self.place_pattern, among=among,
+            grouped=grouped, placed=placed, set_off=True, also=also,
+        )  # fmt: skip
+        # A last group joined as an aside opened by a comma (", así como Mérida y Zapopan
+        # (México)") closes with one before the verb, as RAE's "así como" does.
+        joiner = also.split("%(last)s")[0].removeprefix("%(items)s")
+        if joiner.startswith(",") and joiner in text and not text.endswith(","):
+            return text + ","
+        return text
 
     def cities_in_their_country(
         self, cities: list[Place], country: str, placed: Place | None = None
     ) -> str:
         """Cities of one country in the sentence that names it ("the first cities in Canada"),
         their first mention: each placed by its region where the press places that country's
-        cities so ("Winnipeg, Manitoba, and Hamilton, Ontario,"), else by name alone, the
-        country being the sentence's ("Buenos Aires and Córdoba")."""
-        if country in self.press.regions:
-            return self.cities_inline(cities, among=[country], placed=placed)
+        cities so, or every city so (``Profile.regions_in_its_country``: "Winnipeg (Manitoba)
+        y Hamilton (Ontario)"), a city its press names alone last; else by name alone, the
+        country being the sentence's (AP: "Buenos Aires and Córdoba")."""
+        if country in self.press.regions or self.press.regions_in_its_country:
+            return places.cities_in_text(
+                cities, self.tag, self.house, pattern=self.place_pattern, among=[country],
+                placed=placed, by_region=True, set_off=True,
+                also=self.translations.pgettext("series", ALSO),
+            )  # fmt: skip
         return self.series(self.names_in_text(cities))
+
+    def in_series_order(
+        self, groups: list[tuple], at: int, among: Iterable[str] = (), placed: Place | None = None
+    ) -> list[tuple]:
+        """``groups`` (a level and its cities, ...) in the order their first cities are named
+        one by one in a sentence that ends "respectively" (``at``: the cities' place in each
+        group), so that what goes with each city follows it: a city named alone after those
+        with a place (see places.cities_in_text)."""
+        order = places.series_order(
+            [group[at][0] for group in groups], self.tag, self.house,
+            pattern=self.place_pattern, among=among, placed=placed,
+        )  # fmt: skip
+        return [groups[index] for index in order]
 
     def dateline(self, place: Place, *, local: bool = False) -> str:
         return places.dateline(place, self.tag, self.house, local=local, pattern=self.place_pattern)

@@ -1,9 +1,10 @@
 """Names of places in each language: cities, their regions, their countries, datelines.
 
 A spelling given in the file (``names``) wins over every rule. Every region is an ISO 3166-2
-subdivision (iso-codes, through pycountry); our table (``data/regions.yaml``) holds only what
-the press writes otherwise: US states in three languages with AP's abbreviations, Brazilian
-states, Canadian provinces in Spanish and Portuguese, and regions whose press name differs.
+subdivision (iso-codes, through pycountry: ``subdivisions.py``); our table
+(``data/regions.yaml``) holds only what the press writes otherwise: US states in three languages
+with AP's abbreviations, Brazilian states, Canadian provinces in Spanish and Portuguese, and
+regions whose press name differs.
 
 Three forms of a city, for three readers:
 - running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): US
@@ -20,23 +21,21 @@ this module applies it to the names and holds no rule of its own about a languag
 
 from __future__ import annotations
 
-import gettext
-import importlib.util
-import json
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
 from babel import Locale
 
+from .capitals import is_capital
 from .exonyms import press_exonym
 from .folding import fold
-from .languages import REGISTRY, SOURCE_LANGUAGE, profile
+from .languages import ALSO_PATTERN, REGISTRY, SOURCE_LANGUAGE, profile
 from .model import Language, Place, city_key
 from .style import HouseStyle
+from .subdivisions import iso_translation, subdivisions
 
 DEFAULT_HOUSE = HouseStyle()
 
@@ -45,47 +44,6 @@ DEFAULT_HOUSE = HouseStyle()
 def _regions() -> dict[str, Any]:
     text = resources.files("wwc_press").joinpath("data/regions.yaml").read_text("utf-8")
     return yaml.safe_load(text)
-
-
-@cache
-def _iso_codes() -> Path:
-    """pycountry's copy of iso-codes (its data and translations), found without importing
-    pycountry: the import and its objects cost a rebuild with nothing to do a quarter of its
-    half-second budget, while its JSON file reads in a hundredth of a second."""
-    spec = importlib.util.find_spec("pycountry")
-    assert spec and spec.submodule_search_locations, "pycountry is a dependency"
-    return Path(spec.submodule_search_locations[0])
-
-
-@cache
-def _all_subdivisions() -> dict[str, dict[str, str]]:
-    text = (_iso_codes() / "databases" / "iso3166-2.json").read_text("utf-8")
-    found: dict[str, dict[str, str]] = {}
-    for entry in json.loads(text)["3166-2"]:
-        country, code = entry["code"].split("-", 1)
-        found.setdefault(country, {})[code] = entry["name"]
-    return found
-
-
-def _subdivisions(country: str) -> dict[str, str]:
-    """ISO 3166-2 codes of ``country`` without the country part, with iso-codes' names."""
-    return _all_subdivisions().get(country, {})
-
-
-@cache
-def _iso_translation(language: Language) -> gettext.NullTranslations:
-    folder = profile(language).iso_codes
-    if folder is None:
-        return gettext.NullTranslations()
-    return gettext.translation(
-        "iso3166-2", _iso_codes() / "locales", languages=[folder], fallback=True
-    )
-
-
-def known_regions(country: str) -> list[str]:
-    """The ISO 3166-2 region codes of ``country``, without the country part; empty when the
-    country has none."""
-    return sorted(_subdivisions(country))
 
 
 def _entry(place: Place) -> dict[str, Any]:
@@ -123,10 +81,10 @@ def _region_name(place: Place, language: Language) -> str | None:
     name = entry.get(_texts(language)) or entry.get("name")
     if name:
         return name
-    official = _subdivisions(place.country).get(place.region)
+    official = subdivisions(place.country).get(place.region)
     if official is None:
         return None
-    return _iso_translation(language).gettext(official)
+    return iso_translation(language).gettext(official)
 
 
 def city_name(place: Place, language: Language) -> str:
@@ -234,7 +192,7 @@ def _says_region(place: Place) -> bool:
 @cache  # asked for every city of every page: a city's names and region do not change
 def _name_says_region(names: tuple[str, ...], region: str | None, country: str) -> bool:
     place = Place(name=names[0], region=region, country=country)
-    official = _subdivisions(country).get(region or "")
+    official = subdivisions(country).get(region or "")
     regions = [r for r in [official, *(region_name(place, lang) for lang in REGISTRY)] if r]
     return any(_contains(n, r) or _contains(r, n) for n in names for r in regions)
 
@@ -269,7 +227,7 @@ def _listed(place: Place, names: tuple[str, ...], language: Language) -> str | N
 def _standalone(place: Place, language: Language) -> bool:
     """Cities that take no state, province or country after them: on their press's list (AP's
     30 US dateline cities, CP's Canadian ones, the few US cities Latin American desks print
-    alone), or whose name or spelling already places them."""
+    alone), their country's capital, or whose name or spelling already places them."""
     # A spelling in ``names`` changes how the city is written, never whether its state is given
     # ("San Jose, California"), unless it carries its own ("Washington, D.C.").
     if _own_qualifier(place, language) or _says_region(place) or _says_country(place):
@@ -277,7 +235,9 @@ def _standalone(place: Place, language: Language) -> bool:
     press = profile(language)
     if (place.country, place.region) == press.home_region:
         return True  # the readers' own region: "Laval", not "Laval (Québec)", in Quebec
-    return _listed(place, press.standalone.get(place.country, ()), language) is not None
+    if _listed(place, press.standalone.get(place.country, ()), language) is not None:
+        return True
+    return is_capital(_names(place), place.region, place.country)
 
 
 # A place and what qualifies it (its state, region or country), as English writes it; the
@@ -303,8 +263,9 @@ def qualifier(
         written = entry.get("in_text", {}).get(texts) or entry.get(texts)
     elif form == "full":  # a US state as the table spells it
         written = entry.get(texts)
-    elif form == "name":  # the region's name as ``region_name`` gives it
-        written = None
+    elif form == "name":  # the region's name as ``region_name`` gives it, in text as the
+        # press writes it there where the name is a city's too ("estado de São Paulo")
+        written = None if dateline else entry.get("in_text", {}).get(texts)
     else:  # the press's abbreviation: "ap", "cp"
         written = entry.get(form)
     return written or region_name(place, language) or ""
@@ -340,6 +301,9 @@ def cities_in_text(
     among: Iterable[str] = (),
     grouped: bool = True,
     placed: Place | None = None,
+    by_region: bool = False,
+    set_off: bool = False,
+    also: str = ALSO_PATTERN,
 ) -> str:
     """Cities as the program's release names them, grouped by country where that reads better.
 
@@ -347,64 +311,115 @@ def cities_in_text(
     US cities (Canadian ones in English, Brazilian ones in Portuguese) go with their state or
     province, others with their country. Where commas set the region off, cities of one state
     or province share it ("Laval and Gatineau, Que.", not "Laval, Que., and Gatineau, Que.");
-    in parentheses each keeps its own, so that a long series keeps its commas.
+    in parentheses each keeps its own, so that a long series keeps its commas. ``by_region``,
+    every city goes with its region, never its country: the sentence names the country.
 
     ``among`` are the countries of every city the release names: whether a US city takes its
-    country too ("Tulsa (Oklahoma, EE. UU.)") is decided once per release, so that it does not
-    lose it in a sentence of its own beside "Las Condes (Chile)". Not ``grouped``, each city
-    keeps its own place in the order given (a sentence that ends "respectively"). The city
-    ``placed`` by the dateline is named alone: the reader knows where it is (AP, CP).
+    country too ("Tulsa (Oklahoma, EE. UU.)") is decided once per release, not per sentence. The
+    city ``placed`` by the dateline is named alone: the reader knows where it is (AP, CP).
+
+    A place closing a series reads as the place of every name before it, as a shared one does
+    ("Lima, Arequipa y Trujillo (La Libertad)"): the cities named alone go last, after those
+    with a place ("Trujillo (La Libertad), Lima y Arequipa"), unless semicolons set each item
+    off (AP: "Chicago; Henderson, Nevada; and Syracuse"); not ``grouped`` ("respectively"), the
+    caller orders them (``series_order``). ``set_off``, words follow: what closes the series is
+    set off as it would be alone ("Boise, Idaho, and Chicago renewed"; "Washington, D.C.,").
     """
+    items = _items(places, language, house, pattern, among, grouped, placed, by_region)
+    texts = _worded(items, language, house, pattern)
+    order = _unambiguous(texts, items, language) if grouped else list(range(len(items)))
+    text = profile(language).series([texts[i] for i in order], house.serial_comma, also)
+    closing = texts[order[-1]] if set_off and order else ""  # what follows it is set off
+    return text + profile(language).inline(closing)[len(closing) :]
+
+
+def series_order(
+    places: list[Place],
+    language: Language,
+    house: HouseStyle = DEFAULT_HOUSE,
+    *,
+    pattern: str = PLACE_PATTERN,
+    among: Iterable[str] = (),
+    placed: Place | None = None,
+) -> list[int]:
+    """The order (indices into ``places``) of cities named one by one that leaves no place read
+    as theirs by the cities before it: what goes with each ("respectively") follows it."""
+    items = _items(places, language, house, pattern, among, False, placed, False)
+    return _unambiguous(_worded(items, language, house, pattern), items, language)
+
+
+Item = tuple[str, list[Place], tuple[str, ...]]  # cities, their place ("": alone), its codes
+
+
+def _unambiguous(texts: list[str], items: list[Item], language: Language) -> list[int]:
+    """The items' order, one named alone moved last where the next place would read as its own
+    and is not ("Chicago, Cincinnati (Ohio)"; not "Phoenix and Tempe, Arizona"): see above."""
+
+    def misread(index: int) -> bool:
+        where, (place, *_), _ = items[index]
+        after = next((item[2] for item in items[index + 1 :] if item[0]), None)
+        own = (place.country, place.region or "")
+        return not where and after is not None and after != own[: len(after)]
+
+    order = list(range(len(items)))
+    return order if profile(language).delimits(texts) else sorted(order, key=misread)
+
+
+def _items(
+    places: list[Place],
+    language: Language,
+    house: HouseStyle,
+    pattern: str,
+    among: Iterable[str],
+    grouped: bool,
+    placed: Place | None,
+    by_region: bool,
+) -> list[Item]:
+    """The cities of ``cities_in_text``, each named alone or in a group with its place."""
     press = profile(language)
     share_regions = grouped and pattern.startswith("%(place)s,")
     # Some city of the release is named with a country: a US city is given its country too.
     mixed = len({place.country for place in places} | set(among)) > 1
     groups: dict[str, list[Place]] = {}
-    items: list[str | tuple[str, list[Place]]] = []
+    items: list[Item] = []
     for place in places:
         if placed is not None and city_key(place) == city_key(placed):
-            items.append(_in_text(place, language))
-        elif _is_local(place, language):
+            items.append(("", [place], ()))
+        elif by_region or _is_local(place, language):
             after = "" if _standalone(place, language) else qualifier(place, language, house)
+            where = (place.country, place.region or "")
             country = press.region_and_country.get(place.country)
             if after and mixed and country:
                 after = f"{after}, {country}"
             elif mixed and country and _says_region(place):  # "Oklahoma City (EUA)"
-                after = country
-            if not after:
-                items.append(_in_text(place, language))
-                continue
+                after, where = country, (place.country,)
             key = f"{place.country}-{place.region}" if share_regions else f"{len(items)}-"
-            if key in groups:
+            if not after:
+                items.append(("", [place], ()))
+            elif key in groups:
                 groups[key].append(place)
             else:
                 groups[key] = [place]
-                items.append((after, groups[key]))
+                items.append((after, groups[key], where))
         elif _says_country(place):
-            items.append(_in_text(place, language))
+            items.append(("", [place], ()))
         elif grouped and place.country in groups:
             groups[place.country].append(place)
         else:
             key = place.country if grouped else f"{len(items)}-{place.country}"
             groups[key] = [place]
-            items.append((country_name(place.country, language), groups[key]))
-    return _joined(items, language, house, pattern)
+            items.append((country_name(place.country, language), groups[key], (place.country,)))
+    return items
 
 
-def _joined(
-    items: list[str | tuple[str, list[Place]]], language: Language, house: HouseStyle, pattern: str
-) -> str:
-    """The cities' names, each group with the place it shares, as one series."""
+def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: str) -> list[str]:
+    """The items' words: each group's names with the place they share."""
     press = profile(language)
     texts = []
-    for item in items:
-        if isinstance(item, str):
-            texts.append(item)
-        else:
-            where, members = item
-            names = press.series([_in_text(p, language) for p in members], house.serial_comma)
-            texts.append(_with(names, where, pattern))
-    return press.series(texts, house.serial_comma)
+    for where, members, _ in items:
+        names = press.series([_in_text(p, language) for p in members], house.serial_comma)
+        texts.append(_with(names, where, pattern) if where else names)
+    return texts
 
 
 def dateline(

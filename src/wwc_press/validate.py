@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
-from . import fields, loader, places, readers, wording
+from . import fields, loader, places, readers, subdivisions, wording
 from .errors import InputError, Problem
 from .fonts import unprintable
 from .inputs import ID_PATTERN, LANGUAGES, LEVELS
@@ -217,7 +217,7 @@ def _text_rules(
 
 def _region_problems(doc: loader.Document, loc: tuple[Any, ...], place: Place) -> list[Problem]:
     """Every region is an ISO 3166-2 subdivision of its country: a code outside them is a typo."""
-    known = places.known_regions(place.country)
+    known = subdivisions.known_regions(place.country)
     if place.region is None or place.region in known:
         return []
     country = places.country_name(place.country, "en")

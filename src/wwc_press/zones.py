@@ -189,6 +189,15 @@ def _matches(name: str, region: str | None, country: str) -> list[_City]:
     return []
 
 
+def largest_in(name: str, region: str | None, country: str) -> bool:
+    """Whether the largest of GeoNames' cities of ``country`` called ``name`` is in ``region``
+    (true where we cannot tell GeoNames' code for the region, or GeoNames has no such city)."""
+    everywhere = _matches(name, None, country)
+    if not everywhere:
+        return True
+    return max(everywhere, key=lambda city: city.population) in _matches(name, region, country)
+
+
 def _candidates(name: str, region: str | None, country: str) -> Iterator[str]:
     """Possible answers, best first."""
     only = _zone_tab().get(country, [])

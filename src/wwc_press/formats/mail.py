@@ -104,6 +104,24 @@ def _addresses(page: Page) -> list[Address]:
     return found
 
 
+def _names(page: Page, html: str) -> set[str]:
+    """The page's proper nouns, as far as it says: the names it marks (``span.name``, a name of
+    several words; ``keep``, a phrase, is none), the words of its dateline ("CUSCO"), and words
+    written with a capital in the middle of a sentence ("…que Querétaro obtuvo…")."""
+    import html as entities
+
+    marked = re.findall(r'<span class="name"[^>]*>(.*?)</span>', html, flags=re.S)
+    names = {
+        entities.unescape(re.sub(r"<[^>]+>", "", name)).replace("\u00a0", " ") for name in marked
+    }
+    names |= {
+        word.title() for lead in page.of("lead") for word in re.findall(r"\w+", lead.dateline)
+    }
+    text = "\n".join(block.text for block in page.blocks)  # a block's first word starts one
+    words = re.findall(r"(?<=[\w,;)][ \u00a0])\w[\w’'-]*", text)
+    return names | {word for word in words if word[0].isupper()}
+
+
 def message(
     page: Page, html: str, pdf: bytes, pdf_name: str, logo: Callable[[str], bytes | None]
 ) -> bytes:
@@ -117,7 +135,8 @@ def message(
     if page.embargo is not None:
         # The embargo in one place's time: the full line with every reader's time made a
         # Subject of 200 characters, the headline cut off in every inbox.
-        subject = f"{plain(page.embargo.short or page.embargo.text)}: {subject}"
+        headline = profile(page.language).after_colon(subject, _names(page, html))
+        subject = f"{plain(page.embargo.short or page.embargo.text)}: {headline}"
     # fr-CA: "(…) : Hamilton…"; then written as encoded words, never parsed as a header.
     mail.set_raw("Subject", _words(plain(profile(page.language).typography(subject)), "Subject"))
     contacts = _addresses(page)

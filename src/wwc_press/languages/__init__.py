@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +28,22 @@ if TYPE_CHECKING:
 # city by itself. Kept short on purpose: the cities that El País and Folha de S.Paulo datelines
 # print without a state ("NUEVA YORK", "WASHINGTON", "LOS ÁNGELES").
 US_KNOWN_ALONE = ("New York", "Washington", "Los Angeles", "Chicago", "Miami", "San Francisco")
+# A series whose last item holds the conjunction itself, a group of cities sharing a place,
+# joined by a word other than "and" ("Regina (Saskatchewan) et Mérida et Zapopan (Mexique)"
+# read as one list of three): English's; the catalogs translate it (context "series").
+ALSO_PATTERN = "%(items)s, as well as %(last)s"
+
+
+def _bare(item: str) -> str:
+    """An item of a series without what it holds in parentheses: a comma there ("Utah, Estados
+    Unidos") is held by them, and asks for no semicolons between the items."""
+    return re.sub(r"\([^()]*\)", "", item)
+
+
+def _bare(item: str) -> str:
+    """An item of a series without what it holds in parentheses: a comma there ("Utah, Estados
+    Unidos") is held by them, and asks for no semicolons between the items."""
+    return re.sub(r"\([^()]*\)", "", item)
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,12 @@ class Profile:
     # Cities a dateline writes as the list writes them, whatever the text says (AP: "WASHINGTON"
     # where the text says "Washington, D.C.", "NEW YORK" where it says "New York City").
     dateline_cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Whether the press places every city by its region in the sentence that names the city's
+    # country ("Winnipeg (Manitoba) y Hamilton (Ontario) están entre las primeras ciudades
+    # canadienses"), a country it otherwise places by country included; False: by region only
+    # a country of ``regions``, others by name alone there (AP: "Buenos Aires and Córdoba are
+    # the first in Argentina": AP places a foreign city by its country, named in the sentence).
+    regions_in_its_country: bool = False
     # ... and with their country too, as the press abbreviates it, in a list that places other
     # cities by country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla
     # (México)".
@@ -137,6 +160,11 @@ class Profile:
     # settings' default, ``--lang``): English, the source, first.
     list_order: int = 0
     opening_quote: str = "“"  # the mark ``quote`` opens with, which QA asks a translation for
+    # Whether what follows a colon opens with a capital where it is a sentence of its own (AP,
+    # CP: "Embargoed until …: Nine cities earn…"); False where the press writes it in lower
+    # case unless it opens with a name (Fundéu, "mayúscula tras dos puntos"; OQLF, BDL, "deux-
+    # points"; Estadão, "dois-pontos"): an e-mail's Subject, the embargo then the headline.
+    capital_after_colon: bool = True
     # A question or an exclamation opened with its own mark as well as closed (QA counts them).
     inverted_marks: tuple[tuple[str, str], ...] = ()
 
@@ -218,29 +246,53 @@ class Profile:
             return self.percent_form(fraction)
         return format_percent(fraction, locale=self.babel_locale)
 
-    def series(self, items: list[str], serial_comma: bool = False) -> str:
+    def series(self, items: list[str], serial_comma: bool = False, also: str = "") -> str:
         """``items`` joined as running text does.
 
         AP (and RAE for Spanish, Estadão for Portuguese): no comma before the conjunction in a
         simple series; when an item holds a comma or the conjunction itself, items are separated
         by semicolons and the last joins with "; and" ("Chicago; Henderson, Nevada; and
-        Syracuse").
+        Syracuse"). Else a last item that holds the conjunction joins by ``also`` where given
+        (ALSO_PATTERN, "así como"), the conjunction being read once.
         """
         if len(items) < 2:
             return "".join(items)
-        # A comma inside parentheses ("Utah, Estados Unidos") is held by them: it asks for no
-        # semicolons between the items.
-        bare = [re.sub(r"\([^()]*\)", "", item) for item in items]
-        complex_items = any("," in item or f" {self.and_word} " in item for item in bare[:-1])
         last = items[-1]
+        if also and not self.delimits(items) and self._holds_and(last):
+            return also % {"items": ", ".join(items[:-1]), "last": last}
         word = self.and_before(last)
         if len(items) == 2:
-            comma = "," if "," in bare[0] else ""
+            comma = "," if "," in _bare(items[0]) else ""
             return f"{items[0]}{comma} {word} {last}"
-        if complex_items:
+        if self.delimits(items):
             return "; ".join(items[:-1]) + f"; {word} {last}"
         comma = "," if serial_comma else ""
         return ", ".join(items[:-1]) + f"{comma} {word} {last}"
+
+    def _holds_and(self, item: str) -> bool:
+        """Whether ``item`` joins words by the conjunction ("Mérida y Zapopan (México)")."""
+        words = _bare(item).split()
+        return any(self.and_before(word) == before for before, word in pairwise(words))
+
+    def delimits(self, items: list[str]) -> bool:
+        """Whether ``series`` sets the items off by semicolons (three or more, one before the
+        last holding a comma or the conjunction): each item then ends where its semicolon is,
+        and a place after one ("Henderson, Nevada;") cannot be read as the place of the items
+        before it."""
+        return len(items) > 2 and any(
+            "," in item or f" {self.and_word} " in item for item in map(_bare, items[:-1])
+        )
+
+    def after_colon(self, text: str, names: Iterable[str]) -> str:
+        """``text`` as it reads after a colon: its first word in lower case where the press
+        writes it so, unless ``text`` opens with one of ``names`` (a proper noun: "Querétaro
+        obtiene", "San Isidro obtiene") or an acronym."""
+        first = re.match(r"\w[\w’'-]*", text)
+        if self.capital_after_colon or first is None or first.group().isupper():
+            return text
+        if any(name == first.group() or text.startswith(f"{name} ") for name in names):
+            return text
+        return text[0].lower() + text[1:]
 
     def quoted_before_attribution(self, text: str) -> str:
         """A quote of the file that the name of its speaker follows, typeset, in the language's

@@ -71,6 +71,7 @@ def _typography(text: str) -> str:
 
 
 PROFILE = Profile(
+    capital_after_colon=False,  # Fundéu (mayúsculas tras dos puntos): lower case, save a name
     tag="es",
     list_order=1,
     babel_locale="es",
@@ -101,6 +102,11 @@ PROFILE = Profile(
     # Latin American desks place a US city by its state and its country when the same list
     # gives other cities their country, the country abbreviated (Fundéu: "EE. UU.").
     region_and_country={"US": "EE.\u00a0UU."},
+    # Latin American desks place a foreign city by its province or state at its first mention,
+    # in the sentence that names its country, as their press does (three readings of the
+    # Spanish desk: "Winnipeg (Manitoba) y Hamilton (Ontario) están entre las primeras ciudades
+    # canadienses"), a capital and their list's cities alone.
+    regions_in_its_country=True,
     # A card headline's line starts on no preposition contracted with its article, held to the
     # noun before it (Martínez de Sousa: "del" opens no line of a title, cut from its noun).
     headline_ties_before=frozenset("del".split()),

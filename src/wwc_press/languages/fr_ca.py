@@ -118,6 +118,7 @@ COUNTRY_ARTICLES = {
 }  # fmt: skip
 
 PROFILE = Profile(
+    capital_after_colon=False,  # OQLF, BDL (majuscule après le deux-points): save a name
     tag="fr-CA",
     list_order=3,
     babel_locale="fr_CA",

@@ -76,6 +76,7 @@ def _typography(text: str) -> str:
 
 
 PROFILE = Profile(
+    capital_after_colon=False,  # Estadão (dois-pontos): lower case, save a name
     tag="pt-BR",
     list_order=2,
     babel_locale="pt_BR",
@@ -100,6 +101,11 @@ PROFILE = Profile(
     # Brazilian desks place a US city by its state and its country when the same list gives
     # other cities their country, the country abbreviated (Estadão: "EUA").
     region_and_country={"US": "EUA"},
+    # ... and place a foreign city by its province or state at its first mention, in the
+    # sentence that names its country, as their press does (three readings of the Brazilian
+    # desk: "Winnipeg (Manitoba) e Hamilton (Ontário) estão entre as primeiras cidades
+    # canadenses"), a capital and their list's cities alone.
+    regions_in_its_country=True,
     # A card headline's line starts on no preposition contracted with its article, held to the
     # noun before it (Estadão: "do", "da" open no line of a title, cut from the noun).
     headline_ties_before=frozenset("do da dos das".split()),
