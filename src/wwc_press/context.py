@@ -137,14 +137,13 @@ def _roster(facts: Facts | None) -> list[tuple[Place, Level, int | None]]:
 
 
 def _figures(everyone: list[tuple[str, City]], unnamed: dict[str, int]) -> dict[str, Any]:
-    """The report's counts per level and its chart. A level with no named city is left out when
-    some are unnamed (see _chart)."""
+    """The report's counts per level and its chart: only the levels some city of the round has.
+    A row or a bar of 0 is noise a desk deletes, and where the file leaves cities unnamed it
+    would say the round has none at that level ("Platinum 0" was read as a fact)."""
     chart = _chart(everyone, unnamed)
     return {
         "by_level": [
-            (level, n)
-            for level in LEVELS
-            if (n := sum(1 for _, c in everyone if c.level == level)) or not any(unnamed.values())
+            (level, n) for level in LEVELS if (n := sum(1 for _, c in everyone if c.level == level))
         ],
         "chart": chart,
         "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
@@ -171,8 +170,8 @@ def _chart(
                 count = sum(1 for s, c in cities if s == status and c.level == level)
             segments.append((status, count, offset))
             offset += count
-        # With cities unnamed, a level none of the named cities has may still be an unnamed
-        # one's: a bar of 0 would say the round has none (a desk read "Platinum 0" as a fact).
-        if offset or level is None or not any(unnamed.values()):
+        # Only a level with cities has a bar (the last, of unnamed cities, has some): its
+        # accessible description then never names a level with nothing after it.
+        if offset:
             bars.append((level, segments))
     return bars
