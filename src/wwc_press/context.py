@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from . import zones
+from . import places, zones
 from .inputs import LEVELS
 from .model import STATUSES, Announcement, City, Level, Place, city_key
 from .roster import Facts
@@ -66,12 +66,26 @@ def template_context(
         **_firsts(cities.new, facts.firsts if facts else frozenset(), unnamed["new"]),
         "zone_of": _zones(announcement, everyone),
         "key": city_key,
+        "region_kinds": region_kinds,
         "roster": _roster(facts),
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
             for name in {h.city for h in announcement.highlights if h.city}
         },
     }
+
+
+# The kinds of region a table heads by name, in the order a head names two ("State or
+# province"); any other kind (a parish, a metropolitan region) is headed as a region.
+REGION_KINDS = ("state", "province", "department", "region")
+
+
+def region_kinds(cities: list[Place]) -> list[str]:
+    """The kinds of region a table of ``cities`` holds (its countries' kinds, ISO 3166-2), in
+    ``REGION_KINDS``' order, then any other: a column of Canadian and Argentine provinces is
+    headed "Province", never "State or region"."""
+    kinds = {kind for c in cities if c.region and (kind := places.region_kind(c.country))}
+    return sorted(kinds, key=lambda k: ((REGION_KINDS + (k,)).index(k), k))
 
 
 def _statuses(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict[str, Any]:
