@@ -278,10 +278,10 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     assert "WINNIPEG, Feb. 26, 2025 — Winnipeg has earned What Works Cities Silver" in winnipeg
     assert "75\u00a0per cent of the hours" in winnipeg and _ends_its_text_with_30(winnipeg)
     assert (
-        "Winnipeg is one of 21 cities certified for the first time in this announcement. "
+        "Winnipeg is one of 21 cities certified for the first time in this round. "
         "A total of 104" in winnipeg
     )
-    assert "In all" not in winnipeg and "today" not in winnipeg.split("announced today", 1)[1]
+    assert "in all" not in winnipeg and "today" not in winnipeg.split("announced today", 1)[1]
     # Two of Canada's first four: the country named, as a desk would, not "in its country".
     assert "Winnipeg is among the first cities in Canada to earn the certification" in winnipeg
     # The first mention places the cities by province; the sentence names the country; the

@@ -12,11 +12,11 @@ in Quebec City.
 - A large figure in prose as each press writes it: "30 000" (RAE), "30 mil" (Estadão).
 - The report names the cities it does not list for what they are: "Other cities (not
   listed)", not "Level not given".
-- Quebec French: « la Ville » for the municipal administration; the Gold definition; the
+- Quebec French: « la Ville » for the municipal administration; what a level asks for; the
   lead-in of the examples.
 - The end mark: -30- ends a Canadian release's text, its contacts under it; ### last.
-- A city alone in its group is "the only city to renew its certification in this
-  announcement", not "recognized along with 20 other cities".
+- A city alone in its group is "the only city to renew its certification in this round",
+  not "recognized along with 20 other cities".
 """
 
 from __future__ import annotations
@@ -316,14 +316,17 @@ def test_quebec_french_definitions_and_lead_in(quebec: Path) -> None:
     assert "Une des réalisations reconnues par la certification :" in release
     assert "résultats soulignés" not in release
     sherbrooke = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
+    # What a level asks for, from the settings' thresholds: no description of its cities.
     assert (
-        "La certification Or reconnaît les villes qui utilisent les données et les éléments "
-        "probants dans l’ensemble de leur administration pour établir leurs priorités, financer "
-        "leurs programmes et améliorer les services aux citoyens."
+        "La certification Or est décernée aux villes qui remplissent de 68 % à 84 % des 43 "
+        "critères du programme."
     ) in sherbrooke
     saskatoon = _txt(quebec, "fr-CA", "cities/saskatoon-sk-ca")
-    assert "les bases d’une gestion municipale rigoureuse et axée sur les données" in saskatoon
-    assert "fondements" not in saskatoon
+    assert (
+        "La certification Argent est décernée aux villes qui remplissent de 51 % à 67 % des 43 "
+        "critères du programme."
+    ) in saskatoon
+    assert "gestion municipale rigoureuse" not in saskatoon and "fondements" not in saskatoon
 
 
 # The end mark
@@ -377,15 +380,16 @@ def test_ap_and_latin_american_releases_end_with_their_mark_last(
 def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
     text = _txt(quebec, "en", "cities/new-orleans-la-us")
     assert (
-        "New Orleans is the only city to renew its certification in this announcement. In all, "
-        "the announcement recognizes eight cities."
+        "New Orleans is the only city to renew its certification in this round, which "
+        "recognizes eight cities in all."
     ) in text
     assert "recognized along with" not in text
     french = _txt(quebec, "fr-CA", "cities/victoria-bc-ca")
     assert (
-        # BDL: an "annonce" is the act of announcing; cities are certified in a round.
+        # BDL: an "annonce" is the act of announcing; cities are certified in a round, a
+        # « cycle » (the OQLF keeps « ronde » for negotiations and competitions).
         "Victoria est l’une des deux villes qui sont passées au niveau supérieur "
-        "lors de cette ronde de certification." in french
+        "lors de ce cycle de certification, qui compte huit villes au total." in french
     )
 
 

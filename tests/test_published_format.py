@@ -116,7 +116,7 @@ def test_a_city_release_reads_as_local_news(built: Path) -> None:
     # before this illustrative round were (its baseline comes later).
     assert "primera ciudad" not in quito and "primeras ciudades" not in quito
     # What the city did comes before what the level means; the city's own voice is there.
-    assert quito.index("Quito abrió sus datos") < quito.index("La certificación Plata reconoce")
+    assert quito.index("Quito abrió sus datos") < quito.index("La certificación Plata se otorga")
     assert (
         "«Los datos cambiaron nuestra forma de gobernar», afirmó Ana Torres, directora de datos "
         "de Quito." in quito

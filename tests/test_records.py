@@ -133,20 +133,21 @@ def test_check_notes_the_firsts_and_years_it_held_back(tmp_path: Path) -> None:
 COUNTS = {
     "en": [
         "today announced that 12 cities have earned",
-        "Monterrey is one of 12 cities certified for the first time in this announcement. "
-        "In all, the announcement recognizes 17 cities.",
-        "Phoenix is one of two cities that moved up a level in this announcement.",
+        "Monterrey is one of 12 cities certified for the first time in this round, which "
+        "recognizes 17 cities in all.",
+        "Phoenix is one of two cities that moved up a level in this round, which recognizes 17 "
+        "cities in all.",
     ],
     "es": [
         "12 ciudades obtuvieron",
-        "Monterrey es una de las 12 ciudades certificadas por primera vez en este anuncio. "
-        "En total, el anuncio reconoce a 17 ciudades.",
+        "Monterrey es una de las 12 ciudades que obtienen por primera vez la certificación en "
+        "esta ronda, que reconoce en total a 17 ciudades.",
         "Bogotá es una de las 12 ciudades",
     ],
     "pt-BR": [
         "12 cidades",
-        "Recife é uma das 12 cidades certificadas pela primeira vez neste anúncio. "
-        "Ao todo, o anúncio reconhece 17 cidades.",
+        "Recife é uma das 12 cidades certificadas pela primeira vez nesta rodada, que "
+        "reconhece ao todo 17 cidades.",
         "Bogotá",
     ],
     "fr-CA": ["12 villes", "", ""],

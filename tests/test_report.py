@@ -20,9 +20,11 @@ CITIES = [
     "Arlington", "Cambridge", "Memphis", "Seattle", "Washington", "Bellingham", "Denver",
 ]  # fmt: skip
 LABELS = {
-    "en": ["Contents", "Key figures", "First certification", "State or region"],
-    "es": ["Índice", "Cifras clave", "Primera certificación", "Estado o región"],
-    "pt-BR": ["Sumário", "Números principais", "Primeira certificação", "Estado ou região"],
+    # The regions given are US and Brazilian states (the Argentine and Uruguayan cities have
+    # none): the table's head says so.
+    "en": ["Contents", "Key figures", "First certification", "City State Country"],
+    "es": ["Índice", "Cifras clave", "Primera certificación", "Ciudad Estado País"],
+    "pt-BR": ["Sumário", "Números principais", "Primeira certificação", "Cidade Estado País"],
 }
 
 
@@ -68,12 +70,12 @@ def _check_contents_and_headers(pdf: Path, header: str) -> int:
         body = "\n".join(target.splitlines()[2:])  # below the running header
         assert title in body, (title, number)
     table_pages = [p for p in pages if re.search(r"^\s*(Town|Carlsbad)\b", p, re.M)]
-    assert table_pages and all(header in p for p in table_pages)
+    assert table_pages and all(header in " ".join(p.split()) for p in table_pages)
     return len(table_pages)
 
 
 def test_sample_report_contents_point_at_the_right_pages(sample: Path) -> None:
-    _check_contents_and_headers(sample / "en" / "report.pdf", "State or region")
+    _check_contents_and_headers(sample / "en" / "report.pdf", "City State Country")
 
 
 def test_long_report_repeats_its_table_header(tmp_path: Path) -> None:
@@ -83,7 +85,7 @@ def test_long_report_repeats_its_table_header(tmp_path: Path) -> None:
     args = ["build", str(tmp_path / "long.yaml"), "--only", "report", "--format", "pdf"]
     assert run([*args, "--lang", "es", "--out", str(tmp_path)], cwd=ROOT).exit_code == 0
     pdf = tmp_path / "long" / "es" / "report.pdf"
-    assert _check_contents_and_headers(pdf, "Estado o región") >= 3
+    assert _check_contents_and_headers(pdf, "Región") >= 3  # no region given: the generic head
     text = pdf_text(pdf)
     assert all(f"Town {i:03d}" in text for i in range(150))
 
@@ -106,11 +108,11 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
         ("pt-BR/cities/fortaleza-ce-br.pdf", [
             "Fortaleza conquista a certificação Ouro do What Works Cities",  # (CE) in the dateline
             "FORTALEZA (CE), 21 de junho de 2023 –",
-            "A certificação Ouro reconhece as cidades",
+            "A certificação Ouro é concedida às cidades que atendem de 68% a 84% dos 43 critérios",
             "reduziu em 57% as mortes",
             # One of the round's seven new cities, among 21 in all.
-            "Fortaleza é uma das sete cidades certificadas pela primeira vez neste anúncio. "
-            "Ao todo, o anúncio reconhece 21 cidades.",
+            "Fortaleza é uma das sete cidades certificadas pela primeira vez nesta rodada, que "
+            "reconhece ao todo 21 cidades.",
         ]),
         ("es/cities/cordoba-ar.pdf", [
             # Its own press: no country after the city (Córdoba is the capital of Córdoba).

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from . import zones
+from . import places, subdivisions, zones
 from .inputs import LEVELS
 from .model import STATUSES, Announcement, City, Level, Place, city_key
 from .roster import Facts
@@ -66,12 +66,26 @@ def template_context(
         **_firsts(cities.new, facts.firsts if facts else frozenset(), unnamed["new"]),
         "zone_of": _zones(announcement, everyone),
         "key": city_key,
+        "region_kinds": region_kinds,
         "roster": _roster(facts),
         "highlights_of": {
             name: [h for h in announcement.highlights if h.city == name]
             for name in {h.city for h in announcement.highlights if h.city}
         },
     }
+
+
+# The kinds of region a table heads by name, in the order a head names two ("State or
+# province"); any other kind (a parish, a metropolitan region) is headed as a region.
+REGION_KINDS = ("state", "province", "department", "region")
+
+
+def region_kinds(cities: list[Place]) -> list[str]:
+    """The kinds of region a table of ``cities`` holds (its countries' kinds, ISO 3166-2), in
+    ``REGION_KINDS``' order, then any other: a column of Canadian and Argentine provinces is
+    headed "Province", never "State or region"."""
+    kinds = {kind for c in cities if c.region and (kind := subdivisions.region_kind(c.country))}
+    return sorted(kinds, key=lambda k: ((REGION_KINDS + (k,)).index(k), k))
 
 
 def _statuses(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict[str, Any]:
@@ -137,14 +151,13 @@ def _roster(facts: Facts | None) -> list[tuple[Place, Level, int | None]]:
 
 
 def _figures(everyone: list[tuple[str, City]], unnamed: dict[str, int]) -> dict[str, Any]:
-    """The report's counts per level and its chart. A level with no named city is left out when
-    some are unnamed (see _chart)."""
+    """The report's counts per level and its chart: only the levels some city of the round has.
+    A row or a bar of 0 is noise a desk deletes, and where the file leaves cities unnamed it
+    would say the round has none at that level ("Platinum 0" was read as a fact)."""
     chart = _chart(everyone, unnamed)
     return {
         "by_level": [
-            (level, n)
-            for level in LEVELS
-            if (n := sum(1 for _, c in everyone if c.level == level)) or not any(unnamed.values())
+            (level, n) for level in LEVELS if (n := sum(1 for _, c in everyone if c.level == level))
         ],
         "chart": chart,
         "chart_max": max([1] + [sum(count for _, count, _ in bar) for _, bar in chart]),
@@ -171,8 +184,8 @@ def _chart(
                 count = sum(1 for s, c in cities if s == status and c.level == level)
             segments.append((status, count, offset))
             offset += count
-        # With cities unnamed, a level none of the named cities has may still be an unnamed
-        # one's: a bar of 0 would say the round has none (a desk read "Platinum 0" as a fact).
-        if offset or level is None or not any(unnamed.values()):
+        # Only a level with cities has a bar (the last, of unnamed cities, has some): its
+        # accessible description then never names a level with nothing after it.
+        if offset:
             bars.append((level, segments))
     return bars

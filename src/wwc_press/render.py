@@ -253,13 +253,16 @@ class Renderer:
         settings = self.project.settings
         tag = self.tag(announcement, output)
         env = self.environment(tag)  # card.html has no message to translate
+        l10n = self.localizers[tag]
+        # The date is kept on one line as a name is: the report's "informe del 15 de octubre /
+        # de 2030" on two lines of its card read as a date and a stray year.
+        date = l10n.press.long_date(announcement.date)
         if output.city is None:  # the release's or the report's link preview
-            keep = [settings.program, settings.organization]
+            keep = [settings.program, settings.organization, date]
             return cards.card_files(page, "program", keep, env, self.project.templates,
                                     cards.SIZES[:1], settings.program)  # fmt: skip
-        l10n = self.localizers[tag]
         keep = [settings.program, settings.organization, output.city.name,
-                l10n.city_name(output.city)]  # fmt: skip
+                l10n.city_name(output.city), date]  # fmt: skip
         return cards.card_files(page, output.city.level, keep, env, self.project.templates)
 
     def warm_up(self, outputs: list[Output]) -> None:

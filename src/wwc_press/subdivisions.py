@@ -33,6 +33,16 @@ def _all_subdivisions() -> dict[str, dict[str, str]]:
     return found
 
 
+@cache
+def region_kind(country: str) -> str | None:
+    """What most of ``country``'s top-level regions are, as ISO 3166-2 types them ("state",
+    "province", "department", "region"): what a table's column of its regions holds."""
+    text = (_iso_codes() / "databases" / "iso3166-2.json").read_text("utf-8")
+    own = [e for e in json.loads(text)["3166-2"] if e["code"].startswith(f"{country}-")]
+    kinds = [e["type"].lower() for e in own if "parent" not in e]
+    return max(sorted(set(kinds)), key=kinds.count) if kinds else None
+
+
 def subdivisions(country: str) -> dict[str, str]:
     """ISO 3166-2 codes of ``country`` without the country part, with iso-codes' names."""
     return _all_subdivisions().get(country, {})
