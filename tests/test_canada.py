@@ -66,7 +66,10 @@ def test_running_text_per_cent_and_numbers() -> None:
     assert profile("en-CA").percent(0.92) == "92\u00a0per\u00a0cent"
     assert profile("en").percent(0.92) == "92%"  # AP
     assert profile("en-CA").typography("75% of the hours") == "75\u00a0per\u00a0cent of the hours"
-    assert profile("en-CA").typography("from 10% to 15%") == "from 10 to 15\u00a0per\u00a0cent"
+    # ... and a range on one line: "10 to / 15 per cent" reads as two figures.
+    assert profile("en-CA").typography("from 10% to 15%") == (
+        "from 10\u00a0to\u00a015\u00a0per\u00a0cent"
+    )
     assert profile("en-CA").typography("61 per cent of them") == "61\u00a0per\u00a0cent of them"
     # CP writes dates, clock times and numbers as AP does.
     assert profile("en-CA").long_date(dt.date(2025, 2, 26)) == "Feb. 26, 2025"

@@ -124,6 +124,14 @@ def _starts_badly(line: list[str], ties_before: frozenset[str]) -> bool:
     return line[0].split(NBSP)[0].casefold() in ties_before
 
 
+def _alone(unit: str) -> bool:
+    """Whether a line holding only ``unit`` holds a word alone: a word, or two common words
+    held by a tie ("moves up": a verb and its particle read as one word, AP); not a name held
+    whole ("What Works Cities", "São José dos Campos") nor a phrase of three words."""
+    held = unit.split(NBSP)
+    return len(held) == 1 or (len(held) == 2 and unit[:1].islower())
+
+
 # A card's headline shrinks to this share of the largest size that fits at the least, to keep a
 # word from a line of its own.
 SMALLEST_SHRINK = 0.6
@@ -156,7 +164,7 @@ def _cut(
             rest = best(end + 1, left - 1)
             if rest is None:
                 continue
-            lone = int(several and end == start and NBSP not in words[start])
+            lone = int(several and end == start and _alone(words[start]))
             if end + 1 == len(words):  # the last line: short is fine, very short is not
                 cost = max(0.0, measure * 0.45 - used) ** 2
             else:

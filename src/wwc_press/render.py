@@ -106,23 +106,31 @@ def render(
     print_language = l10n.press.hyphenation if for_pdf else None
     names = fields.proper_names(context["a"], l10n.tag, context["settings"])
     page = typeset.protect(
-        page, names, _kept_whole(context), print_language=print_language, language=l10n.tag
-    )
+        page, names, _kept_whole(context, l10n.tag), print_language=print_language,
+        language=l10n.tag,
+    )  # fmt: skip
     font = Path(env.loader.searchpath[0], "fonts", "Lato-Bold.ttf")  # type: ignore[union-attr]
     if for_pdf and font.is_file():  # a missing font is WeasyPrint's error to report, by name
         page = headlines.balance(page, font)
     return page
 
 
-def _kept_whole(context: dict[str, Any]) -> set[str]:
-    """The names held on one line whatever their length: the settings' brands, and a person's
+def _kept_whole(context: dict[str, Any], tag: str) -> set[str]:
+    """The names held on one line whatever their length: the settings' brands; a person's
     name of three words at most, as a brand is: "Ana / Lúcia Brandão" parts a given name from
-    itself (CP and Estadão: a name is not split)."""
+    itself (CP and Estadão: a name is not split); and every city of the round and its state or
+    province, in the file's words and the language's: "San / Pedro Garza García", "São José
+    dos / Campos" and "North / Carolina" split one name (AP, CP, Estadão alike). A name too
+    long for a line still breaks (``typeset.LONGEST_UNBROKEN``)."""
+    from . import places
+
     announcement = context["a"]
     people = {quote.speaker for quote in announcement.quotes}
     people |= {city.quote.speaker for _, city in announcement.cities.by_status() if city.quote}
     kept = {person for person in people if person and len(person.split()) <= 3}
-    return set(context["settings"].brands) | kept
+    for _, city in announcement.cities.by_status():
+        kept |= {city.name, places.city_name(city, tag), places.region_name(city, tag) or ""}
+    return (set(context["settings"].brands) | kept) - {""}
 
 
 _TEXTS = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S)
@@ -261,8 +269,9 @@ class Renderer:
             keep = [settings.program, settings.organization, date]
             return cards.card_files(page, "program", keep, env, self.project.templates,
                                     cards.SIZES[:1], settings.program)  # fmt: skip
-        keep = [settings.program, settings.organization, output.city.name,
-                l10n.city_name(output.city), date]  # fmt: skip
+        place = l10n.city_headline(output.city)
+        keep = [settings.program, settings.organization, output.city.name, date,
+                *cards.place_units(place, l10n.city_name(output.city))]  # fmt: skip
         return cards.card_files(page, output.city.level, keep, env, self.project.templates)
 
     def warm_up(self, outputs: list[Output]) -> None:

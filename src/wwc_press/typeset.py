@@ -9,7 +9,9 @@ then balanced by ``headlines.balance``):
   e-mail address or web address is protected as well, since in running text a capital marks a
   name ("América Latina") far more often than not. Short names and brands are also held
   together with no-break spaces: "New York", "Buenos Aires" and "What Works Cities" stay on one
-  line; longer names may break between their words, as typesetters allow.
+  line, and so do the names ``render`` keeps whole (every city of the round); longer names may
+  break between their words, as typesetters allow. In print, a paragraph's last two words are
+  tied (``line_ends``), and display text gets no soft hyphens.
 - ``tie_headline`` holds a plain headline's words where no line may end (a social card's).
 """
 
@@ -19,6 +21,16 @@ import html as htmllib
 import re
 from collections.abc import Iterable
 from functools import cache
+
+from .line_ends import (
+    NBSP,
+    SOFT_HYPHEN,
+    WORD_JOINER,
+    ZERO_WIDTH_SPACE,
+    display_ties,
+    tie_last_words,
+    trim_end,
+)
 
 # Text inside these is never typeset: the head, styles, the chart's SVG labels. Tables are
 # typeset apart: they never hyphenate (report.css), so their names are only held together.
@@ -33,17 +45,14 @@ _WORDS = r"(?<![\w&#])[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)*"
 # ``white-space: nowrap`` (class "keep") rather than no-break spaces, which PDF bookmarks carry.
 # So is the embargo line, which a desk reads at a glance: "(heure nor-male du Centre)" was not.
 _HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"|<p class="timing"')
+# Text inside these is display or lead text, never hyphenated (release.css: ``hyphens: none``)
+# but typeset as running text: it gets no soft hyphens either. WeasyPrint 70, meeting soft
+# hyphens in a ``hyphens: none`` block, broke the lead before "et" and again after it ("… met
+# les données / et / les éléments probants…"), and a cover's headline printed "certifica-/ção".
+_UNHYPHENATED = re.compile(r'<p class="(?:lead|cover-headline|kicker|cover-date)"|<caption\b|<dt\b')
 # Words shorter than this are never hyphenated (``hyphenate-limit-chars`` in release.css, and
 # the soft hyphens of print), so they need no protection.
 SHORTEST_HYPHENATED = 6
-NBSP = "\u00a0"
-# After a name's own hyphen in print: no line breaks there ("Trois-/Rivières", "Nouvelle-/
-# Écosse"; Ramat: a proper noun is not divided). Lato has no U+2011 (non-breaking hyphen), whose
-# glyph would come from another font; the word joiner is invisible, prints nothing, and
-# pdftotext reads the name back as it is written.
-WORD_JOINER = "\u2060"
-SOFT_HYPHEN = "\u00ad"
-ZERO_WIDTH_SPACE = "\u200b"  # a line may break here; WeasyPrint prints nothing, copies nothing
 # Print sets hyphenated text with ``overflow-wrap: normal`` (release.css says why), so a word too
 # long for its line would run off the page. A run longer than this, with no space, hyphen or soft
 # hyphen in it, may be wider than the narrowest column of body text (a quote's, 41 em at 11 pt,
@@ -118,9 +127,13 @@ def _join(text: str) -> str:
 
 
 def _keeps(text: str, brands: set[str]) -> bool:
-    """Names kept on one line: brands, and names of two words at most; initials do not count
-    ("Bogotá D. C."). Longer names may break between their words, as typesetters allow."""
-    return text in brands or len([w for w in text.split() if len(w) > 2]) <= 2
+    """Names kept on one line: brands and the names kept whole with them (a round's cities) up
+    to ``LONGEST_UNBROKEN`` characters, and names of two words at most; initials do not count
+    ("Bogotá D. C."). Longer names may break between their words, as typesetters allow: a
+    188-character city held whole ran out of its table's column."""
+    if text in brands and len(text) <= LONGEST_UNBROKEN:
+        return True
+    return len([w for w in text.split() if len(w) > 2]) <= 2
 
 
 @cache
@@ -210,35 +223,6 @@ _OPENERS = re.compile(
 _DISPLAY = re.compile(
     r'<(?:p class="timing"|span class="running-embargo"|p class="cover-headline")'
 )
-# A bracketed part of a display line, or one of its parts between semicolons, this short or
-# shorter is kept on one line: "(12h em Brasília)", "11:30 a.m. NT in St. John's".
-SHORT_PHRASE = 32
-
-
-def _display(text: str) -> str:
-    """A display line's text with no-break spaces inside each short bracketed phrase (or each
-    part of a long one between semicolons) and before it, and before its last word, so that no
-    line holds a word alone ("(12h em / Brasília)"; Estadão, Folha and the Canadian Press alike
-    set a time with its place)."""
-
-    def bracket(match: re.Match[str]) -> str:
-        parts = match.group(2).split(";")
-        inner = re.compile(r"(?<=[^ \t\r\n]) (?=[^ \t\r\n])")  # not the space after ";"
-        # A longer part keeps its time with the words that open its places ("12:00 en Buenos
-        # Aires, …", not "12:00 / en Buenos Aires").
-        held = [
-            inner.sub(NBSP, p) if len(p.strip()) <= SHORT_PHRASE else inner.sub(NBSP, p, count=2)
-            for p in parts
-        ]
-        # ... and held to the time it qualifies: "9 h (heure du Centre)".
-        space = NBSP if match.group(1) and len(match.group(2)) <= SHORT_PHRASE else match.group(1)
-        return space + "(" + ";".join(held) + ")"
-
-    text = re.sub(r"(?<=[^ \t\r\n])( ?)\(([^()]*)\)", bracket, text)
-    last = re.search(r"([^ \t\r\n]+) ([^ \t\r\n]+)([ \t\r\n]*)$", text)
-    if last and len(last.group(1)) + len(last.group(2)) < SHORT_PHRASE:
-        text = text[: last.start()] + last.group(1) + NBSP + last.group(2) + last.group(3)
-    return text
 
 
 class _Typesetter:
@@ -277,6 +261,7 @@ class _Typesetter:
         )
         self.print_language = language  # None: for the screen
         self.heading = False
+        self.unhyphenated = False  # inside an _UNHYPHENATED block
         self.ties, self.phrases = ties, phrases
 
     def name(self, text: str) -> str:
@@ -314,7 +299,7 @@ class _Typesetter:
                 names.append(word)
                 continue
             close()
-            hyphenate = self.print_language and not self.heading
+            hyphenate = self.print_language and not (self.heading or self.unhyphenated)
             out.append(_soft_hyphens(word, self.print_language) if hyphenate else word)
         close()
         return " ".join(out)
@@ -384,21 +369,26 @@ class _Typesetter:
         for index, part in enumerate(parts):
             if index % 2 == 0:  # text between tags
                 if display:  # no line ends on a small word there either, as in a headline
-                    part = _display(_tied(part, self.ties, self.phrases).replace(_TIE, NBSP))
+                    part = display_ties(_tied(part, self.ties, self.phrases).replace(_TIE, NBSP))
                 opens = index > 0 and bool(_OPENERS.match(parts[index - 1]))
                 parts[index] = (
                     self.heading_text(part, opens) if self.heading else self.text(part, opens)
                 )
                 if index + 1 < len(parts) and parts[index + 1].startswith(_BLOCK_ENDS):
                     parts[index] = _whole_last_word(parts[index])
+                    if self.print_language:
+                        trim_end(parts, index)
+                    if self.print_language and not (self.heading or display):
+                        tie_last_words(parts, index)
             elif part.startswith("<table"):
                 parts[index] = self.table(part)
-            elif _HEADINGS.match(part) or _DISPLAY.match(part):
+            elif _HEADINGS.match(part) or _DISPLAY.match(part) or _UNHYPHENATED.match(part):
                 # The embargo line is both: never hyphenated, and set as a display line.
                 self.heading = self.heading or bool(_HEADINGS.match(part))
                 display = display or bool(_DISPLAY.match(part))
-            elif part.startswith(("</h1", "</h2", "</p")):
-                self.heading = display = False
+                self.unhyphenated = self.unhyphenated or bool(_UNHYPHENATED.match(part))
+            elif part.startswith(("</h1", "</h2", "</p", "</caption", "</dt")):
+                self.heading = display = self.unhyphenated = False
             elif display and part.startswith("</span"):
                 display = False
         return page[:start] + "".join(parts)

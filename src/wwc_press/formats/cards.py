@@ -91,6 +91,25 @@ def alt_text(page: Page, program: str | None = None) -> str:
     return plain(". ".join(part.rstrip(".") for part in parts if part) + ".")
 
 
+# A city and its qualifier this short or shorter stay on one line of a card ("Saint John, N.B.,"
+# never "Saint John, / N.B., earns"); a longer one may break before the qualifier, never inside
+# it ("Albuquerque, / New Mexico,", not "Albuquerque, New / Mexico,"): AP and CP give a place
+# and its state or province as one unit.
+SHORT_PLACE = 20
+
+
+def place_units(place: str, city: str) -> list[str]:
+    """The units of ``place`` (a city as its headline names it, "Saint John, N.B." or "Winston-
+    Salem, North Carolina") that a card's line must not break: the place whole if short, else
+    each qualifier ("North Carolina", "Nuevo León, México" gives both) and the city."""
+    units = [city]
+    if len(place) <= SHORT_PLACE:
+        units.append(place)
+    if place.startswith(city):
+        units += [part.strip() for part in re.split(r"[,()]", place[len(city) :]) if part.strip()]
+    return units
+
+
 def headline_lines(
     page: Page, keep: list[str], font: Path, width: int, height: int
 ) -> tuple[int, list[str]]:

@@ -369,6 +369,20 @@ def no_break_units(text: str, words: str) -> str:
     return re.sub(r"((?:[A-Z]{1,3})?[$€£]) (?=\d)", "\\1\u00a0", text)
 
 
+def no_break_ranges(text: str, words: str) -> str:
+    """A range of figures held on one line ("68% to 84%", "de 68 % à 84 %", "entre el 51 % y el
+    67 %"): "de 68% a / 84%" on two lines reads as two figures, not a span (AP, CP, Fundéu and
+    Estadão write a range as one expression). ``words``: an alternation of the words that join
+    a range in the language, matched whole and without case. Run after the percent sign is
+    held to its figure."""
+    pattern = rf"({_FIGURE}(?:[\u00a0\u202f]?%)?) +({words}) +(?=\d)"
+
+    def held(match: re.Match[str]) -> str:
+        return "\u00a0".join((match.group(1), *match.group(2).split(), ""))
+
+    return re.sub(pattern, held, text, flags=re.I)
+
+
 def no_break_percent(text: str) -> str:
     """A no-break space between a number and "%" (RAE, Ortografía 2010; OQLF), so "57 %" never
     breaks."""

@@ -7,7 +7,14 @@ import re
 
 from babel.dates import format_date
 
-from . import Profile, no_break_groups, no_break_units, tens_and_units, typographic_apostrophe
+from . import (
+    Profile,
+    no_break_groups,
+    no_break_ranges,
+    no_break_units,
+    tens_and_units,
+    typographic_apostrophe,
+)
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -77,11 +84,15 @@ def clock_ties(text: str) -> str:
     return _CLOCK.sub("\u00a0", text)
 
 
+RANGE_WORDS = "to"  # AP: "from 51% to 67%"
+
+
 def _typography(text: str) -> str:
     """AP (since 2019): a figure takes the % sign, "57%", however the file wrote it ("57 per
     cent", "57 percent"); a figure held to its scale or unit ("$4.2 million"), a clock to
-    its "a.m." and zone; the apostrophe ’."""
+    its "a.m." and zone, a range of figures held whole ("68% to 84%"); the apostrophe ’."""
     text = no_break_units(no_break_groups(_PERCENT_WORDS.sub("\\1%", text)), UNITS)
+    text = no_break_ranges(text, RANGE_WORDS)
     return _PROPER_S.sub("\\1’", typographic_apostrophe(clock_ties(text)))
 
 
@@ -147,8 +158,10 @@ PROFILE = Profile(
     headline_ties=frozenset(
         "a an the of in on at to for from by with into as and or nor but its their".split()
     ),
-    # A level and its noun stay on one line: "its / What Works Cities Silver Certification".
+    # A level and its noun stay on one line: "its / What Works Cities Silver Certification";
+    # so does a phrasal verb: "moves / up to" parts the verb from its particle.
     fixed_phrases=(
+        "moves up",
         "for the first time",
         "Silver Certification",
         "Gold Certification",

@@ -22,7 +22,14 @@ import dataclasses
 import datetime as dt
 import re
 
-from . import en, keeps_standard_time, no_break_groups, no_break_units, typographic_apostrophe
+from . import (
+    en,
+    keeps_standard_time,
+    no_break_groups,
+    no_break_ranges,
+    no_break_units,
+    typographic_apostrophe,
+)
 
 # The Canadian Press Stylebook, datelines: the Canadian cities that stand alone, in datelines
 # and in text, for Canadian readers ("WINNIPEG", "HAMILTON"); the others take CP's abbreviation
@@ -49,11 +56,12 @@ def _percent(fraction: float) -> str:
 
 def _typography(text: str) -> str:
     """Every text as CP prints it: "75%" becomes "75 per cent", "51% to 67%" "51 to 67 per cent"
-    (CP, numbers: a range names its unit once), the figure and "per cent" held together, in the
-    file's texts too ("61 per cent"); a figure held to its scale or unit ("$4.2 million"), a
-    clock to its "a.m." and zone; the apostrophe ’."""
+    (CP, numbers: a range names its unit once; held on one line), the figure and "per cent"
+    held together, in the file's texts too ("61 per cent"); a figure held to its scale or unit
+    ("$4.2 million"), a clock to its "a.m." and zone; the apostrophe ’."""
     text = _PER_CENT_RANGE.sub("\\1\\2" + PER_CENT, _PER_CENT.sub("\\1" + PER_CENT, text))
-    return typographic_apostrophe(en.clock_ties(no_break_units(no_break_groups(text), en.UNITS)))
+    text = no_break_ranges(no_break_units(no_break_groups(text), en.UNITS), en.RANGE_WORDS)
+    return typographic_apostrophe(en.clock_ties(text))
 
 
 def _zone_name(zone: str, local: dt.datetime) -> str:

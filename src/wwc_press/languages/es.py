@@ -10,6 +10,7 @@ from . import (
     Profile,
     no_break_groups,
     no_break_percent,
+    no_break_ranges,
     no_break_units,
     tens_and_units,
     typographic_apostrophe,
@@ -63,11 +64,16 @@ UNITS = (
 )
 
 
+# The words that join a range of figures (Fundéu: "del 51 al 67 %", "entre el 51 y el 67 %").
+RANGE_WORDS = "a|al|y|y el"
+
+
 def _typography(text: str) -> str:
-    """ "57 %" never breaks, nor does "212 000" (the file's thousands grouped by a space) or
-    "4,2 millones"; the apostrophe of a foreign name as print sets it ("Coeur d’Alene")."""
+    """ "57 %" never breaks, nor does a range ("entre el 51 % y el 67 %"), "212 000" (the file's
+    thousands grouped by a space) or "4,2 millones"; the apostrophe of a foreign name as print
+    sets it ("Coeur d’Alene")."""
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
-    return typographic_apostrophe(text)
+    return typographic_apostrophe(no_break_ranges(text, RANGE_WORDS))
 
 
 PROFILE = Profile(

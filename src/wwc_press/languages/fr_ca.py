@@ -14,6 +14,7 @@ from . import (
     keeps_standard_time,
     no_break_groups,
     no_break_percent,
+    no_break_ranges,
     no_break_units,
     typographic_apostrophe,
 )
@@ -98,9 +99,11 @@ _COUNTED = re.compile(
 
 def _typography(text: str) -> str:
     """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
-    none before ; ! ?, and "57 %" held together; a figure's thousands ("9 400") and the figure
-    and the word it counts or its unit ("21 villes", "4,2 millions") held by no-break spaces."""
+    none before ; ! ?, and "57 %" and a range ("de 68 % à 84 %") held together; a figure's
+    thousands ("9 400") and the figure and the word it counts or its unit ("21 villes", "4,2
+    millions") held by no-break spaces."""
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
+    text = no_break_ranges(text, "à|et")  # « de 51 % à 67 % », « entre 51 % et 67 % »
     text = _COUNTED.sub("\\1\u00a0", text)
     text = typographic_apostrophe(text)  # « l’Université »
     text = re.sub(r"(?<=\S) ?:(?=\s|$)", "\u00a0:", text)  # after a word, ")" or "»" too

@@ -6,7 +6,14 @@ import datetime as dt
 
 from babel.dates import format_date
 
-from . import Profile, no_break_groups, no_break_units, tens_and_units, typographic_apostrophe
+from . import (
+    Profile,
+    no_break_groups,
+    no_break_ranges,
+    no_break_units,
+    tens_and_units,
+    typographic_apostrophe,
+)
 
 _UNITS = (
     "zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze "
@@ -71,8 +78,10 @@ UNITS = (
 
 
 def _typography(text: str) -> str:
-    """A figure held to its scale or unit, a thousands space held; the apostrophe ’."""
-    return typographic_apostrophe(no_break_units(no_break_groups(text), UNITS))
+    """A figure held to its scale or unit, a thousands space held, a range held whole ("de 68%
+    a 84%", "entre 51% e 67%"); the apostrophe ’."""
+    text = no_break_ranges(no_break_units(no_break_groups(text), UNITS), "a|e")
+    return typographic_apostrophe(text)
 
 
 PROFILE = Profile(
