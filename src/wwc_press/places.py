@@ -3,7 +3,8 @@
 A spelling given in the file (``names``) wins over every rule. Every region is an ISO 3166-2
 subdivision (iso-codes, through pycountry); our table (``data/regions.yaml``) holds only what
 the press writes otherwise: US states in three languages with AP's abbreviations, Brazilian
-states, Canadian provinces in Spanish and Portuguese, and regions whose press name differs.
+states, Canadian provinces in Spanish and Portuguese, and regions whose press name differs
+(official long forms: "Lima", not "Municipalidad Metropolitana de Lima").
 
 Three forms of a city, for three readers:
 - running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): US
@@ -98,8 +99,10 @@ def _texts(language: str) -> str:
 
 
 def region_name(place: Place, language: Language) -> str | None:
-    """The region spelled out in ``language``: our table, else iso-codes' translation, else its
-    official name ("Tolima", "Nuevo León", "Carolina del Sur"); None without a region. A region
+    """The region spelled out in ``language``: our table, else iso-codes' translation for a
+    country whose regions the press translates (``Profile.translated_regions``: "Carolina del
+    Sur", "Colombie-Britannique"), else its official name, in its country's own language
+    ("Tolima", "Nuevo León" in every language); None without a region. A region
     named for its city is spelled as the city is (the province of "San Jose" in English where
     the file writes the city so, the department of "Montevidéu" in Portuguese): a table that
     prints both never shows two forms of one name (where the city's name only holds the
@@ -124,8 +127,8 @@ def _region_name(place: Place, language: Language) -> str | None:
     if name:
         return name
     official = _subdivisions(place.country).get(place.region)
-    if official is None:
-        return None
+    if official is None or place.country not in profile(language).translated_regions:
+        return official
     return _iso_translation(language).gettext(official)
 
 
@@ -303,8 +306,9 @@ def qualifier(
         written = entry.get("in_text", {}).get(texts) or entry.get(texts)
     elif form == "full":  # a US state as the table spells it
         written = entry.get(texts)
-    elif form == "name":  # the region's name as ``region_name`` gives it
-        written = None
+    elif form == "name":  # the region's name as ``region_name`` gives it, or as text must
+        # write it where that name is also a city's: "provincia de Buenos Aires"
+        written = entry.get("in_text", {}).get(texts)
     else:  # the press's abbreviation: "ap", "cp"
         written = entry.get(form)
     return written or region_name(place, language) or ""
