@@ -66,7 +66,10 @@ def south(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def canada(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_round(
-        tmp_path_factory.mktemp("embargo"), "canada", CANADA, ("pdf", "html", "txt", "eml")
+        tmp_path_factory.mktemp("embargo"),
+        "canada",
+        CANADA,
+        ("pdf", "html", "txt", "eml", "docx"),
     )
 
 
@@ -196,21 +199,69 @@ def test_a_us_citys_release_names_both_zones_as_ap_does(south: Path) -> None:
     assert abroad.startswith("Embargoed until noon local time, Nov. 10, 2026 (10 a.m. in New York)")
 
 
-def test_a_canadian_program_release_lists_the_zones_east_to_west(canada: Path) -> None:
+def _docx_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+
+
+def _eml_text(path: Path) -> str:
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    body = message.get_body(("plain",))
+    assert body is not None
+    return str(body.get_content())
+
+
+# The program release's words in every format a desk reads.
+_READERS = {
+    "pdf": lambda folder: pdf_text(folder / "press-release.pdf"),
+    "html": lambda folder: html_text(folder / "press-release.html"),
+    "txt": lambda folder: (folder / "press-release.txt").read_text("utf-8"),
+    "eml": lambda folder: _eml_text(folder / "press-release.eml"),
+    "docx": lambda folder: _docx_text(folder / "press-release.docx"),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(_READERS))
+def test_a_canadian_program_release_lists_the_zones_east_to_west(canada: Path, fmt: str) -> None:
     """CP: the date first before a long list, each zone by its generic name, Saskatchewan (no
-    daylight time) by its city; Quebec: each zone with its city, in the same order."""
-    english = _line(pdf_text(canada / "en" / "press-release.pdf"))
+    daylight time, no generic name) by its city; Quebec: each zone with its city, in the same
+    order, and Saskatchewan by its city alone: « 9 h (heure du Centre) à Brandon, 8 h (heure
+    normale du Centre) à Saskatoon » read as two Central times an hour apart."""
+    english = _line(_READERS[fmt](canada / "en"))
     assert (
         "Embargoed until June 8, 2027, at 10 a.m. ET (11:30 a.m. NT, 11 a.m. AT, 9 a.m. CT, "
         "8 a.m. in Saskatoon, 8 a.m. MT, 7 a.m. PT)" in english
     )
-    french = _line(html_text(canada / "fr-CA" / "press-release.html"))
+    french = _line(_READERS[fmt](canada / "fr-CA"))
     assert (
         "Sous embargo jusqu’au 8 juin 2027, 10 h (heure de l’Est), soit 11 h 30 (heure de "
         "Terre-Neuve) à St. John’s, 11 h (heure de l’Atlantique) à Moncton, 9 h (heure du "
-        "Centre) à Brandon, 8 h (heure normale du Centre) à Saskatoon, 8 h (heure des Rocheuses) "
-        "à Calgary, 7 h (heure du Pacifique) à Vancouver" in french
+        "Centre) à Brandon, 8 h à Saskatoon, 8 h (heure des Rocheuses) à Calgary, 7 h (heure "
+        "du Pacifique) à Vancouver" in french
     )
+    assert "heure normale" not in french.split("Vancouver")[0]
+
+
+def test_a_saskatchewan_release_still_names_its_own_zone(canada: Path) -> None:
+    """Its own line gives the reader's zone, its standard time, in every format: the list of
+    other clocks names Saskatchewan by its cities, the Saskatoon release by its zone."""
+    for lang, line, short in [
+        ("fr-CA", "Sous embargo jusqu’au 8 juin 2027, 8 h (heure normale du Centre), soit 10 h "
+         "(heure de l’Est)", "Sous embargo jusqu’au 8 juin 2027, 8 h (heure normale du Centre)"),
+        ("en", "Embargoed until 8 a.m. CST (10 a.m. ET), June 8, 2027",
+         "Embargoed until 8 a.m. CST, June 8, 2027"),
+    ]:  # fmt: skip
+        release = canada / lang / "cities" / "saskatoon-sk-ca"
+        for text in [
+            pdf_text(release.with_suffix(".pdf")),
+            html_text(release.with_suffix(".html")),
+            release.with_suffix(".txt").read_text("utf-8"),
+            _eml_text(release.with_suffix(".eml")),
+            _docx_text(release.with_suffix(".docx")),
+        ]:
+            assert line in _line(text), (lang, text[:300])
+        assert _line(_subject(release.with_suffix(".eml"))).startswith(short), lang
 
 
 # Typography of the short line

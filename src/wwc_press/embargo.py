@@ -123,9 +123,10 @@ class EmbargoTimes:
 
         A press that names zones gives each clock its zone ("9 h (heure du Centre) à
         Winnipeg"; the program's own "10 a.m. ET" alone) and leaves out the cities on the
-        program's clock; CP gives a zone's generic name alone ("11 a.m. AT, 9 a.m. CT") and
-        names by its cities only a zone that has none to give (Saskatchewan: "8 a.m. in
-        Regina").
+        program's clock; CP gives a zone's generic name alone ("11 a.m. AT, 9 a.m. CT"), Quebec
+        with its cities, and both name by its cities only a zone that has no generic name to
+        give (Saskatchewan: "8 a.m. in Regina", « 8 h à Regina », never beside « heure du
+        Centre » an hour apart).
         """
         groups: dict[str, list[str]] = {}
         offsets: dict[str, tuple[dt.timedelta, dt.timedelta]] = {}
@@ -137,11 +138,10 @@ class EmbargoTimes:
                     continue
                 local = when.astimezone(ZoneInfo(zone))
                 listed = self.press.listed_zone
-                alone = listed(zone, local) if listed and city else None
-                if alone:
-                    clock, city = f"{there['clock']} {alone}", []
-                elif listed and city:
-                    clock = there["clock"]
+                if listed and city:
+                    named = listed(zone, local)
+                    clock = f"{there['clock']} {named}" if named else there["clock"]
+                    city = city if not named or self.press.listed_zone_cities else []
                 else:
                     clock = f"{there['clock']} {there['zone']}"
                 names = groups.setdefault(clock, [])

@@ -4,7 +4,8 @@ A spelling given in the file (``names``) wins over every rule. Every region is a
 subdivision (iso-codes, through pycountry: ``subdivisions.py``); our table
 (``data/regions.yaml``) holds only what the press writes otherwise: US states in three languages
 with AP's abbreviations, Brazilian states, Canadian provinces in Spanish and Portuguese, and
-regions whose press name differs.
+regions whose press name differs (official long forms: "Lima", not "Municipalidad Metropolitana
+de Lima").
 
 Three forms of a city, for three readers:
 - running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): US
@@ -56,8 +57,10 @@ def _texts(language: str) -> str:
 
 
 def region_name(place: Place, language: Language) -> str | None:
-    """The region spelled out in ``language``: our table, else iso-codes' translation, else its
-    official name ("Tolima", "Nuevo León", "Carolina del Sur"); None without a region. A region
+    """The region spelled out in ``language``: our table, else iso-codes' translation for a
+    country whose regions the press translates (``Profile.translated_regions``: "Carolina del
+    Sur", "Colombie-Britannique"), else its official name, in its country's own language
+    ("Tolima", "Nuevo León" in every language); None without a region. A region
     named for its city is spelled as the city is (the province of "San Jose" in English where
     the file writes the city so, the department of "Montevidéu" in Portuguese): a table that
     prints both never shows two forms of one name (where the city's name only holds the
@@ -82,8 +85,8 @@ def _region_name(place: Place, language: Language) -> str | None:
     if name:
         return name
     official = subdivisions(place.country).get(place.region)
-    if official is None:
-        return None
+    if official is None or place.country not in profile(language).translated_regions:
+        return official
     return iso_translation(language).gettext(official)
 
 
@@ -264,7 +267,8 @@ def qualifier(
     elif form == "full":  # a US state as the table spells it
         written = entry.get(texts)
     elif form == "name":  # the region's name as ``region_name`` gives it, in text as the
-        # press writes it there where the name is a city's too ("estado de São Paulo")
+        # press writes it where the name is a city's too ("estado de São Paulo", "provincia de
+        # Buenos Aires")
         written = None if dateline else entry.get("in_text", {}).get(texts)
     else:  # the press's abbreviation: "ap", "cp"
         written = entry.get(form)

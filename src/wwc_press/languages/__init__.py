@@ -86,9 +86,20 @@ class Profile:
     # city's time: each clock of the embargo line then carries its zone (CP, Quebec).
     names_zones: bool = False
     # A zone in the list of the readers' other times, for a press that names it there by its
-    # zone alone ("11 a.m. AT, 9 a.m. CT"): its name, or None for a zone it names by the
-    # round's cities on it ("8 a.m. in Regina"). None: every time with its cities.
+    # zone ("11 a.m. AT, 9 a.m. CT"): its name, or None for a zone it names by the round's
+    # cities on it alone ("8 a.m. in Regina"). None: every time with its zone and cities.
     listed_zone: Callable[[str, dt.datetime], str | None] | None = None
+    # Whether a zone the list names keeps its cities after it (Quebec: « 9 h (heure du Centre)
+    # à Winnipeg »), or stands alone (CP: "9 a.m. CT").
+    listed_zone_cities: bool = False
+    # The countries whose regions the press names in its own language, where iso-codes'
+    # translation (``iso_codes``) gives that name: the US states and Canadian provinces, which
+    # every desk of the Americas writes its own way ("Carolina del Norte", "Caroline du Nord",
+    # "Colombie-Britannique"). Any other country's regions keep their name in the country's own
+    # language, as the press prints them ("Nuevo León", "Yucatán", "Querétaro" in Quebec and in
+    # Brazil), unless data/regions.yaml gives the press's own form: iso-codes' other
+    # translations are uneven, half-translated ("Nouveau León") or stripped of accents.
+    translated_regions: frozenset[str] = frozenset({"US", "CA"})
     # How the press places a city: the countries whose cities it places by their region, not
     # their country, each with the form of that region after a city: "name"; "code" (Estadão:
     # "Fortaleza (CE)"); "state", a US state as the house writes it (``HouseStyle``); or an

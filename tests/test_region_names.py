@@ -1,0 +1,101 @@
+"""Regions as each language's press prints them, read on built outputs (report tables, the
+program's release, a city's own release).
+
+The US states and Canadian provinces have names of their own in every language ("Virginia
+Occidental", "Virginie-Occidentale", "Nouveau-Brunswick"); other countries' regions keep their
+own name ("Nuevo León" in Quebec, never iso-codes' « Nouveau León »), and an official long form
+gives way to the name its press uses ("Lima", not "Municipalidad Metropolitana de Lima").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import build_round, pdf_text
+
+ROUND = """\
+date: 2030-04-23
+languages: [en, es, pt-BR, fr-CA]
+cities:
+  new:
+    - {name: San Isidro, region: LMA, country: PE, level: gold}
+    - {name: Bahía Blanca, region: B, country: AR, level: silver}
+    - {name: Guadalupe, region: NLE, country: MX, level: silver}
+    - {name: Xalapa, region: VER, country: MX, level: silver}
+    - {name: Charleston, region: WV, country: US, level: silver}
+    - {name: Moncton, region: NB, country: CA, level: silver}
+"""
+
+LANGUAGES = ("en", "es", "pt-BR", "fr-CA")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_round(tmp_path_factory.mktemp("regions"), "regions", ROUND, ("pdf", "txt"))
+
+
+def _report(built: Path, lang: str) -> str:
+    return pdf_text(built / lang / "report.pdf")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_official_long_forms_give_way_to_the_press_name(built: Path, lang: str) -> None:
+    """The report's table: San Isidro is in "Lima", Xalapa in "Veracruz", in every language."""
+    table = _report(built, lang)
+    assert "San Isidro Lima " in table
+    assert "Xalapa Veracruz " in table
+    for official in ["Municipalidad Metropolitana", "Ignacio de la Llave"]:
+        assert official not in table, (lang, official)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_other_countries_regions_keep_their_own_names(built: Path, lang: str) -> None:
+    """A Mexican state keeps its Spanish name in every language's table: a Quebec desk prints
+    "Nuevo León", never iso-codes' « Nouveau León »."""
+    table = _report(built, lang)
+    assert "Guadalupe Nuevo León " in table
+    assert "Nouveau León" not in table and "Novo León" not in table
+
+
+@pytest.mark.parametrize(
+    ("lang", "state", "province"),
+    [
+        ("en", "West Virginia", "New Brunswick"),
+        ("es", "Virginia Occidental", "Nuevo Brunswick"),
+        ("pt-BR", "Virgínia Ocidental", "Nova Brunswick"),
+        # Commission de toponymie du Québec; iso-codes half-translates it « Virginia occidentale ».
+        ("fr-CA", "Virginie-Occidentale", "Nouveau-Brunswick"),
+    ],
+)
+def test_us_states_and_canadian_provinces_keep_each_press_name(
+    built: Path, lang: str, state: str, province: str
+) -> None:
+    table = _report(built, lang)
+    assert f"Charleston {state} " in table and f"Moncton {province} " in table
+    assert "Virginia occidentale" not in table
+
+
+@pytest.mark.parametrize(
+    ("release", "lead"),
+    [
+        # Peruvian press: "San Isidro (Lima)".
+        ("san-isidro-lma-pe", "San Isidro (Lima) obtuvo"),
+        # Fundéu, Clarín: the province named a province, never read as the capital.
+        ("bahia-blanca-b-ar", "Bahía Blanca (provincia de Buenos Aires) obtuvo"),
+    ],
+)
+def test_a_citys_own_release_names_its_region_as_its_press_does(
+    built: Path, release: str, lead: str
+) -> None:
+    for text in [
+        pdf_text(built / "es" / "cities" / f"{release}.pdf"),
+        (built / "es" / "cities" / f"{release}.txt").read_text("utf-8"),
+    ]:
+        assert lead in " ".join(text.split()), text[:400]
+
+
+def test_quebec_text_names_a_us_state_in_french(built: Path) -> None:
+    text = " ".join((built / "fr-CA" / "press-release.txt").read_text("utf-8").split())
+    assert "Charleston (Virginie-Occidentale)" in text
