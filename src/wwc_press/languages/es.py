@@ -55,12 +55,12 @@ def _quote(text: str) -> str:
 
 # A figure's scale and unit words (RAE, Ortografía 2010: a figure and the word or
 # symbol it quantifies are not parted at a line's end): "4,2 millones", "112 millas".
-UNITS = (
+MEASURES = (
     r"millón|millones|mil|millardos?|billón|billones|millas?|kilómetros?|km|hectáreas?|"
     r"toneladas?|por[ \u00a0]ciento"
-    # ... and the nouns the releases count in figures: "se reconoció a 19 ciudades".
-    r"|ciudades|países"
 )
+# ... and the nouns the releases count in figures: "se reconoció a 19 ciudades".
+UNITS = MEASURES + r"|ciudades|países"
 
 
 def _typography(text: str) -> str:
