@@ -93,6 +93,11 @@ PROFILE = Profile(
     long_date=lambda day: format_date(day, "long", locale="es"),
     clock=lambda local: format_time(local.time(), "short", locale="es"),
     typography=_typography,
+    # A city's own release gives its readers' clock as "hora local" (FundéuRAE, "horas
+    # locales, uso inadecuado", 2024: "a las 13:00, hora local"), never by the capital CLDR
+    # names the country's zone for: a desk in Mendoza or Rosario read "hora de Buenos Aires" as
+    # another city's time. The program's release still names its clocks by their places.
+    own_clock="local",
     group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
     # RAE, Ortografía 2010 (cap. VIII, 2.2.1.1): over four digits, groups of three separated by
     # a space, never a point or a comma ("30 000 habitantes"); no-break, so a figure never
