@@ -15,9 +15,10 @@ import re
 from email import policy
 from pathlib import Path
 
+import docx
 import pytest
 
-from conftest import build_round, html_text, pdf_text
+from conftest import build_round, html_text, pdf_text, run
 
 SOUTH = """\
 date: 2026-11-10
@@ -55,11 +56,23 @@ cities:
     - {name: St. John's, region: NL, country: CA, level: silver}
 """
 
+# A program datelined in Mexico City, on its clock (the settings' zone).
+HOME = """\
+date: 2026-11-10
+languages: [en, es]
+embargo: 2026-11-10T10:00:00-06:00
+dateline: {name: Ciudad de México, region: CMX, country: MX}
+cities:
+  new:
+    - {name: Monterrey, region: NLE, country: MX, level: silver}
+    - {name: Rosario, region: S, country: AR, level: silver}
+"""
+
 
 @pytest.fixture(scope="module")
 def south(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_round(
-        tmp_path_factory.mktemp("embargo"), "south", SOUTH, ("pdf", "html", "txt", "eml")
+        tmp_path_factory.mktemp("embargo"), "south", SOUTH, ("pdf", "html", "txt", "eml", "docx")
     )
 
 
@@ -98,16 +111,19 @@ def _line(text: str) -> str:
         # Spanish readers keep many clocks: the program's release gives its own.
         ("es/press-release", "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00 (hora de "
          "Nueva York)"),
+        # A city's own release, its readers' clock as "hora local" (FundéuRAE), never the
+        # capital's that CLDR names the zone for: Rosario's desk read "hora de Buenos Aires" as
+        # another city's time.
         ("es/cities/providencia-rm-cl", "Bajo embargo hasta el 10 de noviembre de 2026 a las "
-         "12:00 (hora de Santiago)"),
-        ("es/cities/rosario-s-ar", "Bajo embargo hasta el 10 de noviembre de 2026 a las 12:00 "
-         "(hora de Buenos Aires)"),
-        ("es/cities/cuenca-a-ec", "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00 "
-         "(hora de Quito)"),
+         "12:00, hora local"),
+        ("es/cities/rosario-s-ar", "Bajo embargo hasta el 10 de noviembre de 2026 a las 12:00, "
+         "hora local"),
+        ("es/cities/cuenca-a-ec", "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00, "
+         "hora local"),
         ("es/cities/ciudad-juarez-chh-mx", "Bajo embargo hasta el 10 de noviembre de 2026 a las "
-         "8:00 (hora de Ciudad Juárez)"),
+         "8:00, hora local"),
         ("es/cities/punta-arenas-ma-cl", "Bajo embargo hasta el 10 de noviembre de 2026 a las "
-         "12:00 (hora de Punta Arenas)"),
+         "12:00, hora local"),
         ("en/press-release", "Embargoed until 10 a.m. EST, Nov. 10, 2026"),
         # AP: a US city's zone by its abbreviation; abroad, local time.
         ("en/cities/colorado-springs-co-us", "Embargoed until 8 a.m. MST, Nov. 10, 2026"),
@@ -197,6 +213,61 @@ def test_a_us_citys_release_names_both_zones_as_ap_does(south: Path) -> None:
         assert (south / "en" / "cities" / f"{name}.txt").read_text("utf-8").startswith(line)
     abroad = (south / "en" / "cities" / "curitiba-pr-br.txt").read_text("utf-8")
     assert abroad.startswith("Embargoed until noon local time, Nov. 10, 2026 (10 a.m. in New York)")
+
+
+@pytest.mark.parametrize(
+    ("release", "line", "elsewhere"),
+    [
+        ("es/cities/rosario-s-ar", "Bajo embargo hasta el 10 de noviembre de 2026 a las 12:00, "
+         "hora local (10:00 en Nueva York)", "hora de Buenos Aires"),
+        ("es/cities/providencia-rm-cl", "Bajo embargo hasta el 10 de noviembre de 2026 a las "
+         "12:00, hora local (10:00 en Nueva York)", "hora de Santiago"),
+        # Brazil's desks name the legal time, Brasília's, or a city's own clock by the city.
+        ("pt-BR/cities/curitiba-pr-br", "Sob embargo até 10 de novembro de 2026, às 12h, "
+         "horário de Brasília (10h em Nova York)", "horário local"),
+        ("pt-BR/cities/manaus-am-br", "Sob embargo até 10 de novembro de 2026, às 11h, horário "
+         "de Manaus (10h em Nova York)", "horário local"),
+    ],
+)  # fmt: skip
+def test_a_citys_release_names_its_clock_as_its_press_does_in_every_format(
+    south: Path, release: str, line: str, elsewhere: str
+) -> None:
+    """One profile choice (``own_clock``) names a city's clock in the PDF's embargo line, the
+    wire text and the Word file as in the e-mail's Subject (whose words the test of the Subject
+    reads)."""
+    path = south / release
+    words = {
+        "pdf": _line(pdf_text(path.with_suffix(".pdf"))),
+        "txt": path.with_suffix(".txt").read_text("utf-8").split("\n")[0],
+        "docx": _line(docx.Document(str(path.with_suffix(".docx"))).paragraphs[0].text),
+        "eml": _subject(path.with_suffix(".eml")),
+    }
+    for name, text in words.items():
+        assert name == "eml" or line in text, name
+        assert elsewhere not in text, name
+
+
+def test_a_city_on_the_programs_clock_at_home_gives_local_time(project: Path) -> None:
+    """A Mexican city's release from a program datelined in Mexico City, on its clock: "hora
+    local", not "hora de Ciudad de México"; the program's release names its clock."""
+    settings = project / "wwc-press.yaml"
+    text = settings.read_text("utf-8").replace("America/New_York", "America/Mexico_City")
+    settings.write_text(text, encoding="utf-8")
+    (project / "announcements" / "home.yaml").write_text(HOME, encoding="utf-8")
+    formats = ["--format", "txt", "--format", "eml", "--format", "pdf"]
+    result = run(["build", "announcements/home.yaml", *formats, "--out", "dist"], cwd=project)
+    assert result.exit_code == 0, result.output
+    out = project / "dist" / "home"
+    city = out / "es" / "cities" / "monterrey-nle-mx"
+    line = "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00, hora local"
+    assert city.with_suffix(".txt").read_text("utf-8").split("\n")[0] == line
+    assert line + " Monterrey obtiene" in _line(pdf_text(city.with_suffix(".pdf")))
+    assert _subject(city.with_suffix(".eml")).startswith(line + ":")
+    program = (out / "es" / "press-release.txt").read_text("utf-8").split("\n")[0]
+    assert program.startswith(
+        "Bajo embargo hasta el 10 de noviembre de 2026 a las 10:00 en "
+        "Ciudad de México (13:00 en Buenos Aires)"
+    )
 
 
 def _docx_text(path: Path) -> str:

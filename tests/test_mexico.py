@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from wwc_press.languages import profile
 from wwc_press.localize import Localizer, StrictTranslations
 
-from conftest import pdf_text
+from conftest import build_round, pdf_text
 
 
 def test_a_mexican_citys_spanish_release_prints_mexican_figures(round_2024: Path) -> None:
@@ -33,3 +35,80 @@ def test_mexican_readers_get_the_mexican_profile() -> None:
     l10n = Localizer(StrictTranslations(None, None), "America/New_York", mexican)
     assert l10n.phone("+52 81 8400 4400") == "81 8400 4400"
     assert l10n.phone("+1 212 555 0100") == "+1 212-555-0100"
+
+
+# The file's own Spanish texts in a Mexican city's release: the same figures as the tool's own.
+FIGURES = """\
+date: 2026-03-10
+languages: [en, es]
+cities:
+  new:
+    - name: Monterrey
+      region: NLE
+      country: MX
+      level: silver
+      quote:
+        speaker: Ana Garza
+        role: {en: data director of Monterrey, es: directora de datos de Monterrey}
+        text:
+          en: >-
+            We answered 30,000 requests between 10:00 and 18:00 on routes 1, 2 and 3 since
+            17.06.2024.
+          es: >-
+            Atendimos 30.000 solicitudes entre las 10:00 y las 18:00 en las rutas 1,2 y 3 desde
+            el 17.06.2024.
+    - {name: Rosario, region: S, country: AR, level: silver}
+highlights:
+  - city: Monterrey
+    text: &highlight
+      en: >-
+        The city put 2.3 million records online for its 1,142,994 residents; 51% of its services
+        report results, up from 4.5% in 2019.
+      es: >-
+        La ciudad publicó 2,3 millones de registros para sus 1 142 994 habitantes; el 51 % de sus
+        servicios informa resultados, frente al 4,5 % de 2019.
+  - city: Rosario
+    text: *highlight
+contacts:
+  - name: {en: Press Office, es: Oficina de prensa}
+    organization: Results for America
+    email: prensa@results4america.org
+    phone: "+52 81 8400 4400"
+  - name: {en: Rosario Press Office, es: Prensa de Rosario}
+    organization: Municipalidad de Rosario
+    email: prensa@rosario.gob.ar
+    phone: "+54 341 480 2000"
+"""
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_round(tmp_path_factory.mktemp("mexico"), "figures", FIGURES, ("pdf", "txt"))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_a_mexican_citys_release_sets_the_files_figures_as_mexican_press(figures: Path) -> None:
+    """Figures the file writes in the Latin American form ("2,3 millones", "1 142 994",
+    "30.000", "51 %") print as the Mexican press writes them, in the text and the PDF; a list,
+    clocks, a date, a year and telephone numbers stay as written."""
+    for text in (
+        (figures / "es" / "cities" / "monterrey-nle-mx.txt").read_text("utf-8"),
+        pdf_text(figures / "es" / "cities" / "monterrey-nle-mx.pdf"),
+    ):
+        words = _words(text)
+        assert "publicó 2.3 millones de registros para sus 1,142,994 habitantes" in words
+        assert "el 51% de sus servicios informa resultados, frente al 4.5% de 2019" in words
+        assert "Atendimos 30,000 solicitudes entre las 10:00 y las 18:00" in words
+        assert "en las rutas 1,2 y 3 desde el 17.06.2024" in words
+        assert "81 8400 4400" in words and "+54 341 480-2000" in words
+        for latin_american in ("2,3", "142 994", "51 %", "4,5", "30.000", "30 000"):
+            assert latin_american not in words
+
+
+def test_other_latin_american_releases_keep_the_files_figures(figures: Path) -> None:
+    words = _words((figures / "es" / "cities" / "rosario-s-ar.txt").read_text("utf-8"))
+    assert "publicó 2,3 millones de registros para sus 1 142 994 habitantes" in words
+    assert "el 51 % de sus servicios informa resultados, frente al 4,5 % de 2019" in words

@@ -52,12 +52,12 @@ class EmbargoTimes:
         head), which inboxes and page heads have room for: the readers' own.
 
         A city's release gives its city's time, as its body does first: by zone where the
-        press names zones ("9 a.m. CT", AP's "10 a.m. CDT"), by the place that names its clock
-        in Spanish and Portuguese ("12h (horário de Brasília)", "12:00 (hora de Santiago)"),
-        and as "local time" in English abroad, where AP has no abbreviation (zone ""). The
-        program's release gives the clock of its readers' country when that country keeps one
-        (Brazil's legal time: Folha and Estadão give "horário de Brasília"), else the program's
-        own zone. A city whose zone is not known gets the program's time.
+        press names zones ("9 a.m. CT", AP's "10 a.m. CDT"), else as the profile's
+        ``own_clock`` says: as local time (zone ""; AP abroad, "noon local time"; Spanish,
+        "12:00, hora local"), or by the place that names the clock ("12h (horário de
+        Brasília)"). The program's release gives the clock of its readers' country when that
+        country keeps one (Brazil's legal time: Folha and Estadão give "horário de Brasília"),
+        else the program's own zone. A city whose zone is not known gets the program's time.
         """
         if city is not None:
             if zone is None:
@@ -65,7 +65,7 @@ class EmbargoTimes:
             there = self.moment(when, zone)
             if self.press.names_zone_in(city.country):
                 return there
-            if self.press.zone_form:  # a zone form of its own country's only (AP's "CDT")
+            if self.press.own_clock == "local":
                 return {**there, "zone": ""}
             return {
                 **there,

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from ..style import HouseStyle
@@ -85,6 +85,12 @@ class Profile:
     # Whether the press names a time by its zone alone ("9 a.m. CT"), never "local time" or a
     # city's time: each clock of the embargo line then carries its zone (CP, Quebec).
     names_zones: bool = False
+    # How a city's own release names the clock its readers keep, where the press names no zone
+    # there (its e-mail's Subject, its embargo line): "local", as local time (AP abroad; the
+    # Spanish press, FundéuRAE: "a las 12:00, hora local"), or "place", by the place that names
+    # the clock (Brazil's legal time, "12h (horário de Brasília)"; a city on a clock of its own
+    # by itself, "horário de Manaus"). The program's release names its reference clocks.
+    own_clock: Literal["local", "place"] = "local"
     # A zone in the list of the readers' other times, for a press that names it there by its
     # zone ("11 a.m. AT, 9 a.m. CT"): its name, or None for a zone it names by the round's
     # cities on it alone ("8 a.m. in Regina"). None: every time with its zone and cities.

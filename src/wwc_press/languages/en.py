@@ -141,6 +141,7 @@ PROFILE = Profile(
     long_date=_long_date,
     clock=_clock,
     zone_form=lambda zone, local: local.tzname() or "",  # AP: "10 a.m. EDT"
+    own_clock="local",  # AP: abroad, where it has no abbreviation, "noon local time"
     regions={"US": "state", "CA": "name"},  # AP: "Laval, Quebec", never "Canada"
     dateline_states="ap",  # AP: "SACRAMENTO, Calif."
     standalone={"US": AP_DATELINE_CITIES, "CA": AP_CANADIAN_CITIES},

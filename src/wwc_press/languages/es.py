@@ -56,12 +56,12 @@ def _quote(text: str) -> str:
 
 # A figure's scale and unit words (RAE, Ortografía 2010: a figure and the word or
 # symbol it quantifies are not parted at a line's end): "4,2 millones", "112 millas".
-UNITS = (
+MEASURES = (
     r"millón|millones|mil|millardos?|billón|billones|millas?|kilómetros?|km|hectáreas?|"
     r"toneladas?|por[ \u00a0]ciento"
-    # ... and the nouns the releases count in figures: "se reconoció a 19 ciudades".
-    r"|ciudades|países"
 )
+# ... and the nouns the releases count in figures: "se reconoció a 19 ciudades".
+UNITS = MEASURES + r"|ciudades|países"
 
 
 # The words that join a range of figures (Fundéu: "del 51 al 67 %", "entre el 51 y el 67 %").
@@ -100,6 +100,11 @@ PROFILE = Profile(
     long_date=lambda day: format_date(day, "long", locale="es"),
     clock=lambda local: format_time(local.time(), "short", locale="es"),
     typography=_typography,
+    # A city's own release gives its readers' clock as "hora local" (FundéuRAE, "horas
+    # locales, uso inadecuado", 2024: "a las 13:00, hora local"), never by the capital CLDR
+    # names the country's zone for: a desk in Mendoza or Rosario read "hora de Buenos Aires" as
+    # another city's time. The program's release still names its clocks by their places.
+    own_clock="local",
     group_four_digits=False,  # RAE, Ortografía 2010: "1234 ciudades"
     # RAE, Ortografía 2010 (cap. VIII, 2.2.1.1): over four digits, groups of three separated by
     # a space, never a point or a comma ("30 000 habitantes"); no-break, so a figure never

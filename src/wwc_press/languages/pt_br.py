@@ -107,6 +107,10 @@ PROFILE = Profile(
     regions={"US": "state", "BR": "code"},  # Estadão: "Fortaleza (CE)"
     city_articles=CITY_ARTICLES,
     readers_country="BR",
+    # A Brazilian city's release names its clock as the press does, by the official name of
+    # the country's legal time where the city keeps it (Folha and Estadão: "às 12h (horário de
+    # Brasília)"), else by its own ("horário de Manaus"); never "horário local".
+    own_clock="place",
     # Brazilian desks place a US city by its state and its country when the same list gives
     # other cities their country, the country abbreviated (Estadão: "EUA").
     region_and_country={"US": "EUA"},
