@@ -210,6 +210,14 @@ class Localizer(EmbargoTimes):
         """How this language writes a place with its qualifier, from the catalog."""
         return self.translations.pgettext("place", PLACE)
 
+    def paper(self, city: Place | None, dateline: Place) -> readers.Paper:
+        """The paper an output prints on, its readers' country's: a city's release, the city's;
+        the program's release and report, the country this press reads in (Brazilian
+        Portuguese: Brazil, A4), else the dateline's (AP's from New York: Letter)."""
+        return readers.paper(
+            city.country if city else self.press.readers_country or dateline.country
+        )
+
     def number(self, value: int, noun: str | None = None) -> str:
         return self.press.number(value, noun, self.house.numbers_in_words_up_to)
 

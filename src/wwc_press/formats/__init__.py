@@ -98,7 +98,8 @@ def _word(
     renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None
 ) -> dict[Path, bytes]:
     page = renderer.reading(announcement, output)
-    return {output.path: word.word_document(page, renderer.logo)}
+    paper = renderer.paper(announcement, output)
+    return {output.path: word.word_document(page, renderer.logo, paper)}
 
 
 def _wire(
