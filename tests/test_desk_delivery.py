@@ -9,8 +9,11 @@ Canadian French.
 
 from __future__ import annotations
 
+import email
 import re
 import subprocess
+from email import policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -67,6 +70,10 @@ def _pdfinfo(pdf: Path, *args: str) -> str:
     return subprocess.run(
         ["pdfinfo", *args, str(pdf)], check=True, capture_output=True, text=True
     ).stdout
+
+
+def _message(path: Path) -> EmailMessage:
+    return email.message_from_bytes(path.read_bytes(), policy=policy.default)  # type: ignore[return-value]
 
 
 # Paper
@@ -146,3 +153,22 @@ def test_on_a4_the_text_keeps_its_measure_and_every_page_its_footer(immediate: P
             line = " ".join(w[2] for w in words)
             of = "de" if "/pt-BR/" in str(pdf) else "of"
             assert f"{number} {of} {len(pages)}" in line or cover, (pdf.name, number)
+
+
+# The e-mail's Date
+
+
+def test_an_immediate_release_is_drafted_without_a_made_up_time(immediate: Path) -> None:
+    """A release for immediate use has a date and no time: its draft has no Date, which the
+    mail client sets when it sends it, rather than a midnight nobody chose."""
+    emails = sorted(immediate.rglob("*.eml"))
+    assert len(emails) == 3 + 5 + 4  # the program's, each city's in English and in its own
+    for eml in emails:
+        message = _message(eml)
+        assert "Date" not in message, eml.name
+        assert message["X-Unsent"] == "1" and message["Message-ID"], eml.name
+
+
+def test_an_embargoed_release_is_dated_at_its_embargo(quebec: Path) -> None:
+    for eml in sorted(quebec.rglob("*.eml")):
+        assert _message(eml)["Date"] == "Tue, 06 May 2025 10:00:00 -0400", eml.name
