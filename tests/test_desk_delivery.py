@@ -172,3 +172,34 @@ def test_an_immediate_release_is_drafted_without_a_made_up_time(immediate: Path)
 def test_an_embargoed_release_is_dated_at_its_embargo(quebec: Path) -> None:
     for eml in sorted(quebec.rglob("*.eml")):
         assert _message(eml)["Date"] == "Tue, 06 May 2025 10:00:00 -0400", eml.name
+
+
+# The attachment's name
+
+
+@pytest.mark.parametrize(
+    ("round_name", "path", "name"),
+    [
+        ("immediate", "en/press-release", "press-release-immediate.pdf"),
+        ("immediate", "es/press-release", "comunicado-de-prensa-immediate.pdf"),
+        ("immediate", "pt-BR/press-release", "comunicado-immediate.pdf"),
+        ("immediate", "en/cities/rosario-s-ar", "press-release-immediate-rosario-s-ar.pdf"),
+        ("immediate", "es/cities/rosario-s-ar", "comunicado-de-prensa-immediate-rosario-s-ar.pdf"),
+        ("immediate", "es/cities/monterrey-nle-mx",
+         "comunicado-de-prensa-immediate-monterrey-nle-mx.pdf"),  # es-MX reads es's catalog
+        ("immediate", "pt-BR/cities/curitiba-pr-br", "comunicado-immediate-curitiba-pr-br.pdf"),
+        ("quebec", "en/press-release", "press-release-quebec.pdf"),
+        ("quebec", "en/cities/halifax-ns-ca", "press-release-quebec-halifax-ns-ca.pdf"),
+        ("quebec", "fr-CA/press-release", "communique-quebec.pdf"),
+        ("quebec", "fr-CA/cities/laval-qc-ca", "communique-quebec-laval-qc-ca.pdf"),
+    ],
+)  # fmt: skip
+def test_the_attached_pdf_is_named_in_the_release_language(
+    request: pytest.FixtureRequest, round_name: str, path: str, name: str
+) -> None:
+    """The name a desk sees in its inbox, in its language and in ASCII; the file on disk keeps
+    the name of the output layout."""
+    folder = request.getfixturevalue(round_name)
+    [attachment] = _message(folder / f"{path}.eml").iter_attachments()
+    assert attachment.get_filename() == name
+    assert attachment.get_content() == (folder / f"{path}.pdf").read_bytes()

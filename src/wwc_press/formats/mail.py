@@ -8,7 +8,8 @@ place) when there is one.
 sender. ``X-Unsent: 1`` opens it as a draft in the clients that know it.
 
 Reproducible: the Date is the embargo's (a release for immediate use has none: the client
-dates it when sent), the Message-ID and every MIME boundary are derived from the content.
+dates it when sent), the Message-ID and every MIME boundary are derived from the content. The
+PDF is attached under a name in the release's language (``Localizer.attachment_name``).
 
 Headers that carry the announcement's words (Subject, From, Reply-To) are written by us, not
 parsed from a string: the library decodes any RFC 2047 encoded word it finds in a value
