@@ -25,6 +25,7 @@ EXPECTED = {
         "quote": "“We’re finding that we’re high in demand.",
         "more": "-more-",
         "word": "en-US",
+        "attachment": "press-release-2023-06-international.pdf",
     },
     "es": {
         "headline": "La certificación What Works Cities se internacionaliza con siete nuevas",
@@ -33,6 +34,7 @@ EXPECTED = {
         "quote": "«Estamos viendo que hay mucha demanda.",
         "more": "(sigue)",
         "word": "es-419",
+        "attachment": "comunicado-de-prensa-2023-06-international.pdf",
     },
     "pt-BR": {
         "headline": "Certificação What Works Cities chega à América Latina",
@@ -41,6 +43,7 @@ EXPECTED = {
         "quote": "“Estamos percebendo que há muita procura.",
         "more": "(continua)",
         "word": "pt-BR",
+        "attachment": "comunicado-2023-06-international.pdf",
     },
 }
 SUBJECT_EMBARGO = {
@@ -153,7 +156,7 @@ def test_email_opens_with_both_parts_the_pdf_and_no_remote_resources(
     assert re.search(r'<span class="running-organization"[^>]*style="[^"]*display: ?none', html)
     [attachment] = list(message.iter_attachments())
     assert attachment.get_content_type() == "application/pdf"
-    assert attachment.get_filename() == "2023-06-international-press-release.pdf"
+    assert attachment.get_filename() == expected["attachment"]  # in the desk's language
     assert attachment.get_content() == (sample / lang / "press-release.pdf").read_bytes()
 
 

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from . import places, readers
 from .embargo import EmbargoTimes
 from .errors import RenderError
-from .folding import collation_key
+from .folding import ascii_slug, collation_key
 from .languages import ALSO_PATTERN, REGISTRY, Profile, profile
 from .model import (
     Contact,
@@ -60,6 +60,12 @@ assert ALSO == ALSO_PATTERN
 # Translators: a country where the language has no adjective for it on record (English always:
 # "the first city in Mexico"); "en %(country)s", "em %(country)s". The country is CLDR's name.
 IN_COUNTRY = NC_("country", "in %(country)s")
+
+# Translators: the first words of the file name of the PDF attached to a release's e-mail, what
+# the desk receiving it sees ("press-release-2025-02-international.pdf"): the document as your
+# press calls it. Accents and spaces become plain letters and hyphens ("communiqué" is written
+# "communique").
+ATTACHMENT = NC_("file name", "press release")
 
 LEVEL_CONTEXT = "level name"
 # Translators: the glossary of level names, used alone ("del nivel Plata al Oro") and in
@@ -215,6 +221,21 @@ class Localizer(EmbargoTimes):
     def place_pattern(self) -> str:
         """How this language writes a place with its qualifier, from the catalog."""
         return self.translations.pgettext("place", PLACE)
+
+    def paper(self, city: Place | None, dateline: Place) -> readers.Paper:
+        """The paper an output prints on, its readers' country's: a city's release, the city's;
+        the program's release and report, the country this press reads in (Brazilian
+        Portuguese: Brazil, A4), else the dateline's (AP's from New York: Letter)."""
+        return readers.paper(
+            city.country if city else self.press.readers_country or dateline.country
+        )
+
+    def attachment_name(self, parts: list[str]) -> str:
+        """The file name of a release's PDF in its e-mail, in the language, as an ASCII slug:
+        the catalog's name for the document, then ``parts`` ("comunicado-de-prensa-<id>.pdf").
+        The file on disk keeps its name (the output layout is a contract)."""
+        words = self.translations.pgettext("file name", ATTACHMENT)
+        return "-".join(ascii_slug(part) for part in [words, *parts]) + ".pdf"
 
     def number(self, value: int, noun: str | None = None) -> str:
         return self.press.number(value, noun, self.house.numbers_in_words_up_to)

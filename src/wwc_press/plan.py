@@ -11,12 +11,11 @@ format is made for, and the names of its files, are the format's (``formats.FORM
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import readers
+from .folding import ascii_slug
 from .formats import FORMATS
 from .model import KINDS, Announcement, City, Language
 
@@ -95,11 +94,6 @@ def plan(
     ]
 
 
-def _ascii_slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 # File names stay well under the file system's 255 bytes, cards' suffixes included.
 MAX_SLUG = 60
 
@@ -110,11 +104,11 @@ def city_slugs(announcement: Announcement) -> list[tuple[City, str]]:
     MAX_SLUG is cut there and ends with a hash of the whole name."""
     slugs: dict[str, City] = {}
     for _, city in announcement.cities.by_status():
-        name = _ascii_slug(city.name)
+        name = ascii_slug(city.name)
         if len(name) > MAX_SLUG:
             digest = hashlib.sha256(city.name.encode()).hexdigest()[:8]
             name = f"{name[:MAX_SLUG].rstrip('-')}-{digest}"
-        slug = "-".join(filter(None, [name, _ascii_slug(city.region or ""), city.country.lower()]))
+        slug = "-".join(filter(None, [name, ascii_slug(city.region or ""), city.country.lower()]))
         if slug in slugs or not name:  # "Córdoba" and "Cordoba", or a name with no Latin letter
             digest = hashlib.sha256(
                 f"{city.name}|{city.region}|{city.country}".encode()

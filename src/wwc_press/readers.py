@@ -1,8 +1,10 @@
 """Which languages' press reads a city's news: the language of its country's press among an
 announcement's languages, from CLDR's official languages, and so the languages of the city's
-own releases (English, and its own)."""
+own releases (English, and its own); and the paper the readers of a country print on."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .languages import REGISTRY, SOURCE_LANGUAGE, profile, targets
 from .model import Language, Place
@@ -42,3 +44,26 @@ def release_languages(city: Place, languages: list[Language]) -> list[Language]:
     """The languages of a city's own releases among ``languages``: English, and its own."""
     own = city_language(city.country, languages)
     return [lang for lang in languages if lang in (SOURCE_LANGUAGE, own)]
+
+
+@dataclass(frozen=True)
+class Paper:
+    css: str  # the name CSS's @page size gives it
+    width: float  # millimetres
+    height: float
+
+
+LETTER = Paper("letter", 215.9, 279.4)
+A4 = Paper("A4", 210, 297)
+
+# CLDR's supplemental data (supplementalData.xml, measurementData): <paperSize type="US-Letter"
+# territories="BZ CA CL CO CR GT MX NI PA PH PR SV US VE"/>, and A4 for every other territory
+# ("001"). Babel 2.19 does not carry this table (its global data names measurement systems, not
+# paper), so it is copied here as CLDR 46 and 47 give it.
+_LETTER_COUNTRIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
+
+
+def paper(country: str) -> Paper:
+    """The paper the offices of ``country`` print on: US Letter where CLDR says so, else A4
+    (a Brazilian or Argentine press office's printer has no Letter in its tray)."""
+    return LETTER if country in _LETTER_COUNTRIES else A4

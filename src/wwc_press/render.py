@@ -29,6 +29,7 @@ from .model import Announcement, Language
 if TYPE_CHECKING:
     from .plan import Output
     from .project import Project
+    from .readers import Paper
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -97,8 +98,10 @@ def render(
     """Render ``template`` in the environment's language; ``for_pdf`` adds the print-only parts
     and the headline's balanced measure (browsers balance with CSS ``text-wrap``)."""
     l10n: Localizer = env.globals["l10n"]  # type: ignore[assignment]
+    # The readers' paper, for an output's pages (the index and the review page print none).
+    paper = l10n.paper(context.get("city"), context["dateline"]) if "a" in context else None
     page = env.get_template(template).render(
-        {"assets": "", **context}, lang=l10n.language, for_pdf=for_pdf, escape=escape
+        {"assets": "", **context}, lang=l10n.language, for_pdf=for_pdf, escape=escape, paper=paper
     )
     if "a" not in context:  # the index and the review page print no prose
         return page
@@ -187,6 +190,17 @@ class Renderer:
         country = output.city.country if output.city else dateline.country
         return profile(output.language).for_readers(country)
 
+    def localizer(self, announcement: Announcement, output: Output) -> Localizer:
+        """The Localizer of the profile that writes ``output``."""
+        tag = self.tag(announcement, output)
+        self.environment(tag)  # makes the profile's localizer
+        return self.localizers[tag]
+
+    def paper(self, announcement: Announcement, output: Output) -> Paper:
+        """The paper ``output`` prints on (``Localizer.paper``), for the Word file."""
+        dateline = announcement.dateline or self.project.settings.dateline
+        return self.localizer(announcement, output).paper(output.city, dateline)
+
     def page(self, announcement: Announcement, output: Output) -> str:
         """The HTML page ``output`` is written from, rendered once."""
         key = (str(announcement.id), output.page.path)
@@ -244,11 +258,9 @@ class Renderer:
             page = Planned("release", output.language, "html", output.path.with_name(
                 "press-release.html"))  # fmt: skip
             release = self.reading(announcement, page)
-        tag = self.tag(announcement, output)
-        self.environment(tag)  # makes the profile's localizer
         values = newsroom.head_values(
             announcement, output, self.reading(announcement, output), self.project.settings,
-            self.localizers[tag], release,
+            self.localizer(announcement, output), release,
         )  # fmt: skip
         html = self.page(announcement, output)
         return newsroom.web_page(plain_environment(self.project.templates), values, html)

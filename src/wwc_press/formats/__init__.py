@@ -98,7 +98,8 @@ def _word(
     renderer: Renderer, announcement: Announcement, output: Output, _: bytes | None
 ) -> dict[Path, bytes]:
     page = renderer.reading(announcement, output)
-    return {output.path: word.word_document(page, renderer.logo)}
+    paper = renderer.paper(announcement, output)
+    return {output.path: word.word_document(page, renderer.logo, paper)}
 
 
 def _wire(
@@ -114,7 +115,9 @@ def _mail(
     attached = output.in_format("pdf")
     if pdf is None:
         pdf = renderer.files(announcement, attached)[attached.path]
-    name = f"{announcement.id}-{attached.path.name}"
+    # In the release's language: a Spanish desk gets "comunicado-de-prensa-…", not "press-release".
+    round_and_city = [str(announcement.id), *([attached.path.stem] if output.city else [])]
+    name = renderer.localizer(announcement, output).attachment_name(round_and_city)
     page, html = renderer.reading(announcement, output), renderer.page(announcement, output)
     return {output.path: mail.message(page, html, pdf, name, renderer.logo)}
 

@@ -7,8 +7,9 @@ place) when there is one.
 ``Content-Language`` is the page's; the contacts are the Reply-To and the first of them the
 sender. ``X-Unsent: 1`` opens it as a draft in the clients that know it.
 
-Reproducible: the Date is the release's, the Message-ID and every MIME boundary are derived from
-the content.
+Reproducible: the Date is the embargo's (a release for immediate use has none: the client
+dates it when sent), the Message-ID and every MIME boundary are derived from the content. The
+PDF is attached under a name in the release's language (``Localizer.attachment_name``).
 
 Headers that carry the announcement's words (Subject, From, Reply-To) are written by us, not
 parsed from a string: the library decodes any RFC 2047 encoded word it finds in a value
@@ -143,7 +144,12 @@ def message(
     if contacts:
         mail.set_raw("From", _folded("From", [_mailbox(contacts[0])]))
         mail.set_raw("Reply-To", _folded("Reply-To", [_mailbox(c) for c in contacts]))
-    mail["Date"] = format_datetime(page.created_at)
+    if page.embargo is not None:
+        # When the release may go out: the embargo, in the program's zone. A release for
+        # immediate use has a date but no time; a Date at midnight would be a time nobody set.
+        # The draft has none, and the mail client dates the message when it is sent (RFC 6409,
+        # 8.3: the submission agent adds a missing Date).
+        mail["Date"] = format_datetime(page.created_at)
     domain = contacts[0].domain if contacts else "wwc-press.invalid"
     mail["Message-ID"] = f"<{digest[:32]}@{domain}>"
     mail["X-Unsent"] = "1"

@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Callable
 
 from ..languages import profile
+from ..readers import Paper
 from .page import Block, Page
 
 ACCENT = "0B5C8A"  # the templates' --accent
@@ -159,11 +160,12 @@ def _styles(document, language: str, slot_name: str | None) -> str | None:
     return slot.name
 
 
-def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
-    """The page as a Word file; ``logo`` gives a logo file's PNG (None: no such file)."""
+def word_document(page: Page, logo: Callable[[str], bytes | None], paper: Paper) -> bytes:
+    """The page as a Word file on ``paper`` (the PDF's); ``logo`` gives a logo file's PNG (None:
+    no such file)."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
+    from docx.shared import Cm, Mm
 
     language = profile(page.language).word_language
     document = docx.Document()
@@ -171,8 +173,9 @@ def word_document(page: Page, logo: Callable[[str], bytes | None]) -> bytes:
     slot_style = _styles(document, language, slots[0].text if slots else None)
 
     section = document.sections[0]
-    section.page_height, section.page_width = Cm(27.94), Cm(21.59)  # US Letter, as the PDF
-    section.left_margin = section.right_margin = Cm(2.54)
+    section.page_height, section.page_width = Mm(paper.height), Mm(paper.width)  # as the PDF
+    # The PDF's measure, 6.5in (16.51 cm), on any paper: Letter's 1in margins, A4's 2.245 cm.
+    section.left_margin = section.right_margin = Mm((paper.width - 165.1) / 2)
     if page.more:
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
