@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from . import places, subdivisions, zones
+from . import subdivisions, zones
 from .inputs import LEVELS
 from .model import STATUSES, Announcement, City, Level, Place, city_key
 from .roster import Facts
