@@ -348,10 +348,11 @@ def test_the_subject_after_the_colon_follows_the_press(rounds, lang: str) -> Non
 
 def test_a_subject_opening_with_a_name_keeps_its_capital(rounds) -> None:
     cities = rounds["canmex"] / "es" / "cities"
-    assert "(hora de Ciudad de México): Querétaro obtiene" in _subject(
-        next(cities.glob("queretaro-*.eml"))
+    # A city's own Subject names its clock "hora local" (Fundéu); a name after it keeps its capital.
+    assert "hora local: Querétaro obtiene" in _subject(next(cities.glob("queretaro-*.eml")))
+    assert "hora local: San Pedro Garza García sube" in _subject(
+        next(cities.glob("san-pedro-*.eml"))
     )
-    assert "): San Pedro Garza García sube" in _subject(next(cities.glob("san-pedro-*.eml")))
 
 
 # 8. One tense in the Quebec release: the présent of the news
