@@ -1,11 +1,9 @@
 """Names of places in each language: cities, their regions, their countries, datelines.
 
 A spelling given in the file (``names``) wins over every rule. Every region is an ISO 3166-2
-subdivision (iso-codes, through pycountry: ``subdivisions.py``); our table
-(``data/regions.yaml``) holds only what the press writes otherwise: US states in three languages
-with AP's abbreviations, Brazilian states, Canadian provinces in Spanish and Portuguese, and
-regions whose press name differs (official long forms: "Lima", not "Municipalidad Metropolitana
-de Lima").
+subdivision (``subdivisions.py``); ``data/regions.yaml`` holds only what the press writes
+otherwise: US states with AP's abbreviations, Brazilian states, Canadian provinces, press names
+("Lima" for "Municipalidad Metropolitana de Lima").
 
 Three forms of a city, for three readers:
 - running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): US
@@ -15,9 +13,8 @@ Three forms of a city, for three readers:
   region by name, never the country;
 - datelines, in capitals.
 
-How a press places a city (which countries by region, the form of the region, the cities that
-stand alone) is its language profile's (``Profile.regions``, ``region_form``, ``standalone``);
-this module applies it to the names and holds no rule of its own about a language or a country.
+How a press places a city is its language profile's (``regions``, ``region_form``,
+``standalone``): this module applies it and holds no rule about a language or a country.
 """
 
 from __future__ import annotations
