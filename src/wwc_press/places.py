@@ -6,9 +6,8 @@ otherwise: US states with AP's abbreviations, Brazilian states, Canadian provinc
 ("Lima" for "Municipalidad Metropolitana de Lima").
 
 Three forms of a city, for three readers:
-- running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): US
-  cities (and Canadian ones in English, Brazilian ones in Portuguese) with their state or
-  province, any other city with its country;
+- running text of the program's release ("Carlsbad, California"; "Córdoba (Argentina)"): by
+  state or province where its press places that country's cities so, else by country;
 - local, for a city's release in its own language ("Ibagué (Tolima)", "Fortaleza (CE)"): the
   region by name, never the country;
 - datelines, in capitals.
