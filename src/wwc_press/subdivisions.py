@@ -24,10 +24,16 @@ def _iso_codes() -> Path:
 
 
 @cache
-def _all_subdivisions() -> dict[str, dict[str, str]]:
+def _entries() -> list[dict[str, str]]:
+    """iso-codes' subdivisions, read once: their names and their types are both asked for."""
     text = (_iso_codes() / "databases" / "iso3166-2.json").read_text("utf-8")
+    return json.loads(text)["3166-2"]
+
+
+@cache
+def _all_subdivisions() -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
-    for entry in json.loads(text)["3166-2"]:
+    for entry in _entries():
         country, code = entry["code"].split("-", 1)
         found.setdefault(country, {})[code] = entry["name"]
     return found
@@ -37,9 +43,8 @@ def _all_subdivisions() -> dict[str, dict[str, str]]:
 def region_kind(country: str) -> str | None:
     """What most of ``country``'s top-level regions are, as ISO 3166-2 types them ("state",
     "province", "department", "region"): what a table's column of its regions holds."""
-    text = (_iso_codes() / "databases" / "iso3166-2.json").read_text("utf-8")
-    own = [e for e in json.loads(text)["3166-2"] if e["code"].startswith(f"{country}-")]
-    kinds = [e["type"].lower() for e in own if "parent" not in e]
+    own = [e for e in _entries() if e["code"].startswith(f"{country}-") and "parent" not in e]
+    kinds = [e["type"].lower() for e in own]
     return max(sorted(set(kinds)), key=kinds.count) if kinds else None
 
 
