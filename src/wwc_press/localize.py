@@ -230,6 +230,11 @@ class Localizer(EmbargoTimes):
             city.country if city else self.press.readers_country or dateline.country
         )
 
+    @property
+    def also(self) -> str:
+        """How a series joins a last item that holds the conjunction, in this language."""
+        return self.translations.pgettext("series", ALSO)
+
     def attachment_name(self, parts: list[str]) -> str:
         """The file name of a release's PDF in its e-mail, in the language, as an ASCII slug:
         the catalog's name for the document, then ``parts`` ("comunicado-de-prensa-<id>.pdf").
@@ -325,7 +330,7 @@ class Localizer(EmbargoTimes):
         city (see places.cities_in_text)."""
         return places.cities_in_text(
             cities, self.tag, self.house, pattern=self.place_pattern, among=among,
-            grouped=grouped, placed=placed, also=self.translations.pgettext("series", ALSO),
+            grouped=grouped, placed=placed, also=self.also,
         )  # fmt: skip
 
     def cities_inline(
@@ -339,14 +344,13 @@ class Localizer(EmbargoTimes):
         """Cities followed by more words: AP sets a state or country off with commas on both
         sides ("Henderson, Nevada, moves up"; "Boise, Idaho, and Chicago renewed"); parentheses
         need nothing more."""
-        also = self.translations.pgettext("series", ALSO)
         text = places.cities_in_text(
             cities, self.tag, self.house, pattern=self.place_pattern, among=among,
-            grouped=grouped, placed=placed, set_off=True, also=also,
+            grouped=grouped, placed=placed, set_off=True, also=self.also,
         )  # fmt: skip
         # A last group joined as an aside opened by a comma (", así como Mérida y Zapopan
         # (México)") closes with one before the verb, as RAE's "así como" does.
-        joiner = also.split("%(last)s")[0].removeprefix("%(items)s")
+        joiner = self.also.split("%(last)s")[0].removeprefix("%(items)s")
         if joiner.startswith(",") and joiner in text and not text.endswith(","):
             return text + ","
         return text
@@ -363,7 +367,7 @@ class Localizer(EmbargoTimes):
             return places.cities_in_text(
                 cities, self.tag, self.house, pattern=self.place_pattern, among=[country],
                 placed=placed, by_region=True, set_off=True,
-                also=self.translations.pgettext("series", ALSO),
+                also=self.also,
             )  # fmt: skip
         return self.series(self.names_in_text(cities))
 

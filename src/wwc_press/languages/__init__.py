@@ -40,12 +40,6 @@ def _bare(item: str) -> str:
     return re.sub(r"\([^()]*\)", "", item)
 
 
-def _bare(item: str) -> str:
-    """An item of a series without what it holds in parentheses: a comma there ("Utah, Estados
-    Unidos") is held by them, and asks for no semicolons between the items."""
-    return re.sub(r"\([^()]*\)", "", item)
-
-
 @dataclass(frozen=True)
 class Profile:
     tag: str  # BCP 47, as in outputs' folders and <html lang>
