@@ -129,3 +129,32 @@ def test_french_says_a_again_before_each_place_of_a_series() -> None:
     assert french.places_after_preposition(["Fredericton", "Halifax"]) == "Fredericton et à Halifax"
     spanish = localizer(ROOT, "es", settings)
     assert spanish.places_after_preposition(["Bogotá", "Quito"]) == "Bogotá y Quito"
+
+
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("annonce que Ottawa obtient", "annonce qu’Ottawa obtient"),
+        ("la mairesse de Edmonton", "la mairesse d’Edmonton"),
+        ("jusque Iqaluit", "jusqu’Iqaluit"),
+        ("la Ville de Yellowknife", "la Ville de Yellowknife"),  # "Y" is a consonant there
+        ("que neuf villes", "que neuf villes"),
+    ],
+)
+def test_que_and_de_are_elided_before_a_name_opening_with_a_vowel(written, printed) -> None:
+    assert FR.typography(written) == printed  # BDL, élision
+
+
+def test_a_one_city_lead_elides_que_before_its_name(tmp_path: Path) -> None:
+    from conftest import build_round
+
+    round_ = build_round(tmp_path, "ottawa", """\
+date: 2031-05-14
+total_certified: 197
+languages: [en, fr-CA]
+cities:
+  new:
+    - {name: Ottawa, region: "ON", country: CA, level: gold}
+""", ("txt",), "--only", "release", "--lang", "fr-CA")  # fmt: skip
+    text = (round_ / "fr-CA" / "press-release.txt").read_text("utf-8")
+    assert "annonce aujourd’hui qu’Ottawa obtient" in text

@@ -106,14 +106,23 @@ _COUNTED = re.compile(
 )
 
 
+# BDL (élision): "que", "jusque", "lorsque", "puisque" and "de" drop their "e" before a vowel;
+# the catalog elides its own words, so this catches a name filled in: « qu’Ottawa », « d’Edmonton ».
+# Capitals only (a name; "Y" there is a consonant: « de Yellowknife »), and no "h": whether it is
+# mute differs from name to name.
+_ELIDED = re.compile(r"\b(qu|jusqu|lorsqu|puisqu|d)e (?=[AEIOUÀÂÉÈÊÎÏÔÛ])")
+
+
 def _typography(text: str) -> str:
     """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
     none before ; ! ?, and "57 %" and a range ("de 68 % à 84 %") held together; a figure's
     thousands ("9 400") and the figure and the word it counts or its unit ("21 villes", "4,2
-    millions") held by no-break spaces."""
+    millions") held by no-break spaces; "que" and "de" elided before a name that opens with a
+    vowel."""
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
     text = no_break_ranges(text, "à|et")  # « de 51 % à 67 % », « entre 51 % et 67 % »
     text = _COUNTED.sub("\\1\u00a0", text)
+    text = _ELIDED.sub("\\1’", text)
     text = typographic_apostrophe(text)  # « l’Université »
     text = re.sub(r"(?<=\S) ?:(?=\s|$)", "\u00a0:", text)  # after a word, ")" or "»" too
     return re.sub(r"«\s*", "«\u00a0", re.sub(r"\s*»", "\u00a0»", text))
