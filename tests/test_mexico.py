@@ -58,6 +58,7 @@ cities:
             Atendimos 30.000 solicitudes entre las 10:00 y las 18:00 en las rutas 1,2 y 3 desde
             el 17.06.2024.
     - {name: Rosario, region: S, country: AR, level: silver}
+    - {name: Zapopan, region: JAL, country: MX, level: silver}
 highlights:
   - city: Monterrey
     text: &highlight
@@ -83,7 +84,9 @@ contacts:
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_round(tmp_path_factory.mktemp("mexico"), "figures", FIGURES, ("pdf", "txt"))
+    return build_round(
+        tmp_path_factory.mktemp("mexico"), "figures", FIGURES, ("pdf", "txt", "docx")
+    )
 
 
 def _words(text: str) -> str:
@@ -112,3 +115,14 @@ def test_other_latin_american_releases_keep_the_files_figures(figures: Path) -> 
     words = _words((figures / "es" / "cities" / "rosario-s-ar.txt").read_text("utf-8"))
     assert "publicó 2,3 millones de registros para sus 1 142 994 habitantes" in words
     assert "el 51 % de sus servicios informa resultados, frente al 4,5 % de 2019" in words
+
+
+def test_the_word_slot_for_a_mayors_quote_fits_every_spanish_speaking_country(figures) -> None:
+    import docx
+
+    for city in ("zapopan-jal-mx", "rosario-s-ar"):  # no quote of their own in the file
+        document = docx.Document(str(figures / "es" / "cities" / f"{city}.docx"))
+        texts = [p.text for p in document.paragraphs]
+        assert "[Cita de la autoridad municipal]" in texts
+        # Mexico's mayor is "presidente municipal", Argentina's "intendente".
+        assert not any("alcalde" in text for text in texts)
