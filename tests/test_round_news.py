@@ -45,6 +45,15 @@ cities:
   recertified:
     - {name: Boise, region: ID, country: US, level: silver}
 """
+# One city renews its level, and nothing else happens.
+ONE_RENEWAL = """\
+date: 2031-02-11
+total_certified: 196
+languages: [en, es, pt-BR, fr-CA]
+cities:
+  recertified:
+    - {name: Boise, region: ID, country: US, level: silver}
+"""
 # Every group named in part (the April 2030 round of the reading).
 AMERICAS = """\
 date: 2030-04-23
@@ -96,7 +105,12 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("news")
     built = {
         name: build_round(root, name, text, ("txt",), "--only", "release")
-        for name, text in [("one", ONE_UP), ("counted", COUNTED), ("americas", AMERICAS)]
+        for name, text in [
+            ("one", ONE_UP),
+            ("renewal", ONE_RENEWAL),
+            ("counted", COUNTED),
+            ("americas", AMERICAS),
+        ]
     }
     built["canmex"] = build_round(root, "canmex", CANMEX, ("txt",), "--only", "release")
     # The e-mails: the program's release in each language, and the Mexican cities' own.
@@ -132,6 +146,34 @@ ONE_UP_LEAD = {
     "fr-CA": "Results for America annonce aujourd’hui que Winston-Salem (Caroline du Nord) passe "
     "du niveau Argent au niveau Or de la certification What Works Cities.",
 }
+# The headline of a round whose news is one city: that city, named, as in its own release.
+ONE_CITY_HEADLINE = {
+    "one": {
+        "en": "Winston-Salem, North Carolina, moves up to What Works Cities Gold Certification",
+        "es": "Winston-Salem (Carolina del Norte) sube al nivel Oro de la certificación What "
+        "Works Cities",
+        "pt-BR": "Winston-Salem (Carolina do Norte) sobe para o nível Ouro da certificação What "
+        "Works Cities",
+        "fr-CA": "Winston-Salem (Caroline du Nord) passe au niveau Or de la certification What "
+        "Works Cities",
+    },
+    "renewal": {
+        "en": "Boise, Idaho, renews its What Works Cities Silver Certification",
+        "es": "Boise (Idaho) renueva su certificación Plata de What Works Cities",
+        "pt-BR": "Boise (Idaho) renova a certificação Prata do What Works Cities",
+        "fr-CA": "Boise (Idaho) renouvelle sa certification Argent de What Works Cities",
+    },
+}
+
+
+@pytest.mark.parametrize("name", ONE_CITY_HEADLINE)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_round_whose_news_is_one_city_names_it_in_the_headline(rounds, name, lang) -> None:
+    """ "One city moves up in…" hid the news: the headline names the city, its level and step."""
+    headline = _txt(rounds, name, lang).split("\n\n")[1]
+    assert headline == ONE_CITY_HEADLINE[name][lang]
+
+
 # The lead that said a round of one upgrade had cities "to move up in or renew".
 GENERIC = ["latest cities", "suben de nivel o renuevan", "sobem de nível ou renovam", "ou qui la"]
 
@@ -141,8 +183,8 @@ def test_one_city_that_moved_up_is_the_lead_named_with_its_step(rounds, lang: st
     text = _txt(rounds, "one", lang)
     assert ONE_UP_LEAD[lang] in text
     assert not [phrase for phrase in GENERIC if phrase in text]
-    # Named once: no paragraph after the lead says its move again.
-    assert text.count("Winston-Salem") == 1, text
+    # Named once in the story: no paragraph after the lead says its move again.
+    assert text[text.index(ONE_UP_LEAD[lang]) :].count("Winston-Salem") == 1, text
 
 
 COUNTED_LEAD = {
