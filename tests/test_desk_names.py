@@ -168,7 +168,7 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
                    "Entre as que estrearam no nível Prata estão Rosário (Argentina) e Campinas "
                    "(SP).",
                    "Três cidades já certificadas subiram de nível. Entre elas, Tampa (Flórida, "
-                   "EUA) passou do nível Ouro para o Platina; Curitiba (PR) passou do nível Prata "
+                   "EUA) passou do nível Ouro para o Platina; Curitiba passou do nível Prata "
                    "para o Ouro.",
                    "Louisville (Kentucky, EUA) e Valparaíso (Chile) renovaram as certificações "
                    "Ouro e Prata, respectivamente."]),

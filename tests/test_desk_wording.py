@@ -181,7 +181,7 @@ def test_without_an_adjective_on_record_the_country_is_named_after_in() -> None:
         ("peru", "es", "Las cuatro obtuvieron el nivel Plata: Lima, Arequipa y Trujillo (Perú), "
          "y Recife (Brasil)."),
         ("peru", "pt-BR", "As quatro receberam o nível Prata: Lima, Arequipa e Trujillo (Peru), "
-         "e o Recife (PE)."),
+         "e o Recife."),
         # The lead has named both as the first in their countries: not named again.
         ("caribbean", "en", "Both earned Gold Certification."),
         ("caribbean", "es", "Ambas obtuvieron el nivel Oro."),

@@ -55,7 +55,7 @@ EXPECTED = {
         "SACRAMENTO (Califórnia), 1º de setembro de 2024 –",
         "seis cidades conquistaram",
         "Bogotá e Ibagué (Colômbia)",
-        "Santiago (Chile); Toronto e Montreal (Canadá); e o Recife (PE)",  # Estadão: o Recife
+        "Santiago (Chile); Toronto e Montreal (Canadá); e o Recife",  # Estadão: o Recife
         "Boise (Idaho, EUA) subiu",
         "Columbia (Carolina do Sul, EUA) renovou",
         "quatro países: Brasil, Canadá, Chile e Colômbia",

@@ -151,7 +151,7 @@ def test_no_place_closes_a_series_that_holds_cities_named_alone(peru: Path, lang
 JUNE_2023 = {
     "es": "Fortaleza (Ceará) y Mogi das Cruzes (estado de São Paulo) son las primeras "
     "ciudades brasileñas.",
-    "pt-BR": "Fortaleza (CE) e Mogi das Cruzes (SP) são as primeiras cidades brasileiras.",
+    "pt-BR": "Mogi das Cruzes (SP) e Fortaleza são as primeiras cidades brasileiras.",
     "en": "Fortaleza and Mogi das Cruzes are the first in Brazil.",
 }
 # ... and Chicago, named alone, after the six cities with their state.

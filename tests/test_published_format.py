@@ -123,7 +123,7 @@ def test_a_city_release_reads_as_local_news(built: Path) -> None:
     )
     assert "la ciudad de Quito" not in quito
     recife = pdf_text(built / "pt-BR" / "cities" / "recife-pe-br.pdf")
-    assert "RECIFE (PE), 14 de março de 2023 – O Recife conquistou a certificação Ouro" in recife
+    assert "RECIFE, 14 de março de 2023 – O Recife conquistou a certificação Ouro" in recife
     assert "Ana Torres" not in recife and "170 cidades" not in recife
 
 

@@ -99,3 +99,27 @@ def test_a_citys_own_release_names_its_region_as_its_press_does(
 def test_quebec_text_names_a_us_state_in_french(built: Path) -> None:
     text = " ".join((built / "fr-CA" / "press-release.txt").read_text("utf-8").split())
     assert "Charleston (Virginie-Occidentale)" in text
+
+
+@pytest.mark.parametrize(
+    ("place", "text", "dateline"),
+    [
+        (dict(name="Recife", region="PE", country="BR"), "o Recife", "RECIFE"),
+        (dict(name="Porto Alegre", region="RS", country="BR"), "Porto Alegre", "PORTO ALEGRE"),
+        (dict(name="Caxias do Sul", region="RS", country="BR"), "Caxias do Sul (RS)",
+         "CAXIAS DO SUL (RS)"),
+        # Palmas is Tocantins's capital; the Palmas of Paraná is not.
+        (dict(name="Palmas", region="PR", country="BR"), "Palmas (PR)", "PALMAS (PR)"),
+    ],
+)  # fmt: skip
+def test_a_brazilian_state_capital_takes_no_state(place: dict, text: str, dateline: str) -> None:
+    """Folha and Estadão give the state after a Brazilian city, never after a state capital."""
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    from conftest import place_pattern
+
+    city = Place.model_validate(place)
+    pattern = place_pattern("pt-BR")
+    assert places.cities_in_text([city], "pt-BR", pattern=pattern) == text
+    assert places.dateline(city, "pt-BR", pattern=pattern) == dateline

@@ -85,7 +85,7 @@ EXPECTED = {
         "places": [
             "Carlsbad (Califórnia, EUA)",
             "Charleston (Carolina do Sul, EUA)",
-            "Buenos Aires (Argentina) e Fortaleza (CE)",
+            "Buenos Aires (Argentina) e Fortaleza",
             "Montevidéu (Uruguai)",
             "Mogi das Cruzes (SP)",
             "Syracuse (estado de Nova York, EUA)",

@@ -107,7 +107,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
     [
         ("pt-BR/cities/fortaleza-ce-br.pdf", [
             "Fortaleza conquista a certificação Ouro do What Works Cities",  # (CE) in the dateline
-            "FORTALEZA (CE), 21 de junho de 2023 –",
+            "FORTALEZA, 21 de junho de 2023 –",
             "A certificação Ouro é concedida às cidades que atendem de 68% a 84% dos 43 critérios",
             "reduziu em 57% as mortes",
             # One of the round's seven new cities, among 21 in all.

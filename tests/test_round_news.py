@@ -274,8 +274,8 @@ PARTIAL = {
            "(Brasil) y Concepción (Chile) pasaron del nivel Plata al Oro.",
            "Cinco ciudades renovaron su certificación. Entre ellas, Bahía Blanca (Argentina) "
            "mantuvo el nivel Plata."],
-    "pt-BR": ["Seis cidades já certificadas subiram de nível. Entre elas, Fortaleza (CE) e "
-              "Albuquerque (Novo México, EUA) passaram do nível Ouro para o Platina; Juiz de Fora "
+    "pt-BR": ["Seis cidades já certificadas subiram de nível. Entre elas, Albuquerque "
+              "(Novo México, EUA) e Fortaleza passaram do nível Ouro para o Platina; Juiz de Fora "
               "(MG) e Concepción (Chile) passaram do nível Prata para o Ouro.",
               "Cinco cidades renovaram a certificação. Entre elas, Bahía Blanca (Argentina) "
               "manteve o nível Prata."],

@@ -103,7 +103,7 @@ def _city(**fields: object) -> City:
         (dict(name="Charleston", region="SC", country="US"), "pt-BR",
          "Charleston (Carolina do Sul)"),
         (dict(name="Chicago", region="IL", country="US"), "en", "Chicago"),  # AP dateline city
-        (dict(name="Fortaleza", region="CE", country="BR"), "pt-BR", "Fortaleza (CE)"),
+        (dict(name="Fortaleza", region="CE", country="BR"), "pt-BR", "Fortaleza"),
         (dict(name="Fortaleza", region="CE", country="BR"), "en", "Fortaleza, Brazil"),
         (dict(name="Fortaleza", region="CE", country="BR"), "es", "Fortaleza (Brasil)"),
         (dict(name="Córdoba", country="AR"), "en", "Córdoba, Argentina"),
@@ -144,7 +144,7 @@ def test_cities_grouped_by_country() -> None:
     )
     # Montevidéu: the Portuguese name of the city (CLDR), as Brazilian papers write it.
     assert places.cities_in_text(cities, "pt-BR", pattern=place_pattern("pt-BR")) == (
-        "Buenos Aires e Córdoba (Argentina); Montevidéu (Uruguai); Fortaleza (CE); "
+        "Buenos Aires e Córdoba (Argentina); Montevidéu (Uruguai); Fortaleza; "
         "e Mogi das Cruzes (SP)"
     )
 
@@ -157,7 +157,7 @@ def test_cities_grouped_by_country() -> None:
         (dict(name="Boise", region="ID", country="US"), "en", "BOISE, Idaho"),  # never abbreviated
         (dict(name="New York", region="NY", country="US", names={"es": "Nueva York"}), "es",
          "NUEVA YORK"),
-        (dict(name="Fortaleza", region="CE", country="BR"), "pt-BR", "FORTALEZA (CE)"),
+        (dict(name="Fortaleza", region="CE", country="BR"), "pt-BR", "FORTALEZA"),
         (dict(name="Córdoba", country="AR"), "en", "CÓRDOBA, Argentina"),
     ],
 )  # fmt: skip

@@ -196,6 +196,11 @@ def _name_says_region(names: tuple[str, ...], region: str | None, country: str) 
     return any(_contains(n, r) or _contains(r, n) for n in names for r in regions)
 
 
+def _is_region_capital(place: Place) -> bool:
+    capital = _entry(place).get("capital")
+    return capital is not None and any(fold(name) == fold(capital) for name in _names(place))
+
+
 def _says_country(place: Place) -> bool:
     """The country is in the name already: "Guatemala City", "Ciudad de México"."""
     return _name_says_country(_names(place), place.country)
@@ -235,6 +240,8 @@ def _standalone(place: Place, language: Language) -> bool:
     if (place.country, place.region) == press.home_region:
         return True  # the readers' own region: "Laval", not "Laval (Québec)", in Quebec
     if _listed(place, press.standalone.get(place.country, ()), language) is not None:
+        return True
+    if place.country in press.region_capitals_alone and _is_region_capital(place):
         return True
     return is_capital(_names(place), place.region, place.country)
 

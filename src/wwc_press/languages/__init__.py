@@ -109,6 +109,9 @@ class Profile:
     # The cities that stand alone, by country, in datelines and in text ("NEW YORK", not "NEW
     # YORK, N.Y."); a city whose name says its region or country needs no list.
     standalone: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"US": US_KNOWN_ALONE})
+    # Countries whose regions' capitals stand alone too, each its region's (data/regions.yaml):
+    # the Brazilian press gives no state after a state capital, "o Recife", "Caxias do Sul (RS)".
+    region_capitals_alone: frozenset[str] = frozenset()
     # Cities a dateline writes as the list writes them, whatever the text says (AP: "WASHINGTON"
     # where the text says "Washington, D.C.", "NEW YORK" where it says "New York City").
     dateline_cities: dict[str, tuple[str, ...]] = field(default_factory=dict)

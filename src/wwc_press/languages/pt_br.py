@@ -104,7 +104,9 @@ PROFILE = Profile(
     clock=_clock,
     typography=_typography,
     large_in_prose=_large_in_prose,
-    regions={"US": "state", "BR": "code"},  # Estadão: "Fortaleza (CE)"
+    regions={"US": "state", "BR": "code"},  # Estadão: "Juiz de Fora (MG)"
+    # Folha (Estado, siglas) and Estadão: a state capital needs no state, "Porto Alegre".
+    region_capitals_alone=frozenset({"BR"}),
     city_articles=CITY_ARTICLES,
     readers_country="BR",
     # A Brazilian city's release names its clock as the press does, by the official name of
