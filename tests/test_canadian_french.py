@@ -113,7 +113,7 @@ def test_canadian_cities_get_english_and_french_releases(canada: Path) -> None:
     assert french == {"laval-qc-ca", "gatineau-qc-ca", "hamilton-on-ca", "winnipeg-mb-ca"}
     assert english == french | {"carlsbad-ca-us"}
     laval = pdf_text(canada / "fr-CA" / "cities" / "laval-qc-ca.pdf")
-    assert "LAVAL, le 18 novembre 2025 – Laval a obtenu la certification Argent" in laval
+    assert "LAVAL, le 18 novembre 2025 – Laval obtient la certification Argent" in laval
     winnipeg = pdf_text(canada / "en" / "cities" / "winnipeg-mb-ca.pdf")
     assert "WINNIPEG, Nov. 18, 2025 —" in winnipeg  # the Canadian Press: tests/test_canada.py
     assert "Embargoed until 9 a.m. CT (10 a.m. ET), Nov. 18, 2025" in winnipeg

@@ -85,4 +85,5 @@ def test_the_rounds_examples_are_introduced(sample, lang: str, lead_in: str, exa
     """An example follows a line that says what it is, never straight after the list of cities."""
     paragraphs = (sample / lang / "press-release.txt").read_text("utf-8").split("\n\n")
     at = paragraphs.index(lead_in)
-    assert paragraphs[at + 1].startswith(example)  # one result: its paragraph, no list
+    # One result is a list of one, so that the paragraphs after it are not read as results.
+    assert paragraphs[at + 1].startswith(f"- {example}")

@@ -130,9 +130,10 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
     """BDL: the city as an administration is « la Ville »; its lead ends on its attribution."""
     text = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
     assert (
-        "Sherbrooke a obtenu la certification Or de What Works Cities en reconnaissance de la "
+        # A release's lead is in the présent, as its headline (« obtient ») and the program's.
+        "Sherbrooke obtient la certification Or de What Works Cities en reconnaissance de la "
         "façon dont la Ville met les données et les éléments probants au service de sa "
-        "population, a annoncé aujourd’hui Results for America."
+        "population, annonce aujourd’hui Results for America."
     ) in text
     assert "la ville met" not in text
 
@@ -151,7 +152,7 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
                 "Three previously certified cities moved up a level. Among them, Tampa, Florida, "
                 "went from Gold to Platinum; Curitiba, Brazil, went from Silver to Gold.",
                 "Louisville, Kentucky, and Valparaíso, Chile, renewed their Gold and Silver "
-                "Certifications, respectively."]),
+                "certifications, respectively."]),
         # "Newly certified", then the level: not "reached Gold for the first time", which also
         # describes a city that moved up to Gold.
         ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las nuevas ciudades certificadas "
@@ -387,9 +388,9 @@ def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
     french = _txt(quebec, "fr-CA", "cities/victoria-bc-ca")
     assert (
         # BDL: an "annonce" is the act of announcing; cities are certified in a round, a
-        # « cycle » (the OQLF keeps « ronde » for negotiations and competitions).
+        # « cohorte » (the OQLF keeps « ronde » for negotiations and competitions).
         "Victoria est l’une des deux villes qui sont passées au niveau supérieur "
-        "lors de ce cycle de certification, qui compte huit villes au total." in french
+        "dans cette cohorte, qui compte huit villes au total." in french
     )
 
 

@@ -67,7 +67,7 @@ RESPECTIVELY = {
         "fr-CA": " passent respectivement du niveau ",
     },
     "recertified": {
-        "en": " Certifications, respectively.",
+        "en": " certifications, respectively.",
         "es": " renovaron sus certificaciones ",
         "pt-BR": " renovaram as certificações ",
         "fr-CA": " renouvellent leurs certifications ",

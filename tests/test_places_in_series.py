@@ -119,7 +119,7 @@ PERU = {
         "Moving up from Gold to Platinum are two previously certified cities: Carlsbad, "
         "California, and Washington, D.C.",
         # Each city keeps its level; nothing sets off a city named alone.
-        "Boise, Idaho, and Chicago renewed their Silver and Gold Certifications, respectively.",
+        "Boise, Idaho, and Chicago renewed their Silver and Gold certifications, respectively.",
     ],
     "es": [
         "Saskatoon (Saskatchewan) y Ottawa son las primeras ciudades canadienses certificadas "

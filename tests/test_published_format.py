@@ -73,7 +73,7 @@ EXPECTED = {
     "en": [
         "First deck line Second deck line",
         "More than 170 cities have applied since 2017.",
-        "Cities are assessed on 43 criteria: meeting 51% to 67% of them earns Silver, 68% to 84% "
+        "Cities are assessed on 43 criteria: Meeting 51% to 67% of them earns Silver, 68% to 84% "
         "earns Gold, and 85% or more earns Platinum.",
         "About Results for America",
         "Jane Roe Communications Director, Results for America jane@results4america.org "
