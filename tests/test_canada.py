@@ -144,7 +144,7 @@ def test_a_canadian_citys_english_release_is_canadian_press(example: Path) -> No
         "Winnipeg moves up to What Works Cities Gold Certification",
         "WINNIPEG, Nov. 18, 2025 — Winnipeg has moved up",
         # CP: a range names its unit once.
-        "meeting 51 to 67 per cent of them earns Silver, 68 to 84 per cent earns Gold",
+        "Meeting 51 to 67 per cent of them earns Silver, 68 to 84 per cent earns Gold",
     ]:
         assert phrase in text
     assert "%" not in text and "New York" not in text and "Manitoba" not in text
@@ -339,7 +339,7 @@ def test_the_february_2025_round_in_quebec_french(february: Path) -> None:
     assert "Winnipeg (Manitoba) et Hamilton (Ontario) figurent parmi les premières villes " \
         "canadiennes certifiées par le programme." in release  # fmt: skip
     hamilton = (folder / "cities" / "hamilton-on-ca.txt").read_text("utf-8")
-    assert "HAMILTON (Ontario), le 26 février 2025 – Hamilton a obtenu" in hamilton
+    assert "HAMILTON (Ontario), le 26 février 2025 – Hamilton obtient" in hamilton
     assert "Hamilton figure parmi les premières villes canadiennes à obtenir la certification." in (
         hamilton
     )

@@ -158,3 +158,20 @@ cities:
 """, ("txt",), "--only", "release", "--lang", "fr-CA")  # fmt: skip
     text = (round_ / "fr-CA" / "press-release.txt").read_text("utf-8")
     assert "annonce aujourd’hui qu’Ottawa obtient" in text
+
+
+@pytest.mark.parametrize(
+    ("tag", "number", "printed"),
+    [
+        ("fr-CA", "+1 613 688 4213", "613 688-4213"),  # BDL
+        ("en-CA", "+1 613 688 4213", "613-688-4213"),  # CP
+        ("en", "+1 212 555 0100", "212-555-0100"),  # AP
+        ("fr-CA", "+1 212 555 0100", "+1 212-555-0100"),  # a US number, for Quebec readers
+        ("pt-BR", "+55 11 3333 4444", "(11) 3333-4444"),  # Brazil keeps its parentheses
+    ],
+)
+def test_a_phone_number_is_written_as_the_readers_press_writes_it(tag, number, printed) -> None:
+    from wwc_press.localize import Localizer, StrictTranslations
+
+    l10n = Localizer(StrictTranslations(None, None), "America/Toronto", profile(tag))
+    assert l10n.phone(number) == printed

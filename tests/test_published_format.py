@@ -77,7 +77,7 @@ EXPECTED = {
         "earns Gold, and 85% or more earns Platinum.",
         "About Results for America",
         "Jane Roe Communications Director, Results for America jane@results4america.org "
-        "(202) 456-1111",  # a US number for US readers: the national form
+        "202-456-1111",  # a US number for US readers: the national form, as AP writes it
     ],
     "es": [
         "Primera línea de sumario Segunda línea de sumario",

@@ -424,7 +424,7 @@ class Localizer(EmbargoTimes):
 
     def phone(self, number: str) -> str:
         """A phone number for this language's readers: national form for a number of their own
-        country ("(212) 555-0100"), international for others ("+1 212-555-0100")."""
+        country ("212-555-0100" in AP's form), international for others ("+1 212-555-0100")."""
         import phonenumbers
 
         parsed = phonenumbers.parse(number, None)
@@ -434,7 +434,12 @@ class Localizer(EmbargoTimes):
             if home
             else (phonenumbers.PhoneNumberFormat.INTERNATIONAL)
         )
-        return phonenumbers.format_number(parsed, form)
+        text = phonenumbers.format_number(parsed, form)
+        if home and self.press.area_code_form:
+            area = re.fullmatch(r"\((\d{3})\) (\d{3}-\d{4})", text)
+            if area:
+                return self.press.area_code_form.format(area=area[1], number=area[2])
+        return text
 
     def level(self, level: Level) -> str:
         """The level's name from the catalog's glossary (one decision per language)."""

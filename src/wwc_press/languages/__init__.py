@@ -138,6 +138,9 @@ class Profile:
     # ("à Fredericton et à Halifax": BDL, répétition des prépositions); none where it is said once.
     repeated_preposition: str = ""
     readers_country: str | None = None  # numbers of this country print in national form
+    # How the press writes a North American number's area code in national form, where it
+    # differs from libphonenumber's "(613) 688-4213": "{area}-{number}" (AP, CP).
+    area_code_form: str | None = None
     home_region: tuple[str, str] | None = None  # its cities need no region ("Laval", Quebec)
     # How check undoes the long date: a pattern with day, month (any of {months}) and year.
     date_pattern: str = r"\b(?P<day>\d{{1,2}})º? de (?P<month>{months})(?: de (?P<year>\d{{4}}))?"

@@ -151,6 +151,7 @@ PROFILE = Profile(
     inline=_set_off,
     city_form=_saint,
     readers_country="US",
+    area_code_form="{area}-{number}",  # AP Stylebook (telephone numbers): 212-621-1500
     date_pattern=r"\b(?P<month>{months})\.? (?P<day>\d{{1,2}})(?!\d)(?:, (?P<year>\d{{4}}))?",
     short_months=AP_MONTHS,
     # A card headline's line starts on no "of", held to the noun it completes (AP headlines).

@@ -102,7 +102,7 @@ PROFILE = dataclasses.replace(
     # CP, datelines: the capital of Quebec is "QUEBEC" in a dateline, "Quebec City" in text;
     # whatever the file calls it ("Québec", or a spelling of its own in ``names``).
     dateline_cities={"US": en.AP_DATELINE_CITIES, "CA": ("Quebec",)},
-    readers_country="CA",  # phone numbers of Canada in national form: "(204) 986-2196"
+    readers_country="CA",  # phone numbers of Canada in national form: "204-986-2196"
     end_marks={"": "-30-"},  # CP: every release ends with -30-
     end_mark_before_contacts=True,  # CP: -30- ends the text; the contacts follow it
     percent_form=_percent,

@@ -168,6 +168,7 @@ PROFILE = Profile(
     standalone={"US": US_KNOWN_ALONE, "CA": AP_CANADIAN_CITIES},
     country_articles=COUNTRY_ARTICLES,
     readers_country="CA",
+    area_code_form="{area} {number}",  # BDL (numéro de téléphone): 514 873-6565
     home_region=("CA", "QC"),
     date_pattern=r"\b(?P<day>\d{{1,2}})(?:er)? (?P<month>{months})(?: (?P<year>\d{{4}}))?",
     end_marks={"": "-30-"},  # Canadian releases, in French and in English, end with -30-
