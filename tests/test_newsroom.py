@@ -254,3 +254,16 @@ def test_publish_refuses_a_bad_moment_or_address(built_project: Path, option, va
     assert result.exit_code == 2
     assert said in result.output
     assert not (built_project / "site").exists()
+
+
+@pytest.mark.parametrize("page", sorted(p for p in SAMPLE_HTML if "/cities/" in p))
+def test_a_link_preview_is_cut_at_a_clause_never_on_an_article(sample: Path, page: str):
+    """A city release's lead is longer than a preview: it is cut where a clause ends (a
+    desk read "…anunciou hoje a…"), and says whole sentences where they fit."""
+    head = Head((sample / page).read_text("utf-8"))
+    lead = " ".join(head.one("og:description").split())
+    if lead.endswith("…"):
+        last = lead[:-1].split()[-1]
+        assert len(last) > 3 and last.lower() not in {"hoje", "today", "hoy"}, lead
+    else:
+        assert lead.endswith("."), lead

@@ -117,10 +117,19 @@ def write_publisher_logo(settings: Settings, templates: Path, folder: Path) -> N
 
 
 def _shorten(text: str, limit: int = DESCRIPTION) -> str:
+    """``text`` within ``limit`` characters: whole sentences where the first fits; else cut at
+    its last clause (a comma or semicolon in the second half), so that it never ends on an
+    article or a preposition (« …a annoncé aujourd'hui… »); else at a word."""
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+    cut = text[: limit - 1]
+    sentence = max(cut.rfind(". "), cut.rfind(".\u00a0"))
+    if sentence > limit // 2:
+        return cut[: sentence + 1]
+    clause = max(cut.rfind(", "), cut.rfind("; "))
+    if clause > limit // 2:
+        return cut[:clause] + "…"
+    return cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def description(page: Page, release: Page | None = None) -> str:
