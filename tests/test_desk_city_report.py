@@ -256,5 +256,23 @@ def test_a_date_on_a_card_stays_on_one_line(
     [preview, *squares] = pages
     lines = [re.sub(r"\s+", " ", line) for line in re.findall(r'class="line">([^<]*)<', preview)]
     assert len(lines) > 1 and [line for line in lines if date in line], (date, lines)
-    for card in squares:  # the city's: its date on the line of the organization
-        assert f'<span class="date">{date}</span>' in card.replace("\u00a0", " ")
+    for card in squares:  # the city's: its date whole, on the organization's line or its own
+        meta = card.replace("\u00a0", " ").split('<p class="meta">')[1].split("</p>")[0]
+        parts = re.findall(r'class="line">([^<]*)<', meta)
+        assert [part for part in parts if part.endswith(date)], (date, parts)
+        assert not [part for part in parts if part.rstrip().endswith("·")], parts
+
+
+def test_a_cards_organization_and_date_share_a_line_only_where_they_fit() -> None:
+    """A square card had "Results for America ·" at a line's end, its date below."""
+    from wwc_press.formats.cards import meta_lines
+
+    templates = ROOT / "templates"
+    date = "17 de noviembre de 2032"
+    assert meta_lines("Results for America", date, templates, 1080, 1080) == [
+        "Results for America",
+        date,
+    ]
+    assert meta_lines("Results for America", date, templates, 1200, 630) == [
+        f"Results for America · {date}"
+    ]

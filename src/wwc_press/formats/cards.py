@@ -25,6 +25,7 @@ SIZES = ((1200, 630), (1080, 1080))
 BAND = {"silver": "#c3cad1", "gold": "#e3b649", "platinum": "#a9c1d6", "program": "#7fb8da"}
 LEADING = 1.12
 INSET = 84 + 72  # the headline's left and right margins, as card.html sets them
+META = 0.042  # the last line's type size, a share of the card's height (card.html)
 
 
 FOLDER = "cards"  # in each language's folder
@@ -135,6 +136,19 @@ def headline_lines(
     )
 
 
+def meta_lines(organization: str, date: str, templates: Path, width: int, height: int) -> list[str]:
+    """The card's last line, "Results for America · 15 de octubre de 2030", where it fits the
+    card's width; else the organization and the date each on a line of its own, so that no
+    separator is left hanging at a line's end ("Results for America ·")."""
+    if not date:
+        return [organization]
+    size = round(height * META)
+    font = templates / "fonts" / "Lato-Regular.ttf"
+    one = f"{organization} · {date}"
+    fits = headlines.fit(one, font, width - INSET, size * 1.2, range(size, size + 1), 1.2)
+    return [one] if fits else [organization, date]
+
+
 def card_files(
     page: Page,
     level: str,
@@ -156,9 +170,10 @@ def card_files(
     for width, height in sizes:
         measure = width - INSET
         size, lines = headline_lines(page, keep, font, width, height)
+        date = lead.source if lead else ""
         html = env.get_template("card.html").render(
             lang=page.language, headline=page.title, lines=lines, program=program or page.program,
-            organization=page.organization, date=lead.source if lead else "",
+            meta=meta_lines(page.organization, date, templates, width, height),
             width=width, height=height, size=size, pad=round(height * 0.09),
             band=BAND.get(level, BAND["silver"]), measure=measure / size,
         )  # fmt: skip
