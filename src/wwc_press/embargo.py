@@ -146,7 +146,6 @@ class EmbargoTimes:
                 names.append(name)
         return sorted(groups.items(), key=lambda group: offsets[group[0]], reverse=True)
 
-
     def _zoned_times(
         self, when: dt.datetime, zones: list[tuple[str, ...]]
     ) -> list[tuple[str, list[str]]]:

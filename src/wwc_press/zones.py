@@ -311,9 +311,9 @@ def same_name(zone: str, other: str) -> bool:
     may differ: Saskatchewan keeps standard time when Manitoba is on daylight time."""
     from babel.core import get_global
 
-    metazones = get_global("meta_zones")
-    return zone != other and metazones.get(zone) is not None and (
-        metazones.get(zone) == metazones.get(other)
+    metazone = get_global("meta_zones").get(zone)
+    return (
+        zone != other and metazone is not None and metazone == get_global("meta_zones").get(other)
     )
 
 

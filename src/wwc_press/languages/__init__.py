@@ -92,7 +92,8 @@ class Profile:
     # False, by its standard time ("8 a.m. MT and CST").
     listed_apart_by_cities: bool = False
     # Whether a zone the list names keeps its cities after it (Quebec: « 9 h (heure du Centre)
-    # à Winnipeg »), or stands alone (CP: "9 a.m. CT").
+    # à Winnipeg »; an hour of two zones, each city with its zone: « 8 h à Edmonton (heure des
+    # Rocheuses) et à Saskatoon (heure normale du Centre) »), or stands alone (CP: "9 a.m. CT").
     listed_zone_cities: bool = False
     # The countries whose regions the press names in its own language, where iso-codes'
     # translation (``iso_codes``) gives that name: the US states and Canadian provinces, which
