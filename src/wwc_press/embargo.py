@@ -11,9 +11,17 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from . import places, readers
-from .languages import PROFILES, Profile
+from .languages import PROFILES, Profile, keeps_standard_time
 from .model import City, Place, city_key
-from .zones import capital_time, has_legal_name, one_clock, reference_zone, same_clock, zone_city
+from .zones import (
+    capital_time,
+    has_legal_name,
+    one_clock,
+    reference_zone,
+    same_clock,
+    same_name,
+    zone_city,
+)
 
 
 class EmbargoTimes:
@@ -121,43 +129,86 @@ class EmbargoTimes:
         Each clock is named as ``_clock_place`` says: a country's capital for the round's cities
         that keep its clock, a city on a clock of its own for itself.
 
-        A press that names zones gives each clock its zone ("9 h (heure du Centre) à
-        Winnipeg"; the program's own "10 a.m. ET" alone) and leaves out the cities on the
-        program's clock; CP gives a zone's generic name alone ("11 a.m. AT, 9 a.m. CT"), Quebec
-        with its cities, and both name by its cities only a zone that has no generic name to
-        give (Saskatchewan: "8 a.m. in Regina", « 8 h à Regina », never beside « heure du
-        Centre » an hour apart).
+        A press that names zones gives each clock its zones (``_zoned_times``): CP a zone's
+        name alone ("11 a.m. AT, 8 a.m. MT and CST"), Quebec with its cities.
         """
+        if self.press.names_zones:
+            return self._zoned_times(when, zones)
         groups: dict[str, list[str]] = {}
         offsets: dict[str, tuple[dt.timedelta, dt.timedelta]] = {}
-        if self.press.names_zones:
-            home = self.moment(when)
-            for zone, _country, *city in zones:
-                there = self.moment(when, zone)
-                if city and (there["clock"], there["zone"]) == (home["clock"], home["zone"]):
-                    continue
-                local = when.astimezone(ZoneInfo(zone))
-                listed = self.press.listed_zone
-                if listed and city:
-                    named = listed(zone, local)
-                    clock = f"{there['clock']} {named}" if named else there["clock"]
-                    city = city if not named or self.press.listed_zone_cities else []
-                else:
-                    clock = f"{there['clock']} {there['zone']}"
-                names = groups.setdefault(clock, [])
-                offsets[clock] = _east(local)
-                if city and city[0] not in names:
-                    names.append(city[0])
-        else:
-            for zone, country, *city in zones:
-                local = when.astimezone(ZoneInfo(zone))
-                name = self._clock_place(when, zone, country, city[0] if city else "")
-                clock = self.press.clock(local)
-                names = groups.setdefault(clock, [])
-                offsets[clock] = _east(local)
-                if name not in names:
-                    names.append(name)
+        for zone, country, *city in zones:
+            local = when.astimezone(ZoneInfo(zone))
+            name = self._clock_place(when, zone, country, city[0] if city else "")
+            clock = self.press.clock(local)
+            names = groups.setdefault(clock, [])
+            offsets[clock] = _east(local)
+            if name not in names:
+                names.append(name)
         return sorted(groups.items(), key=lambda group: offsets[group[0]], reverse=True)
+
+    def _zoned_times(
+        self, when: dt.datetime, zones: list[tuple[str, ...]]
+    ) -> list[tuple[str, list[str]]]:
+        """The other times of a press that names zones (CP, Quebec), each clock said once, east
+        to west, with the zones that read it: "8 a.m. MT and CST", « 8 h à Edmonton (heure des
+        Rocheuses) et à Saskatoon (heure normale du Centre) »; one zone alone as "9 a.m. CT",
+        « 9 h (heure du Centre) à Winnipeg ». Cities on the program's own clock are left out;
+        a zone named by its cities (``_by_cities``) is said apart: "8 a.m. in Regina"."""
+        home = self.moment(when)
+        beside = [self.timezone, *(zone for zone, *_ in zones)]
+        # (clock, the zone's name, "" where named by its cities) -> its zone, time and cities
+        times: dict[tuple[str, str], tuple[str, dt.datetime, list[str]]] = {}
+        for zone, _country, *city in zones:
+            there = self.moment(when, zone)
+            if city and (there["clock"], there["zone"]) == (home["clock"], home["zone"]):
+                continue
+            local = when.astimezone(ZoneInfo(zone))
+            named = "" if city and self._by_cities(zone, local, beside) else there["zone"]
+            *_, names = times.setdefault((there["clock"], named), (zone, local, []))
+            if city and city[0] not in names:
+                names.append(city[0])
+        clocks: dict[tuple[str, bool], list[tuple[str, str, list[str]]]] = {}
+        for (clock, named), (zone, _local, cities) in sorted(
+            times.items(), key=lambda item: _east(item[1][1]), reverse=True
+        ):
+            clocks.setdefault((clock, bool(named)), []).append((zone, named, cities))
+        year = when.year
+        return [
+            # CP's "8 a.m. MT and CST": the hour's own zone first, then the one that keeps
+            # standard time all year and reads that hour in summer.
+            self._zoned_time(clock, sorted(members, key=lambda m: keeps_standard_time(m[0], year)))
+            for (clock, _named), members in clocks.items()
+        ]
+
+    def _zoned_time(
+        self, clock: str, members: list[tuple[str, str, list[str]]]
+    ) -> tuple[str, list[str]]:
+        """One clock of ``_zoned_times`` from its (zone, name, cities): the zones' names after
+        the clock (CP; Quebec with the cities after them), or, where the clock is several
+        zones' and the press names cities, each city followed by its zone."""
+        names = [named for _, named, _ in members]
+        cities = [city for *_, own in members for city in own]
+        if not any(names):  # named by its cities: "8 a.m. in Regina"
+            return clock, cities
+        if len(members) == 1:
+            return f"{clock} {names[0]}", cities if self.press.listed_zone_cities else []
+        if self.press.listed_zone_cities and all(own for *_, own in members):
+            return clock, [f"{city} {named}" for _, named, own in members for city in own]
+        return f"{clock} {self.press.series(names)}", []
+
+    def _by_cities(self, zone: str, local: dt.datetime, beside: list[str]) -> bool:
+        """Whether the list names a zone by its cities alone, not by its zone: a zone that keeps
+        standard time all year, where the press says so (``listed_apart_by_cities``), when the
+        list holds a zone CLDR names alike at another hour (Saskatchewan's CST beside
+        Manitoba's CDT: "9 a.m. CT, 8 a.m. in Regina", never "8 a.m. CST" an hour from "CT").
+        Elsewhere its standard time names it, as its own release does ("8 a.m. MT and CST")."""
+        if not self.press.listed_apart_by_cities or not keeps_standard_time(zone, local.year):
+            return False
+        offset = local.utcoffset()
+        return any(
+            same_name(zone, other) and local.astimezone(ZoneInfo(other)).utcoffset() != offset
+            for other in beside
+        )
 
 
 def _east(local: dt.datetime) -> tuple[dt.timedelta, dt.timedelta]:

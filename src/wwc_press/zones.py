@@ -305,6 +305,18 @@ def same_clock(zone: str, other: str, year: int) -> bool:
     )
 
 
+def same_name(zone: str, other: str) -> bool:
+    """Whether CLDR names two zones' times alike, whatever the language (one metazone: Regina's
+    and Winnipeg's are both "Central", "CST" and "CT", "heure du Centre"), though their clocks
+    may differ: Saskatchewan keeps standard time when Manitoba is on daylight time."""
+    from babel.core import get_global
+
+    metazone = get_global("meta_zones").get(zone)
+    return (
+        zone != other and metazone is not None and metazone == get_global("meta_zones").get(other)
+    )
+
+
 def country_zones(country: str) -> list[str]:
     """The zones tzdata gives ``country`` (zone.tab): one per area whose clocks agree."""
     return _zone_tab().get(country, [])

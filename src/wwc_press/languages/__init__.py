@@ -85,12 +85,15 @@ class Profile:
     # the clock (Brazil's legal time, "12h (horário de Brasília)"; a city on a clock of its own
     # by itself, "horário de Manaus"). The program's release names its reference clocks.
     own_clock: Literal["local", "place"] = "local"
-    # A zone in the list of the readers' other times, for a press that names it there by its
-    # zone ("11 a.m. AT, 9 a.m. CT"): its name, or None for a zone it names by the round's
-    # cities on it alone ("8 a.m. in Regina"). None: every time with its zone and cities.
-    listed_zone: Callable[[str, dt.datetime], str | None] | None = None
+    # Whether the list of the readers' other times, for a press that names zones there, gives a
+    # zone that keeps standard time all year by the round's cities on it alone, where the list
+    # holds the zone of its name on daylight time an hour apart ("9 a.m. CT, 8 a.m. in
+    # Regina": "8 a.m. CST" an hour from "CT" reads as two Central times); elsewhere, and when
+    # False, by its standard time ("8 a.m. MT and CST").
+    listed_apart_by_cities: bool = False
     # Whether a zone the list names keeps its cities after it (Quebec: « 9 h (heure du Centre)
-    # à Winnipeg »), or stands alone (CP: "9 a.m. CT").
+    # à Winnipeg »; an hour of two zones, each city with its zone: « 8 h à Edmonton (heure des
+    # Rocheuses) et à Saskatoon (heure normale du Centre) »), or stands alone (CP: "9 a.m. CT").
     listed_zone_cities: bool = False
     # The countries whose regions the press names in its own language, where iso-codes'
     # translation (``iso_codes``) gives that name: the US states and Canadian provinces, which

@@ -91,10 +91,11 @@ PROFILE = dataclasses.replace(
     cldr_countries=frozenset({"CA"}),  # it reads Canadian cities; English is the source anyway
     zone_form=_zone_name,
     names_zones=True,
-    # CP lists the other times of a national release by their zones alone, east to west, and
-    # Saskatchewan's, which has no generic name of its own, by its cities: "10 a.m. ET (11:30
-    # a.m. NT, 11 a.m. AT, 9 a.m. CT, 8 a.m. in Regina)".
-    listed_zone=_generic_name,
+    # CP lists the other times of a national release by their zones alone, east to west, each
+    # hour once, Saskatchewan's by its standard time as its own release names it ("10 a.m. ET
+    # (11 a.m. AT, 8 a.m. MT and CST, 7 a.m. PT)"), or by its cities beside Manitoba's daylight
+    # time, an hour apart: "10 a.m. ET (11:30 a.m. NT, 11 a.m. AT, 9 a.m. CT, 8 a.m. in Regina)".
+    listed_apart_by_cities=True,
     # CP: a province or a US state after a community is abbreviated, "Gatineau, Que.",
     # "Carlsbad, Calif." (data/regions.yaml's "cp" and "ap"), whatever the house's state_names.
     regions={"US": "ap", "CA": "cp"},

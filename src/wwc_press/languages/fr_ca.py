@@ -82,15 +82,6 @@ def _zone_name(zone: str, local: dt.datetime) -> str:
     return f"({name})"
 
 
-def _listed_zone(zone: str, local: dt.datetime) -> str | None:
-    """A zone in the list of a release's other times: its generic name, « 9 h (heure du Centre)
-    à Winnipeg »; None for a zone that keeps standard time all year, listed by its cities alone
-    (« 8 h à Regina », as CP's "8 a.m. in Regina"): « heure normale du Centre » beside « heure
-    du Centre » an hour apart reads as two Central times. A Regina release's own line still
-    names its zone."""
-    return None if keeps_standard_time(zone, local.year) else _zone_name(zone, local)
-
-
 # Scale and unit words after a figure (BDL, écriture des nombres; OQLF: "4,2 millions").
 UNITS = (
     r"millions?|milliards?|milles?|kilomètres?|km|hectares?|tonnes?|pour[ \u00a0]cent|M\$|G\$|\$"
@@ -161,8 +152,12 @@ PROFILE = Profile(
     group_four_digits=True,
     zone_form=_zone_name,
     names_zones=True,
-    listed_zone=_listed_zone,
+    # The other times, each hour once, its zones after their cities where it is several zones'
+    # (« 8 h à Edmonton (heure des Rocheuses) et à Saskatoon (heure normale du Centre) »), and
+    # Saskatchewan by its cities beside Manitoba's daylight time an hour apart (« 9 h (heure
+    # du Centre) à Winnipeg, 8 h à Regina »), as CP does in English.
     listed_zone_cities=True,
+    listed_apart_by_cities=True,
     regions={"US": "state", "CA": "name"},  # "Laval (Québec)", "Seattle (Washington)"
     # Montréal, Ottawa, Québec, Toronto alone, as in AP
     standalone={"US": US_KNOWN_ALONE, "CA": AP_CANADIAN_CITIES},

@@ -1,0 +1,147 @@
+"""The list of other times in a program release's embargo line says each hour once, east to
+west, with the zones or places that read it; Saskatchewan, which keeps standard time all year,
+is named there as its own release names it ("CST", « heure normale du Centre »), unless the
+list holds Manitoba's daylight time an hour apart (then by its cities: tests/test_embargo_times).
+
+A Canadian Press desk read "(11 a.m. AT, 8 a.m. in Saskatoon, 8 a.m. MT, 7 a.m. PT)": the same
+hour twice, a city among zones, and not the "8 a.m. CST" of Saskatoon's own release.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import build_round
+
+# Ottawa's round of June 2032 (/tmp/w/r9): 11 a.m. in Halifax and Moncton (ADT), 8 a.m. in
+# Edmonton (MDT) and Saskatoon (CST all year), 7 a.m. in Victoria (PDT); Gatineau on Ottawa's.
+JUNE = """\
+date: 2032-06-10
+languages: [en, fr-CA]
+embargo: 2032-06-10T10:00:00-04:00
+dateline: {name: Ottawa, region: "ON", country: CA}
+cities:
+  new:
+    - {name: Ottawa, region: "ON", country: CA, level: gold}
+    - {name: Gatineau, region: QC, country: CA, level: silver}
+    - {name: Halifax, region: NS, country: CA, level: silver}
+    - {name: Moncton, region: NB, country: CA, level: silver}
+    - {name: Edmonton, region: AB, country: CA, level: gold}
+    - {name: Saskatoon, region: SK, country: CA, level: silver}
+    - {name: Victoria, region: BC, country: CA, level: silver}
+"""
+
+# In December Manitoba keeps Saskatchewan's clock: no Central time an hour apart.
+DECEMBER = """\
+date: 2032-12-09
+languages: [en, fr-CA]
+embargo: 2032-12-09T10:00:00-05:00
+dateline: {name: Ottawa, region: "ON", country: CA}
+cities:
+  new:
+    - {name: Brandon, region: MB, country: CA, level: silver}
+    - {name: Regina, region: SK, country: CA, level: silver}
+    - {name: Edmonton, region: AB, country: CA, level: silver}
+"""
+
+# From New York, where AP, the Spanish and the Brazilian desks name each clock by its places.
+AMERICAS = """\
+date: 2032-06-10
+languages: [en, es, pt-BR]
+embargo: 2032-06-10T10:00:00-04:00
+cities:
+  new:
+    - {name: Edmonton, region: AB, country: CA, level: silver}
+    - {name: Saskatoon, region: SK, country: CA, level: silver}
+    - {name: Bogotá, region: DC, country: CO, level: silver}
+    - {name: Lima, region: LIM, country: PE, level: silver}
+    - {name: Manaus, region: AM, country: BR, level: silver}
+    - {name: Cuiabá, region: MT, country: BR, level: silver}
+    - {name: Recife, region: PE, country: BR, level: silver}
+"""
+
+EN_JUNE = "Embargoed until June 10, 2032, at 10 a.m. ET (11 a.m. AT, 8 a.m. MT and CST, 7 a.m. PT)"
+FR_JUNE = (
+    "Sous embargo jusqu’au 10 juin 2032, 10 h (heure de l’Est), soit 11 h (heure de "
+    "l’Atlantique) à Halifax et à Moncton; 8 h à Edmonton (heure des Rocheuses) et à Saskatoon "
+    "(heure normale du Centre); 7 h (heure du Pacifique) à Victoria"
+)
+
+
+@pytest.fixture(scope="module")
+def june(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_round(tmp_path_factory.mktemp("clock"), "june", JUNE, ("txt", "pdf"))
+
+
+def _line(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def _first_page(path: Path) -> str:
+    """The words of a PDF's first page (a release's head, the report's cover)."""
+    raw = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-l", "1", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return re.sub(r"\u2010\n", "", raw).replace("\u2010", "-")  # hyphenation undone
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", EN_JUNE), ("fr-CA", FR_JUNE)])
+def test_each_hour_is_said_once_with_its_zones(june: Path, lang: str, line: str) -> None:
+    """CP: "8 a.m. MT and CST", not "8 a.m. in Saskatoon, 8 a.m. MT"; Quebec: « 8 h à Edmonton
+    (heure des Rocheuses) et à Saskatoon (heure normale du Centre) », in the program release's
+    text and PDF and on the report's cover."""
+    folder = june / lang
+    assert line in _line((folder / "press-release.txt").read_text("utf-8"))
+    assert line in _line(_first_page(folder / "press-release.pdf"))
+    assert line in _line(_first_page(folder / "report.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "apart"),
+    [
+        ("en", "8 a.m. CST", "in Saskatoon"),
+        ("fr-CA", "8 h (heure normale du Centre)", "8 h à Saskatoon"),
+    ],
+)
+def test_the_list_names_saskatoon_as_its_own_release_does(
+    june: Path, lang: str, own: str, apart: str
+) -> None:
+    """Saskatoon's release and the program's list give its hour and zone the same way."""
+    city = (june / lang / "cities" / "saskatoon-sk-ca.txt").read_text("utf-8")
+    assert own in _line(city.split("\n")[0])
+    listed = _line((june / lang / "press-release.txt").read_text("utf-8").split("\n")[0])
+    zone = own.split(" ", 2)[-1]  # "CST", "(heure normale du Centre)"
+    assert zone in listed and apart not in listed  # its zone, not its city among zones
+    clocks = re.findall(r"\b\d{1,2}(?: a\.m\.| h)", listed.split("(", 1)[1])
+    assert len(clocks) == len(set(clocks)), listed  # no hour twice
+
+
+def test_in_winter_saskatchewan_shares_manitobas_hour(tmp_path: Path) -> None:
+    """With no Central daylight time an hour apart, Regina's standard time is named beside
+    Manitoba's zone, the hour said once."""
+    folder = build_round(tmp_path, "december", DECEMBER, ("txt",))
+    english = (folder / "en" / "press-release.txt").read_text("utf-8")
+    assert "at 10 a.m. ET (9 a.m. CT and CST, 8 a.m. MT)" in english
+    french = _line((folder / "fr-CA" / "press-release.txt").read_text("utf-8"))
+    assert (
+        "soit 9 h à Brandon (heure du Centre) et à Regina (heure normale du Centre); 8 h "
+        "(heure des Rocheuses) à Edmonton" in french
+    )
+
+
+def test_desks_that_name_places_say_each_hour_once(tmp_path: Path) -> None:
+    """AP, the Spanish and the Brazilian desks give one hour once, with all its places."""
+    folder = build_round(tmp_path, "americas", AMERICAS, ("txt",))
+    for lang, line in [
+        ("en", "Embargoed until 10 a.m. EDT (8 a.m. in Edmonton and Saskatoon), June 10, 2032"),
+        ("es", "a las 10:00 en Nueva York (9:00 en Bogotá y Lima)"),
+        ("pt-BR", "às 10h em Nova York (11h em Brasília; 10h em Manaus e Cuiabá)"),
+    ]:
+        assert line in _line((folder / lang / "press-release.txt").read_text("utf-8")), lang
