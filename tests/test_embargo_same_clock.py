@@ -124,14 +124,14 @@ def test_the_list_names_saskatoon_as_its_own_release_does(
 
 
 def test_in_winter_saskatchewan_shares_manitobas_hour(tmp_path: Path) -> None:
-    """With no Central daylight time an hour apart, Regina's standard time is named beside
-    Manitoba's zone, the hour said once."""
+    """In winter Manitoba and Saskatchewan both read Central standard time: one zone, named
+    once ("9 a.m. CT", not "9 a.m. CT and CST")."""
     folder = build_round(tmp_path, "december", DECEMBER, ("txt",))
     english = (folder / "en" / "press-release.txt").read_text("utf-8")
-    assert "at 10 a.m. ET (9 a.m. CT and CST, 8 a.m. MT)" in english
+    assert "at 10 a.m. ET (9 a.m. CT, 8 a.m. MT)" in english
     french = _line((folder / "fr-CA" / "press-release.txt").read_text("utf-8"))
     assert (
-        "soit 9 h à Brandon (heure du Centre) et à Regina (heure normale du Centre); 8 h "
+        "soit 9 h (heure du Centre) à Brandon et à Regina; 8 h "
         "(heure des Rocheuses) à Edmonton" in french
     )
 

@@ -164,6 +164,8 @@ class EmbargoTimes:
                 continue
             local = when.astimezone(ZoneInfo(zone))
             named = "" if city and self._by_cities(zone, local, beside) else there["zone"]
+            if named and (twin := _twin(zone, local, beside)):
+                named = self.moment(when, twin)["zone"]  # winter's Regina: Manitoba's "CT"
             *_, names = times.setdefault((there["clock"], named), (zone, local, []))
             if city and city[0] not in names:
                 names.append(city[0])
@@ -209,6 +211,21 @@ class EmbargoTimes:
             same_name(zone, other) and local.astimezone(ZoneInfo(other)).utcoffset() != offset
             for other in beside
         )
+
+
+def _twin(zone: str, local: dt.datetime, beside: list[str]) -> str | None:
+    """The zone that names the same time as ``zone``, a zone that keeps standard time all year,
+    at the moment of ``local``: Manitoba's for Saskatchewan in winter, when both read Central
+    standard time ("9 a.m. CT", never "9 a.m. CT and CST", twice the same time)."""
+    if not keeps_standard_time(zone, local.year):
+        return None
+    offset = local.utcoffset()
+    return next(
+        (other for other in beside if other != zone and same_name(zone, other)
+         and not keeps_standard_time(other, local.year)
+         and local.astimezone(ZoneInfo(other)).utcoffset() == offset),
+        None,
+    )  # fmt: skip
 
 
 def _east(local: dt.datetime) -> tuple[dt.timedelta, dt.timedelta]:
