@@ -62,6 +62,32 @@ def pdf_text(path: Path) -> str:
     return re.sub(r"[ \n\u00a0]+", " ", text)  # names are held together by no-break spaces
 
 
+# What a page's text ends on below its last line of text: "-more-", "(suite)", "Page 1 of 2".
+_FURNITURE = re.compile(r"[-\u2010]\w+[-\u2010]|\(\w+\)|\w+ \d+ \w+ \d+|\d+|###")
+
+
+def broken_words(pdf: Path, written: str) -> tuple[list[str], int]:
+    """Each word of ``pdf`` broken at a line's end with a hyphen it is not written with
+    (``written``: the output's words, from its HTML or wire text), a page's end included
+    ("mea-" / -more- / "sured"); and how many lines were read. A compound breaks at its own
+    hyphen ("data-" / "driven"). pdftotext reads WeasyPrint's hyphen as U+2010 or "-"."""
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    lines = []
+    for number, page in enumerate(text.split("\f"), start=1):
+        body = [line.strip() for line in page.splitlines() if line.strip()]
+        lines += [(number, line) for line in body if not _FURNITURE.fullmatch(line)]
+    written = written.replace("\u2010", "-")
+    broken = []
+    for (page, line), (next_page, following) in zip(lines, lines[1:], strict=False):
+        head, tail = line.split()[-1], following.split()[0]
+        if re.search(r"\w[-\u2010]$", head) and f"{head[:-1]}-{tail}" not in written:
+            where = f"page {page} end" if next_page != page else f"page {page}"
+            broken.append(f"{pdf.name}, {where}: {line[-40:]} / {following[:20]}")
+    return broken, len(lines)
+
+
 def place_pattern(lang: str) -> str:
     """How the project's catalog writes a place with its qualifier in ``lang``."""
     from wwc_press.localize import PLACE, load_translations

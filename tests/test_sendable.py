@@ -107,11 +107,6 @@ def test_no_line_is_cut_short_by_an_early_hyphenation(sample: Path, round_2024: 
     assert short == []
 
 
-def test_ordinary_words_still_hyphenate(traps: Path) -> None:
-    texts = "".join(_raw(pdf) for pdf in _pdfs(traps))
-    assert re.search(r"\b[a-záéíóúâêôãõç]\w*\u2010\n[a-z]", texts)
-
-
 TWO_WORD = ["San Francisco", "Las Condes", "Buenos Aires", "New York", "Nueva York", "Nova York"]
 
 

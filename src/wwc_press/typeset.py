@@ -1,17 +1,18 @@
-"""Line breaking a press editor accepts: names never hyphenated or split.
+"""Line breaking a press editor accepts: no word hyphenated, names never split.
 
 A pass over a rendered page, after Jinja and before WeasyPrint or the browser (the headline is
 then balanced by ``headlines.balance``):
 
-- ``protect`` wraps proper names in ``<span class="name">`` (CSS: ``hyphens: manual``), so that
-  "Fortaleza" never prints as "For-/taleza". Names known from the announcement and the settings
-  are found wherever they stand, the file's own texts included; any other capitalized word,
-  e-mail address or web address is protected as well, since in running text a capital marks a
-  name ("América Latina") far more often than not. Short names and brands are also held
-  together with no-break spaces: "New York", "Buenos Aires" and "What Works Cities" stay on one
-  line, and so do the names ``render`` keeps whole (every city of the round); longer names may
-  break between their words, as typesetters allow. In print, a paragraph's last two words are
-  tied (``line_ends``), and display text gets no soft hyphens.
+- ``protect`` finds proper names: names known from the announcement and the settings wherever
+  they stand, the file's own texts included; any other capitalized word, e-mail address or web
+  address as well, since in running text a capital marks a name ("América Latina") far more
+  often than not. On screen it marks them ``<span class="name">`` (the e-mail reads them).
+  Short names and brands are held together with no-break spaces: "New York", "Buenos Aires"
+  and "What Works Cities" stay on one line, and so do the names ``render`` keeps whole (every
+  city of the round); longer names may break between their words, as typesetters allow; a
+  name's compound never breaks at its hyphen. In print, a paragraph's last two words are tied
+  (``line_ends``). No text is hyphenated (release.css: ragged copy needs no word breaks), and
+  print text carries no soft hyphens, not even one pasted into the file's texts.
 - ``tie_headline`` holds a plain headline's words where no line may end (a social card's).
 """
 
@@ -20,11 +21,9 @@ from __future__ import annotations
 import html as htmllib
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from .line_ends import (
     NBSP,
-    SOFT_HYPHEN,
     WORD_JOINER,
     ZERO_WIDTH_SPACE,
     display_ties,
@@ -33,7 +32,7 @@ from .line_ends import (
 )
 
 # Text inside these is never typeset: the head, styles, the chart's SVG labels. Tables are
-# typeset apart: they never hyphenate (report.css), so their names are only held together.
+# typeset apart: their names are only held together.
 _BLOCKS = re.compile(
     r"(<head\b.*?</head>|<svg\b.*?</svg>|<style\b.*?</style>|<table\b.*?</table>|<[^>]*>)", re.S
 )
@@ -41,19 +40,14 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _URL = r"(?:https?://|www\.)[^\s<]+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|edu)\b(?:/[^\s<]*)?"
 # Words joined by single spaces: capitalized runs inside it are names ("América Latina").
 _WORDS = r"(?<![\w&#])[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)*"
-# Text inside these is a heading: never hyphenated, every name in it held together, by
+# Text inside these is a heading: every name in it held together, by
 # ``white-space: nowrap`` (class "keep") rather than no-break spaces, which PDF bookmarks carry.
 # So is the embargo line, which a desk reads at a glance: "(heure nor-male du Centre)" was not.
 _HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"|<p class="timing"')
-# Text inside these is display or lead text, never hyphenated (release.css: ``hyphens: none``)
-# but typeset as running text: it gets no soft hyphens either. WeasyPrint 70, meeting soft
-# hyphens in a ``hyphens: none`` block, broke the lead before "et" and again after it ("… met
-# les données / et / les éléments probants…"), and a cover's headline printed "certifica-/ção".
-_UNHYPHENATED = re.compile(r'<p class="(?:lead|cover-headline|kicker|cover-date)"|<caption\b|<dt\b')
-# Words shorter than this are never hyphenated (``hyphenate-limit-chars`` in release.css, and
-# the soft hyphens of print), so they need no protection.
+# A name shorter than this is not marked on screen: one word that short is no name worth the
+# span ("Lima" is held by the no-break spaces around it, if at all).
 SHORTEST_HYPHENATED = 6
-# Print sets hyphenated text with ``overflow-wrap: normal`` (release.css says why), so a word too
+# Print sets its text with ``overflow-wrap: normal`` (release.css says why), so a word too
 # long for its line would run off the page. A run longer than this, with no space, hyphen or soft
 # hyphen in it, may be wider than the narrowest column of body text (a quote's, 41 em at 11 pt,
 # holds 39 of Lato's widest letters, W at 1.04 em): it is given a break opportunity after every
@@ -79,13 +73,8 @@ def _breakable(text: str) -> str:
 _ADDRESS_BREAKS = re.compile(r"(?<=[/@])(?=\w)|(?<=\w)(?=\.\w)")
 
 
-# Where a paragraph ends: its last word is never hyphenated, so that no paragraph ends on a line
-# holding only the tail of a word ("coun- / try.").
+# Where a paragraph ends: its last two words are tied in print (``line_ends``).
 _BLOCK_ENDS = ("</p>", "</li>", "</dd>", "</footer>")
-
-
-def _whole_last_word(text: str) -> str:
-    return re.sub(r"(\S+)(\s*)$", lambda m: m[1].replace(SOFT_HYPHEN, "") + m[2], text)
 
 
 # An initial or an abbreviation that opens a name holds to the word after it: "Michael R.
@@ -136,34 +125,6 @@ def _keeps(text: str, brands: set[str]) -> bool:
     return len([w for w in text.split() if len(w) > 2]) <= 2
 
 
-@cache
-def _dictionary(language: str):
-    """pyphen's patterns for a BCP 47 tag, the ones WeasyPrint would pick for ``lang``."""
-    import pyphen
-
-    found = pyphen.language_fallback(language.replace("-", "_"))
-    return pyphen.Pyphen(lang=found, left=3, right=3) if found else None
-
-
-@cache
-def _soft_hyphens(word: str, language: str) -> str:
-    """``word`` with soft hyphens where its language may break it.
-
-    A compound's parts are hyphenated each on its own, and never beside its own hyphen: a line
-    may already break after "data-", and a soft hyphen there printed "data-‐" (pyphen puts
-    one after every hard hyphen)."""
-    parts = _COMPOUND.split(word)
-    if len(parts) > 1:  # the hyphens are kept, at odd places
-        return "".join(p if i % 2 else _soft_hyphens(p, language) for i, p in enumerate(parts))
-    dictionary = _dictionary(language)
-    if dictionary is None or len(word) < SHORTEST_HYPHENATED:
-        return word
-    return dictionary.inserted(word, hyphen=SOFT_HYPHEN)
-
-
-_COMPOUND = re.compile("([-\u2010])")  # a compound's own hyphen, ASCII or Unicode
-
-
 _TIE = "\ue000"  # a space a heading's line must not break at, while the page is typeset
 _NAME_SPACE = "\ue001"  # a space inside a name held together in a heading
 # A run of a heading's words that must stay on one line (``headlines.balance`` reads them whole).
@@ -202,7 +163,7 @@ def _spaced(name: str) -> str:
 
 
 # A scale or unit word held to its figure by the language's typography ("4.2\u00a0million",
-# "61\u00a0per\u00a0cent"): a word after a figure and a no-break space is not hyphenated.
+# "61\u00a0per\u00a0cent"): marked as a name on screen, a unit with its figure.
 _UNIT = r"(?<=\d[\u00a0\u202f])[^\W\d_][\w’'\-]*(?:\u00a0[^\W\d_][\w’'\-]*)*"
 
 
@@ -228,13 +189,10 @@ _DISPLAY = re.compile(
 class _Typesetter:
     """One page's pass: which names it knows, and whether it typesets for print.
 
-    For the screen, names are wrapped in ``<span class="name">`` (CSS: ``hyphens: manual``) and
-    the browser hyphenates the rest (``hyphens: auto``). For print, the page carries no such
-    spans: every inline box costs WeasyPrint 70 layout time (a release took a quarter longer),
-    and it cannot break a line between a text and a following box, so it broke lines far too
-    early ("Chicago is recog-" alone on a line). Print hyphenates by hand instead: ordinary
-    words get soft hyphens from the same pyphen patterns WeasyPrint uses, names get none, and
-    the page is set with ``hyphens: manual``.
+    For the screen, names are wrapped in ``<span class="name">``. For print, the page carries
+    no such spans: every inline box costs WeasyPrint 70 layout time (a release took a quarter
+    longer), and it cannot break a line between a text and a following box, so it broke lines
+    far too early. Neither hyphenates a word (release.css).
     """
 
     def __init__(
@@ -261,12 +219,11 @@ class _Typesetter:
         )
         self.print_language = language  # None: for the screen
         self.heading = False
-        self.unhyphenated = False  # inside an _UNHYPHENATED block
         self.ties, self.phrases = ties, phrases
 
     def name(self, text: str) -> str:
-        """A proper name: never hyphenated nor broken at its own hyphen; held together if short,
-        a brand, or in a heading."""
+        """A proper name: never broken at its own hyphen; held together if short, a brand, or in
+        a heading."""
         keeps = _keeps(text.replace(NBSP, " "), self.brands)
         if self.print_language:
             text = _whole_compounds(text)
@@ -283,8 +240,8 @@ class _Typesetter:
 
     def words(self, run: str, sentence_start: bool = False) -> str:
         """Words joined by spaces: runs of capitalized ones are names ("América Latina", two
-        words held together), the others may be hyphenated. A capital that only opens a
-        sentence ("Embargoed until…") marks no name."""
+        words held together). A capital that only opens a sentence ("Embargoed until…") marks
+        no name."""
         out: list[str] = []
         names: list[str] = []
 
@@ -299,8 +256,7 @@ class _Typesetter:
                 names.append(word)
                 continue
             close()
-            hyphenate = self.print_language and not (self.heading or self.unhyphenated)
-            out.append(_soft_hyphens(word, self.print_language) if hyphenate else word)
+            out.append(word)
         close()
         return " ".join(out)
 
@@ -314,7 +270,7 @@ class _Typesetter:
                 return self.name(found)
             if match.lastgroup == "address":
                 return found if self.print_language else f'<span class="name">{found}</span>'
-            if match.lastgroup == "unit":  # "million" after "$4.2": never "mil-/lion"
+            if match.lastgroup == "unit":  # "million" after "$4.2": one unit with its figure
                 short = all(len(w) < SHORTEST_HYPHENATED for w in found.split(NBSP))
                 plain = self.print_language or short
                 return found if plain else f'<span class="name">{found}</span>'
@@ -330,7 +286,7 @@ class _Typesetter:
             first = block_start and index == 0  # the piece opens the block's text
             out.append(self.name(piece) if index % 2 else self.everything.sub(wrap, piece))
         typeset = "".join(out)
-        if self.print_language and not self.heading:  # headings wrap by CSS: no soft hyphens
+        if self.print_language and not self.heading:  # headings wrap by CSS
             typeset = _breakable(typeset)
         return typeset
 
@@ -364,7 +320,10 @@ class _Typesetter:
         start = page.find("<body")
         if start < 0:
             return page
-        parts = _BLOCKS.split(page[start:])
+        body = page[start:]
+        if self.print_language:  # nor one pasted into the file's texts: no word is hyphenated
+            body = re.sub("\u00ad|&shy;|&#173;|&#xad;", "", body, flags=re.I)
+        parts = _BLOCKS.split(body)
         display = False
         for index, part in enumerate(parts):
             if index % 2 == 0:  # text between tags
@@ -375,20 +334,18 @@ class _Typesetter:
                     self.heading_text(part, opens) if self.heading else self.text(part, opens)
                 )
                 if index + 1 < len(parts) and parts[index + 1].startswith(_BLOCK_ENDS):
-                    parts[index] = _whole_last_word(parts[index])
                     if self.print_language:
                         trim_end(parts, index)
                     if self.print_language and not (self.heading or display):
                         tie_last_words(parts, index)
             elif part.startswith("<table"):
                 parts[index] = self.table(part)
-            elif _HEADINGS.match(part) or _DISPLAY.match(part) or _UNHYPHENATED.match(part):
-                # The embargo line is both: never hyphenated, and set as a display line.
+            elif _HEADINGS.match(part) or _DISPLAY.match(part):
+                # The embargo line is both: its names held as a heading's, set as a display line.
                 self.heading = self.heading or bool(_HEADINGS.match(part))
                 display = display or bool(_DISPLAY.match(part))
-                self.unhyphenated = self.unhyphenated or bool(_UNHYPHENATED.match(part))
             elif part.startswith(("</h1", "</h2", "</p", "</caption", "</dt")):
-                self.heading = display = self.unhyphenated = False
+                self.heading = display = False
             elif display and part.startswith("</span"):
                 display = False
         return page[:start] + "".join(parts)

@@ -45,7 +45,7 @@ class Profile:
     tag: str  # BCP 47, as in outputs' folders and <html lang>
     babel_locale: str  # CLDR's locale for dates, numbers and names
     catalog_dir: str | None  # gettext's folder under locales/; None for English, the source
-    hyphenation: str  # the tag WeasyPrint and pyphen should use ("en" alone picks en_GB)
+    hyphenation: str  # print's full language tag ("en" alone reads as en_GB); nothing hyphenates
     # Word's language for spelling; a bare "es" would be Spain's, the releases are the Americas'.
     word_language: str
     # Debian's package of the hunspell dictionary check spells with (the Makefile installs the
