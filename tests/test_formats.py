@@ -52,7 +52,7 @@ SUBJECT_EMBARGO = {
     # Brazil's readers keep one legal time: the Subject gives it, as Folha and Estadão do.
     "pt-BR": "Sob embargo até 21 de junho de 2023, às 11h (horário de Brasília)",
 }
-SLOT = {"en": "Mayor's quote", "pt-BR": "Declaração do prefeito ou da prefeita"}
+SLOT = {"en": "Mayor’s quote", "pt-BR": "Declaração do prefeito ou da prefeita"}
 
 
 def _spaced(text: str) -> str:

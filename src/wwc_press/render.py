@@ -137,9 +137,10 @@ def _kept_whole(context: dict[str, Any], tag: str) -> set[str]:
 
 
 _TEXTS = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S)
-# Attributes whose words are read: alt texts, properties, and the short embargo line an e-mail's
-# Subject is made from.
-_ALT = re.compile(r'(\b(?:alt|content|aria-label|data-short)=")([^"]*)(")')
+# Attributes whose words are read: alt texts, properties, the short embargo line an e-mail's
+# Subject is made from, and the label of the Word file's slot for a mayor's quote ("[Mayor’s
+# quote]": an AP desk read the straight ' there).
+_ALT = re.compile(r'(\b(?:alt|content|aria-label|data-short|data-label)=")([^"]*)(")')
 
 
 def typographed(page: str, language: Language) -> str:

@@ -93,7 +93,22 @@ def _typography(text: str) -> str:
     its "a.m." and zone, a range of figures held whole ("68% to 84%"); the apostrophe ’."""
     text = no_break_units(no_break_groups(_PERCENT_WORDS.sub("\\1%", text)), UNITS)
     text = no_break_ranges(text, RANGE_WORDS)
-    return _PROPER_S.sub("\\1’", typographic_apostrophe(clock_ties(text)))
+    return _PROPER_S.sub("\\1’", apostrophes(clock_ties(text)))
+
+
+# A straight ' that ends a word or a quote (after a letter, a figure or the quote's last mark),
+# or stands for a decade's omitted figures ("the '90s"); one that opens a word is a quote's.
+_CLOSING = re.compile(r"(?<=[\w.,;:!?)])'|(?<![\w’])'(?=\d0s\b)")
+_OPENING = re.compile(r"(?<![\w’'])'(?=[^\W\d_])")
+
+
+def apostrophes(text: str) -> str:
+    """Every straight ' of a keyboard as print sets it, as the tool's own texts do: the
+    apostrophe ’ between letters ("the program’s"), after a plural's s ("residents’ reports",
+    AP, possessives) and for a decade ("the ’90s", AP, "decades"); a quotation within a
+    quotation opens with ‘ and closes with ’ (AP, "quotation marks"). A desk read
+    "residents' reports" beside "program’s" and curly quotation marks as a typewriter's."""
+    return _OPENING.sub("‘", _CLOSING.sub("’", typographic_apostrophe(text)))
 
 
 _PERCENT_WORDS = re.compile(r"(\d)[\s\u00a0](?:per[\s\u00a0]cent|percent)\b")

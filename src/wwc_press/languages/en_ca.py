@@ -28,7 +28,6 @@ from . import (
     no_break_groups,
     no_break_ranges,
     no_break_units,
-    typographic_apostrophe,
 )
 
 # The Canadian Press Stylebook, datelines: the Canadian cities that stand alone, in datelines
@@ -61,7 +60,7 @@ def _typography(text: str) -> str:
     ("$4.2 million"), a clock to its "a.m." and zone; the apostrophe ’."""
     text = _PER_CENT_RANGE.sub("\\1\\2" + PER_CENT, _PER_CENT.sub("\\1" + PER_CENT, text))
     text = no_break_ranges(no_break_units(no_break_groups(text), en.UNITS), en.RANGE_WORDS)
-    return typographic_apostrophe(en.clock_ties(text))
+    return en.apostrophes(en.clock_ties(text))
 
 
 def _zone_name(zone: str, local: dt.datetime) -> str:
