@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from markupsafe import Markup, escape
 
-from . import places, readers
+from . import demonyms, places, readers
 from .embargo import EmbargoTimes
 from .errors import RenderError
 from .folding import ascii_slug, collation_key
@@ -395,7 +395,7 @@ class Localizer(EmbargoTimes):
         adjective where the language's press uses one, agreeing with the noun ("ciudades
         argentinas", "cidade brasileira", "ville canadienne"), else "in Mexico"."""
         feminine = self.press.noun_gender.get(noun) == "f"
-        adjective = places.country_adjective(
+        adjective = demonyms.country_adjective(
             code, self.language, feminine=feminine, plural=count != 1
         )
         if adjective:

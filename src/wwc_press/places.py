@@ -155,23 +155,6 @@ def country_name(code: str, language: Language, *, running_text: bool = False) -
     return press.country_articles.get(code, "") + name if running_text else name
 
 
-@cache
-def _demonyms() -> dict[str, dict[str, list[str]]]:
-    text = resources.files("wwc_press").joinpath("data/demonyms.yaml").read_text("utf-8")
-    return {
-        language: {code: forms.split() for code, forms in countries.items()}
-        for language, countries in yaml.safe_load(text).items()
-    }
-
-
-def country_adjective(code: str, language: Language, *, feminine: bool, plural: bool) -> str | None:
-    """The country's adjective agreeing with its noun ("mexicanas", "brasileira", "canadienne"),
-    from ``data/demonyms.yaml``; None where the language has none recorded (English says "in
-    Mexico")."""
-    forms = _demonyms().get(language, {}).get(code)
-    return forms[2 * plural + feminine] if forms else None
-
-
 def _contains(longer: str, shorter: str) -> bool:
     """Whether ``shorter`` is a run of whole words of ``longer``, accents and case aside."""
     return f" {fold(shorter)} " in f" {fold(longer)} "
