@@ -292,11 +292,11 @@ class Localizer(EmbargoTimes):
         return self.cities_inline([city])
 
     def city_in_lead(self, city: Place) -> str:
-        """A city at the start of its own release's lead: its name alone where the dateline
-        already places it ("HENDERSON, Nev.", "FORTALEZA (CE)", "CÓRDOBA, Argentina"), with its
-        region where the dateline has none ("Las Condes (Región Metropolitana)")."""
-        name = self.city_name(city)
-        if self.dateline(city, local=self.reads(city.country)) != name.upper():
+        """A city opening its own release's lead: alone where the dateline places it ("HENDERSON,
+        Nev."), else with its region ("Rosario (Santa Fe)" after "ROSARIO (Argentina)")."""
+        name, own = self.city_name(city), self.reads(city.country)
+        placed = self.dateline(city, local=own) != name.upper()
+        if placed and (not own or city.country in self.press.regions):  # by region, or abroad
             return name
         return places.local_name(city, self.tag, self.house, pattern=self.place_pattern)
 

@@ -424,10 +424,12 @@ def dateline(
 
     AP: a US city with its state abbreviated, a Canadian one with its province spelled out,
     others with their country; CP: a Canadian one with its province abbreviated. ``local`` is
-    the dateline of a city's release in its own language, where its own press needs no country:
-    "BUENOS AIRES", "FORTALEZA (CE)".
+    the dateline of a city's release in its own language, where its own press needs no country
+    ("FORTALEZA (CE)"), save where the profile gives it to all but a capital (EFE: "CUENCA
+    (Ecuador)", "BUENOS AIRES").
     """
-    if listed := _listed(place, profile(language).dateline_cities.get(place.country, ()), language):
+    press = profile(language)
+    if listed := _listed(place, press.dateline_cities.get(place.country, ()), language):
         return listed.upper()  # AP: "WASHINGTON", "NEW YORK", whatever the text says
     name = city_name(place, language).upper()
     if _is_local(place, language):
@@ -435,6 +437,8 @@ def dateline(
             return name  # "MONTRÉAL, le 12 mars 2025 –"
         after = qualifier(place, language, house, dateline=True)
         return _with(name, after, pattern) if after else name
+    if press.dateline_capitals_alone:  # EFE: any city but a capital, "MENDOZA (Argentina)" too
+        local = is_capital(_names(place), place.region, place.country)
     if local or _own_qualifier(place, language) or _says_country(place):
         return name
     return _with(name, country_name(place.country, language), pattern)

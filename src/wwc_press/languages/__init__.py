@@ -118,15 +118,18 @@ class Profile:
     # Cities a dateline writes as the list writes them, whatever the text says (AP: "WASHINGTON"
     # where the text says "Washington, D.C.", "NEW YORK" where it says "New York City").
     dateline_cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A dateline gives a city of a country the press places by country that country, in the
+    # city's own release too, unless the city is its country's capital (EFE: "CUENCA (Ecuador)",
+    # "QUITO"); False: its own press reads it alone ("ROSARIO"), others with it (AP abroad).
+    dateline_capitals_alone: bool = False
     # Whether the press places every city by its region in the sentence that names the city's
     # country ("Winnipeg (Manitoba) y Hamilton (Ontario) están entre las primeras ciudades
     # canadienses"), a country it otherwise places by country included; False: by region only
     # a country of ``regions``, others by name alone there (AP: "Buenos Aires and Córdoba are
     # the first in Argentina": AP places a foreign city by its country, named in the sentence).
     regions_in_its_country: bool = False
-    # ... and with their country too, as the press abbreviates it, in a list that places other
-    # cities by country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla
-    # (México)".
+    # ... and with their country too, abbreviated, in a list that places other cities by
+    # country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla (México)".
     region_and_country: dict[str, str] = field(default_factory=dict)
     # The article of each country's name in running text, where it takes one ("the United
     # States", "l'Argentine", "le Brésil"; Haïti and Cuba take none)
