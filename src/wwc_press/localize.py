@@ -219,8 +219,8 @@ class Localizer(EmbargoTimes):
 
     @property
     def place_pattern(self) -> str:
-        """How this language writes a place with its qualifier, from the catalog."""
-        return self.translations.pgettext("place", PLACE)
+        """How this language writes a place with its qualifier: its press's, else the catalog's."""
+        return self.press.place_pattern or self.translations.pgettext("place", PLACE)
 
     def paper(self, city: Place | None, dateline: Place) -> readers.Paper:
         """The paper an output prints on, its readers' country's: a city's release, the city's;

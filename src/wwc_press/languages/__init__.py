@@ -122,6 +122,7 @@ class Profile:
     # city's own release too, unless the city is its country's capital (EFE: "CUENCA (Ecuador)",
     # "QUITO"); False: its own press reads it alone ("ROSARIO"), others with it (AP abroad).
     dateline_capitals_alone: bool = False
+    place_pattern: str | None = None  # a place's, where not the catalog's: "León, Guanajuato"
     # Whether the press places every city by its region in the sentence that names the city's
     # country ("Winnipeg (Manitoba) y Hamilton (Ontario) están entre las primeras ciudades
     # canadienses"), a country it otherwise places by country included; False: by region only
