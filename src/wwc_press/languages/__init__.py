@@ -118,9 +118,8 @@ class Profile:
     # Cities a dateline writes as the list writes them, whatever the text says (AP: "WASHINGTON"
     # where the text says "Washington, D.C.", "NEW YORK" where it says "New York City").
     dateline_cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # A dateline gives a city of a country the press places by country that country, in the
-    # city's own release too, unless the city is its country's capital (EFE: "CUENCA (Ecuador)",
-    # "QUITO"); False: its own press reads it alone ("ROSARIO"), others with it (AP abroad).
+    # A dateline gives a city its country, in its own release too, unless it is the capital
+    # (EFE: "CUENCA (Ecuador)", "QUITO"); False: only where the press is not the city's (AP).
     dateline_capitals_alone: bool = False
     place_pattern: str | None = None  # a place's, where not the catalog's: "León, Guanajuato"
     # Whether the press places every city by its region in the sentence that names the city's
@@ -175,10 +174,9 @@ class Profile:
     percent_form: Callable[[float], str] | None = None  # a share, where the press and CLDR differ
     # Count words as number parsers read them, for check: the press's shortened forms in full.
     numbers_in_full: Callable[[str], str] = lambda text: text
-    # The language this profile is a variant of, for the readers of its ``readers_country``: it
-    # writes that language's texts (the file's "en" for Canadian English) and its catalog in its
-    # own press style, and takes over the language's releases read in that country. None: a
-    # language an announcement is written in.
+    # The language this profile is a variant of for the readers of its ``readers_country``: it
+    # writes that language's texts (the file's "en" for Canadian English) and catalog in its own
+    # press style, taking over the language's releases read there. None: a language of the file.
     variant_of: str | None = None
     # Where a language stands wherever the announcement's languages are listed (indexes, the
     # settings' default, ``--lang``): English, the source, first.
