@@ -115,9 +115,10 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "reconhece ao todo 21 cidades.",
         ]),
         ("es/cities/cordoba-ar.pdf", [
-            # Its own press: no country after the city (Córdoba is the capital of Córdoba).
+            # EFE: the country after any city but a capital, in its own release too; no
+            # province in the lead (Córdoba is the capital of Córdoba).
             "Córdoba obtiene la certificación Plata de What Works Cities",
-            "CÓRDOBA, 21 de junio de 2023.—",
+            "CÓRDOBA (Argentina), 21 de junio de 2023.— Córdoba obtuvo",
             # The city is the news: the subject of the lead, a first in its country, named.
             # ... and the attribution last (AP: between the news and its reason, it read as
             # the reason for announcing).

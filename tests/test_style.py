@@ -159,6 +159,13 @@ def test_cities_grouped_by_country() -> None:
          "NUEVA YORK"),
         (dict(name="Fortaleza", region="CE", country="BR"), "pt-BR", "FORTALEZA"),
         (dict(name="Córdoba", country="AR"), "en", "CÓRDOBA, Argentina"),
+        # EFE: a country's capital alone, any other city with its country, whatever its name
+        # says of its region; a name that says its country needs none.
+        (dict(name="Quito", region="P", country="EC"), "es", "QUITO"),
+        (dict(name="Cuenca", region="A", country="EC"), "es", "CUENCA (Ecuador)"),
+        (dict(name="Mendoza", region="M", country="AR"), "es", "MENDOZA (Argentina)"),
+        (dict(name="Guatemala City", region="01", country="GT",
+              names={"es": "Ciudad de Guatemala"}), "es", "CIUDAD DE GUATEMALA"),
     ],
 )  # fmt: skip
 def test_datelines(place: dict, lang: str, expected: str) -> None:

@@ -17,7 +17,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from markupsafe import Markup, escape
 
-from . import places, readers
+from . import demonyms, places, readers
 from .embargo import EmbargoTimes
 from .errors import RenderError
 from .folding import ascii_slug, collation_key
@@ -219,8 +219,8 @@ class Localizer(EmbargoTimes):
 
     @property
     def place_pattern(self) -> str:
-        """How this language writes a place with its qualifier, from the catalog."""
-        return self.translations.pgettext("place", PLACE)
+        """How this language writes a place with its qualifier: its press's, else the catalog's."""
+        return self.press.place_pattern or self.translations.pgettext("place", PLACE)
 
     def paper(self, city: Place | None, dateline: Place) -> readers.Paper:
         """The paper an output prints on, its readers' country's: a city's release, the city's;
@@ -292,11 +292,11 @@ class Localizer(EmbargoTimes):
         return self.cities_inline([city])
 
     def city_in_lead(self, city: Place) -> str:
-        """A city at the start of its own release's lead: its name alone where the dateline
-        already places it ("HENDERSON, Nev.", "FORTALEZA (CE)", "CÓRDOBA, Argentina"), with its
-        region where the dateline has none ("Las Condes (Región Metropolitana)")."""
-        name = self.city_name(city)
-        if self.dateline(city, local=self.reads(city.country)) != name.upper():
+        """A city opening its own release's lead: alone where the dateline places it ("HENDERSON,
+        Nev."), else with its region ("Rosario (Santa Fe)" after "ROSARIO (Argentina)")."""
+        name, own = self.city_name(city), self.reads(city.country)
+        placed = self.dateline(city, local=own) != name.upper()
+        if placed and (not own or city.country in self.press.regions):  # by region, or abroad
             return name
         return places.local_name(city, self.tag, self.house, pattern=self.place_pattern)
 
@@ -395,7 +395,7 @@ class Localizer(EmbargoTimes):
         adjective where the language's press uses one, agreeing with the noun ("ciudades
         argentinas", "cidade brasileira", "ville canadienne"), else "in Mexico"."""
         feminine = self.press.noun_gender.get(noun) == "f"
-        adjective = places.country_adjective(
+        adjective = demonyms.country_adjective(
             code, self.language, feminine=feminine, plural=count != 1
         )
         if adjective:

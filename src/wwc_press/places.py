@@ -155,23 +155,6 @@ def country_name(code: str, language: Language, *, running_text: bool = False) -
     return press.country_articles.get(code, "") + name if running_text else name
 
 
-@cache
-def _demonyms() -> dict[str, dict[str, list[str]]]:
-    text = resources.files("wwc_press").joinpath("data/demonyms.yaml").read_text("utf-8")
-    return {
-        language: {code: forms.split() for code, forms in countries.items()}
-        for language, countries in yaml.safe_load(text).items()
-    }
-
-
-def country_adjective(code: str, language: Language, *, feminine: bool, plural: bool) -> str | None:
-    """The country's adjective agreeing with its noun ("mexicanas", "brasileira", "canadienne"),
-    from ``data/demonyms.yaml``; None where the language has none recorded (English says "in
-    Mexico")."""
-    forms = _demonyms().get(language, {}).get(code)
-    return forms[2 * plural + feminine] if forms else None
-
-
 def _contains(longer: str, shorter: str) -> bool:
     """Whether ``shorter`` is a run of whole words of ``longer``, accents and case aside."""
     return f" {fold(shorter)} " in f" {fold(longer)} "
@@ -441,10 +424,12 @@ def dateline(
 
     AP: a US city with its state abbreviated, a Canadian one with its province spelled out,
     others with their country; CP: a Canadian one with its province abbreviated. ``local`` is
-    the dateline of a city's release in its own language, where its own press needs no country:
-    "BUENOS AIRES", "FORTALEZA (CE)".
+    the dateline of a city's release in its own language, where its own press needs no country
+    ("FORTALEZA (CE)"), save where the profile gives it to all but a capital (EFE: "CUENCA
+    (Ecuador)", "BUENOS AIRES").
     """
-    if listed := _listed(place, profile(language).dateline_cities.get(place.country, ()), language):
+    press = profile(language)
+    if listed := _listed(place, press.dateline_cities.get(place.country, ()), language):
         return listed.upper()  # AP: "WASHINGTON", "NEW YORK", whatever the text says
     name = city_name(place, language).upper()
     if _is_local(place, language):
@@ -452,6 +437,8 @@ def dateline(
             return name  # "MONTRÉAL, le 12 mars 2025 –"
         after = qualifier(place, language, house, dateline=True)
         return _with(name, after, pattern) if after else name
+    if press.dateline_capitals_alone:  # EFE: any city but a capital, "MENDOZA (Argentina)" too
+        local = is_capital(_names(place), place.region, place.country)
     if local or _own_qualifier(place, language) or _says_country(place):
         return name
     return _with(name, country_name(place.country, language), pattern)

@@ -118,15 +118,18 @@ class Profile:
     # Cities a dateline writes as the list writes them, whatever the text says (AP: "WASHINGTON"
     # where the text says "Washington, D.C.", "NEW YORK" where it says "New York City").
     dateline_cities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A dateline gives a city its country, in its own release too, unless it is the capital
+    # (EFE: "CUENCA (Ecuador)", "QUITO"); False: only where the press is not the city's (AP).
+    dateline_capitals_alone: bool = False
+    place_pattern: str | None = None  # a place's, where not the catalog's: "León, Guanajuato"
     # Whether the press places every city by its region in the sentence that names the city's
     # country ("Winnipeg (Manitoba) y Hamilton (Ontario) están entre las primeras ciudades
     # canadienses"), a country it otherwise places by country included; False: by region only
     # a country of ``regions``, others by name alone there (AP: "Buenos Aires and Córdoba are
     # the first in Argentina": AP places a foreign city by its country, named in the sentence).
     regions_in_its_country: bool = False
-    # ... and with their country too, as the press abbreviates it, in a list that places other
-    # cities by country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla
-    # (México)".
+    # ... and with their country too, abbreviated, in a list that places other cities by
+    # country, for readers abroad: "Salt Lake City (Utah, EE. UU.)" beside "Puebla (México)".
     region_and_country: dict[str, str] = field(default_factory=dict)
     # The article of each country's name in running text, where it takes one ("the United
     # States", "l'Argentine", "le Brésil"; Haïti and Cuba take none)
@@ -171,10 +174,9 @@ class Profile:
     percent_form: Callable[[float], str] | None = None  # a share, where the press and CLDR differ
     # Count words as number parsers read them, for check: the press's shortened forms in full.
     numbers_in_full: Callable[[str], str] = lambda text: text
-    # The language this profile is a variant of, for the readers of its ``readers_country``: it
-    # writes that language's texts (the file's "en" for Canadian English) and its catalog in its
-    # own press style, and takes over the language's releases read in that country. None: a
-    # language an announcement is written in.
+    # The language this profile is a variant of for the readers of its ``readers_country``: it
+    # writes that language's texts (the file's "en" for Canadian English) and catalog in its own
+    # press style, taking over the language's releases read there. None: a language of the file.
     variant_of: str | None = None
     # Where a language stands wherever the announcement's languages are listed (indexes, the
     # settings' default, ``--lang``): English, the source, first.

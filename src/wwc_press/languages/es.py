@@ -113,6 +113,10 @@ PROFILE = Profile(
     # Latin American desks place a US city by its state and its country when the same list
     # gives other cities their country, the country abbreviated (Fundéu: "EE. UU.").
     region_and_country={"US": "EE.\u00a0UU."},
+    # EFE's datelines, which Latin American desks and wires follow ("MADRID, 9 ene (EFE).-"):
+    # a city gives its country in parentheses, in its own release too, unless it is the
+    # country's capital: "CUENCA (Ecuador)", "MENDOZA (Argentina)", but "QUITO", "BOGOTÁ".
+    dateline_capitals_alone=True,
     # Latin American desks place a foreign city by its province or state at its first mention,
     # in the sentence that names its country, as their press does (three readings of the
     # Spanish desk: "Winnipeg (Manitoba) y Hamilton (Ontario) están entre las primeras ciudades

@@ -19,6 +19,8 @@ What differs from ``es.py``, each from a source a reader can check:
   digits, dialled whole, in 2019), others in international form, as for any press with
   readers in one country.
 - Word's language: "es-MX", Spanish (Mexico), one of the Spanish proofing languages Word ships.
+- Places: a Mexican city with its state after a comma, never alone nor in parentheses
+  ("LEÓN, Guanajuato, 17 de noviembre de 2032.—"), and any place set off by commas.
 Dates, clock times ("9:00"), words for counts, quotation marks and the naming of time zones
 stay those of the Latin American profile.
 """
@@ -28,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import es
+from . import en, es
 
 _SPACES = "[ \u00a0\u202f]"
 # The words a decimal figure quantifies: a scale, a unit, a currency or "%" ("2,3 millones",
@@ -78,6 +80,12 @@ PROFILE = dataclasses.replace(
     group_separator=None,  # CLDR es_MX's comma, not the space RAE gives the other countries
     typography=_typography,
     readers_country="MX",  # Mexican numbers in national form: "81 8400 4400"
+    # Mexican papers place a Mexican city by its state, set off by commas, in datelines as in
+    # text ("LEÓN, Guanajuato", "Monterrey, Nuevo León, y…"; the Mexican desk's reading): a bare
+    # "LEÓN" is also León in Nicaragua or Spain, and parentheses read as Spain's or EFE's style.
+    regions={**es.PROFILE.regions, "MX": "name"},
+    place_pattern="%(place)s, %(qualifier)s",
+    inline=en.PROFILE.inline,  # a comma after the state too, as AP's: "León, Guanajuato, pasó"
     # A release whose readers are Mexican (a Mexican city's own, or one datelined in Mexico) is
     # written by this profile instead of the Latin American one.
     variant_of="es",
