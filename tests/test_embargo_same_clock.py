@@ -145,3 +145,22 @@ def test_desks_that_name_places_say_each_hour_once(tmp_path: Path) -> None:
         ("pt-BR", "às 10h em Nova York (11h em Brasília; 10h em Manaus e Cuiabá)"),
     ]:
         assert line in _line((folder / lang / "press-release.txt").read_text("utf-8")), lang
+
+
+# Canadian cities on New York's clock, for the English release's readers in Canada.
+EASTERN = """\
+date: 2033-05-18
+languages: [en]
+embargo: 2033-05-18T11:00:00-04:00
+cities:
+  new:
+    - {name: London, region: "ON", country: CA, level: silver}
+    - {name: Lévis, region: QC, country: CA, level: silver}
+"""
+
+
+def test_a_place_on_the_programs_own_clock_is_not_listed_again(tmp_path: Path) -> None:
+    """AP: "11 a.m. EDT (11 a.m. in Lévis and London)" said one time twice."""
+    folder = build_round(tmp_path, "eastern", EASTERN, ("txt",), "--only", "release")
+    line = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n", 1)[0]
+    assert _line(line) == "Embargoed until 11 a.m. EDT, May 18, 2033"

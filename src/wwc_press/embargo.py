@@ -136,7 +136,10 @@ class EmbargoTimes:
             return self._zoned_times(when, zones)
         groups: dict[str, list[str]] = {}
         offsets: dict[str, tuple[dt.timedelta, dt.timedelta]] = {}
+        home = self.moment(when)
         for zone, country, *city in zones:
+            if city and self.moment(when, zone) == home:
+                continue  # "11 a.m. EDT" is Lévis's time too: "(11 a.m. in Lévis)" said it twice
             local = when.astimezone(ZoneInfo(zone))
             name = self._clock_place(when, zone, country, city[0] if city else "")
             clock = self.press.clock(local)
