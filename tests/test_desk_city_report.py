@@ -51,6 +51,20 @@ cities:
     - {name: Rosario, region: S, country: AR, level: platinum}
 """
 
+# States, a province, a department and a region: a table of four kinds.
+MIXED = """\
+date: 2030-12-10
+total_certified: 216
+languages: [en, es, pt-BR, fr-CA]
+cities:
+  new:
+    - {name: Tucson, region: AZ, country: US, level: silver}
+    - {name: Campinas, region: SP, country: BR, level: silver}
+    - {name: London, region: "ON", country: CA, level: silver}
+    - {name: Cali, region: VAC, country: CO, level: silver}
+    - {name: Arequipa, region: ARE, country: PE, level: silver}
+"""
+
 LANGUAGES = ("en", "es", "pt-BR", "fr-CA")
 
 
@@ -60,6 +74,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {
         "round": build_round(root, "round", ROUND, ("pdf", "html", "txt")),
         "provinces": build_round(root, "provinces", PROVINCES, ("html", "txt")),
+        "mixed": build_round(root, "mixed", MIXED, ("html",), "--only", "report"),
     }
 
 
@@ -210,6 +225,9 @@ REGION_HEADS = {
     "round": {"en": "State or province", "es": "Estado o provincia",
               "pt-BR": "Estado ou província", "fr-CA": "État ou province"},
     "provinces": {"en": "Province", "es": "Provincia", "fr-CA": "Province"},
+    # Never "Região" alone, which a Brazilian reads as Sul or Sudeste.
+    "mixed": {"en": "State or province", "es": "Estado o provincia",
+              "pt-BR": "Estado ou província", "fr-CA": "État ou province"},
 }  # fmt: skip
 
 
