@@ -161,17 +161,24 @@ cities:
 
 
 @pytest.mark.parametrize(
-    ("tag", "number", "printed"),
+    ("tag", "number", "city", "printed"),
     [
-        ("fr-CA", "+1 613 688 4213", "613 688-4213"),  # BDL
-        ("en-CA", "+1 613 688 4213", "613-688-4213"),  # CP
-        ("en", "+1 212 555 0100", "212-555-0100"),  # AP
-        ("fr-CA", "+1 212 555 0100", "+1 212-555-0100"),  # a US number, for Quebec readers
-        ("pt-BR", "+55 11 3333 4444", "(11) 3333-4444"),  # Brazil keeps its parentheses
+        ("fr-CA", "+1 613 688 4213", None, "613 688-4213"),  # BDL
+        ("en-CA", "+1 613 688 4213", None, "613-688-4213"),  # CP
+        ("en", "+1 212 555 0100", None, "212-555-0100"),  # AP
+        # The United States and Canada share one numbering plan: dialled as at home.
+        ("fr-CA", "+1 212 555 0100", None, "212 555-0100"),
+        ("en-CA", "+1 646 859 2741", "CA", "646-859-2741"),
+        # A city's release abroad is read where the city is: the country code.
+        ("en", "+1 646 859 2741", "PE", "+1 646-859-2741"),
+        ("pt-BR", "+55 11 3333 4444", None, "(11) 3333-4444"),  # Brazil keeps its parentheses
     ],
 )
-def test_a_phone_number_is_written_as_the_readers_press_writes_it(tag, number, printed) -> None:
+def test_a_phone_number_is_written_as_the_readers_press_writes_it(
+    tag, number, city, printed
+) -> None:
     from wwc_press.localize import Localizer, StrictTranslations
 
     l10n = Localizer(StrictTranslations(None, None), "America/Toronto", profile(tag))
-    assert l10n.phone(number) == printed
+    place = Place(name="Lima", country=city) if city else None
+    assert l10n.phone(number, place) == printed

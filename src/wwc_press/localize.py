@@ -422,19 +422,22 @@ class Localizer(EmbargoTimes):
     def contacts(self, contacts: Contacts) -> list[Contact]:
         return contacts_in(contacts, self.language)
 
-    def phone(self, number: str) -> str:
-        """A phone number for this language's readers: national form for a number of their own
-        country ("212-555-0100" in AP's form), international for others ("+1 212-555-0100")."""
+    def phone(self, number: str, city: Place | None = None) -> str:
+        """A phone number for the readers of this release (a city's release, the city's
+        country's; else this press's): national form for a number they dial as their own,
+        as their press writes it ("212-555-0100" in AP's form, « 514 904-2617 »: the United
+        States and Canada share one numbering plan), international for others
+        ("+1 212-555-0100" for a release in Lima)."""
         import phonenumbers
 
         parsed = phonenumbers.parse(number, None)
-        home = phonenumbers.region_code_for_number(parsed) == self.press.readers_country
-        form = (
-            phonenumbers.PhoneNumberFormat.NATIONAL
-            if home
-            else (phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        readers = city.country if city is not None else self.press.readers_country
+        home = readers is not None and (
+            phonenumbers.region_code_for_number(parsed) == readers
+            or parsed.country_code == 1 == phonenumbers.country_code_for_region(readers)
         )
-        text = phonenumbers.format_number(parsed, form)
+        form = phonenumbers.PhoneNumberFormat
+        text = phonenumbers.format_number(parsed, form.NATIONAL if home else form.INTERNATIONAL)
         if home and self.press.area_code_form:
             area = re.fullmatch(r"\((\d{3})\) (\d{3}-\d{4})", text)
             if area:
