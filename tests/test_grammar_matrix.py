@@ -179,7 +179,8 @@ LEAD_AND_RENEWED = {
 def _lead_follows_the_round(lang: str, counts: tuple[int, int, int], lead: str) -> None:
     """The lead of a round with no new city, by its groups (see LEAD_ONE)."""
     _, up, renewed = counts
-    if up == 1 and not renewed or renewed == 1 and not up:
+    # One city that moved up is the news, renewals or not; one renewal, when it is the only one.
+    if up == 1 or renewed == 1 and not up:
         assert LEAD_ONE["upgraded" if up else "recertified"][lang] in lead, (counts, lead)
         return
     first = "upgraded" if up else "recertified"
@@ -211,6 +212,9 @@ def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
                 continue
             if count == 1 and sum(counts) == 1:  # ... as it names a round's one other city
                 assert key not in sections, (counts, key)
+                continue
+            if key == "upgraded" and count == 1 and not counts[0]:  # ... and one that moved up
+                assert key not in sections, (counts, key)  # before the renewals
                 continue
             assert (key in sections) == (count > 0), (counts, key)
             if not count:

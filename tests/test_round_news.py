@@ -54,6 +54,18 @@ cities:
   recertified:
     - {name: Boise, region: ID, country: US, level: silver}
 """
+# One city moves up, two renew: the city that moved up is the round's news.
+UP_AND_RENEWALS = """\
+date: 2033-10-05
+total_certified: 134
+languages: [en, es, pt-BR, fr-CA]
+cities:
+  upgraded:
+    - {name: Gatineau, region: QC, country: CA, from: silver, level: gold}
+  recertified:
+    - {name: Halifax, region: NS, country: CA, level: silver}
+    - {name: Winnipeg, region: MB, country: CA, level: silver}
+"""
 # Every group named in part (the April 2030 round of the reading).
 AMERICAS = """\
 date: 2030-04-23
@@ -108,6 +120,7 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         for name, text in [
             ("one", ONE_UP),
             ("renewal", ONE_RENEWAL),
+            ("up-and-renewals", UP_AND_RENEWALS),
             ("counted", COUNTED),
             ("americas", AMERICAS),
         ]
@@ -185,6 +198,28 @@ def test_one_city_that_moved_up_is_the_lead_named_with_its_step(rounds, lang: st
     assert not [phrase for phrase in GENERIC if phrase in text]
     # Named once in the story: no paragraph after the lead says its move again.
     assert text[text.index(ONE_UP_LEAD[lang]) :].count("Winston-Salem") == 1, text
+
+
+UP_LEAD = {
+    "en": "today announced that Gatineau, Quebec, has moved up from Silver to Gold in What Works "
+    "Cities Certification.",
+    "es": "anunció hoy que Gatineau (Canadá) subió del nivel Plata al Oro en la certificación What "
+    "Works Cities.",
+    "pt-BR": "anunciou hoje que Gatineau (Canadá) subiu do nível Prata para o Ouro na certificação "
+    "What Works Cities.",
+    "fr-CA": "annonce aujourd’hui que Gatineau passe du niveau Argent au niveau Or de la "
+    "certification What Works Cities.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_one_city_that_moved_up_leads_before_the_renewals(rounds, lang: str) -> None:
+    """A lead that counted "one city has moved up…, and two have renewed theirs" and then named
+    them read the news three times (Quebec desk): the city is named in the lead, once."""
+    text = _txt(rounds, "up-and-renewals", lang)
+    assert UP_LEAD[lang] in text, text
+    assert text[text.index(UP_LEAD[lang]) :].count("Gatineau") == 1
+    assert "Halifax" in text and "Winnipeg" in text
 
 
 COUNTED_LEAD = {
