@@ -302,23 +302,23 @@ PARTIAL = {
     "en": ["Six previously certified cities moved up a level. Among them, Fortaleza, Brazil, and "
            "Albuquerque, New Mexico, went from Gold to Platinum; Juiz de Fora, Brazil, and "
            "Concepción, Chile, went from Silver to Gold.",
-           "Five cities renewed their certification. Among them, Bahía Blanca, Argentina, kept "
+           "Five cities renewed their certification. One of them, Bahía Blanca, Argentina, kept "
            "the Silver level."],
     "es": ["Seis ciudades ya certificadas subieron de nivel. Entre ellas, Fortaleza (Brasil) y "
            "Albuquerque (Nuevo México, EE. UU.) pasaron del nivel Oro al Platino; Juiz de Fora "
            "(Brasil) y Concepción (Chile) pasaron del nivel Plata al Oro.",
-           "Cinco ciudades renovaron su certificación. Entre ellas, Bahía Blanca (Argentina) "
+           "Cinco ciudades renovaron su certificación. Una de ellas, Bahía Blanca (Argentina), "
            "mantuvo el nivel Plata."],
     "pt-BR": ["Seis cidades já certificadas subiram de nível. Entre elas, Albuquerque "
               "(Novo México, EUA) e Fortaleza passaram do nível Ouro para o Platina; Juiz de Fora "
               "(MG) e Concepción (Chile) passaram do nível Prata para o Ouro.",
-              "Cinco cidades renovaram a certificação. Entre elas, Bahía Blanca (Argentina) "
+              "Cinco cidades renovaram a certificação. Uma delas, Bahía Blanca (Argentina), "
               "manteve o nível Prata."],
     # Not the same verb twice ("passent au niveau supérieur, dont …, qui passent du niveau").
     "fr-CA": ["Six villes déjà certifiées montent d’un niveau. Parmi elles, Fortaleza (Brésil) et "
               "Albuquerque (Nouveau-Mexique) passent du niveau Or au niveau Platine; Juiz de Fora "
               "(Brésil) et Concepción (Chili) passent du niveau Argent au niveau Or.",
-              "Cinq villes renouvellent leur certification. Parmi elles, Bahía Blanca (Argentine) "
+              "Cinq villes renouvellent leur certification. L’une d’elles, Bahía Blanca (Argentine), "
               "conserve le niveau Argent."],
 }  # fmt: skip
 # A relative clause after a list of cities, which read as said of its last city only.
