@@ -105,6 +105,22 @@ def html_text(path: Path) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", body)))  # \s: NBSP too
 
 
+def mayor_slot(path: Path):
+    """A city's Word file: the paragraph where its mayor's quote goes (bookmarked "mayor_quote")
+    and the texts of the Word comments anchored in it, in their order."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    [slot] = [
+        p for p in document.paragraphs
+        if any(b.get(qn("w:name")) == "mayor_quote" for b in p._p.iter(qn("w:bookmarkStart")))
+    ]  # fmt: skip
+    texts = {str(comment.comment_id): comment.text for comment in document.comments}
+    anchored = [mark.get(qn("w:id")) for mark in slot._p.iter(qn("w:commentRangeStart"))]
+    return slot, [texts[number] for number in anchored]
+
+
 def edit_catalog(project: Path, lang: str, change) -> None:
     """Apply ``change`` to a copy's catalog (``lang`` is gettext's folder name: es, pt_BR)."""
     from babel.messages.pofile import read_po, write_po

@@ -1,6 +1,7 @@
 """English prints every apostrophe as the tool's own texts do, ’, the file's keyboard ones too:
 an AP desk read "residents' reports" beside "program’s" and curly quotation marks in every
-format, and "[Mayor's quote]" in the city's Word file. Read in the wire text, the Word file and
+format, and "[Mayor's quote]" in the city's Word file (now the name of its slot's style and
+the comment on it). Read in the wire text, the Word file and
 the PDF of an AP release (from the United States) and of a CP one (a Canadian city's)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import build_round, pdf_text
+from conftest import build_round, mayor_slot, pdf_text
 
 ROUND = """\
 date: 2031-05-06
@@ -68,6 +69,6 @@ def test_english_prints_no_straight_apostrophe(built: Path, name: str) -> None:
 def test_the_word_slot_for_the_mayors_quote_says_mayor_s_with_an_apostrophe(
     built: Path, name: str
 ) -> None:
-    document = docx.Document(built / "cities" / f"{name}.docx")
-    [slot] = [p for p in document.paragraphs if "mayor_quote" in p._p.xml]
-    assert slot.text == "[Mayor’s quote]" and slot.style.name == "Mayor’s quote"
+    slot, comments = mayor_slot(built / "cities" / f"{name}.docx")
+    # The slot's style and the comment that says what goes there: both read by the editor.
+    assert comments == ["Mayor’s quote"] and slot.style.name == "Mayor’s quote"

@@ -13,7 +13,7 @@ import docx
 import pytest
 from PIL import Image
 
-from conftest import ROOT
+from conftest import ROOT, mayor_slot
 
 LANGS = ("en", "es", "pt-BR")
 # What each language's program release must say, and how its outputs must be marked.
@@ -97,10 +97,14 @@ def test_word_file_has_real_styles_its_language_and_the_marks(sample: Path, lang
 
 @pytest.mark.parametrize("lang", ["en", "pt-BR"])
 def test_a_city_word_file_marks_where_the_mayors_quote_goes(sample: Path, lang: str) -> None:
-    document = docx.Document(sample / lang / "cities" / "fortaleza-ce-br.docx")
-    [slot] = [p for p in document.paragraphs if p.style.name == SLOT[lang]]
-    assert slot.text == f"[{SLOT[lang]}]"  # says what goes there, to be replaced or deleted
-    assert "w:shd" in slot._p.xml and "mayor_quote" in slot._p.xml  # shaded, bookmarked
+    path = sample / lang / "cities" / "fortaleza-ce-br.docx"
+    document = docx.Document(path)
+    slot, comments = mayor_slot(path)
+    # Empty and unboxed, so a file sent unchanged prints nothing of it; its style is named in
+    # the language, and a comment on it says what goes there.
+    assert slot.style.name == SLOT[lang] and slot.text == "" and "w:shd" not in slot._p.xml
+    assert comments == [SLOT[lang]]
+    assert not any(SLOT[lang] in p.text for p in document.paragraphs)
     titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
     assert titles == [
         "Fortaleza, Brazil, earns What Works Cities Gold Certification"

@@ -11,7 +11,7 @@ import pytest
 from wwc_press.languages import profile
 from wwc_press.localize import Localizer, StrictTranslations
 
-from conftest import build_round, pdf_text
+from conftest import build_round, mayor_slot, pdf_text
 
 
 def test_a_mexican_citys_spanish_release_prints_mexican_figures(round_2024: Path) -> None:
@@ -121,8 +121,11 @@ def test_the_word_slot_for_a_mayors_quote_fits_every_spanish_speaking_country(fi
     import docx
 
     for city in ("zapopan-jal-mx", "rosario-s-ar"):  # no quote of their own in the file
-        document = docx.Document(str(figures / "es" / "cities" / f"{city}.docx"))
-        texts = [p.text for p in document.paragraphs]
-        assert "[Cita de la autoridad municipal]" in texts
+        path = figures / "es" / "cities" / f"{city}.docx"
+        document = docx.Document(str(path))
+        slot, comments = mayor_slot(path)
+        assert comments == ["Cita de la autoridad municipal"]
+        assert slot.style.name == "Cita de la autoridad municipal"
+        texts = [p.text for p in document.paragraphs] + comments
         # Mexico's mayor is "presidente municipal", Argentina's "intendente".
         assert not any("alcalde" in text for text in texts)

@@ -138,8 +138,8 @@ def _kept_whole(context: dict[str, Any], tag: str) -> set[str]:
 
 _TEXTS = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S)
 # Attributes whose words are read: alt texts, properties, the short embargo line an e-mail's
-# Subject is made from, and the label of the Word file's slot for a mayor's quote ("[Mayor’s
-# quote]": an AP desk read the straight ' there).
+# Subject is made from, and the label of the Word file's slot for a mayor's quote (its style's
+# name and the comment on it, "Mayor’s quote": an AP desk read the straight ' there).
 _ALT = re.compile(r'(\b(?:alt|content|aria-label|data-short|data-label)=")([^"]*)(")')
 
 

@@ -4,8 +4,9 @@ Real Word styles, so that the document behaves in Word like any other release: T
 headline, Subtitle for each deck, Heading 2 for About and the contacts, Normal for the body and
 its quotes (a paragraph that names its speaker, as the release prints it), List Bullet for lists;
 and styles of our own for the embargo line, the contacts, the end mark and, in a city's release
-without a quote of its own, the empty paragraph for the mayor's quote (shaded, bordered, named
-in the language: it cannot be missed, and deleting it leaves nothing behind). The document's
+without a quote of its own, the empty paragraph for the mayor's quote (its style named in the
+language, bookmarked "mayor_quote", and a Word comment on it that says what goes there: the text
+of a file sent unchanged holds nothing of it, as with a professional template). The document's
 language is set on its default run properties and on every style, so Word checks the spelling
 in that language. The continuation mark sits in the footer inside a field that prints it on
 every page but the last, as the PDF does.
@@ -86,27 +87,6 @@ def _field(paragraph, instruction: str, shown: str) -> None:
     char("end")
 
 
-def _shade(paragraph, fill: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = paragraph._p.get_or_add_pPr()  # holds its style only: pBdr, shd follow
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:val"), "single")
-        edge.set(qn("w:sz"), "12")
-        edge.set(qn("w:space"), "4")
-        edge.set(qn("w:color"), "B26A00")
-        borders.append(edge)
-    properties.append(borders)
-    properties.append(shading)
-
-
 def _free(styles, name: str) -> str:
     """``name``, or ``name 2``, ``name 3``…: a translated name may be one Word has already
     ("Quote", "Title", or one it knows but has not defined, such as "Intense Quote") or one of
@@ -153,11 +133,9 @@ def _styles(document, language: str, slot_name: str | None) -> str | None:
     end.font.bold = True
     if not slot_name:
         return None
-    slot = own(_free(styles, slot_name))
-    slot.paragraph_format.space_before = Pt(6)
-    slot.paragraph_format.space_after = Pt(12)
-    slot.font.size = Pt(14)  # an empty line tall enough to see and click into
-    return slot.name
+    # The body's paragraph and nothing more: the quote typed there reads as the release's
+    # other quotes, and left empty it is one blank line, no box, no words.
+    return own(_free(styles, slot_name)).name
 
 
 def word_document(page: Page, logo: Callable[[str], bytes | None], paper: Paper) -> bytes:
@@ -193,11 +171,14 @@ def word_document(page: Page, logo: Callable[[str], bytes | None], paper: Paper)
             shape = run.add_picture(io.BytesIO(data), height=Cm(1.2))
             shape._inline.docPr.set("descr", block.text)  # the alt text
             paragraph.add_run("   ")
+    created = page.created_at.astimezone(dt.UTC).replace(tzinfo=None)  # Word's dates are UTC
     for block in page.blocks:
-        _add(document, block, slot_style)
+        if block.kind == "slot":
+            _slot(document, block.text, slot_style, page.organization, created)
+        else:
+            _add(document, block)
 
     properties = document.core_properties
-    created = page.created_at.astimezone(dt.UTC).replace(tzinfo=None)  # Word's dates are UTC
     # Word's core properties hold at most 255 characters; the text itself holds the whole title.
     properties.title = page.title[:255]
     properties.author = properties.last_modified_by = page.organization[:255]
@@ -212,7 +193,20 @@ def word_document(page: Page, logo: Callable[[str], bytes | None], paper: Paper)
     return _fixed_zip(buffer.getvalue())
 
 
-def _add(document, block: Block, slot_style: str | None) -> None:
+def _slot(document, label: str, style: str, author: str, created: dt.datetime) -> None:
+    """The empty paragraph where the city's mayor's quote goes, and what goes there as a Word
+    comment on it. Desks read the former "[Mayor’s quote]" box in files sent unchanged: text
+    in the body is the release, a comment is a note beside it that Word shows to whoever edits
+    the file (Review > Comments lists it; Go To finds the bookmark) and leaves out of the
+    release's text and its printout (unless printed with Print Markup)."""
+    paragraph = document.add_paragraph(style=document.styles[style])
+    _bookmark(paragraph, "mayor_quote")
+    anchor = paragraph.add_run()  # no text: the comment marks a point, nothing to print
+    comment = document.add_comment(anchor, text=label, author=author[:255], initials=None)
+    comment._comment_elm.date = created  # the file's own time: same page, same bytes
+
+
+def _add(document, block: Block) -> None:
     style = {
         "embargo": "Embargo",
         "title": "Title",
@@ -224,14 +218,6 @@ def _add(document, block: Block, slot_style: str | None) -> None:
         "item": "List Bullet",
     }.get(block.kind, "Normal")
     if block.kind == "logo":
-        return
-    if block.kind == "slot":
-        paragraph = document.add_paragraph(style=document.styles[slot_style])
-        _shade(paragraph, "FFF2CC")
-        _bookmark(paragraph, "mayor_quote")
-        # What goes here, in brackets as an editor's note: an empty box read to desks as a
-        # mistake, and a city's press office could not tell what it was for.
-        paragraph.add_run(f"[{block.text}]").italic = True
         return
     paragraph = document.add_paragraph(style=document.styles[style])
     if block.kind == "lead" and block.dateline:
