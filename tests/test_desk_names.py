@@ -159,9 +159,9 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
                 "en el nivel Oro.",
                 "Entre las nuevas ciudades certificadas en el nivel Plata figuran Rosario "
                 "(Argentina) y Campinas (Brasil).",
-                "Tres ciudades ya certificadas subieron de nivel. Una de ellas, Tampa (Florida, EE. "
-                "UU.), pasó del nivel Oro al Platino; Curitiba (Brasil) pasó del nivel Plata al "
-                "Oro.",
+                "Tres ciudades ya certificadas subieron de nivel. Una de ellas, Tampa (Florida, "
+                "EE. UU.), pasó del nivel Oro al Platino; Curitiba (Brasil) pasó del nivel Plata "
+                "al Oro.",
                 "Louisville (Kentucky, EE. UU.) y Valparaíso (Chile) renovaron sus "
                 "certificaciones Oro y Plata, respectivamente."]),
         # Not "certificadas pela primeira vez que estrearam": "estrear" says the first time.

@@ -318,8 +318,8 @@ PARTIAL = {
     "fr-CA": ["Six villes déjà certifiées montent d’un niveau. Parmi elles, Fortaleza (Brésil) et "
               "Albuquerque (Nouveau-Mexique) passent du niveau Or au niveau Platine; Juiz de Fora "
               "(Brésil) et Concepción (Chili) passent du niveau Argent au niveau Or.",
-              "Cinq villes renouvellent leur certification. L’une d’elles, Bahía Blanca (Argentine), "
-              "conserve le niveau Argent."],
+              "Cinq villes renouvellent leur certification. L’une d’elles, Bahía Blanca "
+              "(Argentine), conserve le niveau Argent."],
 }  # fmt: skip
 # A relative clause after a list of cities, which read as said of its last city only.
 WHICH = [", which went", ", que pasaron", ", que passaram", ", qui passent", ", at the Silver"]
