@@ -129,3 +129,11 @@ def test_the_word_slot_for_a_mayors_quote_fits_every_spanish_speaking_country(fi
         texts = [p.text for p in document.paragraphs] + comments
         # Mexico's mayor is "presidente municipal", Argentina's "intendente".
         assert not any("alcalde" in text for text in texts)
+
+
+def test_a_mexican_citys_release_quotes_as_mexican_papers_do(figures: Path) -> None:
+    """“ ”, never RAE's « », which a Mexican desk read as Spain's (EFE's) marks."""
+    words = _words((figures / "es" / "cities" / "monterrey-nle-mx.txt").read_text("utf-8"))
+    assert "“Atendimos 30,000 solicitudes" in words and "«" not in words
+    assert profile("es-MX").quote("Dijo «sí».") == "“Dijo ‘sí’”."
+    assert profile("es").quote("Dijo “sí”.") == "«Dijo “sí”»."

@@ -21,8 +21,9 @@ What differs from ``es.py``, each from a source a reader can check:
 - Word's language: "es-MX", Spanish (Mexico), one of the Spanish proofing languages Word ships.
 - Places: a Mexican city with its state after a comma, never alone nor in parentheses
   ("LEÓN, Guanajuato, 17 de noviembre de 2032.—"), and any place set off by commas.
-Dates, clock times ("9:00"), words for counts, quotation marks and the naming of time zones
-stay those of the Latin American profile.
+- Quotation marks: “ ”, as Mexican papers print them, not RAE's « ».
+Dates, clock times ("9:00"), words for counts and the naming of time zones stay those of the
+Latin American profile.
 """
 
 from __future__ import annotations
@@ -71,6 +72,15 @@ def _typography(text: str) -> str:
     return es.PROFILE.typography(text)
 
 
+def _quote(text: str) -> str:
+    """Mexican papers quote in “ ”, with ‘ ’ inside (the general profile's RAE « » are Spain's
+    and EFE's; a Mexican desk never prints them), the closing period after the marks."""
+    inner = re.sub("[«“]", "‘", re.sub("[»”]", "’", text))
+    if inner.endswith(".") and not inner.endswith(".."):
+        return f"“{inner[:-1]}”."
+    return f"“{inner}”"
+
+
 PROFILE = dataclasses.replace(
     es.PROFILE,
     tag="es-MX",
@@ -79,6 +89,8 @@ PROFILE = dataclasses.replace(
     group_four_digits=True,  # CLDR es_MX: "1,234"
     group_separator=None,  # CLDR es_MX's comma, not the space RAE gives the other countries
     typography=_typography,
+    quote=_quote,
+    opening_quote="“",
     readers_country="MX",  # Mexican numbers in national form: "81 8400 4400"
     # Mexican papers place a Mexican city by its state, set off by commas, in datelines as in
     # text ("LEÓN, Guanajuato", "Monterrey, Nuevo León, y…"; the Mexican desk's reading): a bare
