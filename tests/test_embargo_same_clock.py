@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_round
+from conftest import build_round, run
 
 # Ottawa's round of June 2032 (/tmp/w/r9): 11 a.m. in Halifax and Moncton (ADT), 8 a.m. in
 # Edmonton (MDT) and Saskatoon (CST all year), 7 a.m. in Victoria (PDT); Gatineau on Ottawa's.
@@ -164,3 +164,32 @@ def test_a_place_on_the_programs_own_clock_is_not_listed_again(tmp_path: Path) -
     folder = build_round(tmp_path, "eastern", EASTERN, ("txt",), "--only", "release")
     line = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n", 1)[0]
     assert _line(line) == "Embargoed until 11 a.m. EDT, May 18, 2033"
+
+
+# Datelined in São Paulo, embargoed at 10 a.m. there: the file writes São Paulo's offset.
+SAO_PAULO = """\
+date: 2034-09-20
+languages: [en, pt-BR]
+dateline: {name: São Paulo, region: SP, country: BR}
+embargo: 2034-09-20T10:00:00-03:00
+cities:
+  new:
+    - {name: Londrina, region: PR, country: BR, level: silver}
+"""
+
+
+def test_a_release_datelined_on_another_clock_tells_its_country_its_own_time(
+    tmp_path: Path,
+) -> None:
+    """A Brazilian desk read "às 9h (horário de Nova York)" on a release from São Paulo: its
+    readers get Brasília's time, AP's readers New York's; the file's -03:00 is no slip."""
+    (tmp_path / "sp.yaml").write_text(SAO_PAULO, encoding="utf-8")
+    result = run(["validate", str(tmp_path / "sp.yaml")])
+    assert result.exit_code == 0 and "offset" not in result.output, result.output
+    folder = build_round(tmp_path, "sp", SAO_PAULO, ("txt", "eml"), "--only", "release")
+    lines = {lang: _line((folder / lang / "press-release.txt").read_text("utf-8").split("\n")[0])
+             for lang in ("en", "pt-BR")}  # fmt: skip
+    assert lines["pt-BR"] == "Sob embargo até 20 de setembro de 2034, às 10h (horário de Brasília)"
+    assert lines["en"] == "Embargoed until 9 a.m. EDT, Sept. 20, 2034"
+    mail = (folder / "pt-BR" / "press-release.eml").read_text("utf-8")
+    assert "Date: Wed, 20 Sep 2034 10:00:00 -0300" in mail

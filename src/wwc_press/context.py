@@ -45,6 +45,10 @@ def template_context(
         "a": announcement,
         "settings": settings,
         "dateline": announcement.dateline or settings.dateline,
+        # The zone the release tells its own time in: a dateline's on another clock (São Paulo).
+        "release_zone": zones.release_zone(
+            announcement.dateline, settings.timezone, announcement.embargo
+        ),
         "contacts": announcement.contacts or settings.contacts,
         "new_by_level": _by_level(cities.new),
         "upgraded_by_step": _by_step(cities.upgraded),

@@ -8,6 +8,7 @@ no template is ever built from it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,6 +99,13 @@ def render(
     """Render ``template`` in the environment's language; ``for_pdf`` adds the print-only parts
     and the headline's balanced measure (browsers balance with CSS ``text-wrap``)."""
     l10n: Localizer = env.globals["l10n"]  # type: ignore[assignment]
+    # A release datelined on another clock than the program's tells its readers in that
+    # country their own time first ("às 10h (horário de Brasília)" from São Paulo); readers
+    # elsewhere keep the program's (AP's "9 a.m. EDT").
+    zone = context.get("release_zone")
+    if zone and zone != l10n.timezone and l10n.press.readers_country == context["dateline"].country:
+        l10n = dataclasses.replace(l10n, timezone=zone)
+        context = {**context, "l10n": l10n}
     # The readers' paper, for an output's pages (the index and the review page print none).
     paper = l10n.paper(context.get("city"), context["dateline"]) if "a" in context else None
     page = env.get_template(template).render(

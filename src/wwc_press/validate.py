@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
-from . import fields, loader, places, readers, subdivisions, wording
+from . import fields, loader, places, readers, subdivisions, wording, zones
 from .errors import InputError, Problem
 from .fonts import unprintable
 from .inputs import ID_PATTERN, LANGUAGES, LEVELS
@@ -312,6 +312,7 @@ def embargo_late(doc: loader.Document, announcement: Announcement, timezone: str
     """An embargo lifts on or before the release date, in the program's own zone."""
     if announcement.embargo is None:
         return []
+    timezone = zones.release_zone(announcement.dateline, timezone, announcement.embargo)
     lifts = announcement.embargo.astimezone(ZoneInfo(timezone)).date()
     if lifts <= announcement.date:
         return []
@@ -331,9 +332,11 @@ def embargo_offset(
     when = announcement.embargo
     if when is None or when.utcoffset() == dt.timedelta():
         return []
-    local = when.astimezone(ZoneInfo(timezone))
-    if when.utcoffset() == local.utcoffset():
+    # The program's zone, or the dateline's where it keeps another clock (São Paulo's -03:00).
+    own = zones.release_zone(announcement.dateline, timezone, when)
+    if when.utcoffset() == when.astimezone(ZoneInfo(own)).utcoffset():
         return []
+    local = when.astimezone(ZoneInfo(timezone))
     right = local.isoformat(timespec="minutes")
     message = (
         f"embargo offset {_offset(when.utcoffset())} is not {timezone}'s on "

