@@ -171,6 +171,10 @@ cities:
         ("en-CA", "+1 646 859 2741", "CA", "646-859-2741"),
         # A city's release abroad is read where the city is: the country code.
         ("en", "+1 646 859 2741", "PE", "+1 646-859-2741"),
+        # ... and an English release of a Brazilian city is read abroad: "+55", not "(11)".
+        ("en", "+55 11 3090 4417", "BR", "+55 11 3090-4417"),
+        ("pt-BR", "+55 11 3090 4417", "BR", "(11) 3090-4417"),
+        ("es", "+57 601 745 3820", "CO", "(601) 7453820"),
         ("pt-BR", "+55 11 3333 4444", None, "(11) 3333-4444"),  # Brazil keeps its parentheses
     ],
 )

@@ -225,9 +225,10 @@ REGION_HEADS = {
     "round": {"en": "State or province", "es": "Estado o provincia",
               "pt-BR": "Estado ou província", "fr-CA": "État ou province"},
     "provinces": {"en": "Province", "es": "Provincia", "fr-CA": "Province"},
-    # Never "Região" alone, which a Brazilian reads as Sul or Sudeste.
-    "mixed": {"en": "State or province", "es": "Estado o provincia",
-              "pt-BR": "Estado ou província", "fr-CA": "État ou province"},
+    # Never "Região" alone, which a Brazilian reads as Sul or Sudeste, nor "Estado ou
+    # província" over Peru's region.
+    "mixed": {"en": "State, province or region", "es": "Estado, provincia o región",
+              "pt-BR": "Estado, província ou região", "fr-CA": "État, province ou région"},
 }  # fmt: skip
 
 

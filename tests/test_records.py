@@ -76,7 +76,7 @@ FIRSTS = {
     "Colombia. Monterrey is among the first in Mexico.",
     # Spanish and Portuguese place each by its department or state, the capital alone and
     # last, so that "(Antioquia)" never closes a series that holds Bogotá.
-    "es": "Medellín (Antioquia), Rionegro (Antioquia) y Bogotá D. C. están entre las primeras "
+    "es": "Medellín (Antioquia), Rionegro (Antioquia) y Bogotá están entre las primeras "
     "ciudades colombianas certificadas por el programa. Monterrey (Nuevo León) está entre las "
     "primeras ciudades mexicanas.",
     "pt-BR": "Medellín (Antioquia), Rionegro (Antioquia) e Bogotá estão entre as primeiras "

@@ -123,3 +123,33 @@ def test_a_brazilian_state_capital_takes_no_state(place: dict, text: str, dateli
     pattern = place_pattern("pt-BR")
     assert places.cities_in_text([city], "pt-BR", pattern=pattern) == text
     assert places.dateline(city, "pt-BR", pattern=pattern) == dateline
+
+
+@pytest.mark.parametrize(
+    ("place", "lang", "dateline"),
+    [
+        # AP's list of foreign cities that stand alone, in AP's spelling.
+        (dict(name="São Paulo", region="SP", country="BR"), "en", "SAO PAULO"),
+        (dict(name="Rio de Janeiro", region="RJ", country="BR"), "en", "RIO DE JANEIRO"),
+        (dict(name="Salvador", region="BA", country="BR"), "en", "SALVADOR, Brazil"),
+        # El Tiempo: "Bogotá", not the city government's "Bogotá D. C.".
+        (dict(name="Bogotá", region="DC", country="CO"), "es", "BOGOTÁ"),
+    ],
+)  # fmt: skip
+def test_datelines_that_stand_alone(place: dict, lang: str, dateline: str) -> None:
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    from conftest import place_pattern
+
+    city = Place.model_validate(place)
+    assert places.dateline(city, lang, pattern=place_pattern(lang)) == dateline
+
+
+def test_spanish_names_brazilian_states_as_efe_does() -> None:
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    bahia = Place(name="Salvador", region="BA", country="BR")
+    assert places.region_name(bahia, "es") == "Bahía"
+    assert places.region_name(bahia, "pt-BR") == "Bahia"

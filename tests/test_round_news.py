@@ -66,6 +66,19 @@ cities:
     - {name: Halifax, region: NS, country: CA, level: silver}
     - {name: Winnipeg, region: MB, country: CA, level: silver}
 """
+# Three new cities, all Brazilian, and one renewal.
+BRAZIL = """\
+date: 2034-09-20
+total_certified: 144
+languages: [en, es, pt-BR, fr-CA]
+cities:
+  new:
+    - {name: Londrina, region: PR, country: BR, level: silver}
+    - {name: Santos, region: SP, country: BR, level: silver}
+    - {name: Salvador, region: BA, country: BR, level: gold}
+  recertified:
+    - {name: Buenos Aires, country: AR, level: gold}
+"""
 # Every group named in part (the April 2030 round of the reading).
 AMERICAS = """\
 date: 2030-04-23
@@ -121,6 +134,7 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             ("one", ONE_UP),
             ("renewal", ONE_RENEWAL),
             ("up-and-renewals", UP_AND_RENEWALS),
+            ("brazil", BRAZIL),
             ("counted", COUNTED),
             ("americas", AMERICAS),
         ]
@@ -185,6 +199,23 @@ def test_a_round_whose_news_is_one_city_names_it_in_the_headline(rounds, name, l
     """ "One city moves up in…" hid the news: the headline names the city, its level and step."""
     headline = _txt(rounds, name, lang).split("\n\n")[1]
     assert headline == ONE_CITY_HEADLINE[name][lang]
+
+
+BRAZIL_HEADLINE = {
+    "en": "Three cities in Brazil earn What Works Cities Certification for the first time",
+    "es": "Tres ciudades brasileñas obtienen por primera vez la certificación What Works Cities",
+    "pt-BR": "Três cidades brasileiras conquistam pela primeira vez a certificação What Works "
+    "Cities",
+    "fr-CA": "Trois villes brésiliennes obtiennent pour la première fois la certification What "
+    "Works Cities",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_cities_all_of_one_country_are_its_news_in_the_headline(rounds, lang) -> None:
+    """A Brazilian desk read a round of four new Brazilian cities under a headline that did
+    not say Brazil: the news for its readers."""
+    assert _txt(rounds, "brazil", lang).split("\n\n")[1] == BRAZIL_HEADLINE[lang]
 
 
 # The lead that said a round of one upgrade had cities "to move up in or renew".

@@ -423,15 +423,18 @@ class Localizer(EmbargoTimes):
         return contacts_in(contacts, self.language)
 
     def phone(self, number: str, city: Place | None = None) -> str:
-        """A phone number for the readers of this release (a city's release, the city's
-        country's; else this press's): national form for a number they dial as their own,
+        """A phone number for the readers of this release (a city's release in its own press's
+        language, the city's country's; in another, readers abroad, as the English release of
+        a Brazilian city; else this press's): national form for a number they dial as their own,
         as their press writes it ("212-555-0100" in AP's form, « 514 904-2617 »: the United
         States and Canada share one numbering plan), international for others
         ("+1 212-555-0100" for a release in Lima)."""
         import phonenumbers
 
         parsed = phonenumbers.parse(number, None)
-        readers = city.country if city is not None else self.press.readers_country
+        readers = self.press.readers_country
+        if city is not None:  # its own press's readers; a release in another language, abroad
+            readers = city.country if readers in (None, city.country) else None
         home = readers is not None and (
             phonenumbers.region_code_for_number(parsed) == readers
             or parsed.country_code == 1 == phonenumbers.country_code_for_region(readers)

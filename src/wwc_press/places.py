@@ -90,17 +90,15 @@ def city_name(place: Place, language: Language) -> str:
     """The city alone, the one form every output of ``language`` prints (text, tables, datelines,
     cards): the file's spelling for this language, else its press's name for the city
     (``data/exonyms.yaml``: "Quebec", "Rosário", "San Petersburgo"), else the language's own
-    name for it where CLDR gives one ("Nueva York", "Montevidéu"), else the name residents use;
-    with what the press writes as part of the name ("Bogotá D. C.")."""
+    name for it where CLDR gives one ("Nueva York", "Montevidéu"), else the name residents use."""
     texts = _texts(language)
     if texts in place.names:
         return place.names[texts]
-    name = (
+    return (
         press_exonym(_names(place), place.country, texts)
         or _exonym(place.name, place.country, language)
         or profile(language).city_form(place.name)
     )
-    return name + _entry(place).get("name_suffix", {}).get(texts, "")
 
 
 def with_article(place: Place, text: str, language: Language) -> str:

@@ -38,6 +38,15 @@ AP_DATELINE_CITIES = (
 # AP Stylebook, datelines: the Canadian cities that stand alone; others take their province
 # spelled out.
 AP_CANADIAN_CITIES = ("Montreal", "Ottawa", "Quebec City", "Toronto")
+# AP Stylebook, datelines: the cities of Latin America on its list of foreign cities that stand
+# alone ("SAO PAULO", "MEXICO CITY"); others take their country ("BOGOTA, Colombia").
+AP_LATIN_AMERICAN_CITIES = {
+    "BR": ("Rio de Janeiro", "Sao Paulo"),
+    "CU": ("Havana",),
+    "GT": ("Guatemala City",),
+    "MX": ("Mexico City",),
+    "PA": ("Panama City",),
+}
 
 # AP: "the United States", "the Netherlands", "the Philippines"… in running text.
 _WITH_THE = ("US", "GB", "NL", "PH", "DO", "AE", "BS", "CF", "CZ", "GM", "KY", "MV", "VA")
@@ -160,7 +169,7 @@ PROFILE = Profile(
     regions={"US": "state", "CA": "name"},  # AP: "Laval, Quebec", never "Canada"
     dateline_states="ap",  # AP: "SACRAMENTO, Calif."
     standalone={"US": AP_DATELINE_CITIES, "CA": AP_CANADIAN_CITIES},
-    dateline_cities={"US": AP_DATELINE_CITIES},
+    dateline_cities={"US": AP_DATELINE_CITIES, **AP_LATIN_AMERICAN_CITIES},
     country_articles=dict.fromkeys(_WITH_THE, "the "),
     headline_names_alone=False,  # "Carlsbad, California, earns …"
     inline=_set_off,
