@@ -89,7 +89,8 @@ def test_the_canadian_release_reads_as_quebec_press(canada: Path) -> None:
     for phrase in [
         "Sous embargo jusqu’au 18 novembre 2025, 10 h (heure de l’Est), soit 9 h (heure du "
         "Centre) à Winnipeg",
-        "Trois villes obtiennent pour la première fois la certification What Works Cities",
+        "Trois villes canadiennes obtiennent pour la première fois la certification What Works "
+        "Cities",
         # One tense, the présent of the news, throughout: "annonce", "obtiennent", "passe".
         "MONTRÉAL, le 18 novembre 2025 – Results for America annonce aujourd’hui que trois "
         "villes obtiennent la certification What Works Cities pour la première fois.",
