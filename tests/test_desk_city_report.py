@@ -2,9 +2,9 @@
 report and the About paragraph, read in the built outputs of every language:
 
 - a city is certified in a round, which recognizes its cities; never "in this announcement",
-  and no announcement "recognizes" anything (es "ronda", pt-BR "rodada", fr-CA "cohorte": the
-  OQLF keeps "ronde" for negotiations and competitions, and a Quebec reader takes a "cycle" of
-  certification for its period of validity);
+  and no announcement "recognizes" anything (es "ronda", pt-BR "rodada", fr-CA "lors de ce
+  cycle": the OQLF keeps "ronde" for negotiations and competitions, and "cohorte" is a group of
+  people to Quebec desks);
 - the report's key figures and chart list only statuses, levels and countries with cities,
   and the chart's description never names a level with nothing after it;
 - a level is described by what the settings record of it, its share of the criteria;
@@ -98,8 +98,8 @@ ROUND_SENTENCES = [
      "é uma das quatro cidades certificadas pela primeira vez nesta rodada, que reconhece ao "
      "todo cinco cidades."),
     ("fr-CA", "halifax-ns-ca",
-     "Halifax est l’une des quatre villes certifiées pour la première fois dans cette "
-     "cohorte, qui compte cinq villes au total."),
+     "Halifax est l’une des quatre villes certifiées pour la première fois lors de ce "
+     "cycle, qui compte cinq villes au total."),
 ]  # fmt: skip
 # What an announcement never does in a city's release: certify, or recognize.
 NOT_SAID = {
@@ -122,15 +122,14 @@ def test_a_city_is_certified_in_a_round_that_recognizes_the_cities(
         assert not [words for words in NOT_SAID[lang] if words in said], folder.name
 
 
-def test_quebec_french_says_cohorte_in_any_output(built: dict[str, Path]) -> None:
+def test_quebec_french_says_cycle_in_any_output(built: dict[str, Path]) -> None:
     """Releases, the report's headings and tables, and every page of the round in fr-CA."""
     french = built["round"] / "fr-CA"
     report = pdf_text(french / "report.pdf")
-    for heading in ("Toutes les villes de cette cohorte", "Cette cohorte", "Villes de cette "
-                    "cohorte 5", "Villes de cette cohorte, par niveau", "Villes de cette cohorte, "
-                    "par pays"):  # fmt: skip
+    for heading in ("Toutes les villes de ce cycle", "Ce cycle", "Villes de ce cycle 5",
+                    "Villes de ce cycle, par niveau", "Villes de ce cycle, par pays"):  # fmt: skip
         assert heading in report
-    assert "cycle" not in report and "ronde" not in report
+    assert "cohorte" not in report and "ronde" not in report
     # A renewal is « Renouvellement » (OQLF), in the figures, the chart's legend and the table.
     assert "Renouvellement 1" in report and "Recertification" not in report
     assert re.search(r"Tulsa .{0,60}Renouvellement Or Or", report)

@@ -388,9 +388,9 @@ def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
     french = _txt(quebec, "fr-CA", "cities/victoria-bc-ca")
     assert (
         # BDL: an "annonce" is the act of announcing; cities are certified in a round, a
-        # « cohorte » (the OQLF keeps « ronde » for negotiations and competitions).
+        # « cycle » (the OQLF keeps « ronde » for negotiations and competitions).
         "Victoria est l’une des deux villes qui sont passées au niveau supérieur "
-        "dans cette cohorte, qui compte huit villes au total." in french
+        "lors de ce cycle, qui compte huit villes au total." in french
     )
 
 

@@ -33,7 +33,10 @@ FORMS = {
         "en": ("level are {n} cities: ", " earned its first certification at the "),
         "es": ("se certificaron {n} ciudades: ", " obtuvo su primera certificación en el nivel "),
         "pt-BR": ("estrearam {n} cidades: ", " estreou no nível "),
-        "fr-CA": (", {n} villes sont certifiées : ", " obtient d’emblée le niveau "),
+        "fr-CA": (
+            ", {n} villes obtiennent d’emblée la certification : ",
+            " obtient d’emblée le niveau ",
+        ),
     },
     "upgraded": {
         "en": ("are {n} previously certified cities: ", " moved up from "),

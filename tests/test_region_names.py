@@ -153,3 +153,17 @@ def test_spanish_names_brazilian_states_as_efe_does() -> None:
     bahia = Place(name="Salvador", region="BA", country="BR")
     assert places.region_name(bahia, "es") == "Bahía"
     assert places.region_name(bahia, "pt-BR") == "Bahia"
+
+
+def test_quebec_french_names_latin_american_capitals_and_regions_in_french() -> None:
+    """A Quebec desk struck "Bogotá" and "La Araucanía" in French copy."""
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    assert places.city_name(Place(name="Bogotá", region="DC", country="CO"), "fr-CA") == "Bogota"
+    assert places.city_name(Place(name="Brasília", region="DF", country="BR"), "fr-CA") == (
+        "Brasilia"
+    )
+    temuco = Place(name="Temuco", region="AR", country="CL")
+    assert places.region_name(temuco, "fr-CA") == "Araucanie"
+    assert places.region_name(temuco, "es") == "La Araucanía"
