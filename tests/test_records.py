@@ -82,7 +82,7 @@ FIRSTS = {
     "pt-BR": "Medellín (Antioquia), Rionegro (Antioquia) e Bogotá estão entre as primeiras "
     "cidades colombianas certificadas pelo programa. Monterrey (Nuevo León) está entre as "
     "primeiras cidades mexicanas.",
-    "fr-CA": "Bogotá, Medellín et Rionegro figurent parmi les premières villes colombiennes "
+    "fr-CA": "Bogota, Medellín et Rionegro figurent parmi les premières villes colombiennes "
     "certifiées par le programme. Monterrey figure parmi les premières villes mexicaines.",
 }
 FIRST_WORDS = {"en": "first cit", "es": "primeras ciudades", "pt-BR": "primeiras cidades",
