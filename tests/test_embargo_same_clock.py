@@ -140,7 +140,8 @@ def test_desks_that_name_places_say_each_hour_once(tmp_path: Path) -> None:
     """AP, the Spanish and the Brazilian desks give one hour once, with all its places."""
     folder = build_round(tmp_path, "americas", AMERICAS, ("txt",))
     for lang, line in [
-        ("en", "Embargoed until 10 a.m. EDT (8 a.m. in Edmonton and Saskatoon), June 10, 2032"),
+        # AP names North American clocks by zone, as its own: "MDT and CST", no city.
+        ("en", "Embargoed until 10 a.m. EDT (8 a.m. MDT and CST), June 10, 2032"),
         ("es", "a las 10:00 en Nueva York (9:00 en Bogotá y Lima)"),
         ("pt-BR", "às 10h em Nova York (11h em Brasília; 10h em Manaus e Cuiabá)"),
     ]:
@@ -193,3 +194,24 @@ def test_a_release_datelined_on_another_clock_tells_its_country_its_own_time(
     assert lines["en"] == "Embargoed until 9 a.m. EDT, Sept. 20, 2034"
     mail = (folder / "pt-BR" / "press-release.eml").read_text("utf-8")
     assert "Date: Wed, 20 Sep 2034 10:00:00 -0300" in mail
+
+
+# A US city on the Pacific clock and a Canadian one on Mountain time, from New York.
+NORTH_AMERICA = """\
+date: 2034-03-15
+languages: [en]
+embargo: 2034-03-15T10:00:00-04:00
+cities:
+  new:
+    - {name: Durham, region: NC, country: US, level: silver}
+    - {name: Calgary, region: AB, country: CA, level: silver}
+  upgraded:
+    - {name: Seattle, region: WA, country: US, from: gold, level: platinum}
+"""
+
+
+def test_ap_names_north_american_clocks_by_zone_in_the_programs_release(tmp_path) -> None:
+    """AP: "(8 a.m. in Calgary)" named one city's time, and left out Seattle's."""
+    folder = build_round(tmp_path, "na", NORTH_AMERICA, ("txt",), "--only", "release")
+    line = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n", 1)[0]
+    assert _line(line) == "Embargoed until March 15, 2034, at 10 a.m. EDT (8 a.m. MDT, 7 a.m. PDT)"
