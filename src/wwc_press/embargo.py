@@ -96,7 +96,14 @@ class EmbargoTimes:
         return [
             (zone_of[key], city.country, places.city_name(city, self.press.tag))
             for _, city in cities
-            if (city.country != home or self.press.names_zones or self._by_zone(city.country))
+            if (city.country != home or self.press.names_zones)
+            # AP gives its own zone alone: a North American city's clock is its readers' to
+            # work out ("(8 a.m. in Calgary)" named one city's time and left Seattle's out).
+            and not (
+                self.press.zone_form
+                and not self.press.names_zones
+                and city.country in _ZONED_COUNTRIES
+            )
             and readers.city_language(city.country, [self.press.tag]) == self.press.tag
             and (key := city_key(city)) in zone_of
         ]
@@ -136,38 +143,18 @@ class EmbargoTimes:
             return self._zoned_times(when, zones)
         groups: dict[str, list[str]] = {}
         offsets: dict[str, tuple[dt.timedelta, dt.timedelta]] = {}
-        named: dict[str, list[str]] = {}  # clock -> the zones that name it (AP)
         home = self.moment(when)
         for zone, country, *city in zones:
-            there = self.moment(when, zone)
-            if city and there == home:
+            if city and self.moment(when, zone) == home:
                 continue  # "11 a.m. EDT" is Lévis's time too: "(11 a.m. in Lévis)" said it twice
             local = when.astimezone(ZoneInfo(zone))
-            if city and self._by_zone(country):  # AP: "(7 a.m. PDT, 8 a.m. MDT)", no city
-                offsets[there["clock"]] = _east(local)
-                if there["zone"] not in (zones_named := named.setdefault(there["clock"], [])):
-                    zones_named.append(there["zone"])
-                continue
             name = self._clock_place(when, zone, country, city[0] if city else "")
             clock = self.press.clock(local)
             names = groups.setdefault(clock, [])
             offsets[clock] = _east(local)
             if name not in names:
                 names.append(name)
-        listed = [*groups.items()]
-        listed += [(f"{clock} {self.press.series(zones)}", []) for clock, zones in named.items()]
-        offsets |= {f"{clock} {self.press.series(z)}": offsets[clock] for clock, z in named.items()}
-        return sorted(listed, key=lambda group: offsets[group[0]], reverse=True)
-
-    def _by_zone(self, country: str) -> bool:
-        """Whether the program's release names the clocks of ``country`` by their zones: AP for
-        the United States and Canada ("7 a.m. PDT, 8 a.m. MDT"), as it names its own; a city in
-        that list read as one city's time among the round's several."""
-        return (
-            not self.press.names_zones
-            and bool(self.press.zone_form)
-            and (country in _ZONED_COUNTRIES)
-        )
+        return sorted(groups.items(), key=lambda group: offsets[group[0]], reverse=True)
 
     def _zoned_times(
         self, when: dt.datetime, zones: list[tuple[str, ...]]
