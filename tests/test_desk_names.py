@@ -105,11 +105,11 @@ def _txt(folder: Path, lang: str, output: str = "press-release") -> str:
          "Certification in recognition of how the city continues to use data and evidence to "
          "serve its residents, Results for America announced today."),
         ("es", "rosario-s-ar", "Rosario (Santa Fe) obtuvo la certificación Plata de What Works "
-         "Cities en reconocimiento a la manera en que la ciudad usa datos y evidencia al "
-         "servicio de sus habitantes, anunció hoy Results for America."),
+         "Cities en reconocimiento a la manera en que la ciudad pone los datos y la evidencia "
+         "al servicio de sus habitantes, anunció hoy Results for America."),
         ("es", "valparaiso-vs-cl", "renovó su certificación Plata de What Works Cities en "
-         "reconocimiento a la manera en que la ciudad sigue usando datos y evidencia al servicio "
-         "de sus habitantes, anunció hoy Results for America."),
+         "reconocimiento a la manera en que la ciudad sigue poniendo los datos y la evidencia al "
+         "servicio de sus habitantes, anunció hoy Results for America."),
         ("pt-BR", "campinas-sp-br", "Campinas conquistou a certificação Prata do What Works "
          "Cities em reconhecimento à forma como a cidade usa dados e evidências a serviço de "
          "seus moradores, anunciou hoje a Results for America."),

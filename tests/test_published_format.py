@@ -108,7 +108,7 @@ def test_a_city_release_reads_as_local_news(built: Path) -> None:
     quito = pdf_text(built / "es" / "cities" / "quito-ec.pdf")
     lead = (
         "Quito obtuvo la certificación Plata de What Works Cities en reconocimiento a la manera "
-        "en que la ciudad usa datos y evidencia al servicio de sus habitantes, anunció hoy "
+        "en que la ciudad pone los datos y la evidencia al servicio de sus habitantes, anunció hoy "
         "Results for America."
     )
     assert lead in quito

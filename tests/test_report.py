@@ -123,7 +123,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             # ... and the attribution last (AP: between the news and its reason, it read as
             # the reason for announcing).
             "Córdoba obtuvo la certificación Plata de What Works Cities en reconocimiento a la "
-            "manera en que la ciudad usa datos y evidencia al servicio de sus habitantes, "
+            "manera en que la ciudad pone los datos y la evidencia al servicio de sus habitantes, "
             "anunció hoy Results for America.",
             "Córdoba está entre las primeras ciudades argentinas en obtener la certificación",
         ]),
