@@ -211,8 +211,10 @@ def test_a_us_citys_release_names_both_zones_as_ap_does(south: Path) -> None:
     ]:
         assert line in _line(pdf_text(south / "en" / "cities" / f"{name}.pdf"))
         assert (south / "en" / "cities" / f"{name}.txt").read_text("utf-8").startswith(line)
+    # Abroad, local time with the program's by its zone, the date last (AP desk, reading 12:
+    # "noon local time, April 18, 2035 (11 a.m. in New York)").
     abroad = (south / "en" / "cities" / "curitiba-pr-br.txt").read_text("utf-8")
-    assert abroad.startswith("Embargoed until noon local time, Nov. 10, 2026 (10 a.m. in New York)")
+    assert abroad.startswith("Embargoed until noon local time (10 a.m. EST), Nov. 10, 2026")
 
 
 @pytest.mark.parametrize(
