@@ -206,8 +206,9 @@ def test_when_every_new_city_shares_a_level_all_of_them_earned_it(
          "Certification from Gold in recognition of how the city uses data and evidence to "
          "serve its residents, Results for America announced today."),
         ("es", "montevideo-uy", "Montevideo pasó del nivel Oro al nivel Platino de la "
-         "certificación What Works Cities en reconocimiento a la manera en que la ciudad usa "
-         "datos y evidencia al servicio de sus habitantes, anunció hoy Results for America."),
+         "certificación What Works Cities en reconocimiento a la manera en que la ciudad pone "
+         "los datos y la evidencia al servicio de sus habitantes, anunció hoy Results for "
+         "America."),
         ("pt-BR", "rio-de-janeiro-rj-br", "O Rio de Janeiro passou do nível Prata para o nível "
          "Ouro da certificação What Works Cities em reconhecimento à forma como a cidade usa "
          "dados e evidências a serviço de seus moradores, anunciou hoje a Results for America."),
