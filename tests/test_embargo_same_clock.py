@@ -215,3 +215,29 @@ def test_ap_gives_its_own_zone_alone_in_the_programs_release(tmp_path) -> None:
     folder = build_round(tmp_path, "na", NORTH_AMERICA, ("txt",), "--only", "release")
     line = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n", 1)[0]
     assert _line(line) == "Embargoed until 10 a.m. EDT, March 15, 2034"
+
+
+# Saskatchewan alone at its hour, in September, from Toronto.
+LONE_REGINA = """\
+date: 2035-09-24
+languages: [en, fr-CA]
+dateline: {name: Toronto, region: "ON", country: CA}
+embargo: 2035-09-24T10:00:00-04:00
+cities:
+  new:
+    - {name: Regina, region: SK, country: CA, level: silver}
+    - {name: St. John's, region: NL, country: CA, level: gold}
+"""
+
+
+def test_saskatchewan_alone_at_its_hour_is_named_by_its_cities(tmp_path) -> None:
+    """CP: a lone "8 a.m. CST" read as a slip in September, when the rest of Central time is on
+    CDT: "8 a.m. in Regina", as beside Manitoba; beside Alberta's hour, "MT and CST"."""
+    folder = build_round(tmp_path, "regina", LONE_REGINA, ("txt",), "--only", "release")
+    first = {lang: _line((folder / lang / "press-release.txt").read_text("utf-8").split("\n")[0])
+             for lang in ("en", "fr-CA")}  # fmt: skip
+    assert (
+        first["en"]
+        == "Embargoed until Sept. 24, 2035, at 10 a.m. ET (11:30 a.m. NT, 8 a.m. in Regina)"
+    )
+    assert first["fr-CA"].endswith("8 h à Regina")

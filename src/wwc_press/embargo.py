@@ -213,11 +213,14 @@ class EmbargoTimes:
         standard time all year, where the press says so (``listed_apart_by_cities``), when the
         list holds a zone CLDR names alike at another hour (Saskatchewan's CST beside
         Manitoba's CDT: "9 a.m. CT, 8 a.m. in Regina", never "8 a.m. CST" an hour from "CT").
-        Elsewhere its standard time names it, as its own release does ("8 a.m. MT and CST")."""
+        Beside a zone of its hour its standard time names it, as its own release does ("8 a.m.
+        MT and CST"); alone at its hour, by its cities too ("8 a.m. in Regina"): a lone "8 a.m.
+        CST" read as a slip in September, when the rest of Central time is on CDT (CP desk)."""
         if not self.press.listed_apart_by_cities or not keeps_standard_time(zone, local.year):
             return False
         offset = local.utcoffset()
-        return any(
+        shown = [local.astimezone(ZoneInfo(other)).utcoffset() for other in beside if other != zone]
+        return offset not in shown or any(
             same_name(zone, other) and local.astimezone(ZoneInfo(other)).utcoffset() != offset
             for other in beside
         )
