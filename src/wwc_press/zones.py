@@ -329,9 +329,9 @@ def release_zone(dateline: Place | None, program: str, when: dt.datetime | None)
     it in a city on another clock than the program's (a release datelined in São Paulo is
     embargoed "às 10h (horário de Brasília)", not at New York's 9 a.m.); else the program's
     (the settings' ``timezone``). A dateline on the program's clock (Ottawa) keeps the
-    program's zone, which names it as before."""
-    if dateline is None:
+    program's zone, which names it as before; so does an immediate release (no ``when``),
+    sparing it the city database's load."""
+    if dateline is None or when is None:  # an immediate release tells no time of its own
         return program
     zone = city_timezone(dateline.name, dateline.region, dateline.country, when)
-    year = (when or dt.datetime.now(dt.UTC)).year
-    return zone if zone and not same_clock(zone, program, year) else program
+    return zone if zone and not same_clock(zone, program, when.year) else program
