@@ -139,14 +139,15 @@ class EmbargoTimes:
         A press that names zones gives each clock its zones (``_zoned_times``): CP a zone's
         name alone ("11 a.m. AT, 8 a.m. MT and CST"), Quebec with its cities.
         """
+        # A city on the program's own time and zone is the line's own: "11 a.m. EDT" is
+        # Lévis's time too, and "(11 a.m. in Lévis)" said it twice.
+        home = self.moment(when)
+        zones = [item for item in zones if len(item) < 3 or self.moment(when, item[0]) != home]
         if self.press.names_zones:
             return self._zoned_times(when, zones)
         groups: dict[str, list[str]] = {}
         offsets: dict[str, tuple[dt.timedelta, dt.timedelta]] = {}
-        home = self.moment(when)
         for zone, country, *city in zones:
-            if city and self.moment(when, zone) == home:
-                continue  # "11 a.m. EDT" is Lévis's time too: "(11 a.m. in Lévis)" said it twice
             local = when.astimezone(ZoneInfo(zone))
             name = self._clock_place(when, zone, country, city[0] if city else "")
             clock = self.press.clock(local)
@@ -162,16 +163,13 @@ class EmbargoTimes:
         """The other times of a press that names zones (CP, Quebec), each clock said once, east
         to west, with the zones that read it: "8 a.m. MT and CST", « 8 h à Edmonton (heure des
         Rocheuses) et à Saskatoon (heure normale du Centre) »; one zone alone as "9 a.m. CT",
-        « 9 h (heure du Centre) à Winnipeg ». Cities on the program's own clock are left out;
-        a zone named by its cities (``_by_cities``) is said apart: "8 a.m. in Regina"."""
-        home = self.moment(when)
+        « 9 h (heure du Centre) à Winnipeg »; a zone named by its cities (``_by_cities``) is
+        said apart: "8 a.m. in Regina"."""
         beside = [self.timezone, *(zone for zone, *_ in zones)]
         # (clock, the zone's name, "" where named by its cities) -> its zone, time and cities
         times: dict[tuple[str, str], tuple[str, dt.datetime, list[str]]] = {}
         for zone, _country, *city in zones:
             there = self.moment(when, zone)
-            if city and (there["clock"], there["zone"]) == (home["clock"], home["zone"]):
-                continue
             local = when.astimezone(ZoneInfo(zone))
             named = "" if city and self._by_cities(zone, local, beside) else there["zone"]
             if named and (twin := _twin(zone, local, beside)):
