@@ -114,7 +114,7 @@ def render(
     if "a" not in context:  # the index and the review page print no prose
         return page
     page = typographed(page, l10n.tag)
-    print_language = l10n.press.hyphenation if for_pdf else None
+    print_language = l10n.press.print_tag if for_pdf else None
     names = fields.proper_names(context["a"], l10n.tag, context["settings"])
     page = typeset.protect(
         page, names, _kept_whole(context, l10n.tag), print_language=print_language,

@@ -1,7 +1,7 @@
 """One profile per language: everything the code knows about a language, in one object.
 
 The rest of the code is language-neutral and asks the profile of a language (``profile("es")``)
-for its locale, catalog, hyphenation and spelling dictionary, and lets it write: numbers in
+for its locale, catalog, print language and spelling dictionary, and lets it write: numbers in
 words or figures, a series with its conjunction, quotation marks, dates and clock times, the
 name of a time zone, and how its press places a city (which countries by region, in what form,
 the cities that stand alone). Templates have it as ``press``. Wording stays in the templates
@@ -45,7 +45,7 @@ class Profile:
     tag: str  # BCP 47, as in outputs' folders and <html lang>
     babel_locale: str  # CLDR's locale for dates, numbers and names
     catalog_dir: str | None  # gettext's folder under locales/; None for English, the source
-    hyphenation: str  # print's full language tag ("en" alone reads as en_GB); nothing hyphenates
+    print_tag: str  # the print's full language tag ("en" alone reads as en_GB in WeasyPrint)
     # Word's language for spelling; a bare "es" would be Spain's, the releases are the Americas'.
     word_language: str
     # Debian's package of the hunspell dictionary check spells with (the Makefile installs the

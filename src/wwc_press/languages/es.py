@@ -83,7 +83,7 @@ PROFILE = Profile(
     babel_locale="es",
     # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.
     catalog_dir="es",
-    hyphenation="es",
+    print_tag="es",
     word_language="es-419",
     dictionary_package="hunspell-es",
     iso_codes="es",
