@@ -46,7 +46,7 @@ _WORDS = r"(?<![\w&#])[^\W\d_][\w’'\-]*(?: [^\W\d_][\w’'\-]*)*"
 _HEADINGS = re.compile(r'<h[12]\b|<p class="subheadline"|<p class="timing"')
 # A name shorter than this is not marked on screen: one word that short is no name worth the
 # span ("Lima" is held by the no-break spaces around it, if at all).
-SHORTEST_HYPHENATED = 6
+SHORTEST_MARKED = 6
 # Print sets its text with ``overflow-wrap: normal`` (release.css says why), so a word too
 # long for its line would run off the page. A run longer than this, with no space, hyphen or soft
 # hyphen in it, may be wider than the narrowest column of body text (a quote's, 41 em at 11 pt,
@@ -234,7 +234,7 @@ class _Typesetter:
         if self.print_language:
             return text
         text = _kept_compounds(text)
-        if len(text) < SHORTEST_HYPHENATED:
+        if len(text) < SHORTEST_MARKED:
             return text
         return f'<span class="name">{text}</span>'
 
@@ -271,7 +271,7 @@ class _Typesetter:
             if match.lastgroup == "address":
                 return found if self.print_language else f'<span class="name">{found}</span>'
             if match.lastgroup == "unit":  # "million" after "$4.2": one unit with its figure
-                short = all(len(w) < SHORTEST_HYPHENATED for w in found.split(NBSP))
+                short = all(len(w) < SHORTEST_MARKED for w in found.split(NBSP))
                 plain = self.print_language or short
                 return found if plain else f'<span class="name">{found}</span>'
             before = match.string[: match.start()].rstrip(" \t\r\n")
