@@ -81,6 +81,11 @@ def _line(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
 
 
+def _embargo_line(folder: Path, lang: str) -> str:
+    """The release's first line, the embargo's, its spaces read as spaces."""
+    return _line((folder / lang / "press-release.txt").read_text("utf-8").split("\n", 1)[0])
+
+
 def _first_page(path: Path) -> str:
     """The words of a PDF's first page (a release's head, the report's cover)."""
     raw = subprocess.run(
@@ -116,7 +121,7 @@ def test_the_list_names_saskatoon_as_its_own_release_does(
     """Saskatoon's release and the program's list give its hour and zone the same way."""
     city = (june / lang / "cities" / "saskatoon-sk-ca.txt").read_text("utf-8")
     assert own in _line(city.split("\n")[0])
-    listed = _line((june / lang / "press-release.txt").read_text("utf-8").split("\n")[0])
+    listed = _embargo_line(june, lang)
     zone = own.split(" ", 2)[-1]  # "CST", "(heure normale du Centre)"
     assert zone in listed and apart not in listed  # its zone, not its city among zones
     clocks = re.findall(r"\b\d{1,2}(?: a\.m\.| h)", listed.split("(", 1)[1])
@@ -163,8 +168,7 @@ cities:
 def test_a_place_on_the_programs_own_clock_is_not_listed_again(tmp_path: Path) -> None:
     """AP: "11 a.m. EDT (11 a.m. in Lévis and London)" said one time twice."""
     folder = build_round(tmp_path, "eastern", EASTERN, ("txt",), "--only", "release")
-    line = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n", 1)[0]
-    assert _line(line) == "Embargoed until 11 a.m. EDT, May 18, 2033"
+    assert _embargo_line(folder, "en") == "Embargoed until 11 a.m. EDT, May 18, 2033"
 
 
 # Datelined in São Paulo, embargoed at 10 a.m. there: the file writes São Paulo's offset.
@@ -188,8 +192,7 @@ def test_a_release_datelined_on_another_clock_tells_its_country_its_own_time(
     result = run(["validate", str(tmp_path / "sp.yaml")])
     assert result.exit_code == 0 and "offset" not in result.output, result.output
     folder = build_round(tmp_path, "sp", SAO_PAULO, ("txt", "eml"), "--only", "release")
-    lines = {lang: _line((folder / lang / "press-release.txt").read_text("utf-8").split("\n")[0])
-             for lang in ("en", "pt-BR")}  # fmt: skip
+    lines = {lang: _embargo_line(folder, lang) for lang in ("en", "pt-BR")}
     assert lines["pt-BR"] == "Sob embargo até 20 de setembro de 2034, às 10h (horário de Brasília)"
     assert lines["en"] == "Embargoed until 9 a.m. EDT, Sept. 20, 2034"
     mail = (folder / "pt-BR" / "press-release.eml").read_text("utf-8")
@@ -213,8 +216,7 @@ cities:
 def test_ap_gives_its_own_zone_alone_in_the_programs_release(tmp_path) -> None:
     """AP: "(8 a.m. in Calgary)" named one city's time, and left Seattle's out."""
     folder = build_round(tmp_path, "na", NORTH_AMERICA, ("txt",), "--only", "release")
-    line = (folder / "en" / "press-release.txt").read_text("utf-8").split("\n", 1)[0]
-    assert _line(line) == "Embargoed until 10 a.m. EDT, March 15, 2034"
+    assert _embargo_line(folder, "en") == "Embargoed until 10 a.m. EDT, March 15, 2034"
 
 
 # Saskatchewan alone at its hour, in September, from Toronto.
@@ -234,8 +236,7 @@ def test_saskatchewan_alone_at_its_hour_is_named_by_its_cities(tmp_path) -> None
     """CP: a lone "8 a.m. CST" read as a slip in September, when the rest of Central time is on
     CDT: "8 a.m. in Regina", as beside Manitoba; beside Alberta's hour, "MT and CST"."""
     folder = build_round(tmp_path, "regina", LONE_REGINA, ("txt",), "--only", "release")
-    first = {lang: _line((folder / lang / "press-release.txt").read_text("utf-8").split("\n")[0])
-             for lang in ("en", "fr-CA")}  # fmt: skip
+    first = {lang: _embargo_line(folder, lang) for lang in ("en", "fr-CA")}
     assert (
         first["en"]
         == "Embargoed until Sept. 24, 2035, at 10 a.m. ET (11:30 a.m. NT, 8 a.m. in Regina)"
