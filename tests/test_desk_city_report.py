@@ -170,8 +170,9 @@ LEVEL_SENTENCES = [
     ("round", "fr-CA", "sherbrooke-qc-ca",
      "La certification Or est décernée aux villes qui remplissent de 68 % à 84 % des 43 critères "
      "du programme."),
+    # Argentine readers: Clarín's "85%", the sign joined to its figure (CLDR es_AR).
     ("provinces", "es", "rosario-s-ar",
-     "La certificación Platino se otorga a las ciudades que cumplen el 85 % o más de los 43 "
+     "La certificación Platino se otorga a las ciudades que cumplen el 85% o más de los 43 "
      "criterios del programa."),
     ("provinces", "en", "rosario-s-ar",
      "Platinum Certification goes to cities that meet 85% or more of the program’s 43 criteria."),

@@ -1,6 +1,7 @@
-"""Mexican Spanish (languages/es_mx.py) for every Spanish release whose readers are Mexican: the
-June 2024 round certifies San Pedro Garza García, whose Spanish release prints its figures as
-CLDR's es_MX does, while the other Latin American releases keep the Spanish profile's."""
+"""The Spanish of each country's readers (languages/es_mx.py, es_americas.py): the June 2024
+round certifies San Pedro Garza García, whose Spanish release prints its figures as CLDR's es_MX
+does, and Las Condes, whose release prints Chile's; the program's release keeps the Latin
+American profile's (RAE's "30 000", "51 %", « »)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,22 @@ def test_a_mexican_citys_spanish_release_prints_mexican_figures(round_2024: Path
     assert "con 30,000 habitantes" in mexican
     assert "entre el 51% y el 67%" in mexican
     chilean = pdf_text(round_2024 / "es" / "cities" / "las-condes-rm-cl.pdf")
-    assert " ".join(chilean.replace("\u00a0", " ").split()).count("con 30 000 habitantes") == 1
-    assert "entre el 51 % y el 67 %" in chilean
+    assert "con 30.000 habitantes" in chilean  # El Mercurio's, CLDR es_CL's
+    assert "entre el 51% y el 67%" in chilean
+    program = pdf_text(round_2024 / "es" / "press-release.pdf")
+    assert "51 %" in program and "51%" not in program
 
 
 def test_mexican_readers_get_the_mexican_profile() -> None:
     spanish = profile("es")
     assert spanish.for_readers("MX") == "es-MX"
-    assert spanish.for_readers("AR") == "es"
+    assert spanish.for_readers("AR") == "es-AR"
+    assert spanish.for_readers("US") == "es"  # the program's release, datelined New York
+    assert spanish.for_readers("BR") == "es"
+    colombian = profile("es-CO")
+    assert colombian.number(30_000) == "30.000" and colombian.percent(0.51) == "51%"
+    assert colombian.word_language == "es-CO" and colombian.text_language == "es"
+    assert profile("es-PE").number(30_000) == "30,000"  # CLDR es_PE: Peru groups by commas
     mexican = profile("es-MX")
     assert mexican.text_language == "es"  # the file's Spanish and its catalog
     assert mexican.number(4_200_000) == "4,200,000"
@@ -111,10 +120,25 @@ def test_a_mexican_citys_release_sets_the_files_figures_as_mexican_press(figures
             assert latin_american not in words
 
 
-def test_other_latin_american_releases_keep_the_files_figures(figures: Path) -> None:
-    words = _words((figures / "es" / "cities" / "rosario-s-ar.txt").read_text("utf-8"))
-    assert "publicó 2,3 millones de registros para sus 1 142 994 habitantes" in words
-    assert "el 51 % de sus servicios informa resultados, frente al 4,5 % de 2019" in words
+def test_an_argentine_citys_release_sets_the_files_figures_as_argentine_press(figures: Path):
+    """Clarín's and La Nación's figures (CLDR es_AR): a point between the thousands, a decimal
+    comma, "51%"; the file's "1 142 994" and "51 %" are RAE's, which no Argentine desk prints."""
+    for text in (
+        (figures / "es" / "cities" / "rosario-s-ar.txt").read_text("utf-8"),
+        pdf_text(figures / "es" / "cities" / "rosario-s-ar.pdf"),
+    ):
+        words = _words(text)
+        assert "publicó 2,3 millones de registros para sus 1.142.994 habitantes" in words
+        assert "el 51% de sus servicios informa resultados, frente al 4,5% de 2019" in words
+        assert "0341 480-2000" in words  # Argentina's own number in national form
+        for general in ("142 994", "51 %", "4,5 %"):
+            assert general not in words
+
+
+def test_the_program_release_keeps_the_latin_american_figures(figures: Path) -> None:
+    words = _words((figures / "es" / "press-release.txt").read_text("utf-8"))
+    assert "2,3 millones de registros para sus 1 142 994 habitantes" in words
+    assert "el 51 % de sus servicios" in words
 
 
 def test_the_word_slot_for_a_mayors_quote_fits_every_spanish_speaking_country(figures) -> None:
@@ -132,8 +156,10 @@ def test_the_word_slot_for_a_mayors_quote_fits_every_spanish_speaking_country(fi
 
 
 def test_a_mexican_citys_release_quotes_as_mexican_papers_do(figures: Path) -> None:
-    """“ ”, never RAE's « », which a Mexican desk read as Spain's (EFE's) marks."""
+    """“ ”, never RAE's « », which Mexican, Colombian and Argentine desks read as Spain's
+    (EFE's) marks."""
     words = _words((figures / "es" / "cities" / "monterrey-nle-mx.txt").read_text("utf-8"))
     assert "“Atendimos 30,000 solicitudes" in words and "«" not in words
     assert profile("es-MX").quote("Dijo «sí».") == "“Dijo ‘sí’”."
+    assert profile("es-AR").quote("Dijo «sí».") == "“Dijo ‘sí’”."
     assert profile("es").quote("Dijo “sí”.") == "«Dijo “sí”»."

@@ -23,6 +23,20 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 OG_LOCALE = {"en": "en_US", "es": "es_LA", "pt-BR": "pt_BR"}
 
 
+def _tag(lang: str, page: str) -> str | None:
+    """A page's language, where its readers' variant names it: a city's own Spanish release is
+    its country's Spanish (the sample's Argentine and Uruguayan cities: es-AR, es-UY)."""
+    country = page.removesuffix(".html").rsplit("-", 1)[-1].upper()
+    if lang == "es" and "cities/" in page and country in ("AR", "UY"):
+        return f"es-{country}"
+    return None
+
+
+def _og_locale(lang: str, page: str) -> str:
+    tag = _tag(lang, page)
+    return tag.replace("-", "_") if tag else OG_LOCALE[lang]
+
+
 def _languages_of(page: str) -> list[str]:
     """The languages the same output exists in, written out from the sample's cities."""
     lang, rest = page.split("/", 1)
@@ -56,9 +70,9 @@ def test_every_html_output_names_its_language_versions_and_preview(sample: Path,
     assert head.one("og:type") == "article"
     assert head.one("og:title")
     assert head.one("og:description")
-    assert head.one("og:locale") == OG_LOCALE[lang]
+    assert head.one("og:locale") == _og_locale(lang, page)
     assert sorted(head.meta.get("og:locale:alternate", [])) == sorted(
-        OG_LOCALE[other] for other in languages if other != lang
+        _og_locale(other, page) for other in languages if other != lang
     )
     image = head.one("og:image")
     assert posixpath.normpath(posixpath.join(posixpath.dirname(page), image)) == _card_of(page)
@@ -73,7 +87,7 @@ def test_every_html_output_names_its_language_versions_and_preview(sample: Path,
     assert data["@context"] == "https://schema.org"
     assert validate(data) == []
     assert data["@type"] == "NewsArticle"
-    assert data["inLanguage"] == lang
+    assert data["inLanguage"] == (_tag(lang, page) or lang)
     assert data["datePublished"] == "2023-06-21T10:00:00-04:00"  # the embargo, with its offset
     assert data["headline"] == head.one("og:title")
     logo = posixpath.join(posixpath.dirname(page), data["publisher"]["logo"]["url"])

@@ -115,10 +115,11 @@ def test_a_city_release_reads_as_local_news(built: Path) -> None:
     # Not called the first in Ecuador: the roster does not know where the 38 cities certified
     # before this illustrative round were (its baseline comes later).
     assert "primera ciudad" not in quito and "primeras ciudades" not in quito
-    # What the city did comes before what the level means; the city's own voice is there.
+    # What the city did comes before what the level means; the city's own voice is there, in
+    # the marks of Ecuador's papers (El Comercio, El Universo: “ ”, not RAE's « »).
     assert quito.index("Quito abrió sus datos") < quito.index("La certificación Plata se otorga")
     assert (
-        "«Los datos cambiaron nuestra forma de gobernar», afirmó Ana Torres, directora de datos "
+        "“Los datos cambiaron nuestra forma de gobernar”, afirmó Ana Torres, directora de datos "
         "de Quito." in quito
     )
     assert "la ciudad de Quito" not in quito

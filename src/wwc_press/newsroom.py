@@ -177,6 +177,7 @@ def head_values(
     text = description(page, release)
     canonical = posixpath.basename(path)
     cities = [output.city] if output.city else [c for _, c in announcement.cities.by_status()]
+    readers_country = (output.city or announcement.dateline or settings.dateline).country
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -206,7 +207,13 @@ def head_values(
         "site_name": settings.program,
         "image": image,
         "locale": og_locale(l10n.tag),
-        "other_locales": [og_locale(v.language) for v in found if not v.current],
+        # Each other version in its readers' form, as its own page declares it ("es_AR" for the
+        # Spanish release of an Argentine city, "en_CA" for a Canadian city's English one).
+        "other_locales": [
+            og_locale(profile(v.language).for_readers(readers_country))
+            for v in found
+            if not v.current
+        ],
         "published": moment,
         "feed": None,
         "json_ld": json_for_script(data),

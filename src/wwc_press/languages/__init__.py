@@ -427,13 +427,15 @@ def targets(languages: list[str]) -> list[str]:
 
 
 def _discovered() -> list[Profile]:
-    """The ``PROFILE`` of every module of this package, in the order of their names: adding a
-    language or a variant is adding its module."""
+    """The ``PROFILE`` (or ``PROFILES``) of every module of this package, in the order of their
+    names: adding a language or a variant is adding its module."""
     import importlib
     import pkgutil
 
     modules = sorted(info.name for info in pkgutil.iter_modules(__path__))
-    return [importlib.import_module(f"{__name__}.{name}").PROFILE for name in modules]
+    found = [importlib.import_module(f"{__name__}.{name}") for name in modules]
+    # A module of one language's variants for many countries gives them all (``es_americas``).
+    return [p for m in found for p in (m.PROFILES if hasattr(m, "PROFILES") else (m.PROFILE,))]
 
 
 _FOUND = _discovered()

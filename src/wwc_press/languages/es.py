@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 
 from babel.dates import format_date, format_time
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 from . import (
     Profile,
@@ -66,6 +69,65 @@ UNITS = MEASURES + r"|ciudades|países"
 
 # The words that join a range of figures (Fundéu: "del 51 al 67 %", "entre el 51 y el 67 %").
 RANGE_WORDS = "a|al|y|y el"
+
+
+_SPACES = "[ \u00a0\u202f]"
+# The words a decimal figure quantifies: a scale, a unit, a currency or "%" ("2,3 millones",
+# "1,5 km", "2,5 %"). Only these make "2,3" a decimal: "los ejes 1,2 y 3" is a list.
+_SCALED = (
+    rf"{_SPACES}?%|{_SPACES}(?:{MEASURES}|puntos{_SPACES}porcentuales|pesos|dólares|euros)"
+    r"(?![\w’'-])"
+)
+# A figure as the general Latin American form writes it: digits grouped in threes by a space
+# or a point ("30 000", "2.300.000"; a comma-grouped "30,000" is left as it is), or not grouped,
+# with a decimal comma of one or two digits. Not part of a longer figure, a telephone number's
+# groups ("+54 261 449 5100", "81 8400 4400"), a date ("17.06.2024") or a clock ("10:00").
+_FIGURE = re.compile(
+    rf"(?<![\w.,:+/])(?<![\d+]{_SPACES})"
+    rf"(?P<whole>\d{{1,3}}(?P<sep>{_SPACES}|\.)\d{{3}}(?:(?P=sep)\d{{3}})*|\d+)"
+    r"(?:,(?P<decimals>\d{1,2}))?"
+    rf"(?![\d:]|[.,]\d|{_SPACES}\d)"
+    # A decimal needs its word, after it or after the other end of a range ("entre 2,5 y
+    # 3,5 millones").
+    rf"(?P<scaled>(?={_SCALED}|{_SPACES}(?:y|a|al|o|-|–){_SPACES}\d[\d.,]*(?:{_SCALED})))?"
+)
+
+
+def national_typography(locale: str) -> Callable[[str], str]:
+    """The typography of a country's press, whose figures are CLDR's for ``locale``: the file's
+    figures, written in the general Latin American form ("2,3 millones", "30 000", "51 %"), set
+    as that press prints them ("2.3 millones", "30,000", "51%" in Mexico; "30.000", "51%" in
+    Colombia), then the Spanish typography. A figure's separators are typography, as CP's "75
+    per cent" for the file's "75%"; the words of a quote stay as recorded."""
+    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+
+    def national(match: re.Match) -> str:
+        whole, grouped, decimals = match["whole"], match["sep"], match["decimals"]
+        if decimals is not None and not (grouped or match["scaled"] is not None):
+            return match[0]  # "1,2 y 3": a list, or a decimal nothing tells apart from one
+        if grouped:
+            whole = re.sub(rf"{_SPACES}|\.", group, whole)
+        return whole + (f"{decimal}{decimals}" if decimals is not None else "")
+
+    joined_percent = format_percent(0.5, locale=locale).startswith("50%")
+
+    def typography(text: str) -> str:
+        text = _FIGURE.sub(national, text)
+        if joined_percent:  # CLDR es_MX, es_CO...: "51%", the sign joined to its figure
+            text = re.sub(rf"(?<=\d){_SPACES}%", "%", text)
+        return _typography(text)
+
+    return typography
+
+
+def double_quote(text: str) -> str:
+    """Latin American papers quote in “ ”, with ‘ ’ inside (RAE's « » are Spain's and EFE's;
+    a desk in Mexico, Bogotá or Buenos Aires never prints them), the closing period after the
+    marks."""
+    inner = re.sub("[«“]", "‘", re.sub("[»”]", "’", text))
+    if inner.endswith(".") and not inner.endswith(".."):
+        return f"“{inner[:-1]}”."
+    return f"“{inner}”"
 
 
 def _typography(text: str) -> str:
@@ -142,3 +204,27 @@ PROFILE = Profile(
         "nivel Platino",
     ),
 )
+
+
+def national(country: str, **press: object) -> Profile:
+    """The Spanish of a release whose readers are in ``country`` (a city's own release there, or
+    one datelined there), as that country's press prints it: CLDR's es_``country`` figures, in
+    the file's texts too (``national_typography``), “ ” quotes, its own telephone numbers in
+    national form, Word's Spanish of that country; the texts and the catalog stay the file's
+    "es". ``press``: what else its press does otherwise (Mexico's places)."""
+    locale = f"es_{country}"
+    return dataclasses.replace(
+        PROFILE,
+        tag=f"es-{country}",
+        babel_locale=locale,
+        word_language=f"es-{country}",
+        # CLDR groups four digits in most of these countries ("1.234", "1,234"), RAE does not.
+        group_four_digits=format_decimal(1234, locale=locale) != "1234",
+        group_separator=None,  # the country's own, CLDR's, not the space RAE gives
+        typography=national_typography(locale),
+        quote=double_quote,
+        opening_quote="“",
+        readers_country=country,
+        variant_of="es",
+        **press,
+    )
