@@ -179,8 +179,8 @@ def test_a_release_datelined_in_canada_is_canadian_press(example: Path) -> None:
     # CP names the other zone alone: "9 a.m. CT", never "9 a.m. CT in Winnipeg".
     assert "Embargoed until 10 a.m. ET (9 a.m. CT), Nov. 18, 2025" in text
     assert "MONTREAL, Nov. 18, 2025 — Results for America" in text
-    assert "Earning their first certification at the Silver level are two cities: Laval and " \
-        "Gatineau, Que." in text  # one province, said once  # fmt: skip
+    assert "Laval and Gatineau, Que., earned their first certification at the Silver level." \
+        in text  # one province, said once  # fmt: skip
     assert "Carlsbad, Calif., renewed its Gold Certification." in text
     assert "New York" not in text and "EST" not in text
     assert _word_languages(release.with_suffix(".docx")) == {"en-CA"}

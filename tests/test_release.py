@@ -40,7 +40,8 @@ EXPECTED = {
         "date": "21 de junio de 2023",
         "percent": "57 %",
         "levels": [
-            "En el nivel Oro se certificaron dos ciudades",
+            "Buenos Aires (Argentina) y Fortaleza (Brasil) obtuvieron su primera certificación "
+            "en el nivel Oro",
             "nivel Plata",
             "del nivel Plata al Oro",
         ],
@@ -73,7 +74,7 @@ EXPECTED = {
         "date": "21 de junho de 2023",
         "percent": "57%",
         "levels": [
-            "No nível Ouro, estrearam duas cidades",
+            "Buenos Aires (Argentina) e Fortaleza estrearam no nível Ouro",
             "nível Prata",
             "do nível Prata para o Ouro",
         ],
