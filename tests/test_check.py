@@ -89,6 +89,22 @@ def test_formatting_differences_are_not_problems() -> None:
     assert {f.value for f in es} == values == {f.value for f in pt}
 
 
+def test_a_city_is_named_whatever_its_apostrophe() -> None:
+    """A French text typed with the OQLF's apostrophe ("St. John’s") names the file's St.
+    John's: a highlight was failed as missing the city."""
+    a = Announcement.model_validate(
+        {
+            "date": datetime.date(2036, 11, 18),
+            "total_certified": 1,
+            "cities": {"new": [{"name": "St. John's", "region": "NL", "country": "CA",
+                                "level": "silver"}]},
+        }
+    )  # fmt: skip
+    en = facts("St. John's cut its wait by 40%.", "en", a)
+    fr = facts("St. John’s a réduit son attente de 40 %.", "fr-CA", a)
+    assert {f.value for f in en} == {f.value for f in fr} == {"CA:St. John's", "40%"}
+
+
 def test_years_and_months_are_not_mistaken_for_other_facts() -> None:
     a = Announcement.model_validate(
         {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}

@@ -145,9 +145,12 @@ def _month_number(name: str, language: Language) -> int:
 def facts(text: str, language: Language, announcement: Announcement) -> set[Fact]:
     """The numbers, percents, dates and cities a text states, normalized across languages."""
     found: set[Fact] = set()
+    # An apostrophe is the same typed or typeset: a French text that writes "St. John’s", as
+    # the OQLF does, names the city of the file's "St. John's".
+    text = text.replace("’", "'")
     # Names first, and out of the way: "Dos Hermanas" or "Três Corações" count nothing.
     for _, city in announcement.cities.by_status():
-        name = places.city_name(city, language)
+        name = places.city_name(city, language).replace("’", "'")
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             found.add(Fact("city", f"{city.country}:{city.name}", name))
             text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
