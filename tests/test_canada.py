@@ -32,7 +32,7 @@ def _place(name: str, region: str, country: str = "CA") -> Place:
     [
         (_place("Winnipeg", "MB"), "WINNIPEG", "WINNIPEG, Manitoba"),  # CP's list: alone
         (_place("Hamilton", "ON"), "HAMILTON", "HAMILTON, Ontario"),
-        (_place("St. John's", "NL"), "ST. JOHN'S", "ST. JOHN'S, Newfoundland and Labrador"),
+        (_place("St. John's", "NL"), "ST. JOHN'S, N.L.", "ST. JOHN'S, Newfoundland and Labrador"),
         (_place("Gatineau", "QC"), "GATINEAU, Que.", "GATINEAU, Quebec"),  # CP's abbreviation
         (_place("Surrey", "BC"), "SURREY, B.C.", "SURREY, British Columbia"),
         (_place("Charlottetown", "PE"), "CHARLOTTETOWN, P.E.I.",

@@ -32,10 +32,12 @@ from . import (
 
 # The Canadian Press Stylebook, datelines: the Canadian cities that stand alone, in datelines
 # and in text, for Canadian readers ("WINNIPEG", "HAMILTON"); the others take CP's abbreviation
-# of their province. Later editions may list more: check the Stylebook before adding one.
+# of their province. Later editions may list more: check the Stylebook before adding one. St.
+# John's is not among them: CP's wire datelines it "ST. JOHN'S, N.L.", as it does "SAINT JOHN,
+# N.B.", so that neither is read as the other (the CP desk's reading 13).
 CP_CANADIAN_CITIES = (
     "Calgary", "Edmonton", "Halifax", "Hamilton", "Montreal", "Ottawa", "Quebec", "Quebec City",
-    "Regina", "Saskatoon", "St. John's", "Toronto", "Vancouver", "Victoria", "Winnipeg",
+    "Regina", "Saskatoon", "Toronto", "Vancouver", "Victoria", "Winnipeg",
 )  # fmt: skip
 
 _PER_CENT = re.compile(r"(\d)(?:\s?%|\s+percent\b|\s+per\s+cent\b)")  # "75%", "75 percent"
