@@ -256,3 +256,47 @@ def test_a_card_headline_leaves_no_word_alone(americas: Path, canada: Path) -> N
             assert alone == [], (path.name, lines)
             assert not [line for line in lines[1:] if line.split()[0] == "del"], lines
     assert seen
+
+
+PROGRAM_CARD = """\
+date: 2036-11-18
+languages: [en]
+headline: {en: "Five Canadian cities, from St. John's to Calgary, earn What Works Cities \\
+  Certification"}
+cities:
+  new:
+    - {name: Halifax, region: NS, country: CA, level: silver}
+    - {name: St. John's, region: NL, country: CA, level: silver}
+    - {name: Lévis, region: QC, country: CA, level: silver}
+    - {name: Regina, region: SK, country: CA, level: silver}
+    - {name: Calgary, region: AB, country: CA, level: gold}
+"""
+
+
+def test_the_program_card_keeps_a_city_named_in_its_headline_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The release's link preview drew "Five Canadian cities, from St. / John's to Calgary"
+    (the CP desk, reading 13): a city of the round is a name its lines do not break."""
+    import contextlib
+
+    from wwc_press import publish
+    from wwc_press.plan import plan
+    from wwc_press.project import Project
+    from wwc_press.render import Renderer
+
+    pages: list[str] = []
+    real = publish.pdf_bytes
+    monkeypatch.setattr(publish, "pdf_bytes", lambda html, *a, **k: pages.append(html) or real(
+        html, *a, **k))  # fmt: skip
+    source = tmp_path / "round.yaml"
+    source.write_text(PROGRAM_CARD, "utf-8")
+    with contextlib.chdir(ROOT):
+        project = Project(ROOT)
+        [announcement] = project.load([source])
+        release = next(o for o in plan(announcement, ["en"], ["png"]) if o.kind == "release")
+        Renderer(project).cards(announcement, release)
+    [preview] = pages
+    lines = [re.sub(r"\s+", " ", line) for line in re.findall(r'class="line">([^<]*)<', preview)]
+    assert len(lines) > 1, lines
+    assert [line for line in lines if "St. John’s" in line or "St. John's" in line], lines

@@ -287,7 +287,10 @@ class Renderer:
         # de 2030" on two lines of its card read as a date and a stray year.
         date = l10n.press.long_date(announcement.date)
         if output.city is None:  # the release's or the report's link preview
-            keep = [settings.program, settings.organization, date]
+            # ... and every city of the round whole, as a headline may name one ("from St. /
+            # John's to Calgary" broke a name on the program's card).
+            cities = [l10n.city_name(city) for _, city in announcement.cities.by_status()]
+            keep = [settings.program, settings.organization, date, *cities]
             return cards.card_files(page, "program", keep, env, self.project.templates,
                                     cards.SIZES[:1], settings.program)  # fmt: skip
         place = l10n.city_headline(output.city)

@@ -121,8 +121,9 @@ def headline_lines(
     plain_ties = typeset.tie_headline(page.title, page.language)
     tied = plain_ties
     for name in sorted(keep, key=len, reverse=True):  # a tie inside a name: "dos\u00a0Campos"
-        spaced = r"[ \u00a0]".join(re.escape(word) for word in name.split())
-        tied = re.sub(spaced, name.replace(" ", "\u00a0"), tied)
+        # The headline's apostrophes are typeset ("St. John’s"), the file's names typed.
+        words = [re.escape(word).replace("'", "['’]") for word in name.replace("’", "'").split()]
+        tied = re.sub(r"[ \u00a0]".join(words), lambda m: m[0].replace(" ", "\u00a0"), tied)
     rules = PROFILES.get(page.language)
     ties_before = rules.headline_ties_before if rules else frozenset()
     measure = width - INSET
