@@ -98,8 +98,8 @@ def _txt(folder: Path, lang: str, output: str = "press-release") -> str:
         ("en", "rosario-s-ar", "Rosario has earned What Works Cities Silver Certification in "
          "recognition of how the city uses data and evidence to serve its residents, Results for "
          "America announced today."),
-        ("en", "curitiba-pr-br", "Curitiba has moved up to What Works Cities Gold Certification "
-         "from Silver in recognition of how the city uses data and evidence to serve its "
+        ("en", "curitiba-pr-br", "Curitiba has moved up from Silver to What Works Cities Gold "
+         "Certification in recognition of how the city uses data and evidence to serve its "
          "residents, Results for America announced today."),
         ("en", "louisville-ky-us", "Louisville has renewed its What Works Cities Gold "
          "Certification in recognition of how the city continues to use data and evidence to "
@@ -313,8 +313,9 @@ def test_the_report_says_what_its_unlisted_cities_are(
 
 def test_quebec_french_definitions_and_lead_in(quebec: Path) -> None:
     release = _txt(quebec, "fr-CA")
-    # One city's result: "Une des réalisations…", its paragraph; several: "Parmi…" and a list.
-    assert "Une des réalisations reconnues par la certification :" in release
+    # One city's result: "L'une des réalisations…" and the result, one paragraph; several:
+    # "Parmi…" and a list.
+    assert "L’une des réalisations reconnues par la certification : " in release
     assert "résultats soulignés" not in release
     sherbrooke = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
     # What a level asks for, from the settings' thresholds: no description of its cities.

@@ -202,8 +202,8 @@ def test_when_every_new_city_shares_a_level_all_of_them_earned_it(
     [
         # The attribution last (AP): set before "in recognition of…", the reason read as the
         # organization's reason for announcing.
-        ("en", "montevideo-uy", "Montevideo has moved up to What Works Cities Platinum "
-         "Certification from Gold in recognition of how the city uses data and evidence to "
+        ("en", "montevideo-uy", "Montevideo has moved up from Gold to What Works Cities "
+         "Platinum Certification in recognition of how the city uses data and evidence to "
          "serve its residents, Results for America announced today."),
         ("es", "montevideo-uy", "Montevideo pasó del nivel Oro al nivel Platino de la "
          "certificación What Works Cities en reconocimiento a la manera en que la ciudad pone "

@@ -131,7 +131,7 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "Henderson, Nevada, moves up to What Works Cities Gold Certification",
             "HENDERSON, Nev., June 21, 2023 —",
             # The dateline gives the state: the lead names the city alone.
-            "Henderson has moved up to What Works Cities Gold Certification from Silver in "
+            "Henderson has moved up from Silver to What Works Cities Gold Certification in "
             "recognition of how the city uses data and evidence to serve its residents, Results "
             "for America announced today.",
         ]),
