@@ -79,6 +79,10 @@ highlights:
         servicios informa resultados, frente al 4,5 % de 2019.
   - city: Rosario
     text: *highlight
+  - city: Zapopan
+    text:
+      en: Zapopan answered 30,000 requests, 64% of them online.
+      es: Zapopan atendió 30.000 solicitudes, el 64% de ellas en línea.
 contacts:
   - name: {en: Press Office, es: Oficina de prensa}
     organization: Results for America
@@ -136,9 +140,19 @@ def test_an_argentine_citys_release_sets_the_files_figures_as_argentine_press(fi
 
 
 def test_the_program_release_keeps_the_latin_american_figures(figures: Path) -> None:
-    words = _words((figures / "es" / "press-release.txt").read_text("utf-8"))
-    assert "2,3 millones de registros para sus 1 142 994 habitantes" in words
-    assert "el 51 % de sus servicios" in words
+    """RAE's figures throughout, the file's too where it writes them as a country's press does
+    ("30.000", "64%" in Zapopan's highlight): one text, one system (Spanish desk, reading 13)."""
+    for text in (
+        (figures / "es" / "press-release.txt").read_text("utf-8"),
+        pdf_text(figures / "es" / "press-release.pdf"),
+    ):
+        words = _words(text)
+        assert "2,3 millones de registros para sus 1 142 994 habitantes" in words
+        assert "el 51 % de sus servicios" in words
+        assert "Zapopan atendió 30 000 solicitudes, el 64 % de ellas en línea." in words
+        assert "30.000" not in words and "64%" not in words
+    zapopan = _words((figures / "es" / "cities" / "zapopan-jal-mx.txt").read_text("utf-8"))
+    assert "Zapopan atendió 30,000 solicitudes, el 64% de ellas en línea." in zapopan
 
 
 def test_the_word_slot_for_a_mayors_quote_fits_every_spanish_speaking_country(figures) -> None:

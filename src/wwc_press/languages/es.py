@@ -93,31 +93,49 @@ _FIGURE = re.compile(
 )
 
 
-def national_typography(locale: str) -> Callable[[str], str]:
-    """The typography of a country's press, whose figures are CLDR's for ``locale``: the file's
-    figures, written in the general Latin American form ("2,3 millones", "30 000", "51 %"), set
-    as that press prints them ("2.3 millones", "30,000", "51%" in Mexico; "30.000", "51%" in
-    Colombia), then the Spanish typography. A figure's separators are typography, as CP's "75
-    per cent" for the file's "75%"; the words of a quote stay as recorded."""
-    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+def figures_as(
+    group: str, decimal: str, *, four_digits: bool, joined_percent: bool
+) -> Callable[[str], str]:
+    """The Spanish typography of a press that writes figures with ``group`` between the
+    thousands (from four digits on where ``four_digits``) and ``decimal`` before the decimals,
+    and a percent sign joined to its figure or not: the file's figures, written in one Latin
+    American form or another ("2,3 millones", "30 000", "30.000", "51 %", "51%"), are set as
+    that press prints them, so that no text mixes two forms ("30.000 hogares" beside the
+    template's "30 000 habitantes" read as two systems: Spanish desk, reading 13). A figure's
+    separators are typography, as CP's "75 per cent" for the file's "75%"; the words of a quote
+    stay as recorded."""
 
-    def national(match: re.Match) -> str:
+    def figure(match: re.Match) -> str:
         whole, grouped, decimals = match["whole"], match["sep"], match["decimals"]
         if decimals is not None and not (grouped or match["scaled"] is not None):
             return match[0]  # "1,2 y 3": a list, or a decimal nothing tells apart from one
         if grouped:
-            whole = re.sub(rf"{_SPACES}|\.", group, whole)
+            digits = re.sub(rf"{_SPACES}|\.", "", whole)
+            whole = (
+                re.sub(rf"{_SPACES}|\.", group, whole) if four_digits or len(digits) > 4 else digits
+            )
         return whole + (f"{decimal}{decimals}" if decimals is not None else "")
 
-    joined_percent = format_percent(0.5, locale=locale).startswith("50%")
-
     def typography(text: str) -> str:
-        text = _FIGURE.sub(national, text)
+        text = _FIGURE.sub(figure, text)
         if joined_percent:  # CLDR es_MX, es_CO...: "51%", the sign joined to its figure
             text = re.sub(rf"(?<=\d){_SPACES}%", "%", text)
+        else:  # RAE: "51 %", the sign parted from its figure by a (no-break) space
+            text = re.sub(r"(?<=\d)%", "\u00a0%", text)
         return _typography(text)
 
     return typography
+
+
+def national_typography(locale: str) -> Callable[[str], str]:
+    """The typography of a country's press, whose figures are CLDR's for ``locale`` ("2.3
+    millones", "30,000", "51%" in Mexico; "30.000", "51%" in Colombia)."""
+    return figures_as(
+        get_group_symbol(locale),
+        get_decimal_symbol(locale),
+        four_digits=format_decimal(1234, locale=locale) != "1234",
+        joined_percent=format_percent(0.5, locale=locale).startswith("50%"),
+    )
 
 
 def double_quote(text: str) -> str:
@@ -161,7 +179,9 @@ PROFILE = Profile(
     inverted_marks=(("¿", "?"), ("¡", "!")),  # RAE: ¿…? ¡…!
     long_date=lambda day: format_date(day, "long", locale="es"),
     clock=lambda local: format_time(local.time(), "short", locale="es"),
-    typography=_typography,
+    # RAE, Ortografía 2010: "30 000" (a no-break space, from five digits on), "2,3 millones",
+    # "51 %"; the file's figures too.
+    typography=figures_as("\u00a0", ",", four_digits=False, joined_percent=False),
     # A city's own release gives its readers' clock as "hora local" (FundéuRAE, "horas
     # locales, uso inadecuado", 2024: "a las 13:00, hora local"), never by the capital CLDR
     # names the country's zone for: a desk in Mendoza or Rosario read "hora de Buenos Aires" as
