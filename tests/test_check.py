@@ -105,6 +105,17 @@ def test_a_city_is_named_whatever_its_apostrophe() -> None:
     assert {f.value for f in en} == {f.value for f in fr} == {"CA:St. John's", "40%"}
 
 
+def test_a_figure_with_its_thousands_word_is_one_number() -> None:
+    """The Brazilian press's "48 mil" (Estadão, Folha) is the English "48,000": check failed it
+    as "48" and "1000"."""
+    a = Announcement.model_validate(
+        {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}
+    )
+    assert {f.value for f in facts("48,000 students", "en", a)} == {"48000"}
+    assert {f.value for f in facts("48 mil estudantes", "pt-BR", a)} == {"48000"}
+    assert {f.value for f in facts("48\u00a0mil estudiantes", "es", a)} == {"48000"}
+
+
 def test_years_and_months_are_not_mistaken_for_other_facts() -> None:
     a = Announcement.model_validate(
         {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}

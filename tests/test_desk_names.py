@@ -45,6 +45,11 @@ cities:
   recertified:
     - {name: Louisville, region: KY, country: US, level: gold}
     - {name: Valparaíso, region: VS, country: CL, level: silver}
+highlights:
+  - city: Campinas
+    text:
+      en: Campinas redrew 23 bus routes for its 41,000 students.
+      pt-BR: Campinas redesenhou 23 linhas de ônibus para seus 41.000 estudantes.
 """
 
 # Datelined in Quebec City: one Gold city named of the new ones, one upgrade named of two, and
@@ -271,6 +276,18 @@ def test_a_large_figure_in_prose_as_each_press_writes_it(
     wire = (americas / lang / "press-release.txt").read_text("utf-8")
     assert sentence in wire
     assert "30.000" not in wire
+
+
+def test_the_files_round_figures_in_prose_as_the_brazilian_press_writes_them(americas: Path):
+    """The file's "41.000 estudantes" beside the tool's "30 mil habitantes" read as two systems
+    (Brazilian desk, reading 13): Estadão's and Folha's "41 mil", on the wire and the web."""
+    for text in (
+        (americas / "pt-BR" / "press-release.txt").read_text("utf-8"),
+        html_text(americas / "pt-BR" / "press-release.html"),
+    ):
+        words = " ".join(text.replace("\u00a0", " ").split())
+        assert "para seus 41 mil estudantes" in words
+        assert "41.000" not in words
 
 
 def test_figures_of_a_table_stay_figures() -> None:

@@ -111,6 +111,9 @@ def _number(text: str, language: Language) -> str:
 _ARTICLE_BEFORE_FIGURE = re.compile(r"(?i)\b(?:un|una|unos|unas|um|uma|uns|umas|une)\s+(?=\d)")
 
 
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f](?:mil|mille|thousand)\b")
+
+
 def _in_figures(text: str, language: Language) -> str:
     """Numbers in words written in figures, by text2num's parsers of each language: "vingt et
     une" is 21, "mil doscientas" 1200, "twenty-one" 21. "One", "una", "um", "une" stay words
@@ -119,6 +122,9 @@ def _in_figures(text: str, language: Language) -> str:
 
     text = profile(language).numbers_in_full(text)  # "veintiún" before a noun: "veintiuno"
     text = _ARTICLE_BEFORE_FIGURE.sub("", text)
+    # A figure and the word for its thousands are one number: the press's "48 mil" (Estadão,
+    # Folha) is the "48,000" of the English, not 48 and 1,000.
+    text = _THOUSANDS.sub(lambda match: str(int(match[1]) * 1000), text)
     in_figures = alpha2digit(text, profile(language).cldr_language, threshold=2)
     return _FRACTION.sub("", _ORDINAL.sub(" ", in_figures))
 

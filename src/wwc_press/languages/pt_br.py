@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel.dates import format_date
 
@@ -77,9 +78,24 @@ UNITS = (
 )
 
 
+# A figure of the file grouped in thousands ("41.000", "41 000", "2.000.000"), not part of a
+# longer figure, a decimal, a date or a telephone number.
+_GROUPED = re.compile(
+    r"(?<![\w.,:+/])(?<![\d+] )\d{1,3}(?:([.\u00a0 ])\d{3})(?:\1\d{3})*(?![\d:]|[.,]\d| \d)"
+)
+
+
+def _round_in_words(match: re.Match) -> str:
+    """A round figure of the file as the press writes it in prose ("41 mil estudantes"), as the
+    tool writes its own: "41.000 estudantes" beside "30 mil habitantes" read as two systems
+    (Brazilian desk, reading 13); any other figure as it is."""
+    return _large_in_prose(int(re.sub(r"\D", "", match[0]))) or match[0]
+
+
 def _typography(text: str) -> str:
-    """A figure held to its scale or unit, a thousands space held, a range held whole ("de 68%
-    a 84%", "entre 51% e 67%"); the apostrophe ’."""
+    """A round figure in words ("41 mil"), a figure held to its scale or unit, a thousands space
+    held, a range held whole ("de 68% a 84%", "entre 51% e 67%"); the apostrophe ’."""
+    text = _GROUPED.sub(_round_in_words, text)
     text = no_break_ranges(no_break_units(no_break_groups(text), UNITS), "a|e")
     return typographic_apostrophe(text)
 
