@@ -154,7 +154,8 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
         ("en", ["Philadelphia is among the newly certified cities at the Gold level.",
                 "Among the newly certified cities at the Silver level are Rosario, Argentina, "
                 "and Campinas, Brazil.",
-                "Three previously certified cities moved up a level. One of them, Tampa, Florida, "
+                # "Among them": "One of them" announced one city and named two (reading 13).
+                "Three previously certified cities moved up a level. Among them, Tampa, Florida, "
                 "went from Gold to Platinum; Curitiba, Brazil, went from Silver to Gold.",
                 "Louisville, Kentucky, and Valparaíso, Chile, renewed their Gold and Silver "
                 "certifications, respectively."]),
@@ -164,8 +165,8 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
                 "en el nivel Oro.",
                 "Entre las nuevas ciudades certificadas en el nivel Plata figuran Rosario "
                 "(Argentina) y Campinas (Brasil).",
-                "Tres ciudades ya certificadas subieron de nivel. Una de ellas, Tampa (Florida, "
-                "EE. UU.), pasó del nivel Oro al Platino; Curitiba (Brasil) pasó del nivel Plata "
+                "Tres ciudades ya certificadas subieron de nivel. Entre ellas, Tampa (Florida, "
+                "EE. UU.) pasó del nivel Oro al Platino; Curitiba (Brasil) pasó del nivel Plata "
                 "al Oro.",
                 "Louisville (Kentucky, EE. UU.) y Valparaíso (Chile) renovaron sus "
                 "certificaciones Oro y Plata, respectivamente."]),
@@ -173,8 +174,8 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
         ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as que estrearam no nível Ouro.",
                    "Entre as que estrearam no nível Prata estão Rosário (Argentina) e Campinas "
                    "(SP).",
-                   "Três cidades já certificadas subiram de nível. Uma delas, Tampa (Flórida, "
-                   "EUA), passou do nível Ouro para o Platina; Curitiba passou do nível Prata "
+                   "Três cidades já certificadas subiram de nível. Entre elas, Tampa (Flórida, "
+                   "EUA) passou do nível Ouro para o Platina; Curitiba passou do nível Prata "
                    "para o Ouro.",
                    "Louisville (Kentucky, EUA) e Valparaíso (Chile) renovaram as certificações "
                    "Ouro e Prata, respectivamente."]),
