@@ -188,3 +188,14 @@ def test_a_phone_number_is_written_as_the_readers_press_writes_it(
     l10n = Localizer(StrictTranslations(None, None), "America/Toronto", profile(tag))
     place = Place(name="Lima", country=city) if city else None
     assert l10n.phone(number, place) == printed
+
+
+def test_the_wire_keeps_a_figure_with_its_units_symbol() -> None:
+    """Le Ramat: a figure and its symbol are never parted ("42 km"), in the wire text and the
+    e-mail too, where only the ties that held a name on one line become spaces (Quebec desk,
+    reading 13: "42 km" had an ordinary space in the txt)."""
+    from wwc_press.formats.wire import plain
+
+    tied = "remplacé 42\u00a0km de conduites, annonce Results\u00a0for\u00a0America"
+    assert plain(tied) == "remplacé 42\u00a0km de conduites, annonce Results for America"
+    assert plain("à 3\u00a0kilomètres") == "à 3 kilomètres"

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from ..languages import profile
 from ..readers import Paper
 from .page import Block, Page
+from .wire import plain
 
 ACCENT = "0B5C8A"  # the templates' --accent
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
@@ -174,14 +175,16 @@ def word_document(page: Page, logo: Callable[[str], bytes | None], paper: Paper)
     created = page.created_at.astimezone(dt.UTC).replace(tzinfo=None)  # Word's dates are UTC
     for block in page.blocks:
         if block.kind == "slot":
-            _slot(document, block.text, slot_style, page.organization, created)
+            _slot(document, block.text, slot_style, plain(page.organization), created)
         else:
             _add(document, block)
 
     properties = document.core_properties
     # Word's core properties hold at most 255 characters; the text itself holds the whole title.
-    properties.title = page.title[:255]
-    properties.author = properties.last_modified_by = page.organization[:255]
+    # ... in the wire's spaces: a search for the author "Results for America" must find it, where
+    # the page ties the name with no-break spaces (the Quebec desk, reading 13).
+    properties.title = plain(page.title)[:255]
+    properties.author = properties.last_modified_by = plain(page.organization)[:255]
     properties.language = language
     properties.created = properties.modified = created
     properties.last_printed = created
