@@ -14,13 +14,14 @@ import re
 from .page import Page
 
 # The no-break spaces that are the language's own forms, not line breaking: beside a sign ("57
-# %", "« … »", "Le bilan :") or a unit's symbol ("42 km": Ramat, a figure and its symbol),
-# inside a figure ("9 400"), a Quebec clock ("10 h 30"), CP's "92 per cent", Fundéu's "EE. UU.".
+# %", "14,20 $", "« … »", "Le bilan :") or a unit's symbol ("42 km": Ramat, a figure and its
+# symbol), inside a figure ("9 400"), a Quebec clock ("10 h 30"), CP's "92 per cent", Fundéu's
+# "EE. UU.".
 # Those the typesetting put in to hold a line together (a name, "St. John's", "$4.2 million",
 # "10 a.m. ET", "(12h em Brasília)") are ordinary spaces in plain text, which the wire and the
 # mail reader wrap: a search for "Results for America" must find it.
 _OWN_FORMS = re.compile(
-    r"(?<=\d) (?=[%\d]|h\b|per cent\b|(?:km|kg|ha|m)\b)|(?<=\bh) (?=\d\d\b)|(?<=«) | (?=»)"
+    r"(?<=\d) (?=[%\d$€]|h\b|per cent\b|(?:km|kg|ha|m)\b)|(?<=\bh) (?=\d\d\b)|(?<=«) | (?=»)"
     r"|(?<=\S) (?=:(?:\s|$))|(?<=\bEE\.) (?=UU\.)"
 )
 
