@@ -95,7 +95,7 @@ def test_the_canadian_release_reads_as_quebec_press(canada: Path) -> None:
         "MONTRÉAL, le 18 novembre 2025 – Results for America annonce aujourd’hui que trois "
         "villes obtiennent la certification What Works Cities pour la première fois.",
         # Two cities are the subject of their sentence, as one is (the Quebec desk, reading 12).
-        "Laval et Gatineau obtiennent d’emblée le niveau Argent.",
+        "Laval et Gatineau obtiennent le niveau Argent.",
         "Winnipeg (Manitoba) passe du niveau Argent au niveau Or.",
         "Carlsbad (Californie) renouvelle sa certification Or.",
         "une ville qui en remplit de 51 % à 67 % obtient le niveau Argent",

@@ -78,7 +78,7 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     [
         ("en", "One of the results the certification recognized:", "Fortaleza"),
         ("es", "Uno de los resultados que reconoce la certificación:", "Fortaleza ilustra"),
-        ("pt-BR", "Um dos resultados reconhecidos pela certificação:", "Fortaleza mostra"),
+        ("pt-BR", "Um dos resultados que levaram à certificação:", "Fortaleza mostra"),
     ],
 )
 def test_the_rounds_examples_are_introduced(sample, lang: str, lead_in: str, example: str) -> None:

@@ -49,7 +49,7 @@ highlights:
   - city: Campinas
     text:
       en: Campinas redrew 23 bus routes for its 41,000 students.
-      pt-BR: Campinas redesenhou 23 linhas de ônibus para seus 41.000 estudantes.
+      pt-BR: A prefeitura de Campinas redesenhou 23 linhas de ônibus para seus 41.000 estudantes.
 """
 
 # Datelined in Quebec City: one Gold city named of the new ones, one upgrade named of two, and
@@ -289,6 +289,8 @@ def test_the_files_round_figures_in_prose_as_the_brazilian_press_writes_them(ame
         words = " ".join(text.replace("\u00a0", " ").split())
         assert "para seus 41 mil estudantes" in words
         assert "41.000" not in words
+        # One result after its lead-in's colon, in lower case save a name (Estadão, dois-pontos).
+        assert "certificação: a prefeitura de Campinas redesenhou" in words
 
 
 def test_figures_of_a_table_stay_figures() -> None:

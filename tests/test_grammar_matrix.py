@@ -30,11 +30,16 @@ FORMS = {
     "new": {
         # A new city's level is its first certification's, never a step up from one before
         # ("obtient pour la première fois la certification Or" read as a city that had Silver).
-        "en": ("level are {n} cities: ", " earned its first certification at the "),
+        # The count opens the sentence (capitalized), the level after the verb: "At Silver,
+        # four cities…" read as translated (Quebec desk, reading 14).
+        "en": (
+            "{N} cities earned their first certification at the ",
+            " earned its first certification at the ",
+        ),
         "es": ("se certificaron {n} ciudades: ", " obtuvo su primera certificación en el nivel "),
         "pt-BR": ("estrearam {n} cidades: ", " estreou no nível "),
         "fr-CA": (
-            ", {n} villes obtiennent d’emblée la certification : ",
+            "{N} villes obtiennent le niveau ",
             " obtient d’emblée le niveau ",
         ),
     },
@@ -61,7 +66,7 @@ FEW_NEW = {
     "en": " earned their first certification at the ",
     "es": " obtuvieron su primera certificación en el nivel ",
     "pt-BR": " estrearam no nível ",
-    "fr-CA": " obtiennent d’emblée le niveau ",
+    "fr-CA": " obtiennent le niveau ",
 }
 
 # Two cities that moved up, each its own step: one sentence, the second's verb understood.
@@ -258,5 +263,7 @@ def test_every_mix_of_counts_reads_grammatically(lang: str) -> None:
                     hits = [s for s in sentences if FEW_NEW[lang] in s and ":" not in s]
                 else:
                     n = WRITTEN[lang][size]
-                    hits = [s for s in sentences if plural.format(n=n) in s]
+                    hits = [
+                        s for s in sentences if plural.format(n=n, N=n[:1].upper() + n[1:]) in s
+                    ]
                 assert hits, (counts, key, size, sentences)

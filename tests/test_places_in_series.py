@@ -114,7 +114,7 @@ PERU = {
         "Saskatoon, Saskatchewan, and Ottawa are the program’s first certified cities in "
         "Canada. Lima, Arequipa and Trujillo are the first in Peru.",
         # Semicolons set each item off: the order stays.
-        "Earning their first certification at the Silver level are four cities: Arequipa and "
+        "Four cities earned their first certification at the Silver level: Arequipa and "
         "Trujillo, Peru; Ottawa; and Saskatoon, Saskatchewan.",
         "Moving up from Gold to Platinum are two previously certified cities: Carlsbad, "
         "California, and Washington, D.C.",

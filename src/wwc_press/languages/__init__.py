@@ -305,16 +305,23 @@ class Profile:
             "," in item or f" {self.and_word} " in item for item in map(_bare, items[:-1])
         )
 
-    def after_colon(self, text: str, names: Iterable[str]) -> str:
+    def after_colon(self, text: str, names: Iterable[str] | None = None) -> str:
         """``text`` as it reads after a colon: its first word in lower case where the press
-        writes it so, unless ``text`` opens with one of ``names`` (a proper noun: "Querétaro
-        obtiene", "San Isidro obtiene") or an acronym."""
+        writes it so: an article, a preposition or a conjunction always ("o Rio de Janeiro",
+        not "O", which is no acronym), another word unless ``text`` opens with one of ``names``
+        (a proper noun: "Querétaro obtiene", "San Isidro obtiene") or an acronym; None: the
+        file's own text, which may open with any name ("CityLAB Hamilton"), only the former."""
         first = re.match(r"\w[\w’'-]*", text)
-        if self.capital_after_colon or first is None or first.group().isupper():
+        if self.capital_after_colon or first is None:
+            return text
+        lowered = text[0].lower() + text[1:]
+        if first.group().lower() in self.headline_ties:
+            return lowered
+        if names is None or first.group().isupper():
             return text
         if any(name == first.group() or text.startswith(f"{name} ") for name in names):
             return text
-        return text[0].lower() + text[1:]
+        return lowered
 
     def quoted_before_attribution(self, text: str) -> str:
         """A quote of the file that the name of its speaker follows, typeset, in the language's
