@@ -128,8 +128,12 @@ def _line(text: str) -> str:
         # AP: a US city's zone by its abbreviation; abroad, local time.
         ("en/cities/colorado-springs-co-us", "Embargoed until 8 a.m. MST, Nov. 10, 2026"),
         ("en/cities/honolulu-hi-us", "Embargoed until 5 a.m. HST, Nov. 10, 2026"),
-        ("en/cities/curitiba-pr-br", "Embargoed until noon local time, Nov. 10, 2026"),
-        ("en/cities/providencia-rm-cl", "Embargoed until noon local time, Nov. 10, 2026"),
+        # ... with the program's time beside it, as the body gives it: a US desk reads the
+        # Subject first (AP desk, readings 13 and 14).
+        ("en/cities/curitiba-pr-br", "Embargoed until noon local time (10 a.m. EST), Nov. 10, "
+         "2026"),
+        ("en/cities/providencia-rm-cl", "Embargoed until noon local time (10 a.m. EST), Nov. 10, "
+         "2026"),
     ],
 )  # fmt: skip
 def test_the_subject_gives_the_readers_own_time(south: Path, release: str, short: str) -> None:
