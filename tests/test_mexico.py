@@ -106,15 +106,17 @@ def _words(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+def _wire_and_print(folder: Path, release: str) -> list[str]:
+    """The words of a built release's wire text and of its PDF, as a desk reads each."""
+    txt = (folder / f"{release}.txt").read_text("utf-8")
+    return [_words(txt), _words(pdf_text(folder / f"{release}.pdf"))]
+
+
 def test_a_mexican_citys_release_sets_the_files_figures_as_mexican_press(figures: Path) -> None:
     """Figures the file writes in the Latin American form ("2,3 millones", "1 142 994",
     "30.000", "51 %") print as the Mexican press writes them, in the text and the PDF; a list,
     clocks, a date, a year and telephone numbers stay as written."""
-    for text in (
-        (figures / "es" / "cities" / "monterrey-nle-mx.txt").read_text("utf-8"),
-        pdf_text(figures / "es" / "cities" / "monterrey-nle-mx.pdf"),
-    ):
-        words = _words(text)
+    for words in _wire_and_print(figures / "es" / "cities", "monterrey-nle-mx"):
         assert "publicó 2.3 millones de registros para sus 1,142,994 habitantes" in words
         assert "el 51% de sus servicios informa resultados, frente al 4.5% de 2019" in words
         assert "Atendimos 30,000 solicitudes entre las 10:00 y las 18:00" in words
@@ -127,11 +129,7 @@ def test_a_mexican_citys_release_sets_the_files_figures_as_mexican_press(figures
 def test_an_argentine_citys_release_sets_the_files_figures_as_argentine_press(figures: Path):
     """Clarín's and La Nación's figures (CLDR es_AR): a point between the thousands, a decimal
     comma, "51%"; the file's "1 142 994" and "51 %" are RAE's, which no Argentine desk prints."""
-    for text in (
-        (figures / "es" / "cities" / "rosario-s-ar.txt").read_text("utf-8"),
-        pdf_text(figures / "es" / "cities" / "rosario-s-ar.pdf"),
-    ):
-        words = _words(text)
+    for words in _wire_and_print(figures / "es" / "cities", "rosario-s-ar"):
         assert "publicó 2,3 millones de registros para sus 1.142.994 habitantes" in words
         assert "el 51% de sus servicios informa resultados, frente al 4,5% de 2019" in words
         assert "0341 480-2000" in words  # Argentina's own number in national form
@@ -142,11 +140,7 @@ def test_an_argentine_citys_release_sets_the_files_figures_as_argentine_press(fi
 def test_the_program_release_keeps_the_latin_american_figures(figures: Path) -> None:
     """RAE's figures throughout, the file's too where it writes them as a country's press does
     ("30.000", "64%" in Zapopan's highlight): one text, one system (Spanish desk, reading 13)."""
-    for text in (
-        (figures / "es" / "press-release.txt").read_text("utf-8"),
-        pdf_text(figures / "es" / "press-release.pdf"),
-    ):
-        words = _words(text)
+    for words in _wire_and_print(figures / "es", "press-release"):
         assert "2,3 millones de registros para sus 1 142 994 habitantes" in words
         assert "el 51 % de sus servicios" in words
         assert "Zapopan atendió 30 000 solicitudes, el 64 % de ellas en línea." in words
