@@ -252,6 +252,15 @@ def test_a_spelling_of_the_file_still_wins_over_the_press_exonym() -> None:
     assert places.city_name(Place(name="St. Petersburg", region="FL", country="US"), "es") == (
         "San Petersburgo"
     )
+    # CLDR's time-zone cities only where the press writes them: EFE keeps "Belém" (CLDR's
+    # "Belén" is also a town of Catamarca), the French press "Manaus" (CLDR's « Manaos »).
+    belem, manaus = (
+        Place(name="Belém", region="PA", country="BR"),
+        Place(name="Manaus", region="AM", country="BR"),
+    )
+    assert places.city_name(belem, "es") == "Belém"
+    assert places.city_name(manaus, "fr-CA") == "Manaus"
+    assert places.city_name(manaus, "es") == "Manaos"  # EFE's
 
 
 # A large figure in prose
