@@ -241,4 +241,4 @@ def test_saskatchewan_alone_at_its_hour_is_named_by_its_cities(tmp_path) -> None
         first["en"]
         == "Embargoed until Sept. 24, 2035, at 10 a.m. ET (11:30 a.m. NT, 8 a.m. in Regina)"
     )
-    assert first["fr-CA"].endswith("8 h à Regina")
+    assert first["fr-CA"].endswith("8 h (heure de la Saskatchewan) à Regina")

@@ -171,7 +171,9 @@ class EmbargoTimes:
         for zone, _country, *city in zones:
             there = self.moment(when, zone)
             local = when.astimezone(ZoneInfo(zone))
-            named = "" if city and self._by_cities(zone, local, beside) else there["zone"]
+            named = there["zone"]
+            if city and self._by_cities(zone, local, beside):
+                named = self.press.apart_zone_names.get(zone, "")
             if named and (twin := _twin(zone, local, beside)):
                 named = self.moment(when, twin)["zone"]  # winter's Regina: Manitoba's "CT"
             *_, names = times.setdefault((there["clock"], named), (zone, local, []))

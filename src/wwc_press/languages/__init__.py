@@ -91,6 +91,9 @@ class Profile:
     # Regina": "8 a.m. CST" an hour from "CT" reads as two Central times); elsewhere, and when
     # False, by its standard time ("8 a.m. MT and CST").
     listed_apart_by_cities: bool = False
+    # ... and the name it gives such a zone there, where it names one: « (heure de la
+    # Saskatchewan) », never its CLDR name, « heure normale du Centre », an hour from Manitoba's.
+    apart_zone_names: dict[str, str] = field(default_factory=dict)
     # Whether a zone the list names keeps its cities after it (Quebec: « 9 h (heure du Centre)
     # à Winnipeg »; an hour of two zones, each city with its zone: « 8 h à Edmonton (heure des
     # Rocheuses) et à Saskatoon (heure normale du Centre) »), or stands alone (CP: "9 a.m. CT").
