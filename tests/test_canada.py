@@ -35,8 +35,9 @@ def _place(name: str, region: str, country: str = "CA") -> Place:
         (_place("St. John's", "NL"), "ST. JOHN'S, N.L.", "ST. JOHN'S, Newfoundland and Labrador"),
         (_place("Gatineau", "QC"), "GATINEAU, Que.", "GATINEAU, Quebec"),  # CP's abbreviation
         (_place("Surrey", "BC"), "SURREY, B.C.", "SURREY, British Columbia"),
-        (_place("Charlottetown", "PE"), "CHARLOTTETOWN, P.E.I.",
-         "CHARLOTTETOWN, Prince Edward Island"),
+        # CP's wire: a provincial capital stands alone (reading 15), St. John's aside.
+        (_place("Charlottetown", "PE"), "CHARLOTTETOWN", "CHARLOTTETOWN, Prince Edward Island"),
+        (_place("Fredericton", "NB"), "FREDERICTON", "FREDERICTON, New Brunswick"),
         (_place("Whitehorse", "YT"), "WHITEHORSE, Yukon", "WHITEHORSE, Yukon"),  # territories
         (_place("Toronto", "ON"), "TORONTO", "TORONTO"),
         (_place("Québec", "QC"), "QUEBEC", "QUEBEC CITY"),  # CP: the capital alone, no "City"
@@ -66,6 +67,13 @@ def test_running_text_per_cent_and_numbers() -> None:
     assert profile("en-CA").percent(0.92) == "92\u00a0per\u00a0cent"
     assert profile("en").percent(0.92) == "92%"  # AP
     assert profile("en-CA").typography("75% of the hours") == "75\u00a0per\u00a0cent of the hours"
+    # CP Caps and Spelling: metric units in -re, in the file's English too, which AP reads as
+    # written; a "meter" after no figure may be a device.
+    assert profile("en-CA").typography("all 640 kilometers and 2.5 million liters") == (
+        "all 640\u00a0kilometres and 2.5\u00a0million litres"
+    )
+    assert profile("en-CA").typography("12 meters of water meters") == ("12 metres of water meters")
+    assert profile("en").typography("640 kilometers") == "640\u00a0kilometers"
     # ... and a range on one line: "10 to / 15 per cent" reads as two figures.
     assert profile("en-CA").typography("from 10% to 15%") == (
         "from 10\u00a0to\u00a015\u00a0per\u00a0cent"

@@ -32,12 +32,14 @@ from . import (
 
 # The Canadian Press Stylebook, datelines: the Canadian cities that stand alone, in datelines
 # and in text, for Canadian readers ("WINNIPEG", "HAMILTON"); the others take CP's abbreviation
-# of their province. Later editions may list more: check the Stylebook before adding one. St.
-# John's is not among them: CP's wire datelines it "ST. JOHN'S, N.L.", as it does "SAINT JOHN,
-# N.B.", so that neither is read as the other (the CP desk's reading 13).
+# of their province. Later editions may list more: check the Stylebook before adding one. The
+# provincial capitals stand alone, as CP's wire datelines them ("FREDERICTON —",
+# "CHARLOTTETOWN —"; the CP desk's reading 15), but St. John's: CP datelines it "ST. JOHN'S,
+# N.L.", as it does "SAINT JOHN, N.B.", so that neither is read as the other (reading 13).
 CP_CANADIAN_CITIES = (
-    "Calgary", "Edmonton", "Halifax", "Hamilton", "Montreal", "Ottawa", "Quebec", "Quebec City",
-    "Regina", "Saskatoon", "Toronto", "Vancouver", "Victoria", "Winnipeg",
+    "Calgary", "Charlottetown", "Edmonton", "Fredericton", "Halifax", "Hamilton", "Montreal",
+    "Ottawa", "Quebec", "Quebec City", "Regina", "Saskatoon", "Toronto", "Vancouver", "Victoria",
+    "Winnipeg",
 )  # fmt: skip
 
 _PER_CENT = re.compile(r"(\d)(?:\s?%|\s+percent\b|\s+per\s+cent\b)")  # "75%", "75 percent"
@@ -55,11 +57,27 @@ def _percent(fraction: float) -> str:
     return format_decimal(fraction * 100, locale="en_CA") + PER_CENT
 
 
+# CP Caps and Spelling: the metric units end in -re ("kilometre", "litre"). The file's English
+# serves AP too, which writes "kilometers": its units are set in CP's spelling, as its "%" is
+# ("640 kilometers of sidewalks" in a Canadian release: the CP desk's reading 15). A "meter"
+# after no figure may be a device ("water meters"), and stays.
+_METRIC = re.compile(r"\b(kilo|centi|milli)?(met|lit)er(s?)\b")
+_METRIC_AFTER_FIGURE = re.compile(
+    r"(\d[ \u00a0](?:(?:thousand|million|billion)[ \u00a0])?)(met|lit)er(s?)\b"
+)
+
+
+def _metric(text: str) -> str:
+    text = _METRIC.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}" if m[1] else m[0], text)
+    return _METRIC_AFTER_FIGURE.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}", text)
+
+
 def _typography(text: str) -> str:
     """Every text as CP prints it: "75%" becomes "75 per cent", "51% to 67%" "51 to 67 per cent"
     (CP, numbers: a range names its unit once; held on one line), the figure and "per cent"
-    held together, in the file's texts too ("61 per cent"); a figure held to its scale or unit
-    ("$4.2 million"), a clock to its "a.m." and zone; the apostrophe ’."""
+    held together, in the file's texts too ("61 per cent"); metric units in -re; a figure held
+    to its scale or unit ("$4.2 million"), a clock to its "a.m." and zone; the apostrophe ’."""
+    text = _metric(text)
     text = _PER_CENT_RANGE.sub("\\1\\2" + PER_CENT, _PER_CENT.sub("\\1" + PER_CENT, text))
     text = no_break_ranges(no_break_units(no_break_groups(text), en.UNITS), en.RANGE_WORDS)
     return en.apostrophes(en.clock_ties(text))
