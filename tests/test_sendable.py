@@ -256,6 +256,26 @@ def test_embargo_offset_that_is_not_the_programs_is_flagged(project: Path) -> No
     assert "x.yaml:3:10: embargo offset -05:00" in result.stderr
 
 
+def test_an_embargo_offset_is_checked_against_the_zones_it_may_mean(project: Path) -> None:
+    """Datelined in Winnipeg: its own -06:00 and the program's -05:00 are both what the file
+    may mean; any other offset is named against Winnipeg's zone first, never told that the
+    program's offset it wrote is not the program's."""
+    dateline = "dateline: {name: Winnipeg, region: MB, country: CA}\n"
+    for offset in ("-06:00", "-05:00"):
+        text = dateline + TRAPS.replace("2023-03-14T10:00:00-04:00", f"2023-11-14T10:00:00{offset}")
+        text = text.replace("date: 2023-03-14", "date: 2023-11-14")
+        (project / "announcements" / "x.yaml").write_text(text, encoding="utf-8")
+        result = run(["validate"], cwd=project)
+        assert result.exit_code == 0 and "embargo offset" not in result.stderr, result.stderr
+    text = text.replace("10:00:00-05:00", "10:00:00-07:00")
+    (project / "announcements" / "x.yaml").write_text(text, encoding="utf-8")
+    result = run(["validate"], cwd=project)
+    assert (
+        "warning: embargo offset -07:00 is not America/Winnipeg's nor America/New_York's on "
+        "2023-11-14 (CST, -06:00): this instant is 2023-11-14T11:00-06:00 there"
+    ) in result.stderr
+
+
 def test_embargo_after_the_release_date_is_an_error(project: Path) -> None:
     text = TRAPS.replace("2023-03-14T10:00:00-04:00", "2023-03-15T02:00:00Z")  # 22:00 EDT
     (project / "announcements" / "x.yaml").write_text(text, encoding="utf-8")

@@ -332,14 +332,19 @@ def embargo_offset(
     when = announcement.embargo
     if when is None or when.utcoffset() == dt.timedelta():
         return []
-    # The program's zone, or the dateline's where it keeps another clock (São Paulo's -03:00).
+    # The program's zone, or the dateline's where it keeps another clock (São Paulo's -03:00,
+    # Winnipeg's -06:00): either is what the file meant.
     own = zones.release_zone(announcement.dateline, timezone, when)
-    if when.utcoffset() == when.astimezone(ZoneInfo(own)).utcoffset():
+    meant = [own, *([timezone] if timezone != own else [])]
+    if when.utcoffset() in {when.astimezone(ZoneInfo(zone)).utcoffset() for zone in meant}:
         return []
-    local = when.astimezone(ZoneInfo(timezone))
+    # Named as compared: the dateline's zone first (a Winnipeg file was told that "-05:00 is not
+    # America/New_York's (EST, -05:00)", the very offset it had written).
+    local = when.astimezone(ZoneInfo(own))
     right = local.isoformat(timespec="minutes")
+    nor = f" nor {timezone}'s" if timezone != own else ""
     message = (
-        f"embargo offset {_offset(when.utcoffset())} is not {timezone}'s on "
+        f"embargo offset {_offset(when.utcoffset())} is not {own}'s{nor} on "
         f"{local.date().isoformat()} ({local.tzname()}, {_offset(local.utcoffset())}): this "
         f"instant is {right} there; write that, or the time you meant with "
         f"{_offset(local.utcoffset())}"
