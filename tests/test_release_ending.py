@@ -131,7 +131,7 @@ contacts:
 
 # The release the desk read, its continuation mark and its last page's footer.
 READ = {
-    "quebec": ("fr-CA/cities/gatineau-qc-ca.pdf", "(suite)", "Page 2 de 2"),
+    "quebec": ("fr-CA/press-release.pdf", "(suite)", "Page 2 de 2"),
     "americas": ("es/cities/guadalajara-jal-mx.pdf", "(sigue)", "Página 2 de 2"),
 }
 
