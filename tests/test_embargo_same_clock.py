@@ -242,3 +242,40 @@ def test_saskatchewan_alone_at_its_hour_is_named_by_its_cities(tmp_path) -> None
         == "Embargoed until Sept. 24, 2035, at 10 a.m. ET (11:30 a.m. NT, 8 a.m. in Regina)"
     )
     assert first["fr-CA"].endswith("8 h (heure de la Saskatchewan) à Regina")
+
+
+# Datelined in Winnipeg in November: Saskatchewan reads Winnipeg's hour, and Truro, N.S., is a
+# town too small for GeoNames' list of cities.
+WINNIPEG_NOVEMBER = """\
+date: 2039-11-09
+languages: [en, fr-CA]
+dateline: {name: Winnipeg, region: MB, country: CA}
+embargo: 2039-11-09T10:00:00-06:00
+cities:
+  new:
+    - {name: Moose Jaw, region: SK, country: CA, level: gold}
+    - {name: Truro, region: NS, country: CA, level: silver}
+    - {name: Red Deer, region: AB, country: CA, level: silver}
+    - {name: Barrie, region: "ON", country: CA, level: silver}
+"""
+
+
+def test_a_line_on_another_clock_names_each_hour_once_and_every_citys(tmp_path: Path) -> None:
+    """The program's line from Winnipeg gave "10 a.m. CT (11 a.m. ET, 10 a.m. CT, 9 a.m. MT)":
+    its own hour again for Moose Jaw, and no time for Truro, whose release printed the program's
+    line instead of its own noon (CP and Quebec desks, reading 16)."""
+    folder = build_round(tmp_path, "winnipeg", WINNIPEG_NOVEMBER, ("txt",))
+    english = _embargo_line(folder, "en")
+    assert english == "Embargoed until Nov. 9, 2039, at 10 a.m. CT (noon AT, 11 a.m. ET, 9 a.m. MT)"
+    french = _embargo_line(folder, "fr-CA")
+    assert french.count("10 h") == 1 and "12 h (heure de l’Atlantique) à Truro" in french
+    truro = {
+        lang: _line(
+            (folder / lang / "cities" / "truro-ns-ca.txt").read_text("utf-8").split("\n")[0]
+        )
+        for lang in ("en", "fr-CA")
+    }
+    assert truro["en"] == "Embargoed until noon AT (10 a.m. CT), Nov. 9, 2039"
+    assert truro["fr-CA"].startswith(
+        "Sous embargo jusqu’au 9 novembre 2039, 12 h (heure de l’Atlantique)"
+    )

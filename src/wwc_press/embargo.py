@@ -141,8 +141,7 @@ class EmbargoTimes:
         """
         # A city on the program's own time and zone is the line's own: "11 a.m. EDT" is
         # Lévis's time too, and "(11 a.m. in Lévis)" said it twice.
-        home = self.moment(when)
-        zones = [item for item in zones if len(item) < 3 or self.moment(when, item[0]) != home]
+        zones = [item for item in zones if len(item) < 3 or not self._on_home_clock(when, item[0])]
         if self.press.names_zones:
             return self._zoned_times(when, zones)
         groups: dict[str, list[str]] = {}
@@ -156,6 +155,16 @@ class EmbargoTimes:
             if name not in names:
                 names.append(name)
         return sorted(groups.items(), key=lambda group: offsets[group[0]], reverse=True)
+
+    def _on_home_clock(self, when: dt.datetime, zone: str) -> bool:
+        """Whether ``zone`` reads the line's own time and zone: the same moment, or the same hour
+        of a zone named alike (Moose Jaw's CST in a Winnipeg release in November, which the
+        list gave again as "10 a.m. CT": CP and Quebec desks, reading 16)."""
+        if self.moment(when, zone) == self.moment(when):
+            return True
+        local = when.astimezone(ZoneInfo(zone))
+        home = when.astimezone(ZoneInfo(self.timezone))
+        return local.utcoffset() == home.utcoffset() and same_name(zone, self.timezone)
 
     def _zoned_times(
         self, when: dt.datetime, zones: list[tuple[str, ...]]

@@ -73,6 +73,24 @@ _REGION_ZONE = {
         "TO Araguaina",
         prefix="America/",
     ),
+    # The provinces and states that keep one clock throughout (tzdata's zone.tab): a town too
+    # small for GeoNames' list still gets its readers' time (Truro, N.S., took the program's
+    # line and its readers worked out noon themselves: CP and Quebec desks, reading 16).
+    "CA": _pairs(
+        "AB Edmonton MB Winnipeg NB Moncton NS Halifax PE Halifax YT Whitehorse", prefix="America/"
+    ),
+    "US": {
+        **_pairs(
+            "CT New_York DC New_York DE New_York GA New_York MA New_York MD New_York "
+            "ME New_York NC New_York NH New_York NJ New_York NY New_York OH New_York "
+            "PA New_York RI New_York SC New_York VA New_York VT New_York WV New_York "
+            "AL Chicago AR Chicago IA Chicago IL Chicago LA Chicago MN Chicago MO Chicago "
+            "MS Chicago OK Chicago WI Chicago CO Denver MT Denver NM Denver UT Denver "
+            "WY Denver CA Los_Angeles WA Los_Angeles",
+            prefix="America/",
+        ),
+        "HI": "Pacific/Honolulu",
+    },
     "CL": _pairs(
         "AI Coyhaique AN Santiago AP Santiago AR Santiago AT Santiago BI Santiago CO Santiago "
         "LI Santiago LL Santiago LR Santiago MA Punta_Arenas ML Santiago NB Santiago "
