@@ -92,11 +92,12 @@ ROUND_SENTENCES = [
      "is the only city to renew its certification in this round, which recognizes five cities "
      "in all."),
     ("es", "rosario-s-ar",
+     # "convocatoria", not the calque "ronda" (Spanish desk, reading 16).
      "Rosario es una de las cuatro ciudades que obtienen por primera vez la certificación en "
-     "esta ronda, que reconoce en total a cinco ciudades."),
+     "esta convocatoria, en la que se reconoce a cinco ciudades en total."),
     ("pt-BR", "niteroi-rj-br",
-     "é uma das quatro cidades certificadas pela primeira vez nesta rodada, que reconhece ao "
-     "todo cinco cidades."),
+     "é uma das quatro cidades certificadas pela primeira vez nesta edição, em que cinco "
+     "cidades foram reconhecidas ao todo."),
     ("fr-CA", "halifax-ns-ca",
      "Halifax est l’une des quatre villes certifiées pour la première fois lors de ce "
      "cycle, qui compte cinq villes au total."),

@@ -77,8 +77,9 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     ("lang", "lead_in", "example"),
     [
         ("en", "One of the results the certification recognized:", "Fortaleza"),
-        ("es", "Uno de los resultados que reconoce la certificación:", "Fortaleza ilustra"),
-        ("pt-BR", "Um dos resultados que levaram à certificação:", "Fortaleza mostra"),
+        # A comma where the result may hold a colon of its own (readings 14 to 16).
+        ("es", "Entre los resultados que reconoce la certificación,", "Fortaleza ilustra"),
+        ("pt-BR", "Entre os resultados que levaram à certificação,", "Fortaleza mostra"),
     ],
 )
 def test_the_rounds_examples_are_introduced(sample, lang: str, lead_in: str, example: str) -> None:

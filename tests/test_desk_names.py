@@ -299,7 +299,7 @@ def test_the_files_round_figures_in_prose_as_the_brazilian_press_writes_them(ame
         assert "para seus 41 mil estudantes" in words
         assert "41.000" not in words
         # One result after its lead-in's colon, in lower case save a name (Estadão, dois-pontos).
-        assert "certificação: a prefeitura de Campinas redesenhou" in words
+        assert "certificação, a prefeitura de Campinas redesenhou" in words
 
 
 def test_figures_of_a_table_stay_figures() -> None:
@@ -344,7 +344,7 @@ def test_quebec_french_definitions_and_lead_in(quebec: Path) -> None:
     release = _txt(quebec, "fr-CA")
     # One city's result: "L'une des réalisations…" and the result, one paragraph; several:
     # "Parmi…" and a list.
-    assert "L’une des réalisations reconnues par la certification : " in release
+    assert "Parmi les réalisations reconnues par la certification, " in release
     assert "résultats soulignés" not in release
     sherbrooke = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
     # What a level asks for, from the settings' thresholds: no description of its cities.

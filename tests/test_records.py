@@ -141,13 +141,13 @@ COUNTS = {
     "es": [
         "12 ciudades obtuvieron",
         "Monterrey es una de las 12 ciudades que obtienen por primera vez la certificación en "
-        "esta ronda, que reconoce en total a 17 ciudades.",
+        "esta convocatoria, en la que se reconoce a 17 ciudades en total.",
         "Bogotá es una de las 12 ciudades",
     ],
     "pt-BR": [
         "12 cidades",
-        "Recife é uma das 12 cidades certificadas pela primeira vez nesta rodada, que "
-        "reconhece ao todo 17 cidades.",
+        "Recife é uma das 12 cidades certificadas pela primeira vez nesta edição, em que 17 "
+        "cidades foram reconhecidas ao todo.",
         "Bogotá",
     ],
     "fr-CA": ["12 villes", "", ""],

@@ -111,8 +111,8 @@ def test_city_releases_in_english_and_the_citys_language(sample: Path) -> None:
             "A certificação Ouro é concedida às cidades que atendem de 68% a 84% dos 43 critérios",
             "reduziu em 57% as mortes",
             # One of the round's seven new cities, among 21 in all.
-            "Fortaleza é uma das sete cidades certificadas pela primeira vez nesta rodada, que "
-            "reconhece ao todo 21 cidades.",
+            "Fortaleza é uma das sete cidades certificadas pela primeira vez nesta edição, em "
+            "que 21 cidades foram reconhecidas ao todo.",
         ]),
         ("es/cities/cordoba-ar.pdf", [
             # EFE: the country after any city but a capital, in its own release too; no
