@@ -74,6 +74,14 @@ def test_running_text_per_cent_and_numbers() -> None:
     )
     assert profile("en-CA").typography("12 meters of water meters") == ("12 metres of water meters")
     assert profile("en").typography("640 kilometers") == "640\u00a0kilometers"
+    # ... -our and -re nouns and the Canadian dollar, which AP's "C$" marks for readers abroad
+    # (CP desk, reading 17); a name keeps its spelling.
+    assert (
+        profile("en-CA").typography(
+            "outlying neighborhoods, a transit center, a day pass at C$9.50, Pearl Harbor"
+        )
+        == "outlying neighbourhoods, a transit centre, a day pass at $9.50, Pearl Harbor"
+    )
     # ... and a range on one line: "10 to / 15 per cent" reads as two figures.
     assert profile("en-CA").typography("from 10% to 15%") == (
         "from 10\u00a0to\u00a015\u00a0per\u00a0cent"

@@ -261,6 +261,9 @@ def test_a_spelling_of_the_file_still_wins_over_the_press_exonym() -> None:
     assert places.city_name(belem, "es") == "Belém"
     assert places.city_name(manaus, "fr-CA") == "Manaus"
     assert places.city_name(manaus, "es") == "Manaos"  # EFE's
+    cartagena = Place(name="Cartagena", region="BOL", country="CO")
+    assert places.city_name(cartagena, "fr-CA") == "Carthagène"  # Quebec's press (reading 17)
+    assert places.city_name(cartagena, "es") == "Cartagena"
 
 
 # A large figure in prose
@@ -298,8 +301,8 @@ def test_the_files_round_figures_in_prose_as_the_brazilian_press_writes_them(ame
         words = " ".join(text.replace("\u00a0", " ").split())
         assert "para seus 41 mil estudantes" in words
         assert "41.000" not in words
-        # One result after its lead-in's colon, in lower case save a name (Estadão, dois-pontos).
-        assert "certificação, a prefeitura de Campinas redesenhou" in words
+        # One result, a paragraph of its own: no lead-in (reading 17).
+        assert "A prefeitura de Campinas redesenhou" in words
 
 
 def test_figures_of_a_table_stay_figures() -> None:
@@ -342,9 +345,8 @@ def test_the_report_says_what_its_unlisted_cities_are(
 
 def test_quebec_french_definitions_and_lead_in(quebec: Path) -> None:
     release = _txt(quebec, "fr-CA")
-    # One city's result: "L'une des réalisations…" and the result, one paragraph; several:
-    # "Parmi…" and a list.
-    assert "Parmi les réalisations reconnues par la certification, " in release
+    # One city's result, a paragraph of its own; several: "Parmi…" and a list.
+    assert "Parmi les réalisations" not in release
     assert "résultats soulignés" not in release
     sherbrooke = _txt(quebec, "fr-CA", "cities/sherbrooke-qc-ca")
     # What a level asks for, from the settings' thresholds: no description of its cities.

@@ -241,7 +241,8 @@ def test_saskatchewan_alone_at_its_hour_is_named_by_its_cities(tmp_path) -> None
         first["en"]
         == "Embargoed until Sept. 24, 2035, at 10 a.m. ET (11:30 a.m. NT, 8 a.m. in Regina)"
     )
-    assert first["fr-CA"].endswith("8 h (heure de la Saskatchewan) à Regina")
+    # Quebec: its zone, as its own release names it (readings 15 and 17).
+    assert first["fr-CA"].endswith("8 h (heure normale du Centre) à Regina")
 
 
 # Datelined in Winnipeg in November: Saskatchewan reads Winnipeg's hour, and Truro, N.S., is a

@@ -21,3 +21,17 @@ def test_make_installs_the_dictionary_of_every_profile() -> None:
     assert found, "the Makefile defines SYSTEM_PACKAGES"
     wanted = {rules.dictionary_package for rules in PROFILES.values()}
     assert wanted <= set(found.group(1).split())
+
+
+def test_a_name_keeps_its_article_after_a_colon() -> None:
+    """A Subject's headline after the embargo's colon: lower case in Spanish and Portuguese save
+    a name, its article too ("La Serena obtiene", not "la Serena": Spanish desk, reading 17);
+    an article before a name is no acronym ("o Recife conquista")."""
+    from wwc_press.languages import profile
+
+    spanish, portuguese = profile("es"), profile("pt-BR")
+    assert spanish.after_colon("La Serena obtiene", ["La Serena"]) == "La Serena obtiene"
+    assert spanish.after_colon("Las Condes renueva", ["Las Condes"]) == "Las Condes renueva"
+    assert spanish.after_colon("Doce ciudades obtienen", ["La Serena"]) == "doce ciudades obtienen"
+    assert portuguese.after_colon("O Recife conquista", ["Recife"]) == "o Recife conquista"
+    assert profile("en").after_colon("Nine cities earn", []) == "Nine cities earn"

@@ -53,6 +53,15 @@ def test_report_has_every_city_figures_and_a_chart(sample: Path, lang: str) -> N
     assert chart and chart[0].count("<rect") >= 6
     assert LABELS[lang][2] in chart[0]  # the legend is in the language
     assert "%(" not in text and "{{" not in text
+    # A table of figures is whole on a page: its caption never alone at a page's foot
+    # ("What Works Cities to date" over a page break, readings 17).
+    caption, row = {
+        "en": ("What Works Cities to date", "Certified cities to date"),
+        "es": ("What Works Cities hasta la fecha", "Ciudades certificadas hasta la fecha"),
+        "pt-BR": ("What Works Cities até hoje", "Cidades certificadas até hoje"),
+    }[lang]
+    [page] = [page for page in _pages(pdf) if caption in " ".join(page.split())]
+    assert row in " ".join(page.split())
 
 
 def _check_contents_and_headers(pdf: Path, header: str) -> int:

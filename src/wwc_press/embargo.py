@@ -180,9 +180,7 @@ class EmbargoTimes:
         for zone, _country, *city in zones:
             there = self.moment(when, zone)
             local = when.astimezone(ZoneInfo(zone))
-            named = there["zone"]
-            if city and self._by_cities(zone, local, beside):
-                named = self.press.apart_zone_names.get(zone, "")
+            named = "" if city and self._by_cities(zone, local, beside) else there["zone"]
             if named and (twin := _twin(zone, local, beside)):
                 named = self.moment(when, twin)["zone"]  # winter's Regina: Manitoba's "CT"
             *_, names = times.setdefault((there["clock"], named), (zone, local, []))
@@ -194,12 +192,26 @@ class EmbargoTimes:
         ):
             clocks.setdefault((clock, bool(named)), []).append((zone, named, cities))
         year = when.year
-        return [
+        listed = {
             # CP's "8 a.m. MT and CST": the hour's own zone first, then the one that keeps
             # standard time all year and reads that hour in summer.
-            self._zoned_time(clock, sorted(members, key=lambda m: keeps_standard_time(m[0], year)))
-            for (clock, _named), members in clocks.items()
-        ]
+            key: self._zoned_time(
+                key[0], sorted(members, key=lambda m: keeps_standard_time(m[0], year))
+            )
+            for key, members in clocks.items()
+        }
+        if self.press.listed_zone_cities:
+            return list(listed.values())
+        # A zone's hour and the same hour named by its cities are said once: "8 a.m. MT and in
+        # Regina", never "8 a.m. in Regina, 8 a.m. MT" (CP desk, readings 15 and 17).
+        out = []
+        for (clock, named), (text, where) in listed.items():
+            if not named and (clock, True) in listed:
+                continue
+            if named and (clock, False) in listed:
+                text, where = f"{text} {self.press.and_word}", listed[clock, False][1]
+            out.append((text, where))
+        return out
 
     def _zoned_time(
         self, clock: str, members: list[tuple[str, str, list[str]]]

@@ -91,9 +91,6 @@ class Profile:
     # Regina": "8 a.m. CST" an hour from "CT" reads as two Central times); elsewhere, and when
     # False, by its standard time ("8 a.m. MT and CST").
     listed_apart_by_cities: bool = False
-    # ... and the name it gives such a zone there, where it names one: « (heure de la
-    # Saskatchewan) », never its CLDR name, « heure normale du Centre », an hour from Manitoba's.
-    apart_zone_names: dict[str, str] = field(default_factory=dict)
     # Whether a zone the list names keeps its cities after it (Quebec: « 9 h (heure du Centre)
     # à Winnipeg »; an hour of two zones, each city with its zone: « 8 h à Edmonton (heure des
     # Rocheuses) et à Saskatoon (heure normale du Centre) »), or stands alone (CP: "9 a.m. CT").
@@ -308,23 +305,19 @@ class Profile:
             "," in item or f" {self.and_word} " in item for item in map(_bare, items[:-1])
         )
 
-    def after_colon(self, text: str, names: Iterable[str] | None = None) -> str:
+    def after_colon(self, text: str, names: Iterable[str]) -> str:
         """``text`` as it reads after a colon: its first word in lower case where the press
-        writes it so: an article, a preposition or a conjunction always ("o Rio de Janeiro",
-        not "O", which is no acronym), another word unless ``text`` opens with one of ``names``
-        (a proper noun: "Querétaro obtiene", "San Isidro obtiene") or an acronym; None: the
-        file's own text, which may open with any name ("CityLAB Hamilton"), only the former."""
+        writes it so, unless ``text`` opens with one of ``names`` (a proper noun, its article
+        too: "Querétaro obtiene", "La Serena obtiene") or an acronym; an article, a preposition
+        or a conjunction is no acronym ("o Recife conquista", not "O")."""
         first = re.match(r"\w[\w’'-]*", text)
         if self.capital_after_colon or first is None:
             return text
-        lowered = text[0].lower() + text[1:]
-        if first.group().lower() in self.headline_ties:
-            return lowered
-        if names is None or first.group().isupper():
-            return text
         if any(name == first.group() or text.startswith(f"{name} ") for name in names):
+            return text  # "la Serena" in a Subject (Spanish desk, reading 17)
+        if first.group().isupper() and first.group().lower() not in self.headline_ties:
             return text
-        return lowered
+        return text[0].lower() + text[1:]
 
     def quoted_before_attribution(self, text: str) -> str:
         """A quote of the file that the name of its speaker follows, typeset, in the language's

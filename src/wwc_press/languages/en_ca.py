@@ -67,17 +67,30 @@ _METRIC_AFTER_FIGURE = re.compile(
 )
 
 
-def _metric(text: str) -> str:
+# ... and the common nouns the US spells -or and -er where CP writes -our and -re
+# ("neighbourhoods", "centre"), in lower case only: a name keeps its spelling (Pearl Harbor).
+_OUR = re.compile(r"\b(neighb|col|lab|fav|behavi|hon|harb)or(s|hoods?|ed|ing|ful|able)?\b")
+_CENTRE = re.compile(r"\bcent(er)(s|ed)?\b")
+# CP, money: the dollar of Canadian copy is Canada's, written "$9.50"; "C$" is for readers
+# abroad (AP's release of the same file).
+_CANADIAN_DOLLAR = re.compile(r"\bC\$(?=\d)")
+
+
+def _spelling(text: str) -> str:
+    """The file's English as CP spells it: metric units in -re, -our, "centre", "$"."""
     text = _METRIC.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}" if m[1] else m[0], text)
-    return _METRIC_AFTER_FIGURE.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}", text)
+    text = _METRIC_AFTER_FIGURE.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}", text)
+    text = _OUR.sub(lambda m: f"{m[1]}our{m[2] or ''}", text)
+    text = _CENTRE.sub(lambda m: "centre" + {"s": "s", "ed": "d"}.get(m[2] or "", ""), text)
+    return _CANADIAN_DOLLAR.sub("$", text)
 
 
 def _typography(text: str) -> str:
     """Every text as CP prints it: "75%" becomes "75 per cent", "51% to 67%" "51 to 67 per cent"
     (CP, numbers: a range names its unit once; held on one line), the figure and "per cent"
-    held together, in the file's texts too ("61 per cent"); metric units in -re; a figure held
+    held together, in the file's texts too ("61 per cent"); CP's spelling; a figure held
     to its scale or unit ("$4.2 million"), a clock to its "a.m." and zone; the apostrophe ’."""
-    text = _metric(text)
+    text = _spelling(text)
     text = _PER_CENT_RANGE.sub("\\1\\2" + PER_CENT, _PER_CENT.sub("\\1" + PER_CENT, text))
     text = no_break_ranges(no_break_units(no_break_groups(text), en.UNITS), en.RANGE_WORDS)
     return en.apostrophes(en.clock_ties(text))

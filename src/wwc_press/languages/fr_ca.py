@@ -154,16 +154,10 @@ PROFILE = Profile(
     names_zones=True,
     # The other times, each hour once, its zones after their cities where it is several zones'
     # (« 8 h à Edmonton (heure des Rocheuses) et à Saskatoon (heure normale du Centre) »), and
-    # Saskatchewan apart beside Manitoba's daylight time an hour apart, by the name Radio-Canada
-    # gives its time: « 9 h (heure du Centre) à Winnipeg, 8 h (heure de la Saskatchewan) à
-    # Regina ». « heure normale du Centre » there read as a second Central time (Quebec desk),
-    # and « 8 h à Regina » alone as a time with no zone (Quebec desk, reading 15).
+    # Saskatchewan always by its zone, as its own release names it: « 8 h à Regina » read as a
+    # time with no zone, « (heure de la Saskatchewan) » as no zone's name (Quebec desks,
+    # readings 15 and 17).
     listed_zone_cities=True,
-    listed_apart_by_cities=True,
-    apart_zone_names={
-        "America/Regina": "(heure de la Saskatchewan)",
-        "America/Swift_Current": "(heure de la Saskatchewan)",
-    },
     regions={"US": "state", "CA": "name"},  # "Laval (Québec)", "Seattle (Washington)"
     # Montréal, Ottawa, Québec, Toronto alone, as in AP
     standalone={"US": US_KNOWN_ALONE, "CA": AP_CANADIAN_CITIES},
