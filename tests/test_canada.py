@@ -82,6 +82,13 @@ def test_running_text_per_cent_and_numbers() -> None:
         )
         == "outlying neighbourhoods, a transit centre, a day pass at $9.50, Pearl Harbor"
     )
+    # A sum in millions before its noun is a compound modifier (CP, hyphen; reading 18).
+    assert profile("en-CA").typography("and a C$2.4 million plan will serve the rest") == (
+        "and a $2.4-million plan will serve the rest"
+    )
+    assert profile("en-CA").typography("saved $12 million since 2036, a $3 million a year") == (
+        "saved $12\u00a0million since 2036, a $3\u00a0million a year"
+    )
     # ... and a range on one line: "10 to / 15 per cent" reads as two figures.
     assert profile("en-CA").typography("from 10% to 15%") == (
         "from 10\u00a0to\u00a015\u00a0per\u00a0cent"

@@ -172,7 +172,7 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
                 "certificaciones Oro y Plata, respectivamente."]),
         # Not "certificadas pela primeira vez que estrearam": "estrear" says the first time.
         ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as que estrearam no nível Ouro.",
-                   "Entre as que estrearam no nível Prata estão Rosário (Argentina) e Campinas "
+                   "No nível Prata, estrearam, entre outras, Rosário (Argentina) e Campinas "
                    "(SP).",
                    "Três cidades já certificadas subiram de nível. Entre elas, Tampa (Flórida, "
                    "EUA) passou do nível Ouro para o Platina; Curitiba passou do nível Prata "

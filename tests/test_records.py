@@ -161,7 +161,7 @@ def test_the_counts_are_the_rounds_not_the_listed_cities(known: Path, lang: str)
     release = html_text(known / lang / "press-release.html")
     # The tense of the lead ("obtuvieron", "conquistaram"), which said they earned it.
     among = {"en": "Among the newly certified cities at the", "es": "Entre las nuevas ciudades "
-             "certificadas en el nivel", "pt-BR": "Entre as que estrearam no nível",
+             "certificadas en el nivel", "pt-BR": "estrearam, entre outras,",
              "fr-CA": "Parmi les villes nouvellement certifiées au niveau"}  # fmt: skip
     assert among[lang] in release
     if city:

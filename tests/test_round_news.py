@@ -373,9 +373,10 @@ NEW_BY_LEVEL = {
     "es": ["Entre las nuevas ciudades certificadas en el nivel Oro figuran São José dos Campos "
            "(Brasil) y San Isidro (Perú)."],
     # "Estrear" says the first time: not "certificadas pela primeira vez que estrearam".
-    "pt-BR": ["Entre as que estrearam no nível Ouro estão São José dos Campos (SP) e San Isidro "
+    # "Entre as que estrearam…" opened paragraph after paragraph (Brazilian desk, reading 18).
+    "pt-BR": ["No nível Ouro, estrearam, entre outras, São José dos Campos (SP) e San Isidro "
               "(Peru).",
-              "Entre as que estrearam no nível Prata estão Winston-Salem (Carolina do Norte, "
+              "No nível Prata, estrearam, entre outras, Winston-Salem (Carolina do Norte, "
               "EUA),"],
     "fr-CA": ["Parmi les villes nouvellement certifiées au niveau Or figurent São José dos Campos "
               "(Brésil) et San Isidro (Pérou)."],

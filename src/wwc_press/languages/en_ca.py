@@ -76,13 +76,23 @@ _CENTRE = re.compile(r"\bcent(er)(s|ed)?\b")
 _CANADIAN_DOLLAR = re.compile(r"\bC\$(?=\d)")
 
 
+# CP, hyphen: a sum in millions that modifies a noun takes a hyphen, "a $2.4-million plan";
+# as a noun it takes none ("saved $12 million since 2036"). After an article or a possessive,
+# before a word that is no preposition, article or conjunction, the sum is the noun's modifier.
+_SUM_MODIFIER = re.compile(
+    r"\b((?:a|an|the|its|their|this|that) \$[\d.,]+)[ \u00a0](million|billion)[ \u00a0]"
+    r"(?!(?:in|of|for|to|from|on|at|by|with|over|since|a|an|the|and|or|a year|per)\b)(?=[a-z])"
+)
+
+
 def _spelling(text: str) -> str:
     """The file's English as CP spells it: metric units in -re, -our, "centre", "$"."""
     text = _METRIC.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}" if m[1] else m[0], text)
     text = _METRIC_AFTER_FIGURE.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}", text)
     text = _OUR.sub(lambda m: f"{m[1]}our{m[2] or ''}", text)
     text = _CENTRE.sub(lambda m: "centre" + {"s": "s", "ed": "d"}.get(m[2] or "", ""), text)
-    return _CANADIAN_DOLLAR.sub("$", text)
+    text = _CANADIAN_DOLLAR.sub("$", text)
+    return _SUM_MODIFIER.sub(lambda m: f"{m[1]}-{m[2]} ", text)
 
 
 def _typography(text: str) -> str:
