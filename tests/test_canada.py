@@ -291,7 +291,10 @@ def test_the_february_2025_round_in_english_for_each_reader(february: Path) -> N
     # The record gives 21 new and 4 upgraded cities, nothing of those that kept their level:
     # no "Recertification 0", no total of the round, in the report or a city's release.
     report = html_text(folder / "report.html")
-    assert "This announcement First certification21 Moved up a level4 This announcement" in report
+    assert (
+        "This announcement First certification21 Moved up a level4 Cities named in this "
+        "announcement, by level" in report
+    )
     assert "Recertification 0" not in report and "Cities in this announcement" not in report
     assert "Recertification" not in report  # nor in the chart's legend, which no bar uses
     assert "Cities named in this announcement " in report and " of 25" not in report
