@@ -126,8 +126,10 @@ def _line(text: str) -> str:
          "12:00, hora local"),
         ("en/press-release", "Embargoed until 10 a.m. EST, Nov. 10, 2026"),
         # AP: a US city's zone by its abbreviation; abroad, local time.
-        ("en/cities/colorado-springs-co-us", "Embargoed until 8 a.m. MST, Nov. 10, 2026"),
-        ("en/cities/honolulu-hi-us", "Embargoed until 5 a.m. HST, Nov. 10, 2026"),
+        # ... with the program's beside it, as its line gives it (AP desk, readings 18, 19).
+        ("en/cities/colorado-springs-co-us", "Embargoed until 8 a.m. MST (10 a.m. EST), Nov. 10, "
+         "2026"),
+        ("en/cities/honolulu-hi-us", "Embargoed until 5 a.m. HST (10 a.m. EST), Nov. 10, 2026"),
         # ... with the program's time beside it, as the body gives it: a US desk reads the
         # Subject first (AP desk, readings 13 and 14).
         ("en/cities/curitiba-pr-br", "Embargoed until noon local time (10 a.m. EST), Nov. 10, "
