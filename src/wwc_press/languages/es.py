@@ -127,17 +127,6 @@ def figures_as(
     return typography
 
 
-def national_typography(locale: str) -> Callable[[str], str]:
-    """The typography of a country's press, whose figures are CLDR's for ``locale`` ("2.3
-    millones", "30,000", "51%" in Mexico; "30.000", "51%" in Colombia)."""
-    return figures_as(
-        get_group_symbol(locale),
-        get_decimal_symbol(locale),
-        four_digits=format_decimal(1234, locale=locale) != "1234",
-        joined_percent=format_percent(0.5, locale=locale).startswith("50%"),
-    )
-
-
 def double_quote(text: str) -> str:
     """Latin American papers quote in “ ”, with ‘ ’ inside (RAE's « » are Spain's and EFE's;
     a desk in Mexico, Bogotá or Buenos Aires never prints them), the closing period after the
@@ -229,19 +218,27 @@ PROFILE = Profile(
 def national(country: str, **press: object) -> Profile:
     """The Spanish of a release whose readers are in ``country`` (a city's own release there, or
     one datelined there), as that country's press prints it: CLDR's es_``country`` figures, in
-    the file's texts too (``national_typography``), “ ” quotes, its own telephone numbers in
+    the file's texts too (``figures_as``), “ ” quotes, its own telephone numbers in
     national form, Word's Spanish of that country; the texts and the catalog stay the file's
     "es". ``press``: what else its press does otherwise (Mexico's places)."""
     locale = f"es_{country}"
+    # CLDR groups four digits in most of these countries ("1.234", "1,234"), RAE does not: the
+    # tool's figures (``number``) and the file's (``typography``) alike.
+    four_digits = format_decimal(1234, locale=locale) != "1234"
+    typography = figures_as(
+        get_group_symbol(locale),
+        get_decimal_symbol(locale),
+        four_digits=four_digits,
+        joined_percent=format_percent(0.5, locale=locale).startswith("50%"),  # "51%"
+    )
     return dataclasses.replace(
         PROFILE,
         tag=f"es-{country}",
         babel_locale=locale,
         word_language=f"es-{country}",
-        # CLDR groups four digits in most of these countries ("1.234", "1,234"), RAE does not.
-        group_four_digits=format_decimal(1234, locale=locale) != "1234",
+        group_four_digits=four_digits,
         group_separator=None,  # the country's own, CLDR's, not the space RAE gives
-        typography=national_typography(locale),
+        typography=typography,
         quote=double_quote,
         opening_quote="“",
         readers_country=country,
