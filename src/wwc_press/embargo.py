@@ -141,7 +141,10 @@ class EmbargoTimes:
         """
         # A city on the program's own time and zone is the line's own: "11 a.m. EDT" is
         # Lévis's time too, and "(11 a.m. in Lévis)" said it twice.
-        zones = [item for item in zones if len(item) < 3 or not self._on_home_clock(when, item[0])]
+        home = self.moment(when)
+        zones = [
+            item for item in zones if len(item) < 3 or not self._on_home_clock(when, item[0], home)
+        ]
         if self.press.names_zones:
             return self._zoned_times(when, zones)
         groups: dict[str, list[str]] = {}
@@ -156,11 +159,11 @@ class EmbargoTimes:
                 names.append(name)
         return sorted(groups.items(), key=lambda group: offsets[group[0]], reverse=True)
 
-    def _on_home_clock(self, when: dt.datetime, zone: str) -> bool:
+    def _on_home_clock(self, when: dt.datetime, zone: str, home: dict[str, str]) -> bool:
         """Whether ``zone`` reads the line's own time and zone: the same moment, or the same hour
         of a zone named alike (Moose Jaw's CST in a Winnipeg release in November, which the
         list gave again as "10 a.m. CT": CP and Quebec desks, reading 16)."""
-        if self.moment(when, zone) == self.moment(when):
+        if self.moment(when, zone) == home:
             return True
         local = when.astimezone(ZoneInfo(zone))
         home = when.astimezone(ZoneInfo(self.timezone))
