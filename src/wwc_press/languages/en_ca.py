@@ -61,7 +61,7 @@ def _percent(fraction: float) -> str:
 # serves AP too, which writes "kilometers": its units are set in CP's spelling, as its "%" is
 # ("640 kilometers of sidewalks" in a Canadian release: the CP desk's reading 15). A "meter"
 # after no figure may be a device ("water meters"), and stays.
-_METRIC = re.compile(r"\b(kilo|centi|milli)?(met|lit)er(s?)\b")
+_METRIC = re.compile(r"\b(kilo|centi|milli)(met|lit)er(s?)\b")
 _METRIC_AFTER_FIGURE = re.compile(
     r"(\d[ \u00a0](?:(?:thousand|million|billion)[ \u00a0])?)(met|lit)er(s?)\b"
 )
@@ -87,7 +87,7 @@ _SUM_MODIFIER = re.compile(
 
 def _spelling(text: str) -> str:
     """The file's English as CP spells it: metric units in -re, -our, "centre", "$"."""
-    text = _METRIC.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}" if m[1] else m[0], text)
+    text = _METRIC.sub(r"\1\2re\3", text)
     text = _METRIC_AFTER_FIGURE.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}", text)
     text = _OUR.sub(lambda m: f"{m[1]}our{m[2] or ''}", text)
     text = _CENTRE.sub(lambda m: "centre" + {"s": "s", "ed": "d"}.get(m[2] or "", ""), text)
