@@ -9,11 +9,12 @@ succeeded: a failed or interrupted build leaves the last good output as it was.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -231,8 +232,12 @@ def require_translations(project: Project, languages: set[Language]) -> None:
         raise RenderError(f"{len(gaps)} catalog entries are not ready:\n{listed}")
 
 
-# The renderer of the build in progress, inherited by the forked workers.
+# What the forked workers inherit from the build in progress: its renderer, the announcement
+# and the staging folder. Only an output's name goes down the pool's pipe and only a file's
+# name comes back (see _render_in_worker).
 _RENDERER: render.Renderer | None = None
+_ANNOUNCEMENT: Announcement | None = None
+_STAGE: Path | None = None
 
 
 def _start_worker(build: int) -> None:
@@ -249,9 +254,24 @@ def _start_worker(build: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _render_in_worker(announcement: Announcement, output: Output) -> dict[Path, bytes]:
-    assert _RENDERER is not None
-    return _RENDERER.files(announcement, output)
+def _render_in_worker(output: Output) -> Path:
+    """Lay out ``output`` and leave its files, pickled, in a file of the staging folder: the
+    file's name is the whole reply. A reply of a few hundred bytes is one atomic write to the
+    pool's pipe, so a worker stopped by an interrupt never leaves half a message there; the
+    pool's thread would wait for the rest of a PDF's bytes for ever (Python 3.11), and the
+    build with it."""
+    assert _RENDERER is not None and _ANNOUNCEMENT is not None and _STAGE is not None
+    files = _RENDERER.files(_ANNOUNCEMENT, output)
+    with tempfile.NamedTemporaryFile(dir=_STAGE, prefix=".worker-", delete=False) as reply:
+        pickle.dump(files, reply)
+    return Path(reply.name)
+
+
+def _replied(reply: Path) -> dict[Path, bytes]:
+    """The files a worker left in ``reply``, which goes."""
+    files = pickle.loads(reply.read_bytes())
+    reply.unlink()
+    return files
 
 
 def _render_all(
@@ -283,7 +303,7 @@ def _render_all(
             rendered = ((o, renderer.files(announcement, o)) for o in laid_out + pages)
         else:
             renderer.warm_up(outputs)
-            rendered = _in_workers(renderer, announcement, laid_out, pages, jobs)
+            rendered = _in_workers(renderer, announcement, laid_out, pages, jobs, stage)
         with closing(rendered):  # an interrupt stops the workers here, see _in_workers
             for done in rendered:
                 yield done
@@ -311,11 +331,12 @@ def _in_workers(
     laid_out: list[Output],
     pages: list[Output],
     jobs: int,
+    stage: Path,
 ) -> Iterator[tuple[Output, dict[Path, bytes]]]:
     """``laid_out`` rendered by forked worker processes while this one writes ``pages``. The
     workers are forked after this process has compiled the templates, read the catalogs and
     laid out one output, so they start warm."""
-    global _RENDERER
+    global _RENDERER, _ANNOUNCEMENT, _STAGE
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -323,31 +344,37 @@ def _in_workers(
     # the hyphenation patterns once, for every worker forked after it.
     *laid_out, warm = laid_out
     yield warm, renderer.files(announcement, warm)
-    _RENDERER = renderer
+    _RENDERER, _ANNOUNCEMENT, _STAGE = renderer, announcement, stage
     context = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             min(jobs, len(laid_out)), mp_context=context, initializer=_start_worker,
             initargs=(os.getpid(),),
-        ) as pool:  # fmt: skip
-            futures = {pool.submit(_render_in_worker, announcement, o): o for o in laid_out}
-            try:
-                for output in pages:
-                    yield output, renderer.files(announcement, output)
-                for future in as_completed(futures):
-                    yield futures[future], future.result()
-            except BaseException:
-                # Interrupted, or a worker failed: stop the workers now. A pool shut down
-                # politely still lays out every PDF already handed to it before the process
-                # may exit, minutes after Ctrl-C on a busy machine. Then wait for the pool's
-                # own thread to close its pipes: left running, it races Python's exit hook,
-                # which writes to a pipe the thread is closing ("Bad file descriptor").
-                for worker in multiprocessing.active_children():
-                    worker.terminate()
+        )  # fmt: skip
+        try:
+            # Submitting is inside the guard: the workers are forked at the first submit, and
+            # an interrupt among the submits must stop them too, not wait for them to finish.
+            futures = {pool.submit(_render_in_worker, o): o for o in laid_out}
+            for output in pages:
+                yield output, renderer.files(announcement, output)
+            for future in as_completed(futures):
+                yield futures[future], _replied(future.result())
+        except BaseException:
+            # Interrupted, or a worker failed: stop the workers now. A pool shut down
+            # politely still lays out every PDF already handed to it before the process
+            # may exit, minutes after Ctrl-C on a busy machine. Then wait for the pool's
+            # own thread to close its pipes: left running, it races Python's exit hook,
+            # which writes to a pipe the thread is closing ("Bad file descriptor").
+            for worker in multiprocessing.active_children():
+                worker.terminate()
+            # An interrupt inside the first submit can land before the pool's thread starts:
+            # there is nothing to wait for, and joining it raises over the interrupt.
+            with suppress(RuntimeError):
                 pool.shutdown(wait=True, cancel_futures=True)
-                raise
+            raise
+        pool.shutdown()
     finally:
-        _RENDERER = None
+        _RENDERER = _ANNOUNCEMENT = _STAGE = None
 
 
 @contextmanager
