@@ -23,6 +23,7 @@ from .errors import RenderError
 from .folding import ascii_slug, collation_key
 from .languages import ALSO_PATTERN, REGISTRY, Profile, profile
 from .model import (
+    City,
     Contact,
     Contacts,
     Highlight,
@@ -50,6 +51,11 @@ def NC_(context: str, message: str) -> str:
 # California"; Spanish press puts it in parentheses, "Carlsbad (California)").
 PLACE = NC_("place", "%(place)s, %(qualifier)s")
 assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
+
+# Translators: a district, borough or commune opening the lead of its own release, set off by
+# its commas: place is its name, kind what it is (the file's word: "district", "distrito"),
+# city the city it is part of ("Miraflores, a district of Lima," before "has earned …").
+WITHIN = NC_("within", "%(place)s, a %(kind)s of %(city)s,")
 
 # Translators: a series of places whose last item is a group of cities sharing their place:
 # items are the others, parted by commas, last the group ("Mérida and Zapopan, Mexico"), which
@@ -295,6 +301,11 @@ class Localizer(EmbargoTimes):
         """A city opening its own release's lead: alone where the dateline places it ("HENDERSON,
         Nev."), else with its region ("Rosario (Santa Fe)" after "ROSARIO (Argentina)")."""
         name, own = self.city_name(city), self.reads(city.country)
+        if isinstance(city, City) and city.within:  # datelined in its city: say what it is
+            whole = places.part_of(city) or city
+            kind = city.within.kind.get(self.language, "")
+            within = {"place": name, "kind": kind, "city": self.city_name(whole)}
+            return self.translations.pgettext("within", WITHIN) % within
         placed = self.dateline(city, local=own) != name.upper()
         if placed and (not own or city.country in self.press.regions):  # by region, or abroad
             return name

@@ -89,6 +89,16 @@ class ProgramQuote(Quote):
         return any(item in (status, city.name) for item in self.releases or [])
 
 
+class Within(Record):
+    """The city a place of the file is part of: Miraflores, a district of Lima; Las Condes, a
+    commune of Greater Santiago. A desk datelines such a place in that city and never calls it a
+    city: "LIMA, Peru — Miraflores, a district of Lima, …" (AP, EFE: a dateline must say which
+    Miraflores)."""
+
+    city: Name = Field(description="the city it is part of, as its residents write it")
+    kind: Wording = Field(description="what the place is, in each language: district, distrito")
+
+
 class City(Place):
     level: Level = Field(description="the level after this announcement")
     previous: Level | None = Field(
@@ -97,6 +107,9 @@ class City(Place):
     quote: Quote | None = Field(None, description="a quote for this city's own release")
     timezone: Zone | None = Field(
         None, description="IANA zone of the city, when the one found for it is wrong"
+    )
+    within: Within | None = Field(
+        None, description="the city it is a district, borough or commune of"
     )
 
 

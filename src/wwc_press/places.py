@@ -213,6 +213,8 @@ def _standalone(place: Place, language: Language) -> bool:
     """Cities that take no state, province or country after them: on their press's list (AP's
     30 US dateline cities, CP's Canadian ones, the few US cities Latin American desks print
     alone), their country's capital, or whose name or spelling already places them."""
+    if part_of(place):  # a district is placed by its city, even a capital's namesake
+        return False
     # A spelling in ``names`` changes how the city is written, never whether its state is given
     # ("San Jose, California"), unless it carries its own ("Washington, D.C.").
     if _own_qualifier(place, language) or _says_region(place) or _says_country(place):
@@ -241,6 +243,8 @@ def qualifier(
 ) -> str:
     """The state, province or region that follows a city, in the form its press gives it
     (``Profile.region_form``): "California", "Calif.", "CA", "(CE)", "Que.", "Tolima"."""
+    if whole := part_of(place):  # "Miraflores (Lima)", whatever the region's name
+        return city_name(whole, language)
     form = profile(language).region_form(place.country, house, dateline=dateline)
     entry = _entry(place)
     if form == "code" or (form == "postal" and entry):
@@ -257,6 +261,15 @@ def qualifier(
     else:  # the press's abbreviation: "ap", "cp"
         written = entry.get(form)
     return written or region_name(place, language) or ""
+
+
+def part_of(place: Place) -> Place | None:
+    """The city a district, borough or commune of the file is part of (``City.within``), in
+    its region and country: where its release is datelined, and what places it in a list."""
+    within = getattr(place, "within", None)  # a city of the file; a dateline has none
+    if within is None:
+        return None
+    return Place(name=within.city, region=place.region, country=place.country)
 
 
 def _is_local(place: Place, language: Language) -> bool:
@@ -389,6 +402,9 @@ def _items(
             else:
                 groups[key] = [place]
                 items.append((after, groups[key], where))
+        elif whole := part_of(place):  # "Miraflores, Lima, Peru": it says which Miraflores
+            where = f"{city_name(whole, language)}, {country_name(place.country, language)}"
+            items.append((where, [place], (place.country,)))
         elif _says_country(place):
             items.append(("", [place], ()))
         elif grouped and place.country in groups:
@@ -426,6 +442,7 @@ def dateline(
     ("FORTALEZA (CE)"), save where the profile gives it to all but a capital (EFE: "CUENCA
     (Ecuador)", "BUENOS AIRES").
     """
+    place = part_of(place) or place  # "LIMA, Peru — Miraflores, a district of Lima, …"
     press = profile(language)
     if listed := _listed(place, press.dateline_cities.get(place.country, ()), language):
         return listed.upper()  # AP: "WASHINGTON", "NEW YORK", whatever the text says

@@ -1,0 +1,74 @@
+"""A place that is part of a larger city (``within``): datelined in that city, said to be what
+it is, never called a city, and placed by its city wherever it is listed (AP and EFE: a dateline
+names the place without doubt; Peru has a Miraflores in Lima and one in Arequipa)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import illustrative_project, run
+
+ROUND = "2043-05-americas"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = illustrative_project(tmp_path_factory.mktemp("within"), f"{ROUND}.yaml")
+    result = run(["build", f"announcements/{ROUND}.yaml", "--format", "txt", "--out", "dist"],
+                 cwd=project)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return project / "dist" / ROUND
+
+
+def _text(built: Path, path: str) -> str:
+    return " ".join((built / path).read_text("utf-8").split())
+
+
+@pytest.mark.parametrize(
+    ("path", "lead"),
+    [
+        ("en/cities/miraflores-lma-pe.txt", "LIMA, Peru, May 20, 2043 — Miraflores, a district of "
+         "Lima, has earned What Works Cities Silver Certification in recognition of how it uses"),
+        ("es/cities/miraflores-lma-pe.txt", "LIMA, 20 de mayo de 2043.— Miraflores, distrito de "
+         "Lima, obtuvo la certificación Plata de What Works Cities en reconocimiento a la manera "
+         "en que pone los datos"),
+        ("es/cities/las-condes-rm-cl.txt", "SANTIAGO, 20 de mayo de 2043.— Las Condes, comuna de "
+         "Santiago, pasó del nivel Plata al nivel Oro de la certificación What Works Cities en "
+         "reconocimiento a la manera en que pone los datos"),
+    ],
+)  # fmt: skip
+def test_its_release_is_datelined_in_its_city_and_says_what_it_is(
+    built: Path, path: str, lead: str
+) -> None:
+    text = _text(built, path)
+    assert lead in text
+    assert "MIRAFLORES" not in text and "LAS CONDES" not in text
+    assert not re.search(r"\b(the city|la ciudad)\b", text)  # it is not one
+
+
+@pytest.mark.parametrize(
+    ("language", "listed"),
+    [
+        ("en", "Miraflores, Lima, Peru"),
+        ("es", "Miraflores (Lima, Perú)"),
+        ("pt-BR", "Las Condes (Santiago, Chile)"),
+        ("fr-CA", "Miraflores (Lima, Pérou)"),
+    ],
+)
+def test_the_program_release_places_it_by_its_city(built: Path, language: str, listed: str) -> None:
+    assert listed in _text(built, f"{language}/press-release.txt")
+
+
+def test_its_kind_is_needed_in_each_language_of_its_releases(tmp_path: Path) -> None:
+    project = illustrative_project(tmp_path, f"{ROUND}.yaml")
+    path = project / "announcements" / f"{ROUND}.yaml"
+    text = path.read_text("utf-8").replace(", es: distrito", "")
+    path.write_text(text, encoding="utf-8")
+    result = run(["validate", str(path)], cwd=project)
+    assert result.exit_code == 2
+    line = text.splitlines().index(next(s for s in text.splitlines() if "within:" in s)) + 1
+    assert f"{ROUND}.yaml:{line}:" in result.stderr
+    assert "'cities.new.0.within.kind' has no 'es' text" in result.stderr
