@@ -141,6 +141,8 @@ Translatable = Annotated[dict[Language, Text], worded(_single_text), Translated(
 # A text that states no fact to compare across languages: a speaker's role, an About paragraph,
 # a logo's description.
 Wording = Annotated[Translatable, Translated(facts=False)]
+# What a place is ("district", "commune"), a word that two languages often write alike.
+PlaceKind = Annotated[Translatable, Translated(facts=False, name=True)]
 # A place's spellings that win over every rule: given only where a language writes it otherwise.
 Spellings = Annotated[
     dict[Language, Spelling], Translated(facts=False, every_language=False, name=True)

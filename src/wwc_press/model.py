@@ -27,6 +27,7 @@ from .inputs import (
     Month,
     Name,
     Pattern,
+    PlaceKind,
     Region,
     ReleaseDate,
     Spellings,
@@ -96,7 +97,7 @@ class Within(Record):
     Miraflores)."""
 
     city: Name = Field(description="the city it is part of, as its residents write it")
-    kind: Wording = Field(description="what the place is, in each language: district, distrito")
+    kind: PlaceKind = Field(description="what it is, in each language: district, distrito")
 
 
 class City(Place):
