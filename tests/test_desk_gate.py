@@ -74,8 +74,17 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     assert levels == "Gold 2 Silver 2", levels
     by_country_words = " ".join(re.sub(r"<[^>]+>", " ", by_country[1]).split())
     assert "Canada 2" in by_country_words and "not listed" not in by_country_words
-    chart = report.read_text("utf-8").split('<desc id="chart-desc">')[1].split("</desc>")[0]
-    assert "Platinum" not in chart and "Other cities (not listed)" in chart
+    # The chart is the whole round's and says so: its bars by level count the named cities, and
+    # a bar of two statuses gives each its number (the 21 beside it read as 21 new cities).
+    title = re.search(r'<h2 id="chart-title">(.*?)</h2>', page)
+    assert title and re.sub(r"<[^>]+>", "", title[1]) == "Cities in this round, by level and status"
+    chart = page.split('<desc id="chart-desc">')[1].split("</desc>")[0]
+    assert "Platinum" not in chart
+    assert chart.startswith("Gold (named): Moved up a level 2. Silver (named): ")
+    assert "Other cities (not named): First certification 19; Moved up a level 2." in chart
+    svg = page.split('<svg class="chart"')[1].split("</svg>")[0]
+    parts = re.findall(r'class="bar-part"[^>]*>([^<]+)</text>', svg)
+    assert parts == ["19", "2"], parts
 
 
 @pytest.mark.parametrize(
