@@ -81,3 +81,18 @@ def test_a_kind_written_alike_in_two_languages_is_no_slip(tmp_path: Path) -> Non
     said = result.stdout + result.stderr
     assert f"{ROUND}.yaml" in said  # checked (the date, years ahead, is a problem of its own)
     assert "within.kind" not in said
+
+
+def test_its_name_keeps_its_capital_in_the_mail_subject(tmp_path: Path) -> None:
+    # "…hora local: Ñuñoa obtiene…": a short name that only opens sentences, datelined in
+    # another city, is still a name after the Subject's colon (reading 20: "ñuñoa obtiene").
+    import email
+    import email.policy
+
+    project = illustrative_project(tmp_path, f"{ROUND}.yaml")
+    args = ["--lang", "es", "--only", "cities", "--format", "eml", "--out", "dist"]
+    result = run(["build", f"announcements/{ROUND}.yaml", *args], cwd=project)
+    assert result.exit_code == 0, result.output
+    path = project / "dist" / ROUND / "es" / "cities" / "nunoa-rm-cl.eml"
+    mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert mail["Subject"].endswith(": Ñuñoa obtiene la certificación Plata de What Works Cities")

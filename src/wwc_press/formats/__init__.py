@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import publish
 from ..model import KINDS
+from ..places import part_of
 from . import cards, mail, wire, word
 
 if TYPE_CHECKING:
@@ -119,7 +120,10 @@ def _mail(
     round_and_city = [str(announcement.id), *([attached.path.stem] if output.city else [])]
     name = renderer.localizer(announcement, output).attachment_name(round_and_city)
     page, html = renderer.reading(announcement, output), renderer.page(announcement, output)
-    return {output.path: mail.message(page, html, pdf, name, renderer.logo)}
+    l10n = renderer.localizer(announcement, output)
+    cities = [output.city] if output.city else [city for _, city in announcement.cities.by_status()]
+    places = {l10n.city_name(place) for city in cities for place in (city, part_of(city)) if place}
+    return {output.path: mail.message(page, html, pdf, name, renderer.logo, places)}
 
 
 def _cards(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from email import policy
 from email.header import Header
 from email.headerregistry import Address
@@ -124,10 +124,17 @@ def _names(page: Page, html: str) -> set[str]:
 
 
 def message(
-    page: Page, html: str, pdf: bytes, pdf_name: str, logo: Callable[[str], bytes | None]
+    page: Page,
+    html: str,
+    pdf: bytes,
+    pdf_name: str,
+    logo: Callable[[str], bytes | None],
+    places: Iterable[str] = (),
 ) -> bytes:
     """The e-mail of a release: ``html`` is its page, ``pdf`` its PDF; ``logo`` gives a logo
-    file's PNG (None: no such file), attached as a part the HTML shows."""
+    file's PNG (None: no such file), attached as a part the HTML shows. ``places`` are the names
+    of the places it is about, as it writes them: names wherever they stand, a short one that
+    only ever opens a sentence too ("…hora local: Ñuñoa obtiene…", not "ñuñoa")."""
     import css_inline
 
     digest = hashlib.sha256(html.encode("utf-8") + pdf).hexdigest()
@@ -136,7 +143,8 @@ def message(
     if page.embargo is not None:
         # The embargo in one place's time: the full line with every reader's time made a
         # Subject of 200 characters, the headline cut off in every inbox.
-        headline = profile(page.language).after_colon(subject, _names(page, html))
+        names = _names(page, html) | set(places)
+        headline = profile(page.language).after_colon(subject, names)
         subject = f"{plain(page.embargo.short or page.embargo.text)}: {headline}"
     # fr-CA: "(…) : Hamilton…"; then written as encoded words, never parsed as a header.
     mail.set_raw("Subject", _words(plain(profile(page.language).typography(subject)), "Subject"))
