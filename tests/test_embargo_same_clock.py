@@ -64,7 +64,7 @@ cities:
     - {name: Recife, region: PE, country: BR, level: silver}
 """
 
-EN_JUNE = "Embargoed until June 10, 2032, at 10 a.m. ET (11 a.m. AT, 8 a.m. MT and CST, 7 a.m. PT)"
+EN_JUNE = "Embargoed until June 10, 2032, at 10 a.m. ET (11 a.m. ADT, 8 a.m. MT and CST, 7 a.m. PT)"
 FR_JUNE = (
     "Sous embargo jusqu’au 10 juin 2032, 10 h (heure de l’Est), soit 11 h (heure de "
     "l’Atlantique) à Halifax et à Moncton; 8 h à Edmonton (heure des Rocheuses) et à Saskatoon "
@@ -267,7 +267,9 @@ def test_a_line_on_another_clock_names_each_hour_once_and_every_citys(tmp_path: 
     line instead of its own noon (CP and Quebec desks, reading 16)."""
     folder = build_round(tmp_path, "winnipeg", WINNIPEG_NOVEMBER, ("txt",))
     english = _embargo_line(folder, "en")
-    assert english == "Embargoed until Nov. 9, 2039, at 10 a.m. CT (noon AT, 11 a.m. ET, 9 a.m. MT)"
+    assert (
+        english == "Embargoed until Nov. 9, 2039, at 10 a.m. CT (noon AST, 11 a.m. ET, 9 a.m. MT)"
+    )
     french = _embargo_line(folder, "fr-CA")
     assert french.count("10 h") == 1 and "12 h (heure de l’Atlantique) à Truro" in french
     truro = {
@@ -276,7 +278,7 @@ def test_a_line_on_another_clock_names_each_hour_once_and_every_citys(tmp_path: 
         )
         for lang in ("en", "fr-CA")
     }
-    assert truro["en"] == "Embargoed until noon AT (10 a.m. CT), Nov. 9, 2039"
+    assert truro["en"] == "Embargoed until noon AST (10 a.m. CT), Nov. 9, 2039"
     assert truro["fr-CA"].startswith(
         "Sous embargo jusqu’au 9 novembre 2039, 12 h (heure de l’Atlantique)"
     )

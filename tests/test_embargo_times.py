@@ -310,7 +310,7 @@ def test_a_canadian_program_release_lists_the_zones_east_to_west(canada: Path, f
     english = _line(_READERS[fmt](canada / "en"))
     assert (
         # Each hour once: "8 a.m. MT and in Saskatoon" (CP desk, readings 15 and 17).
-        "Embargoed until June 8, 2027, at 10 a.m. ET (11:30 a.m. NT, 11 a.m. AT, 9 a.m. CT, "
+        "Embargoed until June 8, 2027, at 10 a.m. ET (11:30 a.m. NT, 11 a.m. ADT, 9 a.m. CT, "
         "8 a.m. MT and in Saskatoon, 7 a.m. PT)" in english
     )
     french = _line(_READERS[fmt](canada / "fr-CA"))

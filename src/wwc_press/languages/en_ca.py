@@ -106,11 +106,17 @@ def _typography(text: str) -> str:
     return en.apostrophes(en.clock_ties(text))
 
 
+# Generic names that read as a word: "Embargoed until 11 a.m. AT, Nov. 18" (CP desk, reading 20).
+_READ_AS_WORDS = frozenset({"AT"})
+
+
 def _zone_name(zone: str, local: dt.datetime) -> str:
-    """CP, time zones: "ET", "CT", "MT", "PT", "AT", "NT" whatever the season (CLDR's generic
-    short names); where CLDR has none, or the zone keeps standard time all year (Saskatchewan),
-    the zone's abbreviation at that moment ("CST")."""
-    return _generic_name(zone, local) or local.tzname() or ""
+    """CP, time zones: "ET", "CT", "MT", "PT", "NT" whatever the season (CLDR's generic short
+    names); where CLDR has none, where it reads as a word (Atlantic's "AT"), or where the zone
+    keeps standard time all year (Saskatchewan), the zone's abbreviation at that moment ("AST",
+    "CST")."""
+    generic = _generic_name(zone, local)
+    return generic if generic and generic not in _READ_AS_WORDS else local.tzname() or ""
 
 
 def _generic_name(zone: str, local: dt.datetime) -> str | None:
