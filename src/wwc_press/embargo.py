@@ -93,8 +93,13 @@ class EmbargoTimes:
         """(zone, country, city) of the cities whose own press writes in this language, outside
         the program's home country: the readers a Spanish release's embargo line speaks to. A
         press that names zones (CP, Quebec) speaks to its home country's other zones too."""
+        tag = self.press.tag  # each city as running text names it: « à la Municipalité… »
         return [
-            (zone_of[key], city.country, places.city_name(city, self.press.tag))
+            (
+                zone_of[key],
+                city.country,
+                places.with_article(city, places.city_name(city, tag), tag),
+            )
             for _, city in cities
             if (city.country != home or self.press.names_zones)
             # AP gives its own zone alone: a North American city's clock is its readers' to

@@ -297,6 +297,10 @@ class Localizer(EmbargoTimes):
             return self.city_name(city)
         return self.cities_inline([city])
 
+    def is_a_city(self, city: Place) -> bool:
+        """Whether its release may call it "the city" (places.is_a_city)."""
+        return places.is_a_city(city, self.tag)
+
     def city_in_lead(self, city: Place) -> str:
         """A city opening its own release's lead: alone where the dateline places it ("HENDERSON,
         Nev."), else with its region ("Rosario (Santa Fe)" after "ROSARIO (Argentina)")."""

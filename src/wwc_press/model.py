@@ -112,6 +112,11 @@ class City(Place):
     within: Within | None = Field(
         None, description="the city it is a district, borough or commune of"
     )
+    dateline: Name | None = Field(
+        None,
+        description="where its releases are datelined, when its name is no dateline's (Cape "
+        "Breton Regional Municipality: Sydney, its seat); in its region and country",
+    )
 
 
 class Cities(Record):

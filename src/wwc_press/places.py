@@ -18,6 +18,7 @@ How a press places a city is its language profile's (``regions``, ``region_form`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -103,9 +104,35 @@ def city_name(place: Place, language: Language) -> str:
 
 def with_article(place: Place, text: str, language: Language) -> str:
     """``text`` naming ``place`` in running text, with the article its press gives the city
-    ("o Recife", "a Cidade da Guatemala": the language profile's ``city_articles``)."""
-    article = profile(language).city_articles.get(place.country, {}).get(city_name(place, language))
+    ("o Recife", "a Cidade da Guatemala": the language profile's ``city_articles``), or the
+    article of the common noun its name is built on (« la Municipalité régionale du
+    Cap-Breton »: ``noun_articles``)."""
+    press, name = profile(language), city_name(place, language)
+    article = press.city_articles.get(place.country, {}).get(name)
+    if article is None and " " in name:  # the noun and its complement; a noun alone is a name
+        article = press.noun_articles.get(name.split(" ", 1)[0])
     return f"{article} {text}" if article else text
+
+
+def is_a_city(place: Place, language: Language) -> bool:
+    """Whether ``place``'s release may call it "the city": not a district of another city
+    (``within``), nor a place whose name says it is a municipality, county or district of
+    another kind ("Cape Breton Regional Municipality", « Municipalité régionale du
+    Cap-Breton »: the profile's ``municipal_nouns``)."""
+    if part_of(place) is not None:
+        return False
+    words = set(re.findall(r"\w+", city_name(place, language)))
+    return not words & profile(language).municipal_nouns
+
+
+def datelined_in(place: Place) -> Place:
+    """Where a city's release is datelined: the city a district is part of (``within``), the
+    place the file names for a city whose name is no dateline's (``dateline``: Cape Breton
+    Regional Municipality is datelined SYDNEY, its seat), else the city itself."""
+    seat = getattr(place, "dateline", None)
+    if seat is not None:
+        return Place(name=seat, region=place.region, country=place.country)
+    return part_of(place) or place
 
 
 def _in_text(place: Place, language: Language) -> str:
@@ -442,7 +469,7 @@ def dateline(
     ("FORTALEZA (CE)"), save where the profile gives it to all but a capital (EFE: "CUENCA
     (Ecuador)", "BUENOS AIRES").
     """
-    place = part_of(place) or place  # "LIMA, Peru — Miraflores, a district of Lima, …"
+    place = datelined_in(place)  # "LIMA, Peru — Miraflores, a district of Lima, …"
     press = profile(language)
     if listed := _listed(place, press.dateline_cities.get(place.country, ()), language):
         return listed.upper()  # AP: "WASHINGTON", "NEW YORK", whatever the text says

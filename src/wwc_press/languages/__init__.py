@@ -164,6 +164,12 @@ class Profile:
     # Cities the press names with an article, by country and the name as this language writes
     # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
     city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A name built on a common noun takes the noun's article in running text, in any country:
+    # {"Municipalité": "la"} gives « la Municipalité régionale du Cap-Breton » (BDL).
+    noun_articles: dict[str, str] = field(default_factory=dict)
+    # Words of a place's name that say it is not a city, but a municipality, county or district
+    # of another kind: its release does not call it "the city" (« la Ville »).
+    municipal_nouns: frozenset[str] = frozenset()
     # Headlines and cards: words that never end a line (articles, prepositions, conjunctions),
     # held to the word after them, and fixed phrases never split ("por primera vez").
     headline_ties: frozenset[str] = frozenset()

@@ -148,6 +148,9 @@ def _before_said(text: str) -> str:
 
 PROFILE = Profile(
     tag="en",
+    # A regional municipality, county or township is no city: its release says "it" (AP: a
+    # county is a government of its own; CP desk, reading 20: "the municipality").
+    municipal_nouns=frozenset({"Municipality", "County", "Township", "Borough", "District"}),
     babel_locale="en_US",
     catalog_dir=None,
     print_tag="en-US",  # WeasyPrint picks en_GB patterns for "en"

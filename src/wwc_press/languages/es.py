@@ -148,6 +148,7 @@ def _typography(text: str) -> str:
 PROFILE = Profile(
     capital_after_colon=False,  # Fundéu (mayúsculas tras dos puntos): lower case, save a name
     tag="es",
+    municipal_nouns=frozenset({"Municipio", "Municipalidad", "Distrito", "Comuna", "Condado"}),
     list_order=1,
     babel_locale="es",
     # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.

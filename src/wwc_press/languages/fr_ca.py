@@ -104,15 +104,28 @@ _COUNTED = re.compile(
 _ELIDED = re.compile(r"\b(qu|jusqu|lorsqu|puisqu|d)e (?=[AEIOUÀÂÉÈÊÎÏÔÛ])")
 
 
+# BDL (noms de lieux): a name built on a common noun takes that noun's article in running text
+# (« la Municipalité régionale du Cap-Breton », « le Canton de Hatley »), contracted after « à »
+# and « de » (« au Canton de Hatley », « du Comté de… »).
+NOUN_ARTICLES = {
+    "Municipalité": "la", "Ville": "la", "Cité": "la", "Paroisse": "la", "Région": "la",
+    "Comté": "le", "Canton": "le", "District": "le", "Village": "le",
+}  # fmt: skip
+_CONTRACTED = {"à le": "au", "à les": "aux", "de le": "du", "de les": "des"}
+# Before a name only: « de le faire » is French.
+_CONTRACTION = re.compile(r"\b(à|de) (le|les) (?=[A-ZÀ-Ý])")
+
+
 def _typography(text: str) -> str:
     """Quebec usage (BDL): the apostrophe ’, a no-break space before the colon and inside « »,
     none before ; ! ?, and "57 %" and a range ("de 68 % à 84 %") held together; a figure's
     thousands ("9 400") and the figure and the word it counts or its unit ("21 villes", "4,2
     millions") held by no-break spaces; "que" and "de" elided before a name that opens with a
-    vowel."""
+    vowel; « à le » and « de le » contracted before a name (« au Canton de Hatley »)."""
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
     text = no_break_ranges(text, "à|et")  # « de 51 % à 67 % », « entre 51 % et 67 % »
     text = _COUNTED.sub("\\1\u00a0", text)
+    text = _CONTRACTION.sub(lambda m: _CONTRACTED[f"{m[1]} {m[2]}"] + " ", text)
     text = _ELIDED.sub("\\1’", text)
     text = typographic_apostrophe(text)  # « l’Université »
     text = re.sub(r"(?<=\S) ?:(?=\s|$)", "\u00a0:", text)  # after a word, ")" or "»" too
@@ -132,6 +145,9 @@ COUNTRY_ARTICLES = {
 PROFILE = Profile(
     capital_after_colon=False,  # OQLF, BDL (majuscule après le deux-points): save a name
     tag="fr-CA",
+    # BDL: « la Municipalité régionale du Cap-Breton », never called « la Ville ».
+    noun_articles=NOUN_ARTICLES,
+    municipal_nouns=frozenset({"Municipalité", "Comté", "Canton", "Paroisse", "District"}),
     list_order=3,
     babel_locale="fr_CA",
     catalog_dir="fr_CA",

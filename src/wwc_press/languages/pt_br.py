@@ -103,6 +103,7 @@ def _typography(text: str) -> str:
 PROFILE = Profile(
     capital_after_colon=False,  # Estadão (dois-pontos): lower case, save a name
     tag="pt-BR",
+    municipal_nouns=frozenset({"Município", "Distrito", "Condado", "Comuna"}),
     list_order=2,
     babel_locale="pt_BR",
     catalog_dir="pt_BR",

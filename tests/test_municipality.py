@@ -1,0 +1,60 @@
+"""A place whose name says it is no city ("Cape Breton Regional Municipality"): datelined where
+the file says (its seat), never called "the city" (« la Ville »), named with its noun's article in
+French (« la Municipalité régionale du Cap-Breton », BDL). Reading 20,
+the CP and Quebec desks."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+
+import pytest
+
+from conftest import illustrative_project, run
+
+ROUND = "2043-11-canada"
+CITY = "cape-breton-regional-municipality-ns-ca"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = illustrative_project(tmp_path_factory.mktemp("cbrm"), f"{ROUND}.yaml")
+    args = ["--format", "txt", "--format", "eml", "--format", "html", "--out", "dist"]
+    result = run(["build", f"announcements/{ROUND}.yaml", *args], cwd=project)
+    assert result.exit_code == 0, result.output
+    return project / "dist" / ROUND
+
+
+def _text(built: Path, path: str) -> str:
+    return " ".join((built / path).read_text("utf-8").split())
+
+
+def test_its_release_is_datelined_in_its_seat_and_never_calls_it_a_city(built: Path) -> None:
+    english = _text(built, f"en/cities/{CITY}.txt")
+    assert (
+        "SYDNEY, N.S., Nov. 18, 2043 — Cape Breton Regional Municipality has earned What Works "
+        "Cities Gold Certification in recognition of how it uses data"
+    ) in english
+    assert "the city" not in english
+    french = _text(built, f"fr-CA/cities/{CITY}.txt")
+    assert (
+        "SYDNEY (Nouvelle-Écosse), le 18 novembre 2043 – La Municipalité régionale du Cap-Breton "
+        "obtient la certification Or de What Works Cities en reconnaissance de sa façon de mettre"
+    ) in french
+    assert "la Ville" not in french
+
+
+def test_french_gives_its_name_the_article_of_its_noun(built: Path) -> None:
+    release = _text(built, "fr-CA/press-release.txt")
+    assert "à la Municipalité régionale du Cap-Breton" in release  # the embargo line
+    assert "La Municipalité régionale du Cap-Breton (Nouvelle-Écosse) et Salaberry" in release
+    headline = _text(built, f"fr-CA/cities/{CITY}.txt").split(" Sydney")[0]
+    assert "La Municipalité régionale du Cap-Breton obtient la certification Or" in headline
+
+
+def test_cp_names_the_atlantic_clock_as_no_word(built: Path) -> None:
+    path = built / "en" / "cities" / f"{CITY}.eml"
+    mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert mail["Subject"].startswith("Embargoed until 11 a.m. AST, Nov. 18, 2043: Cape Breton")
+
