@@ -1,6 +1,6 @@
 """A place whose name says it is no city ("Cape Breton Regional Municipality"): datelined where
 the file says (its seat), never called "the city" (« la Ville »), named with its noun's article in
-French (« la Municipalité régionale du Cap-Breton », BDL). Reading 20,
+French (« la Municipalité régionale du Cap-Breton », BDL), and readable on a phone. Reading 20,
 the CP and Quebec desks."""
 
 from __future__ import annotations
@@ -58,3 +58,10 @@ def test_cp_names_the_atlantic_clock_as_no_word(built: Path) -> None:
     mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert mail["Subject"].startswith("Embargoed until 11 a.m. AST, Nov. 18, 2043: Cape Breton")
 
+
+def test_a_long_name_and_dateline_fit_a_phone(built: Path, browser_page) -> None:
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    for language in ("en", "fr-CA"):
+        browser_page.goto((built / language / "cities" / f"{CITY}.html").as_uri())
+        width = browser_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, (language, width)  # nothing runs off the screen
