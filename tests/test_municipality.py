@@ -48,7 +48,7 @@ def test_its_release_is_datelined_in_its_seat_and_never_calls_it_a_city(built: P
 def test_french_gives_its_name_the_article_of_its_noun(built: Path) -> None:
     release = _text(built, "fr-CA/press-release.txt")
     assert "à la Municipalité régionale du Cap-Breton" in release  # the embargo line
-    assert "La Municipalité régionale du Cap-Breton (Nouvelle-Écosse) et Salaberry" in release
+    assert "La Municipalité régionale du Cap-Breton (Nouvelle-Écosse) obtient" in release
     headline = _text(built, f"fr-CA/cities/{CITY}.txt").split(" Sydney")[0]
     assert "La Municipalité régionale du Cap-Breton obtient la certification Or" in headline
 
@@ -65,3 +65,10 @@ def test_a_long_name_and_dateline_fit_a_phone(built: Path, browser_page) -> None
         browser_page.goto((built / language / "cities" / f"{CITY}.html").as_uri())
         width = browser_page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, (language, width)  # nothing runs off the screen
+
+
+def test_a_county_no_gazetteer_lists_keeps_its_seats_clock(built: Path) -> None:
+    # Texas has two clocks: the county's is Houston's, where it is datelined.
+    text = _text(built, "en/cities/harris-county-tx-us.txt")
+    assert text.startswith("Embargoed until 9 a.m. CST (10 a.m. EST), Nov. 18, 2043")
+    assert "HOUSTON, Nov. 18, 2043 — Harris County has earned" in text

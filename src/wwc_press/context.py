@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from . import subdivisions, zones
+from . import places, subdivisions, zones
 from .inputs import LEVELS
 from .model import STATUSES, Announcement, City, Level, Place, city_key
 from .roster import Facts
@@ -127,12 +127,16 @@ def _zones(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict
     before workers fork (the city database takes a moment to load)."""
     if not announcement.embargo:
         return {}
+    when = announcement.embargo
     return {
         city_key(city): zone
         for _, city in everyone
         if (
             zone := city.timezone
-            or zones.city_timezone(city.name, city.region, city.country, announcement.embargo)
+            or zones.city_timezone(city.name, city.region, city.country, when)
+            # A county or district no gazetteer lists keeps the clock of where it is datelined
+            # (Miami-Dade County, Miami's; Coyoacán, Mexico City's).
+            or zones.city_timezone(places.datelined_in(city).name, city.region, city.country, when)
         )  # fmt: skip
     }
 
