@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import illustrative_project, run
+from conftest import build_round, illustrative_project, run
 
 ROUND = "2043-05-americas"
 
@@ -96,3 +96,18 @@ def test_its_name_keeps_its_capital_in_the_mail_subject(tmp_path: Path) -> None:
     path = project / "dist" / ROUND / "es" / "cities" / "nunoa-rm-cl.eml"
     mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert mail["Subject"].endswith(": Ñuñoa obtiene la certificación Plata de What Works Cities")
+
+
+def test_a_city_that_takes_its_article_keeps_it_after_the_kind(tmp_path: Path) -> None:
+    # "Coyoacán, alcaldía de la Ciudad de México": Mexico City takes its article in running text.
+    text = (
+        "date: 2044-04-20\ntotal_certified: 300\nlanguages: [en, es]\ncities:\n  new:\n"
+        "    - name: Coyoacán\n      region: CMX\n      country: MX\n      level: silver\n"
+        "      within: {city: Ciudad de México, kind: {en: borough, es: alcaldía}}\n"
+    )
+    folder = build_round(tmp_path, "cdmx", text, ["txt"], "--lang", "es")
+    lead = " ".join((folder / "es" / "cities" / "coyoacan-cmx-mx.txt").read_text("utf-8").split())
+    assert (
+        "CIUDAD DE MÉXICO, 20 de abril de 2044.— Coyoacán, alcaldía de la Ciudad de México, "
+        in lead
+    )

@@ -308,7 +308,8 @@ class Localizer(EmbargoTimes):
         if isinstance(city, City) and city.within:  # datelined in its city: say what it is
             whole = places.part_of(city) or city
             kind = city.within.kind.get(self.language, "")
-            within = {"place": name, "kind": kind, "city": self.city_name(whole)}
+            city = self.in_text(self.city_name(whole), whole)  # "de la Ciudad de México"
+            within = {"place": name, "kind": kind, "city": city}
             return self.translations.pgettext("within", WITHIN) % within
         placed = self.dateline(city, local=own) != name.upper()
         if placed and (not own or city.country in self.press.regions):  # by region, or abroad

@@ -149,6 +149,9 @@ PROFILE = Profile(
     capital_after_colon=False,  # Fundéu (mayúsculas tras dos puntos): lower case, save a name
     tag="es",
     municipal_nouns=frozenset({"Municipio", "Municipalidad", "Distrito", "Comuna", "Condado"}),
+    # Fundéu (Ciudad de México): the name takes its article in running text, "en la Ciudad de
+    # México", "alcaldía de la Ciudad de México", as the Mexican press writes it.
+    city_articles={"MX": {"Ciudad de México": "la"}},
     list_order=1,
     babel_locale="es",
     # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.
