@@ -229,3 +229,37 @@ def test_a_table_of_figures_is_whole_on_its_page(tmp_path: Path) -> None:
     caption, row = "What Works Cities hasta la fecha", "Ciudades certificadas hasta la fecha 356"
     [page] = [page for page in pages if caption in page]
     assert row in page
+
+
+VOICES = """\
+date: 2044-05-04
+total_certified: 300
+languages: [en, es, fr-CA]
+cities:
+  new:
+    - {name: Tulsa, region: OK, country: US, level: gold}
+    - {name: Rosario, region: S, country: AR, level: silver}
+highlights:
+  - city: Tulsa
+    text: {en: "Tulsa mapped 1,200 potholes.", fr-CA: "Tulsa a cartographié 1 200 nids-de-poule."}
+quotes:
+  - speaker: Ana Pérez
+    role: {en: director, es: directora, fr-CA: directrice}
+    text: {en: "Data works.", es: "Los datos sirven.", fr-CA: "Les données servent."}
+"""
+
+
+def test_the_section_of_voices_is_named_for_what_it_holds_in_its_number(tmp_path: Path) -> None:
+    # One highlight and one quote: "Fait saillant et citation" (Quebec desk, reading 20); the
+    # Spanish report holds no highlight (Tulsa's is not written in Spanish): its quote alone.
+    folder = build_round(tmp_path, "voices", VOICES, ["html"], "--only", "report")
+
+    def title(language: str) -> str:
+        page = (folder / language / "report.html").read_text("utf-8")
+        found = re.search(r'<h2 id="voices-title">(.*?)</h2>', page, re.S)
+        assert found, language
+        return re.sub(r"<[^>]+>", "", found[1])
+
+    assert title("en") == "Highlight and quote"
+    assert title("fr-CA") == "Fait saillant et citation"
+    assert title("es") == "Declaración"
