@@ -430,7 +430,11 @@ def _items(
                 groups[key] = [place]
                 items.append((after, groups[key], where))
         elif whole := part_of(place):  # "Miraflores, Lima, Peru": it says which Miraflores
-            where = f"{city_name(whole, language)}, {country_name(place.country, language)}"
+            # Its city as the series would place it: "Lima, Peru", but "Mexico City" alone (AP).
+            (placed_whole, *_), *_ = _items([whole], language, house, pattern, among, False,
+                                            None, by_region)  # fmt: skip
+            where = city_name(whole, language)
+            where = f"{where}, {placed_whole}" if placed_whole else where
             items.append((where, [place], (place.country,)))
         elif _says_country(place):
             items.append(("", [place], ()))
