@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import illustrative_project, run
+from conftest import build_round, illustrative_project, run
 
 ROUND = "2043-11-canada"
 CITY = "cape-breton-regional-municipality-ns-ca"
@@ -72,3 +72,48 @@ def test_a_county_no_gazetteer_lists_keeps_its_seats_clock(built: Path) -> None:
     text = _text(built, "en/cities/harris-county-tx-us.txt")
     assert text.startswith("Embargoed until 9 a.m. CST (10 a.m. EST), Nov. 18, 2043")
     assert "HOUSTON, Nov. 18, 2043 — Harris County has earned" in text
+
+
+COUNTY = """\
+date: 2044-04-20
+total_certified: 300
+languages: [en, es, pt-BR]
+embargo: 2044-04-20T10:00:00-04:00
+cities:
+  new:
+    - name: Miami-Dade County
+      region: FL
+      country: US
+      level: gold
+      names: {es: Condado de Miami-Dade, pt-BR: Condado de Miami-Dade}
+      dateline: Miami
+    - {name: Manaus, region: AM, country: BR, level: gold}
+  upgraded:
+    - name: Coyoacán
+      region: CMX
+      country: MX
+      from: silver
+      level: gold
+      within: {city: Ciudad de México, kind: {en: borough, es: alcaldía, pt-BR: distrito}}
+highlights:
+  - city: Coyoacán
+    text: {en: "Coyoacán replaced 3,400 old mains.", es: "Coyoacán sustituyó 3400 tuberías."}
+"""
+
+
+def test_a_name_built_on_a_common_noun_takes_its_article(tmp_path: Path) -> None:
+    # Reading 21: "figuran Manaos (Brasil), Condado de Miami-Dade…" (RAE); "estrearam, entre
+    # outras, Condado de Miami-Dade" (Folha, Estadão): the noun's article, contracted.
+    folder = build_round(tmp_path, "county", COUNTY, ["txt"])
+    spanish = " ".join((folder / "es" / "press-release.txt").read_text("utf-8").split())
+    assert "el Condado de Miami-Dade (Florida, EE. UU.)" in spanish
+    portuguese = " ".join((folder / "pt-BR" / "press-release.txt").read_text("utf-8").split())
+    assert "o Condado de Miami-Dade (Flórida, EUA)" in portuguese
+
+
+def test_a_mexican_release_groups_the_files_four_digit_counts(tmp_path: Path) -> None:
+    # "3400 tuberías" beside "30,000 habitantes" read as two systems (Mexican desk, reading 21).
+    folder = build_round(tmp_path, "county", COUNTY, ["txt"], "--lang", "es")
+    text = " ".join((folder / "es" / "cities" / "coyoacan-cmx-mx.txt").read_text("utf-8").split())
+    assert "Coyoacán sustituyó 3,400 tuberías." in text and "30,000 habitantes" in text
+    assert "2044" in text  # a year is never grouped

@@ -93,6 +93,11 @@ _FIGURE = re.compile(
 )
 
 
+# The years a release may name ("en 2017", "hasta 2044"): a four-digit figure among them is
+# read as a year and never grouped.
+_YEARS = range(1900, 2100)
+
+
 def figures_as(
     group: str, decimal: str, *, four_digits: bool, joined_percent: bool
 ) -> Callable[[str], str]:
@@ -114,6 +119,10 @@ def figures_as(
             whole = (
                 re.sub(rf"{_SPACES}|\.", group, whole) if four_digits or len(digits) > 4 else digits
             )
+        elif four_digits and len(whole) == 4 and not _YEARS.start <= int(whole) < _YEARS.stop:
+            # A count the file wrote in RAE's form ("3400 reportes") beside the country's
+            # "30,000 habitantes" read as two systems (Mexican desk, reading 21); a year stays.
+            whole = whole[0] + group + whole[1:]
         return whole + (f"{decimal}{decimals}" if decimals is not None else "")
 
     def typography(text: str) -> str:
@@ -137,10 +146,20 @@ def double_quote(text: str) -> str:
     return f"“{inner}”"
 
 
+# RAE, Ortografía 2010 (topónimos): a name built on a common noun takes its article in running
+# text ("el condado de Miami-Dade"), contracted after "a" and "de" ("del Condado de…").
+NOUN_ARTICLES = {"Condado": "el", "Distrito": "el", "Municipio": "el", "Comuna": "la"}
+# Before a name only, and a lower-case article only (the one a name was given): "de El Salvador"
+# keeps the country's own.
+_CONTRACTION = re.compile(rf"\b(a|de) el{_SPACES}(?=[A-ZÁÉÍÓÚÑ])")
+
+
 def _typography(text: str) -> str:
     """ "57 %" never breaks, nor does a range ("entre el 51 % y el 67 %"), "212 000" (the file's
-    thousands grouped by a space) or "4,2 millones"; the apostrophe of a foreign name as print
-    sets it ("Coeur d’Alene")."""
+    thousands grouped by a space) or "4,2 millones"; "a el" and "de el" before a name contracted
+    ("del Condado de Miami-Dade"); the apostrophe of a foreign name as print sets it ("Coeur
+    d’Alene")."""
+    text = _CONTRACTION.sub(lambda m: "al " if m[1] == "a" else "del ", text)
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
     return typographic_apostrophe(no_break_ranges(text, RANGE_WORDS))
 
@@ -152,6 +171,7 @@ PROFILE = Profile(
     # Fundéu (Ciudad de México): the name takes its article in running text, "en la Ciudad de
     # México", "alcaldía de la Ciudad de México", as the Mexican press writes it.
     city_articles={"MX": {"Ciudad de México": "la"}},
+    noun_articles=NOUN_ARTICLES,
     list_order=1,
     babel_locale="es",
     # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.

@@ -92,9 +92,29 @@ def _round_in_words(match: re.Match) -> str:
     return _large_in_prose(int(re.sub(r"\D", "", match[0]))) or match[0]
 
 
+# Folha and Estadão (nomes geográficos): a name built on a common noun takes its article, as the
+# noun would ("o Condado de Miami-Dade", "o Distrito de Coyoacán"), contracted with the
+# preposition before it ("no Condado de Miami-Dade").
+NOUN_ARTICLES = {"Condado": "o", "Distrito": "o", "Município": "o", "Estado": "o", "Comuna": "a"}
+_CONTRACTED = {
+    "em o": "no", "em a": "na", "em os": "nos", "em as": "nas",
+    "de o": "do", "de a": "da", "de os": "dos", "de as": "das",
+    "por o": "pelo", "por a": "pela", "a o": "ao", "a os": "aos", "a a": "à", "a as": "às",
+}  # fmt: skip
+# Before a name only, and a lower-case article only (the one a name was given): "de O Globo"
+# keeps the newspaper's own.
+_CONTRACTION = re.compile(r"\b(em|de|por|a) (o|a|os|as) (?=[A-ZÀ-Ý])")
+
+
+def _contract(match: re.Match[str]) -> str:
+    return _CONTRACTED.get(f"{match[1]} {match[2]}", match[0].rstrip()) + " "
+
+
 def _typography(text: str) -> str:
     """A round figure in words ("41 mil"), a figure held to its scale or unit, a thousands space
-    held, a range held whole ("de 68% a 84%", "entre 51% e 67%"); the apostrophe ’."""
+    held, a range held whole ("de 68% a 84%", "entre 51% e 67%"); a preposition contracted with
+    the article a name was given ("no Recife"); the apostrophe ’."""
+    text = _CONTRACTION.sub(_contract, text)
     text = _GROUPED.sub(_round_in_words, text)
     text = no_break_ranges(no_break_units(no_break_groups(text), UNITS), "a|e")
     return typographic_apostrophe(text)
@@ -104,6 +124,7 @@ PROFILE = Profile(
     capital_after_colon=False,  # Estadão (dois-pontos): lower case, save a name
     tag="pt-BR",
     municipal_nouns=frozenset({"Município", "Distrito", "Condado", "Comuna"}),
+    noun_articles=NOUN_ARTICLES,
     list_order=2,
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
