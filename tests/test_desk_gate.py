@@ -78,9 +78,11 @@ def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     # a bar of two statuses gives each its number (the 21 beside it read as 21 new cities).
     title = re.search(r'<h2 id="chart-title">(.*?)</h2>', page)
     assert title and re.sub(r"<[^>]+>", "", title[1]) == "Cities in this round, by level and status"
+    contents = re.search(r'<a href="#chart">(.*?)</a>', page)  # the contents say it as the title
+    assert contents and re.sub(r"<[^>]+>", "", contents[1]) == re.sub(r"<[^>]+>", "", title[1])
     chart = page.split('<desc id="chart-desc">')[1].split("</desc>")[0]
     assert "Platinum" not in chart
-    assert chart.startswith("Gold (named): Moved up a level 2. Silver (named): ")
+    assert chart.startswith("Gold (named cities): Moved up a level 2. Silver (named cities): ")
     assert "Other cities (not named): First certification 19; Moved up a level 2." in chart
     svg = page.split('<svg class="chart"')[1].split("</svg>")[0]
     parts = re.findall(r'class="bar-part"[^>]*>([^<]+)</text>', svg)
