@@ -287,3 +287,23 @@ def test_catalogs_are_spelled_too(sample_project: Path) -> None:
         and "'Highlights': spelling: 'Destacadso' is not in the es dictionary" in x
         for x in lines
     ), lines
+
+
+def test_a_name_built_on_a_common_noun_counts_with_its_noun_in_lower_case() -> None:
+    # "la Municipalité du comté de Colchester" names the file's "Comté de Colchester" (BDL writes
+    # the noun in lower case in running text); the check asked for the capital (reading 22).
+    announcement = Announcement.model_validate(
+        {
+            "date": datetime.date(2045, 6, 11),
+            "languages": ["en", "fr-CA"],
+            "cities": {
+                "new": [
+                    {"name": "Colchester County", "region": "NS", "country": "CA",
+                     "level": "gold", "names": {"fr-CA": "Comté de Colchester"}},
+                ]
+            },
+        }
+    )  # fmt: skip
+    english = facts("Colchester County leads.", "en", announcement)
+    french = facts("Le comté de Colchester montre la voie.", "fr-CA", announcement)
+    assert {f.value for f in english} == {f.value for f in french} == {"CA:Colchester County"}

@@ -155,11 +155,15 @@ def facts(text: str, language: Language, announcement: Announcement) -> set[Fact
     # the OQLF does, names the city of the file's "St. John's".
     text = text.replace("’", "'")
     # Names first, and out of the way: "Dos Hermanas" or "Três Corações" count nothing.
+    # A name built on a common noun is often written with the noun in lower case in running
+    # text ("le comté de Colchester", "el condado de Miami-Dade": RAE, BDL): its first letter
+    # may be either.
     for _, city in announcement.cities.by_status():
         name = places.city_name(city, language).replace("’", "'")
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        named = rf"(?<!\w)(?i:{re.escape(name[:1])}){re.escape(name[1:])}(?!\w)"
+        if re.search(named, text):
             found.add(Fact("city", f"{city.country}:{city.name}", name))
-            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
+            text = re.sub(named, " ", text)
     for match in _date_pattern(language).finditer(text):
         month = _month_number(match["month"], language)
         year = f"{match['year']}-" if match["year"] else ""
