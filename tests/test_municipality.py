@@ -47,7 +47,12 @@ def test_its_release_is_datelined_in_its_seat_and_never_calls_it_a_city(built: P
 
 def test_french_gives_its_name_the_article_of_its_noun(built: Path) -> None:
     release = _text(built, "fr-CA/press-release.txt")
-    assert "à la Municipalité régionale du Cap-Breton" in release  # the embargo line
+    # A clock belongs to a place, not an administration: the embargo line names its seat
+    # (Quebec desk, reading 22: « à la Municipalité du comté de Colchester »).
+    # ... and its times read as an enumeration, the last joined by « et » (BDL).
+    assert (
+        "soit 11 h (heure de l’Atlantique) à Sydney et 9 h (heure du Centre) à Winnipeg" in release
+    )
     assert "La Municipalité régionale du Cap-Breton (Nouvelle-Écosse) obtient" in release
     headline = _text(built, f"fr-CA/cities/{CITY}.txt").split(" Sydney")[0]
     assert "La Municipalité régionale du Cap-Breton obtient la certification Or" in headline
@@ -65,6 +70,12 @@ def test_a_long_name_and_dateline_fit_a_phone(built: Path, browser_page) -> None
         browser_page.goto((built / language / "cities" / f"{CITY}.html").as_uri())
         width = browser_page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, (language, width)  # nothing runs off the screen
+        # ... and a compound of a name still never breaks at its hyphen (reading 22).
+        kept = browser_page.evaluate(
+            "[...document.querySelectorAll('span.keep:not(.name)')]"
+            ".every(span => getComputedStyle(span).whiteSpace === 'nowrap')"
+        )
+        assert kept, language
 
 
 def test_a_county_no_gazetteer_lists_keeps_its_seats_clock(built: Path) -> None:

@@ -202,7 +202,7 @@ def test_a_round_whose_news_is_one_city_names_it_in_the_headline(rounds, name, l
 
 
 BRAZIL_HEADLINE = {
-    "en": "Three cities in Brazil earn What Works Cities Certification for the first time",
+    "en": "3 cities in Brazil earn What Works Cities Certification for the first time",
     "es": "Tres ciudades brasileñas obtienen por primera vez la certificación What Works Cities",
     "pt-BR": "Três cidades brasileiras conquistam pela primeira vez a certificação What Works "
     "Cities",
@@ -446,7 +446,7 @@ def test_a_last_group_of_several_cities_is_joined_without_a_second_and(rounds, l
 
 
 SUBJECT = {
-    "en": "2030: Nine cities earn What Works Cities Certification",  # AP: a sentence's capital
+    "en": "2030: 9 cities earn What Works Cities Certification",  # AP: a headline's figures
     "es": "(hora de Nueva York): nueve ciudades obtienen por primera vez",  # Fundéu
     "pt-BR": "(horário de Brasília): nove cidades conquistam pela primeira vez",  # Estadão
     "fr-CA": "(heure de l’Est) : neuf villes obtiennent pour la première fois",  # OQLF

@@ -87,19 +87,21 @@ class EmbargoTimes:
             return self.moment(when, reference)
         return self.moment(when)
 
+    def _clock_place_of(self, city: City) -> str:
+        """The place an embargo line names for a city's clock: where the city is datelined (a
+        time belongs to a place: « à Truro », not « à la Municipalité du comté de Colchester »,
+        an administration), as running text names it ("la Ciudad de México")."""
+        place, tag = places.datelined_in(city), self.press.tag
+        return places.with_article(place, places.city_name(place, tag), tag)
+
     def readers_zones(
         self, cities: list[tuple[str, City]], zone_of: dict, home: str
     ) -> list[tuple[str, str, str]]:
         """(zone, country, city) of the cities whose own press writes in this language, outside
         the program's home country: the readers a Spanish release's embargo line speaks to. A
         press that names zones (CP, Quebec) speaks to its home country's other zones too."""
-        tag = self.press.tag  # each city as running text names it: « à la Municipalité… »
         return [
-            (
-                zone_of[key],
-                city.country,
-                places.with_article(city, places.city_name(city, tag), tag),
-            )
+            (zone_of[key], city.country, self._clock_place_of(city))
             for _, city in cities
             if (city.country != home or self.press.names_zones)
             # AP gives its own zone alone: a North American city's clock is its readers' to

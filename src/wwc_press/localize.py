@@ -251,6 +251,13 @@ class Localizer(EmbargoTimes):
     def number(self, value: int, noun: str | None = None) -> str:
         return self.press.number(value, noun, self.house.numbers_in_words_up_to)
 
+    def headline_number(self, value: int, noun: str | None = None) -> str:
+        """A count in a headline: in figures where the press sets them so (AP, CP: "7 cities
+        earn…", the body's "seven cities"), else as prose says it."""
+        if self.press.headline_figures:
+            return self.press.number(value, noun, -1)
+        return self.number(value, noun)
+
     def figure(self, value: int) -> str:
         """A count in figures, as tables print them ("1,234", "1234" in Spanish); prose says
         ``number``."""

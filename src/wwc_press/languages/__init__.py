@@ -164,6 +164,12 @@ class Profile:
     # Cities the press names with an article, by country and the name as this language writes
     # it: {"BR": {"Recife": "o"}} gives "O Recife conquista…" (Estadão).
     city_articles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # An embargo line's times read as an enumeration, the last joined by "and" (« soit 11 h à
+    # Truro, 9 h à Winnipeg et 8 h à Spruce Grove »), not a parenthesis's list.
+    times_in_series: bool = False
+    # Headlines give every count in figures (AP, headlines: "7 cities earn…"; CP too), where the
+    # body spells out one to nine.
+    headline_figures: bool = False
     # A name built on a common noun takes the noun's article in running text, in any country:
     # {"Municipalité": "la"} gives « la Municipalité régionale du Cap-Breton » (BDL).
     noun_articles: dict[str, str] = field(default_factory=dict)

@@ -148,6 +148,7 @@ def _before_said(text: str) -> str:
 
 PROFILE = Profile(
     tag="en",
+    headline_figures=True,  # AP Stylebook, headlines: numerals for all numbers
     # A regional municipality, county or township is no city: its release says "it" (AP: a
     # county is a government of its own; CP desk, reading 20: "the municipality").
     municipal_nouns=frozenset({"Municipality", "County", "Township", "Borough", "District"}),

@@ -147,6 +147,7 @@ PROFILE = Profile(
     tag="fr-CA",
     # BDL: « la Municipalité régionale du Cap-Breton », never called « la Ville ».
     noun_articles=NOUN_ARTICLES,
+    times_in_series=True,  # BDL (énumération): « …, 9 h à Winnipeg et 8 h à Spruce Grove »
     municipal_nouns=frozenset({"Municipalité", "Comté", "Canton", "Paroisse", "District"}),
     list_order=3,
     babel_locale="fr_CA",
