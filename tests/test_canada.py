@@ -112,7 +112,7 @@ def test_running_text_per_cent_and_numbers() -> None:
         ("America/Vancouver", "7 a.m. PT", "7\u00a0h (heure du Pacifique)"),
         # Atlantic's generic "AT" reads as the word "at" ("Embargoed until 11 a.m. AT, Nov. 18").
         ("America/Halifax", "11 a.m. AST", "11\u00a0h (heure de l’Atlantique)"),
-        ("America/St_Johns", "11:30 a.m. NT", "11\u00a0h\u00a030 (heure de Terre-Neuve)"),
+        ("America/St_Johns", "11:30 a.m. NST", "11\u00a0h\u00a030 (heure de Terre-Neuve)"),
         ("America/New_York", "10 a.m. ET", "10\u00a0h (heure de l’Est)"),
     ],
 )

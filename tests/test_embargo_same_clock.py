@@ -239,7 +239,7 @@ def test_saskatchewan_alone_at_its_hour_is_named_by_its_cities(tmp_path) -> None
     first = {lang: _embargo_line(folder, lang) for lang in ("en", "fr-CA")}
     assert (
         first["en"]
-        == "Embargoed until Sept. 24, 2035, at 10 a.m. ET (11:30 a.m. NT, 8 a.m. in Regina)"
+        == "Embargoed until Sept. 24, 2035, at 10 a.m. ET (11:30 a.m. NDT, 8 a.m. in Regina)"
     )
     # Quebec: its zone, as its own release names it (readings 15 and 17).
     assert first["fr-CA"].endswith("8 h (heure normale du Centre) à Regina")

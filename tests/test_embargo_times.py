@@ -174,7 +174,7 @@ def test_the_reports_running_head_gives_the_readers_own_time(
     [
         ("en/press-release", "Embargoed until 10 a.m. ET, June 8, 2027"),
         ("en/cities/saskatoon-sk-ca", "Embargoed until 8 a.m. CST, June 8, 2027"),
-        ("en/cities/st-john-s-nl-ca", "Embargoed until 11:30 a.m. NT, June 8, 2027"),
+        ("en/cities/st-john-s-nl-ca", "Embargoed until 11:30 a.m. NDT, June 8, 2027"),
         ("fr-CA/press-release", "Sous embargo jusqu’au 8 juin 2027, 10 h (heure de l’Est)"),
         ("fr-CA/cities/calgary-ab-ca", "Sous embargo jusqu’au 8 juin 2027, 8 h (heure des "
          "Rocheuses)"),
@@ -310,7 +310,7 @@ def test_a_canadian_program_release_lists_the_zones_east_to_west(canada: Path, f
     english = _line(_READERS[fmt](canada / "en"))
     assert (
         # Each hour once: "8 a.m. MT and in Saskatoon" (CP desk, readings 15 and 17).
-        "Embargoed until June 8, 2027, at 10 a.m. ET (11:30 a.m. NT, 11 a.m. ADT, 9 a.m. CT, "
+        "Embargoed until June 8, 2027, at 10 a.m. ET (11:30 a.m. NDT, 11 a.m. ADT, 9 a.m. CT, "
         "8 a.m. MT and in Saskatoon, 7 a.m. PT)" in english
     )
     french = _line(_READERS[fmt](canada / "fr-CA"))

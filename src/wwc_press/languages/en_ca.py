@@ -106,17 +106,19 @@ def _typography(text: str) -> str:
     return en.apostrophes(en.clock_ties(text))
 
 
-# Generic names that read as a word: "Embargoed until 11 a.m. AT, Nov. 18" (CP desk, reading 20).
-_READ_AS_WORDS = frozenset({"AT"})
+# Generic names that read as something else: Atlantic's "AT" as the word ("Embargoed until 11
+# a.m. AT, Nov. 18": CP desk, reading 20), Newfoundland's "NT" as the Northwest Territories
+# (reading 23).
+_MISREAD = frozenset({"AT", "NT"})
 
 
 def _zone_name(zone: str, local: dt.datetime) -> str:
-    """CP, time zones: "ET", "CT", "MT", "PT", "NT" whatever the season (CLDR's generic short
-    names); where CLDR has none, where it reads as a word (Atlantic's "AT"), or where the zone
-    keeps standard time all year (Saskatchewan), the zone's abbreviation at that moment ("AST",
-    "CST")."""
+    """CP, time zones: "ET", "CT", "MT", "PT" whatever the season (CLDR's generic short names);
+    where CLDR has none, where it reads as something else (Atlantic's "AT", Newfoundland's
+    "NT"), or where the zone keeps standard time all year (Saskatchewan), the zone's
+    abbreviation at that moment ("AST", "NDT", "CST")."""
     generic = _generic_name(zone, local)
-    return generic if generic and generic not in _READ_AS_WORDS else local.tzname() or ""
+    return generic if generic and generic not in _MISREAD else local.tzname() or ""
 
 
 def _generic_name(zone: str, local: dt.datetime) -> str | None:
