@@ -128,3 +128,47 @@ def test_a_mexican_release_groups_the_files_four_digit_counts(tmp_path: Path) ->
     text = " ".join((folder / "es" / "cities" / "coyoacan-cmx-mx.txt").read_text("utf-8").split())
     assert "Coyoacán sustituyó 3,400 tuberías." in text and "30,000 habitantes" in text
     assert "2044" in text  # a year is never grouped
+
+
+COUNTIES = """\
+date: 2045-10-18
+total_certified: 300
+languages: [en, es, pt-BR, fr-CA]
+cities:
+  new:
+    - {name: Pima County, region: AZ, country: US, level: gold, dateline: Tucson}
+    - name: Kings County
+      region: NS
+      country: CA
+      level: silver
+      dateline: Kentville
+      names: {fr-CA: comté de Kings}
+"""
+
+
+def test_a_county_the_file_spells_in_english_is_a_county_in_each_language(tmp_path: Path) -> None:
+    # Reading 23: "Pima County" left in English in Spanish, Portuguese and French, and the file's
+    # « comté de Kings » opening sentences in lower case, without its article, called « la Ville ».
+    flags = ("--only", "release", "--only", "report")
+    folder = build_round(tmp_path, "counties", COUNTIES, ["txt", "html"], *flags)
+
+    def text(path: str) -> str:
+        return " ".join((folder / path).read_text("utf-8").split())
+
+    spanish = text("es/press-release.txt")
+    assert "El condado de Pima (Arizona, EE. UU.) y el condado de Kings (Canadá)" in spanish
+    assert "O condado de Pima (Arizona, EUA) e o condado de Kings" in text(
+        "pt-BR/press-release.txt"
+    )
+    assert "Le comté de Pima (Arizona) et le comté de Kings" in text("fr-CA/press-release.txt")
+    assert "Condado de Pima" in text("es/report.html")  # a table cell opens with a capital
+
+
+def test_a_county_named_with_its_noun_in_lower_case_opens_its_release_as_a_sentence(
+    tmp_path: Path,
+) -> None:
+    folder = build_round(tmp_path, "counties", COUNTIES, ["txt"], "--lang", "fr-CA")
+    lead = " ".join((folder / "fr-CA/cities/kings-county-ns-ca.txt").read_text("utf-8").split())
+    assert "Le comté de Kings obtient la certification Argent de What Works Cities" in lead
+    assert "KENTVILLE (Nouvelle-Écosse), le 18 octobre 2045 – Le comté de Kings obtient" in lead
+    assert "la Ville" not in lead

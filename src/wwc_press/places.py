@@ -95,6 +95,9 @@ def city_name(place: Place, language: Language) -> str:
     texts = _texts(language)
     if texts in place.names:
         return place.names[texts]
+    county = profile(language).county_form
+    if county and place.name.endswith(" County"):  # "condado de Pima", not "Pima County"
+        return county.format(name=place.name.removesuffix(" County"))
     return (
         press_exonym(_names(place), place.country, texts)
         or _exonym(place.name, place.country, language)
@@ -110,7 +113,8 @@ def with_article(place: Place, text: str, language: Language) -> str:
     press, name = profile(language), city_name(place, language)
     article = press.city_articles.get(place.country, {}).get(name)
     if article is None and " " in name:  # the noun and its complement; a noun alone is a name
-        article = press.noun_articles.get(name.split(" ", 1)[0])
+        nouns = {noun.casefold(): article for noun, article in press.noun_articles.items()}
+        article = nouns.get(name.split(" ", 1)[0].casefold())  # "comté de Kings" too
     return f"{article} {text}" if article else text
 
 
@@ -121,8 +125,8 @@ def is_a_city(place: Place, language: Language) -> bool:
     Cap-Breton »: the profile's ``municipal_nouns``)."""
     if part_of(place) is not None:
         return False
-    words = set(re.findall(r"\w+", city_name(place, language)))
-    return not words & profile(language).municipal_nouns
+    words = {word.casefold() for word in re.findall(r"\w+", city_name(place, language))}
+    return not words & {noun.casefold() for noun in profile(language).municipal_nouns}
 
 
 def datelined_in(place: Place) -> Place:

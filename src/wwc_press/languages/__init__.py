@@ -173,6 +173,9 @@ class Profile:
     # A name built on a common noun takes the noun's article in running text, in any country:
     # {"Municipalité": "la"} gives « la Municipalité régionale du Cap-Breton » (BDL).
     noun_articles: dict[str, str] = field(default_factory=dict)
+    # How the language writes a US or Canadian "X County" the file spells only in English, the
+    # generic part translated and in lower case ("condado de {name}": RAE, Folha, BDL).
+    county_form: str | None = None
     # Words of a place's name that say it is not a city, but a municipality, county or district
     # of another kind: its release does not call it "the city" (« la Ville »).
     municipal_nouns: frozenset[str] = frozenset()

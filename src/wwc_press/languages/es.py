@@ -151,7 +151,7 @@ def double_quote(text: str) -> str:
 NOUN_ARTICLES = {"Condado": "el", "Distrito": "el", "Municipio": "el", "Comuna": "la"}
 # Before a name only, and a lower-case article only (the one a name was given): "de El Salvador"
 # keeps the country's own.
-_CONTRACTION = re.compile(rf"\b(a|de) el{_SPACES}(?=[A-ZÁÉÍÓÚÑ])")
+_CONTRACTION = re.compile(rf"\b(a|de) el{_SPACES}(?=[A-ZÁÉÍÓÚÑ]|condado\b)")
 
 
 def _typography(text: str) -> str:
@@ -172,6 +172,7 @@ PROFILE = Profile(
     # México", "alcaldía de la Ciudad de México", as the Mexican press writes it.
     city_articles={"MX": {"Ciudad de México": "la"}},
     noun_articles=NOUN_ARTICLES,
+    county_form="condado de {name}",
     list_order=1,
     babel_locale="es",
     # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.

@@ -113,7 +113,7 @@ NOUN_ARTICLES = {
 }  # fmt: skip
 _CONTRACTED = {"à le": "au", "à les": "aux", "de le": "du", "de les": "des"}
 # Before a name only: « de le faire » is French.
-_CONTRACTION = re.compile(r"\b(à|de) (le|les) (?=[A-ZÀ-Ý])")
+_CONTRACTION = re.compile(r"\b(à|de) (le|les) (?=[A-ZÀ-Ý]|comté\b|canton\b)")
 
 
 def _typography(text: str) -> str:
@@ -147,6 +147,7 @@ PROFILE = Profile(
     tag="fr-CA",
     # BDL: « la Municipalité régionale du Cap-Breton », never called « la Ville ».
     noun_articles=NOUN_ARTICLES,
+    county_form="comté de {name}",
     times_in_series=True,  # BDL (énumération): « …, 9 h à Winnipeg et 8 h à Spruce Grove »
     municipal_nouns=frozenset({"Municipalité", "Comté", "Canton", "Paroisse", "District"}),
     list_order=3,

@@ -103,7 +103,7 @@ _CONTRACTED = {
 }  # fmt: skip
 # Before a name only, and a lower-case article only (the one a name was given): "de O Globo"
 # keeps the newspaper's own.
-_CONTRACTION = re.compile(r"\b(em|de|por|a) (o|a|os|as) (?=[A-ZÀ-Ý])")
+_CONTRACTION = re.compile(r"\b(em|de|por|a) (o|a|os|as) (?=[A-ZÀ-Ý]|condado\b)")
 
 
 def _contract(match: re.Match[str]) -> str:
@@ -125,6 +125,7 @@ PROFILE = Profile(
     tag="pt-BR",
     municipal_nouns=frozenset({"Município", "Distrito", "Condado", "Comuna"}),
     noun_articles=NOUN_ARTICLES,
+    county_form="condado de {name}",
     list_order=2,
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
