@@ -32,12 +32,12 @@ def _text(built: Path, path: str) -> str:
     [
         ("en/cities/miraflores-lma-pe.txt", "LIMA, Peru, May 20, 2043 — Miraflores, a district of "
          "Lima, has earned What Works Cities Silver Certification in recognition of how it uses"),
-        ("es/cities/miraflores-lma-pe.txt", "LIMA, 20 de mayo de 2043.— Miraflores, distrito de "
-         "Lima, obtuvo la certificación Plata de What Works Cities en reconocimiento a la manera "
-         "en que pone los datos"),
-        ("es/cities/las-condes-rm-cl.txt", "SANTIAGO, 20 de mayo de 2043.— Las Condes, comuna de "
-         "Santiago, pasó del nivel Plata al nivel Oro de la certificación What Works Cities en "
-         "reconocimiento a la manera en que pone los datos"),
+        ("es/cities/miraflores-lma-pe.txt", "LIMA, 20 de mayo de 2043.— El distrito de Miraflores, "
+         "en Lima, obtuvo la certificación Plata de What Works Cities en reconocimiento a la "
+         "manera en que pone los datos"),
+        ("es/cities/las-condes-rm-cl.txt", "SANTIAGO, 20 de mayo de 2043.— La comuna de Las "
+         "Condes, en Santiago, pasó del nivel Plata al nivel Oro de la certificación What Works "
+         "Cities en reconocimiento a la manera en que pone los datos"),
     ],
 )  # fmt: skip
 def test_its_release_is_datelined_in_its_city_and_says_what_it_is(
@@ -52,7 +52,7 @@ def test_its_release_is_datelined_in_its_city_and_says_what_it_is(
 @pytest.mark.parametrize(
     ("language", "listed"),
     [
-        ("en", "Miraflores, Lima, Peru"),
+        ("en", "Miraflores (Lima), Peru"),  # not "Lima" as a state (AP desk, reading 24)
         ("es", "Miraflores (Lima, Perú)"),
         ("pt-BR", "Las Condes (Santiago, Chile)"),
         ("fr-CA", "Miraflores (Lima, Pérou)"),
@@ -99,7 +99,8 @@ def test_its_name_keeps_its_capital_in_the_mail_subject(tmp_path: Path) -> None:
 
 
 def test_a_city_that_takes_its_article_keeps_it_after_the_kind(tmp_path: Path) -> None:
-    # "Coyoacán, alcaldía de la Ciudad de México": Mexico City takes its article in running text.
+    # "La alcaldía de Coyoacán, en la Ciudad de México": the city takes its article in running
+    # text; the kind its noun's ("comuna de Santiago" names another commune: reading 24).
     text = (
         "date: 2044-04-20\ntotal_certified: 300\nlanguages: [en, es]\ncities:\n  new:\n"
         "    - name: Coyoacán\n      region: CMX\n      country: MX\n      level: silver\n"
@@ -108,10 +109,10 @@ def test_a_city_that_takes_its_article_keeps_it_after_the_kind(tmp_path: Path) -
     folder = build_round(tmp_path, "cdmx", text, ["txt"])
     lead = " ".join((folder / "es" / "cities" / "coyoacan-cmx-mx.txt").read_text("utf-8").split())
     assert (
-        "CIUDAD DE MÉXICO, 20 de abril de 2044.— Coyoacán, alcaldía de la Ciudad de México, "
+        "CIUDAD DE MÉXICO, 20 de abril de 2044.— La alcaldía de Coyoacán, en la Ciudad de México, "
         in lead
     )
     # Placed by its city as a series places that city: AP's Mexico City stands alone (reading 21:
     # "Coyoacán, Mexico City, Mexico" read as a town of a state called Mexico City).
     english = " ".join((folder / "en" / "press-release.txt").read_text("utf-8").split())
-    assert "Coyoacán, Mexico City," in english and "Mexico City, Mexico" not in english
+    assert "Coyoacán (Mexico City)" in english and "Mexico City, Mexico" not in english

@@ -53,8 +53,10 @@ PLACE = NC_("place", "%(place)s, %(qualifier)s")
 assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
 
 # Translators: a district, borough or commune opening the lead of its own release, set off by
-# its commas: place is its name, kind what it is (the file's word: "district", "distrito"),
-# city the city it is part of ("Miraflores, a district of Lima," before "has earned …").
+# its commas: place is its name, kind what it is (the file's word: "district", "distrito", with
+# its noun's article where the language gives one: "la comuna"), city the city it is part of
+# ("Miraflores, a district of Lima," before "has earned …"). "comuna de Santiago" and "distrito
+# de Lima" are names of other places: "la comuna de Vitacura, en Santiago," (Spanish desk).
 WITHIN = NC_("within", "%(place)s, a %(kind)s of %(city)s,")
 
 # Translators: a series of places whose last item is a group of cities sharing their place:
@@ -289,8 +291,8 @@ class Localizer(EmbargoTimes):
 
     def subject(self, text: str, city: Place) -> str:
         """``text`` naming ``city`` at the start of a sentence: "O Recife conquista…"."""
-        with_article = self.in_text(text, city)
-        return with_article[:1].upper() + with_article[1:] if with_article != text else text
+        with_article = self.in_text(text, city)  # "la comuna de Vitacura" opens one too
+        return with_article[:1].upper() + with_article[1:]
 
     def names_in_text(self, cities: list[Place]) -> list[str]:
         """The cities' names in running text, each with its article where it takes one."""
@@ -314,7 +316,9 @@ class Localizer(EmbargoTimes):
         name, own = self.city_name(city), self.reads(city.country)
         if isinstance(city, City) and city.within:  # datelined in its city: say what it is
             whole = places.part_of(city) or city
-            kind = city.within.kind.get(self.language, "")
+            # What it is, with its noun's article where the language gives one ("la comuna":
+            # "la comuna de Vitacura, en Santiago", as "comuna de Santiago" names another).
+            kind = places.with_noun_article(city.within.kind.get(self.language, ""), self.tag)
             city = self.in_text(self.city_name(whole), whole)  # "de la Ciudad de México"
             within = {"place": name, "kind": kind, "city": city}
             return self.translations.pgettext("within", WITHIN) % within

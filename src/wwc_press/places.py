@@ -113,9 +113,19 @@ def with_article(place: Place, text: str, language: Language) -> str:
     press, name = profile(language), city_name(place, language)
     article = press.city_articles.get(place.country, {}).get(name)
     if article is None and " " in name:  # the noun and its complement; a noun alone is a name
-        nouns = {noun.casefold(): article for noun, article in press.noun_articles.items()}
-        article = nouns.get(name.split(" ", 1)[0].casefold())  # "comté de Kings" too
+        return with_noun_article(text, language, noun=name.split(" ", 1)[0])
     return f"{article} {text}" if article else text
+
+
+def with_noun_article(text: str, language: Language, noun: str | None = None) -> str:
+    """``text`` with the article of the common noun it opens with (``noun``, else its first
+    word), where the language gives that noun one (``noun_articles``, whatever the case: "comté
+    de Kings" too): "la comuna", « l'arrondissement »."""
+    nouns = {each.casefold(): article for each, article in profile(language).noun_articles.items()}
+    article = nouns.get((noun or text.split(" ", 1)[0]).casefold())
+    if not article:
+        return text
+    return f"{article}{text}" if article.endswith("'") else f"{article} {text}"
 
 
 def is_a_city(place: Place, language: Language) -> bool:
@@ -433,12 +443,15 @@ def _items(
             else:
                 groups[key] = [place]
                 items.append((after, groups[key], where))
-        elif whole := part_of(place):  # "Miraflores, Lima, Peru": it says which Miraflores
+        elif whole := part_of(place):  # it says which Miraflores: Lima's
             # Its city as the series would place it: "Lima, Peru", but "Mexico City" alone (AP).
             (placed_whole, *_), *_ = _items([whole], language, house, pattern, among, False,
                                             None, by_region)  # fmt: skip
-            where = city_name(whole, language)
-            where = f"{where}, {placed_whole}" if placed_whole else where
+            if pattern.startswith("%(place)s,"):  # "Miraflores (Lima), Peru" (_worded), never
+                where = placed_whole  # "Vitacura, Santiago, Chile": a state (AP, reading 24)
+            else:  # "Miraflores (Lima, Perú)"
+                where = city_name(whole, language)
+                where = f"{where}, {placed_whole}" if placed_whole else where
             items.append((where, [place], (place.country,)))
         elif _says_country(place):
             items.append(("", [place], ()))
@@ -456,7 +469,13 @@ def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: s
     press = profile(language)
     texts = []
     for where, members, _ in items:
-        names = press.series([_in_text(p, language) for p in members], house.serial_comma)
+        named = [_in_text(p, language) for p in members]
+        if pattern.startswith("%(place)s,"):  # a district with its city: "Coyoacán (Mexico City)"
+            named = [
+                f"{text} ({city_name(whole, language)})" if (whole := part_of(p)) else text
+                for p, text in zip(members, named, strict=True)
+            ]
+        names = press.series(named, house.serial_comma)
         texts.append(_with(names, where, pattern) if where else names)
     return texts
 

@@ -148,7 +148,10 @@ def double_quote(text: str) -> str:
 
 # RAE, Ortografía 2010 (topónimos): a name built on a common noun takes its article in running
 # text ("el condado de Miami-Dade"), contracted after "a" and "de" ("del Condado de…").
-NOUN_ARTICLES = {"Condado": "el", "Distrito": "el", "Municipio": "el", "Comuna": "la"}
+NOUN_ARTICLES = {
+    "Condado": "el", "Distrito": "el", "Municipio": "el", "Partido": "el", "Comuna": "la",
+    "Alcaldía": "la",
+}  # fmt: skip
 # Before a name only, and a lower-case article only (the one a name was given): "de El Salvador"
 # keeps the country's own.
 _CONTRACTION = re.compile(rf"\b(a|de) el{_SPACES}(?=[A-ZÁÉÍÓÚÑ]|condado\b)")

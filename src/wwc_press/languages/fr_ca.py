@@ -109,7 +109,8 @@ _ELIDED = re.compile(r"\b(qu|jusqu|lorsqu|puisqu|d)e (?=[AEIOUÀÂÉÈÊÎÏÔÛ
 # and « de » (« au Canton de Hatley », « du Comté de… »).
 NOUN_ARTICLES = {
     "Municipalité": "la", "Ville": "la", "Cité": "la", "Paroisse": "la", "Région": "la",
-    "Comté": "le", "Canton": "le", "District": "le", "Village": "le",
+    "Comté": "le", "Canton": "le", "District": "le", "Village": "le", "Commune": "la",
+    "Arrondissement": "l'",
 }  # fmt: skip
 _CONTRACTED = {"à le": "au", "à les": "aux", "de le": "du", "de les": "des"}
 # Before a name only: « de le faire » is French.
