@@ -12,7 +12,7 @@ import pytest
 from wwc_press.model import Announcement
 from wwc_press.plan import city_slugs
 
-from conftest import ROOT, SAMPLE_ID, build_round, html_text, pdf_text, run
+from conftest import ROOT, SAMPLE_ID, build_round, html_text, illustrative_project, pdf_text, run
 
 CITIES = [
     "Carlsbad", "Charleston", "Buenos Aires", "Córdoba", "Fortaleza", "Mogi das Cruzes",
@@ -263,3 +263,28 @@ def test_the_section_of_voices_is_named_for_what_it_holds_in_its_number(tmp_path
     assert title("en") == "Highlight and quote"
     assert title("fr-CA") == "Fait saillant et citation"
     assert title("es") == "Declaración"
+
+
+def test_no_row_of_the_cities_table_stands_alone_on_a_page(tmp_path: Path) -> None:
+    # Quebec desk, reading 24: Mirabel's row alone at page 2's foot under « Toutes les villes de
+    # ce cycle », the four others on page 3.
+    project = illustrative_project(tmp_path, "2046-10-canada.yaml")
+    args = ["--lang", "fr-CA", "--only", "report", "--format", "pdf", "--out", "dist"]
+    result = run(["build", "announcements/2046-10-canada.yaml", *args], cwd=project)
+    assert result.exit_code == 0, result.output
+    pdf = project / "dist" / "2046-10-canada" / "fr-CA" / "report.pdf"
+    pages = [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        for n in range(1, len(pypdf.PdfReader(pdf).pages) + 1)
+    ]  # fmt: skip
+    rows = [
+        sum(bool(re.search(rf"^\s*{city}\s{{2,}}\S", page, re.M)) for city in CANADA_ROWS)
+        for page in pages
+    ]
+    assert sum(rows) == len(CANADA_ROWS) and 1 not in rows, rows
+
+
+CANADA_ROWS = ("Mirabel", "Milton", "Regina", "Fredericton", "Hamilton")
