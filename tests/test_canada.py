@@ -73,6 +73,8 @@ def test_running_text_per_cent_and_numbers() -> None:
         "all 640\u00a0kilometres and 2.5\u00a0million litres"
     )
     assert profile("en-CA").typography("12 meters of water meters") == ("12 metres of water meters")
+    # ... and a litre is no device, after a figure or not (CP desk, reading 25: a mayor's quote).
+    assert profile("en-CA").typography("every liter we lose") == "every litre we lose"
     assert profile("en").typography("640 kilometers") == "640\u00a0kilometers"
     # ... -our and -re nouns and the Canadian dollar, which AP's "C$" marks for readers abroad
     # (CP desk, reading 17); a name keeps its spelling.

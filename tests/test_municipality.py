@@ -172,3 +172,11 @@ def test_a_county_named_with_its_noun_in_lower_case_opens_its_release_as_a_sente
     assert "Le comté de Kings obtient la certification Argent de What Works Cities" in lead
     assert "KENTVILLE (Nouvelle-Écosse), le 18 octobre 2045 – Le comté de Kings obtient" in lead
     assert "la Ville" not in lead
+
+
+def test_the_article_a_place_was_given_is_lowered_after_the_subjects_colon(built: Path) -> None:
+    # « … : le comté de Kings obtient … », not « : Le comté » (Quebec desk, reading 25); the
+    # Cape Breton municipality's article the same.
+    path = built / "fr-CA" / "cities" / f"{CITY}.eml"
+    mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert "\u00a0: la Municipalité régionale du Cap-Breton obtient" in mail["Subject"]

@@ -52,7 +52,8 @@ def test_its_release_is_datelined_in_its_city_and_says_what_it_is(
 @pytest.mark.parametrize(
     ("language", "listed"),
     [
-        ("en", "Miraflores (Lima), Peru"),  # not "Lima" as a state (AP desk, reading 24)
+        # Never "Lima" as a state (AP desk, readings 24 and 25).
+        ("en", "Miraflores, a district of Lima, Peru"),
         ("es", "Miraflores (Lima, Perú)"),
         ("pt-BR", "Las Condes (Santiago, Chile)"),
         ("fr-CA", "Miraflores (Lima, Pérou)"),
@@ -115,4 +116,12 @@ def test_a_city_that_takes_its_article_keeps_it_after_the_kind(tmp_path: Path) -
     # Placed by its city as a series places that city: AP's Mexico City stands alone (reading 21:
     # "Coyoacán, Mexico City, Mexico" read as a town of a state called Mexico City).
     english = " ".join((folder / "en" / "press-release.txt").read_text("utf-8").split())
-    assert "Coyoacán (Mexico City)" in english and "Mexico City, Mexico" not in english
+    assert "Coyoacán, a borough of Mexico City" in english and "Mexico City, Mexico" not in english
+
+
+def test_an_ap_headline_names_a_district_by_its_city(built: Path) -> None:
+    # "Lima's Miraflores district earns…", AP's headline form (reading 25: "Barranco (Lima), Peru").
+    headline = (
+        (built / "en" / "cities" / "miraflores-lma-pe.txt").read_text("utf-8").split("\n\n")[1]
+    )
+    assert headline == "Lima’s Miraflores district earns What Works Cities Silver Certification"

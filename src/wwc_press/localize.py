@@ -304,6 +304,11 @@ class Localizer(EmbargoTimes):
         English ("Carlsbad, California, earns…", "Córdoba, Argentina, earns…")."""
         if self.reads(city.country) and self.press.headline_names_alone:
             return self.city_name(city)
+        if isinstance(city, City) and city.within and self.place_pattern.startswith("%(place)s,"):
+            # AP's headline for a district: "Lima's Barranco district moves up…".
+            whole = places.part_of(city) or city
+            kind = city.within.kind.get(self.language, "")
+            return f"{self.city_name(whole)}’s {self.city_name(city)} {kind}".rstrip()
         return self.cities_inline([city])
 
     def is_a_city(self, city: Place) -> bool:

@@ -464,15 +464,24 @@ def _items(
     return items
 
 
+def _with_kind(place: Place, text: str, whole: Place, language: Language) -> str:
+    """A district named with what it is and its city, as comma-set English writes it in a
+    series: "Barranco, a district of Lima" ("Barranco (Lima)" and "Vitacura, Santiago" read as
+    a province or state: AP desk, readings 24 and 25)."""
+    kind = place.within.kind.get(_texts(language), "")  # type: ignore[attr-defined]
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
+    return f"{text}, {article} {kind} of {city_name(whole, language)}" if kind else text
+
+
 def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: str) -> list[str]:
     """The items' words: each group's names with the place they share."""
     press = profile(language)
     texts = []
     for where, members, _ in items:
         named = [_in_text(p, language) for p in members]
-        if pattern.startswith("%(place)s,"):  # a district with its city: "Coyoacán (Mexico City)"
+        if pattern.startswith("%(place)s,"):  # "Barranco, a district of Lima, Peru" (AP)
             named = [
-                f"{text} ({city_name(whole, language)})" if (whole := part_of(p)) else text
+                _with_kind(p, text, whole, language) if (whole := part_of(p)) else text
                 for p, text in zip(members, named, strict=True)
             ]
         names = press.series(named, house.serial_comma)

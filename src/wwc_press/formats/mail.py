@@ -145,6 +145,11 @@ def message(
         # Subject of 200 characters, the headline cut off in every inbox.
         names = _names(page, html) | set(places)
         headline = profile(page.language).after_colon(subject, names)
+        # The article a place was given is no part of its name: « : le comté de Kings obtient »
+        # (Quebec desk, reading 25), as « : la Serena » would be wrong but "La Serena" is a name.
+        first, _, rest = headline.partition(" ")
+        if first[:1].isupper() and any(rest.startswith(f"{p} ") for p in places):
+            headline = profile(page.language).after_colon(headline, ())
         subject = f"{plain(page.embargo.short or page.embargo.text)}: {headline}"
     # fr-CA: "(…) : Hamilton…"; then written as encoded words, never parsed as a header.
     mail.set_raw("Subject", _words(plain(profile(page.language).typography(subject)), "Subject"))

@@ -62,6 +62,8 @@ def _percent(fraction: float) -> str:
 # ("640 kilometers of sidewalks" in a Canadian release: the CP desk's reading 15). A "meter"
 # after no figure may be a device ("water meters"), and stays.
 _METRIC = re.compile(r"\b(kilo|centi|milli)(met|lit)er(s?)\b")
+# A litre is no device: "every liter we stop losing" in a mayor's quote (CP desk, reading 25).
+_LITRE = re.compile(r"\bliter(s?)\b")
 _METRIC_AFTER_FIGURE = re.compile(
     r"(\d[ \u00a0](?:(?:thousand|million|billion)[ \u00a0])?)(met|lit)er(s?)\b"
 )
@@ -88,6 +90,7 @@ _SUM_MODIFIER = re.compile(
 def _spelling(text: str) -> str:
     """The file's English as CP spells it: metric units in -re, -our, "centre", "$"."""
     text = _METRIC.sub(r"\1\2re\3", text)
+    text = _LITRE.sub(r"litre\1", text)
     text = _METRIC_AFTER_FIGURE.sub(lambda m: f"{m[1]}{m[2]}re{m[3]}", text)
     text = _OUR.sub(lambda m: f"{m[1]}our{m[2] or ''}", text)
     text = _CENTRE.sub(lambda m: "centre" + {"s": "s", "ed": "d"}.get(m[2] or "", ""), text)
