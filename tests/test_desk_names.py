@@ -151,9 +151,10 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
     [
         # The count, then "among them" the cities named, each step's the subject of its own
         # verb: "which went from…" after a list read as said of its last city only.
-        ("en", ["Philadelphia is among the newly certified cities at the Gold level.",
-                "Among the newly certified cities at the Silver level are Rosario, Argentina, "
-                "and Campinas, Brazil.",
+        # "Among" hedges the new cities, never the level (Portuguese desk, reading 25).
+        ("en", ["Among the newly certified cities, Philadelphia earned Gold Certification.",
+                "Among the newly certified cities, Rosario, Argentina, and Campinas, Brazil, "
+                "earned Silver Certification.",
                 # "Among them": "One of them" announced one city and named two (reading 13).
                 "Three previously certified cities moved up a level. Among them, Tampa, Florida, "
                 "went from Gold to Platinum; Curitiba, Brazil, went from Silver to Gold.",
@@ -162,18 +163,19 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
         # "Newly certified", then the level: not "reached Gold for the first time", which also
         # describes a city that moved up to Gold.
         ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las nuevas ciudades certificadas "
-                "en el nivel Oro.",
-                "Entre las nuevas ciudades certificadas en el nivel Plata figuran Rosario "
-                "(Argentina) y Campinas (Brasil).",
+                "y obtuvo el nivel Oro.",
+                "Rosario (Argentina) y Campinas (Brasil) figuran entre las nuevas ciudades "
+                "certificadas y obtuvieron el nivel Plata.",
                 "Tres ciudades ya certificadas subieron de nivel. Entre ellas, Tampa (Florida, "
                 "EE. UU.) pasó del nivel Oro al Platino; Curitiba (Brasil) pasó del nivel Plata "
                 "al Oro.",
                 "Louisville (Kentucky, EE. UU.) y Valparaíso (Chile) renovaron sus "
                 "certificaciones Oro y Plata, respectivamente."]),
         # Not "certificadas pela primeira vez que estrearam": "estrear" says the first time.
-        ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as que estrearam no nível Ouro.",
-                   "No nível Prata, estrearam, entre outras, Rosário (Argentina) e Campinas "
-                   "(SP).",
+        ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as estreantes e conquistou o "
+                   "nível Ouro.",
+                   "Rosário (Argentina) e Campinas (SP) estão entre as estreantes e conquistaram "
+                   "o nível Prata.",
                    "Três cidades já certificadas subiram de nível. Entre elas, Tampa (Flórida, "
                    "EUA) passou do nível Ouro para o Platina; Curitiba passou do nível Prata "
                    "para o Ouro.",
@@ -192,16 +194,17 @@ def test_a_group_named_in_part_is_never_told_as_whole(
 @pytest.mark.parametrize(
     ("lang", "expected", "absent"),
     [
-        ("en", ["Sherbrooke, Que., is among the newly certified cities at the Gold level.",
+        ("en", ["Among the newly certified cities, Sherbrooke, Que., earned Gold Certification.",
                 "Two previously certified cities moved up a level. One of them, Victoria, went "
                 "from Silver to Gold."],
          "earned its first certification at the Gold level."),
-        ("fr-CA", ["Sherbrooke figure parmi les villes nouvellement certifiées au niveau Or.",
+        ("fr-CA", ["Sherbrooke figure parmi les villes nouvellement certifiées et obtient le "
+                   "niveau Or.",
                    "Deux villes déjà certifiées montent d’un niveau. L’une d’elles, Victoria "
                    "(Colombie-Britannique), passe du niveau Argent au niveau Or."],
          "Sherbrooke obtient"),
-        ("es", ["Sherbrooke (Canadá) figura entre las nuevas ciudades certificadas en el nivel "
-                "Oro.",
+        ("es", ["Sherbrooke (Canadá) figura entre las nuevas ciudades certificadas y obtuvo el "
+                "nivel Oro.",
                 "Dos ciudades ya certificadas subieron de nivel. Una de ellas, Victoria (Canadá), "
                 "pasó del nivel Plata al Oro.",
                 # The release names cities abroad: the US city has its country too.

@@ -160,9 +160,9 @@ def test_the_counts_are_the_rounds_not_the_listed_cities(known: Path, lang: str)
     assert lead in _lead(known / lang, "press-release.html")
     release = html_text(known / lang / "press-release.html")
     # The tense of the lead ("obtuvieron", "conquistaram"), which said they earned it.
-    among = {"en": "Among the newly certified cities at the", "es": "Entre las nuevas ciudades "
-             "certificadas en el nivel", "pt-BR": "estrearam, entre outras,",
-             "fr-CA": "Parmi les villes nouvellement certifiées au niveau"}  # fmt: skip
+    among = {"en": "Among the newly certified cities,", "es": "entre las nuevas ciudades "
+             "certificadas y", "pt-BR": "entre as estreantes e",
+             "fr-CA": "parmi les villes nouvellement certifiées et"}  # fmt: skip
     assert among[lang] in release
     if city:
         slug = {"en": "monterrey-nle-mx", "es": "monterrey-nle-mx", "pt-BR": "recife-pe-br"}[lang]

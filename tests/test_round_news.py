@@ -368,18 +368,17 @@ def test_a_group_named_in_part_gives_each_step_its_own_verb(rounds, lang: str) -
 
 
 NEW_BY_LEVEL = {
-    "en": ["Among the newly certified cities at the Gold level are São José dos Campos, Brazil, "
-           "and San Isidro, Peru."],
-    "es": ["Entre las nuevas ciudades certificadas en el nivel Oro figuran São José dos Campos "
-           "(Brasil) y San Isidro (Perú)."],
+    "en": ["Among the newly certified cities, São José dos Campos, Brazil, and San Isidro, "
+           "Peru, earned Gold Certification."],
+    "es": ["São José dos Campos (Brasil) y San Isidro (Perú) figuran entre las nuevas ciudades "
+           "certificadas y obtuvieron el nivel Oro."],
     # "Estrear" says the first time: not "certificadas pela primeira vez que estrearam".
     # "Entre as que estrearam…" opened paragraph after paragraph (Brazilian desk, reading 18).
-    "pt-BR": ["No nível Ouro, estrearam, entre outras, São José dos Campos (SP) e San Isidro "
-              "(Peru).",
-              "No nível Prata, estrearam, entre outras, Winston-Salem (Carolina do Norte, "
-              "EUA),"],
-    "fr-CA": ["Parmi les villes nouvellement certifiées au niveau Or figurent São José dos Campos "
-              "(Brésil) et San Isidro (Pérou)."],
+    "pt-BR": ["São José dos Campos (SP) e San Isidro (Peru) estão entre as estreantes e "
+              "conquistaram o nível Ouro.",
+              "Winston-Salem (Carolina do Norte, EUA),"],
+    "fr-CA": ["São José dos Campos (Brésil) et San Isidro (Pérou) figurent parmi les villes "
+              "nouvellement certifiées et obtiennent le niveau Or."],
 }  # fmt: skip
 
 
