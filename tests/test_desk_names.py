@@ -427,7 +427,9 @@ def test_a_city_alone_in_its_group_is_the_only_one(quebec: Path) -> None:
     assert (
         # BDL: an "annonce" is the act of announcing; cities are certified in a round, a
         # « cycle » (the OQLF keeps « ronde » for negotiations and competitions).
-        "Victoria est l’une des deux villes qui sont passées au niveau supérieur "
+        # One relative clause, not two in a row: « …villes qui sont passées … lors de ce
+        # cycle, qui compte… » read as translated (Quebec desk, reading 26).
+        "Victoria est l’une des deux villes à passer au niveau supérieur "
         "lors de ce cycle, qui compte huit villes au total." in french
     )
 
