@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import subprocess
 
-from wwc_press.languages import PROFILES
+import pytest
+
+from wwc_press.languages import PROFILES, profile
 
 from conftest import ROOT
 
@@ -35,3 +37,24 @@ def test_a_name_keeps_its_article_after_a_colon() -> None:
     assert spanish.after_colon("Doce ciudades obtienen", ["La Serena"]) == "doce ciudades obtienen"
     assert portuguese.after_colon("O Recife conquista", ["Recife"]) == "o Recife conquista"
     assert profile("en").after_colon("Nine cities earn", []) == "Nine cities earn"
+
+
+@pytest.mark.parametrize(
+    ("tag", "text", "expected"),
+    [
+        # The article the tool gave a name, contracted before it or its lower-case noun ...
+        ("es", "a las 9:00 en el condado de Pima, de el Condado de Wake", "del Condado de Wake"),
+        ("es", "datos de el condado de Pima", "datos del condado de Pima"),
+        ("pt-BR", "às 11h em o Cabo de Santo Agostinho", "às 11h no Cabo de Santo Agostinho"),
+        ("pt-BR", "a a Cidade do México e de o condado de Pima", "à Cidade do México e do condado"),
+        ("fr-CA", "à le Canton de Hatley, de le comté de Kings", "au Canton de Hatley, du comté"),
+        # ... never a name's own article, nor a pronoun.
+        ("es", "de El Salvador", "de El Salvador"),
+        ("pt-BR", "de O Globo", "de O Globo"),
+        ("fr-CA", "afin de le faire", "afin de le faire"),
+    ],
+)
+def test_a_preposition_and_a_names_article_are_contracted(
+    tag: str, text: str, expected: str
+) -> None:
+    assert expected in profile(tag).typography(text)

@@ -392,6 +392,20 @@ def no_break_groups(text: str, separator: str = "\u00a0") -> str:
     )
 
 
+def contracted(pairs: dict[str, str], nouns: Iterable[str]) -> Callable[[str], str]:
+    """A preposition and the article a name was given, contracted as the language writes them
+    ("de el" "del", « à le » « au », "em o" "no"): before a name, or before one of ``nouns``
+    (the common nouns names are built on) in lower case, "del condado de Pima"; never elsewhere:
+    « de le faire » and "de El Salvador" keep theirs."""
+    spaced = (re.escape(pair).replace(r"\ ", "[ \u00a0]") for pair in pairs)
+    before = "|".join(sorted(re.escape(noun.casefold()) for noun in nouns))
+    found = re.compile(
+        rf"\b({'|'.join(sorted(spaced, key=len, reverse=True))})[ \u00a0\u202f]"
+        rf"(?=[A-ZÀ-Ý]|(?:{before})\b)"
+    )
+    return lambda text: found.sub(lambda m: pairs[" ".join(m[1].split())] + " ", text)
+
+
 def no_break_units(text: str, words: str) -> str:
     """A figure held to the scale or unit word after it ("$4.2 million", "112 miles", "4,2
     millones", "US$ 4,2 milhões"), and a currency sign to its figure: a line that ends on the

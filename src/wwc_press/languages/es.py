@@ -11,6 +11,7 @@ from babel.numbers import format_decimal, format_percent, get_decimal_symbol, ge
 
 from . import (
     Profile,
+    contracted,
     no_break_groups,
     no_break_percent,
     no_break_ranges,
@@ -152,9 +153,7 @@ NOUN_ARTICLES = {
     "Condado": "el", "Distrito": "el", "Municipio": "el", "Partido": "el", "Comuna": "la",
     "Alcaldía": "la",
 }  # fmt: skip
-# Before a name only, and a lower-case article only (the one a name was given): "de El Salvador"
-# keeps the country's own.
-_CONTRACTION = re.compile(rf"\b(a|de) el{_SPACES}(?=[A-ZÁÉÍÓÚÑ]|condado\b)")
+_CONTRACTED = contracted({"a el": "al", "de el": "del"}, NOUN_ARTICLES)
 
 
 def _typography(text: str) -> str:
@@ -162,7 +161,7 @@ def _typography(text: str) -> str:
     thousands grouped by a space) or "4,2 millones"; "a el" and "de el" before a name contracted
     ("del Condado de Miami-Dade"); the apostrophe of a foreign name as print sets it ("Coeur
     d’Alene")."""
-    text = _CONTRACTION.sub(lambda m: "al " if m[1] == "a" else "del ", text)
+    text = _CONTRACTED(text)
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
     return typographic_apostrophe(no_break_ranges(text, RANGE_WORDS))
 

@@ -11,6 +11,7 @@ from babel.dates import format_date
 from . import (
     US_KNOWN_ALONE,
     Profile,
+    contracted,
     keeps_standard_time,
     no_break_groups,
     no_break_percent,
@@ -112,9 +113,9 @@ NOUN_ARTICLES = {
     "Comté": "le", "Canton": "le", "District": "le", "Village": "le", "Commune": "la",
     "Arrondissement": "l'",
 }  # fmt: skip
-_CONTRACTED = {"à le": "au", "à les": "aux", "de le": "du", "de les": "des"}
-# Before a name only: « de le faire » is French.
-_CONTRACTION = re.compile(r"\b(à|de) (le|les) (?=[A-ZÀ-Ý]|comté\b|canton\b)")
+_CONTRACTED = contracted(
+    {"à le": "au", "à les": "aux", "de le": "du", "de les": "des"}, NOUN_ARTICLES
+)
 
 
 def _typography(text: str) -> str:
@@ -126,7 +127,7 @@ def _typography(text: str) -> str:
     text = no_break_units(no_break_groups(no_break_percent(text)), UNITS)
     text = no_break_ranges(text, "à|et")  # « de 51 % à 67 % », « entre 51 % et 67 % »
     text = _COUNTED.sub("\\1\u00a0", text)
-    text = _CONTRACTION.sub(lambda m: _CONTRACTED[f"{m[1]} {m[2]}"] + " ", text)
+    text = _CONTRACTED(text)
     text = _ELIDED.sub("\\1’", text)
     text = typographic_apostrophe(text)  # « l’Université »
     text = re.sub(r"(?<=\S) ?:(?=\s|$)", "\u00a0:", text)  # after a word, ")" or "»" too

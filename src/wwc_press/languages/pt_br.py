@@ -9,6 +9,7 @@ from babel.dates import format_date
 
 from . import (
     Profile,
+    contracted,
     no_break_groups,
     no_break_ranges,
     no_break_units,
@@ -96,25 +97,21 @@ def _round_in_words(match: re.Match) -> str:
 # noun would ("o Condado de Miami-Dade", "o Distrito de Coyoacán"), contracted with the
 # preposition before it ("no Condado de Miami-Dade").
 NOUN_ARTICLES = {"Condado": "o", "Distrito": "o", "Município": "o", "Estado": "o", "Comuna": "a"}
-_CONTRACTED = {
-    "em o": "no", "em a": "na", "em os": "nos", "em as": "nas",
-    "de o": "do", "de a": "da", "de os": "dos", "de as": "das",
-    "por o": "pelo", "por a": "pela", "a o": "ao", "a os": "aos", "a a": "à", "a as": "às",
-}  # fmt: skip
-# Before a name only, and a lower-case article only (the one a name was given): "de O Globo"
-# keeps the newspaper's own.
-_CONTRACTION = re.compile(r"\b(em|de|por|a) (o|a|os|as) (?=[A-ZÀ-Ý]|condado\b)")
-
-
-def _contract(match: re.Match[str]) -> str:
-    return _CONTRACTED.get(f"{match[1]} {match[2]}", match[0].rstrip()) + " "
+_CONTRACTED = contracted(
+    {
+        "em o": "no", "em a": "na", "em os": "nos", "em as": "nas",
+        "de o": "do", "de a": "da", "de os": "dos", "de as": "das",
+        "por o": "pelo", "por a": "pela", "a o": "ao", "a os": "aos", "a a": "à", "a as": "às",
+    },
+    NOUN_ARTICLES,
+)  # fmt: skip
 
 
 def _typography(text: str) -> str:
     """A round figure in words ("41 mil"), a figure held to its scale or unit, a thousands space
     held, a range held whole ("de 68% a 84%", "entre 51% e 67%"); a preposition contracted with
     the article a name was given ("no Recife"); the apostrophe ’."""
-    text = _CONTRACTION.sub(_contract, text)
+    text = _CONTRACTED(text)
     text = _GROUPED.sub(_round_in_words, text)
     text = no_break_ranges(no_break_units(no_break_groups(text), UNITS), "a|e")
     return typographic_apostrophe(text)
