@@ -304,7 +304,7 @@ class Localizer(EmbargoTimes):
         English ("Carlsbad, California, earns…", "Córdoba, Argentina, earns…")."""
         if self.reads(city.country) and self.press.headline_names_alone:
             return self.city_name(city)
-        if isinstance(city, City) and city.within and self.place_pattern.startswith("%(place)s,"):
+        if isinstance(city, City) and city.within and places.by_commas(self.place_pattern):
             # AP's headline for a district: "Lima's Barranco district moves up…".
             whole = places.part_of(city) or city
             kind = city.within.kind.get(self.language, "")

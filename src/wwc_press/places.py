@@ -117,12 +117,20 @@ def with_article(place: Place, text: str, language: Language) -> str:
     return f"{article} {text}" if article else text
 
 
+@cache
+def _nouns(language: Language) -> tuple[dict[str, str], frozenset[str]]:
+    """The profile's ``noun_articles`` and ``municipal_nouns``, whatever the case ("comté de
+    Kings" as « Comté de … »), worked out once per language: every name in running text asks."""
+    press = profile(language)
+    articles = {noun.casefold(): article for noun, article in press.noun_articles.items()}
+    return articles, frozenset(noun.casefold() for noun in press.municipal_nouns)
+
+
 def with_noun_article(text: str, language: Language, noun: str | None = None) -> str:
     """``text`` with the article of the common noun it opens with (``noun``, else its first
     word), where the language gives that noun one (``noun_articles``, whatever the case: "comté
     de Kings" too): "la comuna", « l'arrondissement »."""
-    nouns = {each.casefold(): article for each, article in profile(language).noun_articles.items()}
-    article = nouns.get((noun or text.split(" ", 1)[0]).casefold())
+    article = _nouns(language)[0].get((noun or text.split(" ", 1)[0]).casefold())
     if not article:
         return text
     return f"{article}{text}" if article.endswith("'") else f"{article} {text}"
@@ -136,7 +144,7 @@ def is_a_city(place: Place, language: Language) -> bool:
     if part_of(place) is not None:
         return False
     words = {word.casefold() for word in re.findall(r"\w+", city_name(place, language))}
-    return not words & {noun.casefold() for noun in profile(language).municipal_nouns}
+    return not words & _nouns(language)[1]
 
 
 def datelined_in(place: Place) -> Place:
@@ -273,6 +281,12 @@ def _standalone(place: Place, language: Language) -> bool:
 # A place and what qualifies it (its state, region or country), as English writes it; the
 # catalogs translate the pattern (context "place"): "Carlsbad (California)" in Spanish.
 PLACE_PATTERN = "%(place)s, %(qualifier)s"
+
+
+def by_commas(pattern: str) -> bool:
+    """Whether ``pattern`` sets a place's qualifier off by commas ("Lima, Peru", English), not
+    in parentheses ("Lima (Perú)")."""
+    return pattern.startswith("%(place)s,")
 
 
 def _with(name: str, qualifier: str, pattern: str) -> str:
@@ -419,7 +433,7 @@ def _items(
 ) -> list[Item]:
     """The cities of ``cities_in_text``, each named alone or in a group with its place."""
     press = profile(language)
-    share_regions = grouped and pattern.startswith("%(place)s,")
+    share_regions = grouped and by_commas(pattern)
     # Some city of the release is named with a country: a US city is given its country too.
     mixed = len({place.country for place in places} | set(among)) > 1
     groups: dict[str, list[Place]] = {}
@@ -447,7 +461,7 @@ def _items(
             # Its city as the series would place it: "Lima, Peru", but "Mexico City" alone (AP).
             (placed_whole, *_), *_ = _items([whole], language, house, pattern, among, False,
                                             None, by_region)  # fmt: skip
-            if pattern.startswith("%(place)s,"):  # "Miraflores (Lima), Peru" (_worded), never
+            if by_commas(pattern):  # "Barranco, a district of Lima, Peru" (_worded), never
                 where = placed_whole  # "Vitacura, Santiago, Chile": a state (AP, reading 24)
             else:  # "Miraflores (Lima, Perú)"
                 where = city_name(whole, language)
@@ -479,7 +493,7 @@ def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: s
     texts = []
     for where, members, _ in items:
         named = [_in_text(p, language) for p in members]
-        if pattern.startswith("%(place)s,"):  # "Barranco, a district of Lima, Peru" (AP)
+        if by_commas(pattern):  # "Barranco, a district of Lima, Peru" (AP)
             named = [
                 _with_kind(p, text, whole, language) if (whole := part_of(p)) else text
                 for p, text in zip(members, named, strict=True)
