@@ -128,15 +128,18 @@ def _zones(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict
     if not announcement.embargo:
         return {}
     when = announcement.embargo
+    # A county or district no gazetteer lists keeps the clock of where it is datelined
+    # (Miami-Dade County, Miami's; Coyoacán, Mexico City's); a city, its own.
     return {
         city_key(city): zone
         for _, city in everyone
         if (
             zone := city.timezone
             or zones.city_timezone(city.name, city.region, city.country, when)
-            # A county or district no gazetteer lists keeps the clock of where it is datelined
-            # (Miami-Dade County, Miami's; Coyoacán, Mexico City's).
-            or zones.city_timezone(places.datelined_in(city).name, city.region, city.country, when)
+            or (
+                (seat := places.datelined_in(city)) is not city
+                and zones.city_timezone(seat.name, city.region, city.country, when)
+            )
         )  # fmt: skip
     }
 

@@ -166,11 +166,11 @@ class EmbargoTimes:
                 names.append(name)
         return sorted(groups.items(), key=lambda group: offsets[group[0]], reverse=True)
 
-    def _on_home_clock(self, when: dt.datetime, zone: str, home: dict[str, str]) -> bool:
-        """Whether ``zone`` reads the line's own time and zone: the same moment, or the same hour
-        of a zone named alike (Moose Jaw's CST in a Winnipeg release in November, which the
-        list gave again as "10 a.m. CT": CP and Quebec desks, reading 16)."""
-        if self.moment(when, zone) == home:
+    def _on_home_clock(self, when: dt.datetime, zone: str, line: dict[str, str]) -> bool:
+        """Whether ``zone`` reads the line's own time and zone (``line``, its moment): the same
+        moment, or the same hour of a zone named alike (Moose Jaw's CST in a Winnipeg release in
+        November, which the list gave again as "10 a.m. CT": CP and Quebec desks, reading 16)."""
+        if self.moment(when, zone) == line:
             return True
         local = when.astimezone(ZoneInfo(zone))
         home = when.astimezone(ZoneInfo(self.timezone))

@@ -117,10 +117,11 @@ def _mail(
     if pdf is None:
         pdf = renderer.files(announcement, attached)[attached.path]
     # In the release's language: a Spanish desk gets "comunicado-de-prensa-…", not "press-release".
-    round_and_city = [str(announcement.id), *([attached.path.stem] if output.city else [])]
-    name = renderer.localizer(announcement, output).attachment_name(round_and_city)
-    page, html = renderer.reading(announcement, output), renderer.page(announcement, output)
     l10n = renderer.localizer(announcement, output)
+    round_and_city = [str(announcement.id), *([attached.path.stem] if output.city else [])]
+    name = l10n.attachment_name(round_and_city)
+    page, html = renderer.reading(announcement, output), renderer.page(announcement, output)
+    # The places it is about, whose names keep their capital after the Subject's colon.
     cities = [output.city] if output.city else [city for _, city in announcement.cities.by_status()]
     places = {l10n.city_name(place) for city in cities for place in (city, part_of(city)) if place}
     return {output.path: mail.message(page, html, pdf, name, renderer.logo, places)}
