@@ -125,3 +125,18 @@ def test_an_ap_headline_names_a_district_by_its_city(built: Path) -> None:
         (built / "en" / "cities" / "miraflores-lma-pe.txt").read_text("utf-8").split("\n\n")[1]
     )
     assert headline == "Lima’s Miraflores district earns What Works Cities Silver Certification"
+
+
+def test_an_english_kind_that_opens_with_a_vowel_takes_an(tmp_path: Path) -> None:
+    # "Tlalpan, an alcaldía of Mexico City": the article goes with the file's word, in the lead
+    # and in lists alike (the lead's pattern had "a" fixed before it: "a alcaldía").
+    text = (
+        "date: 2044-04-20\ntotal_certified: 300\nlanguages: [en]\ncities:\n  new:\n"
+        "    - name: Tlalpan\n      region: CMX\n      country: MX\n      level: silver\n"
+        "      within: {city: Ciudad de México, kind: {en: alcaldía}}\n"
+    )
+    folder = build_round(tmp_path, "tlalpan", text, ["txt"])
+    lead = " ".join((folder / "en" / "cities" / "tlalpan-cmx-mx.txt").read_text("utf-8").split())
+    assert "— Tlalpan, an alcaldía of Mexico City, has earned What Works Cities Silver" in lead
+    listed = " ".join((folder / "en" / "press-release.txt").read_text("utf-8").split())
+    assert "Tlalpan, an alcaldía of Mexico City" in listed and "a alcaldía" not in listed

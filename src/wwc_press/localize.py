@@ -53,11 +53,11 @@ PLACE = NC_("place", "%(place)s, %(qualifier)s")
 assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
 
 # Translators: a district, borough or commune opening the lead of its own release, set off by
-# its commas: place is its name, kind what it is (the file's word: "district", "distrito", with
-# its noun's article where the language gives one: "la comuna"), city the city it is part of
+# its commas: place is its name, kind what it is (the file's word with its article: "a district",
+# "an alcaldía"; "la comuna" where the language's noun takes one, else none), city its city
 # ("Miraflores, a district of Lima," before "has earned …"). "comuna de Santiago" and "distrito
 # de Lima" are names of other places: "la comuna de Vitacura, en Santiago," (Spanish desk).
-WITHIN = NC_("within", "%(place)s, a %(kind)s of %(city)s,")
+WITHIN = NC_("within", "%(place)s, %(kind)s of %(city)s,")
 
 # Translators: a series of places whose last item is a group of cities sharing their place:
 # items are the others, parted by commas, last the group ("Mérida and Zapopan, Mexico"), which
@@ -321,9 +321,9 @@ class Localizer(EmbargoTimes):
         name, own = self.city_name(city), self.reads(city.country)
         if isinstance(city, City) and city.within:  # datelined in its city: say what it is
             whole = places.part_of(city) or city
-            # What it is, with its noun's article where the language gives one ("la comuna":
-            # "la comuna de Vitacura, en Santiago", as "comuna de Santiago" names another).
-            kind = places.with_noun_article(city.within.kind.get(self.language, ""), self.tag)
+            # What it is, with its article ("la comuna": "la comuna de Vitacura, en Santiago",
+            # as "comuna de Santiago" names another; "an alcaldía").
+            kind = places.kind_with_article(city.within.kind.get(self.language, ""), self.tag)
             city = self.in_text(self.city_name(whole), whole)  # "de la Ciudad de México"
             within = {"place": name, "kind": kind, "city": city}
             return self.translations.pgettext("within", WITHIN) % within

@@ -136,6 +136,15 @@ def with_noun_article(text: str, language: Language, noun: str | None = None) ->
     return f"{article}{text}" if article.endswith("'") else f"{article} {text}"
 
 
+def kind_with_article(kind: str, language: Language) -> str:
+    """What a district is, as its lead and lists name it: with its noun's article in a language
+    whose nouns carry one (« l'arrondissement »), else with English's "a" or "an" ("an
+    alcaldía", never "a alcaldía")."""
+    if profile(language).noun_articles:
+        return with_noun_article(kind, language)
+    return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
+
+
 def is_a_city(place: Place, language: Language) -> bool:
     """Whether ``place``'s release may call it "the city": not a district of another city
     (``within``), nor a place whose name says it is a municipality, county or district of
@@ -483,8 +492,9 @@ def _with_kind(place: Place, text: str, whole: Place, language: Language) -> str
     series: "Barranco, a district of Lima" ("Barranco (Lima)" and "Vitacura, Santiago" read as
     a province or state: AP desk, readings 24 and 25)."""
     kind = place.within.kind.get(_texts(language), "")  # type: ignore[attr-defined]
-    article = "an" if kind[:1].lower() in "aeiou" else "a"
-    return f"{text}, {article} {kind} of {city_name(whole, language)}" if kind else text
+    if not kind:
+        return text
+    return f"{text}, {kind_with_article(kind, language)} of {city_name(whole, language)}"
 
 
 def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: str) -> list[str]:
