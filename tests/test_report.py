@@ -21,10 +21,29 @@ CITIES = [
 ]  # fmt: skip
 LABELS = {
     # The regions given are US and Brazilian states (the Argentine and Uruguayan cities have
-    # none): the table's head says so.
-    "en": ["Contents", "Key figures", "First certification", "City State Country"],
-    "es": ["Índice", "Cifras clave", "Primera certificación", "Ciudad Estado País"],
-    "pt-BR": ["Sumário", "Números principais", "Primeira certificação", "Cidade Estado País"],
+    # none): the table's head says so. A city that moved up is "Avanço de nível" in Portuguese
+    # ("Subida de nível" read as a game's word: Brazilian desk, readings 21 to 26).
+    "en": [
+        "Contents",
+        "Key figures",
+        "First certification",
+        "City State Country",
+        "Moved up a level",
+    ],
+    "es": [
+        "Índice",
+        "Cifras clave",
+        "Primera certificación",
+        "Ciudad Estado País",
+        "Ascenso de nivel",
+    ],
+    "pt-BR": [
+        "Sumário",
+        "Números principais",
+        "Primeira certificação",
+        "Cidade Estado País",
+        "Avanço de nível",
+    ],
 }
 
 
