@@ -307,3 +307,32 @@ def test_a_name_built_on_a_common_noun_counts_with_its_noun_in_lower_case() -> N
     english = facts("Colchester County leads.", "en", announcement)
     french = facts("Le comté de Colchester montre la voie.", "fr-CA", announcement)
     assert {f.value for f in english} == {f.value for f in french} == {"CA:Colchester County"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("a budget of 4.2 billion pesos", "en"),
+        ("un presupuesto de 4200 millones de pesos", "es"),
+        ("un presupuesto de 4,2 mil millones de pesos", "es"),
+        ("um orçamento de 4,2 bilhões de pesos", "pt-BR"),
+        ("un budget de 4,2\u00a0milliards de pesos", "fr-CA"),
+        ("un budget de 4\u202f200\u00a0millions de pesos", "fr-CA"),
+    ],
+)
+def test_a_figure_with_its_scale_word_is_one_number(text: str, language: str) -> None:
+    """The English "4.2 billion" is the Spanish "4200 millones": check called them 4.2 and 4200
+    (reading 25's writer reworded a highlight around it)."""
+    a = Announcement.model_validate(
+        {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}
+    )
+    assert {f.value for f in facts(text, language, a)} == {"4200000000"}
+
+
+def test_the_long_scale_billion_is_a_million_millions() -> None:
+    # Spanish "billón" and French "billion" are 10¹², not the English billion (RAE; OQLF).
+    a = Announcement.model_validate(
+        {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}
+    )
+    assert {f.value for f in facts("1,5 billones de pesos", "es", a)} == {"1500000000000"}
+    assert {f.value for f in facts("1.5 billion", "en", a)} == {"1500000000"}

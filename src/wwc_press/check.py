@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,7 +112,39 @@ def _number(text: str, language: Language) -> str:
 _ARTICLE_BEFORE_FIGURE = re.compile(r"(?i)\b(?:un|una|unos|unas|um|uma|uns|umas|une)\s+(?=\d)")
 
 
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})[ \u00a0\u202f](?:mil|mille|thousand)\b")
+# The words each press writes after a figure for its thousands, millions and billions: "48 mil"
+# (Estadão, Folha) is the "48,000" of the English, "4200 millones" its "4.2 billion". The long
+# scale's words stand for what they mean there: Spanish "billón" and French "billion" are 10¹².
+_SCALES = {
+    "en": {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9},
+    "es": {"mil": 3, "millón": 6, "millones": 6, "mil millones": 9, "millardo": 9,
+           "millardos": 9, "billón": 12, "billones": 12},
+    "pt": {"mil": 3, "milhão": 6, "milhões": 6, "mi": 6, "bilhão": 9, "bilhões": 9, "bi": 9},
+    "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
+           "billion": 12, "billions": 12},
+}  # fmt: skip
+
+
+# A figure as any press writes it, grouped ("1.500", "1,500", "1 500") or not, with decimals.
+_FIGURE = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+
+
+@cache
+def _scaled(language: Language) -> re.Pattern[str]:
+    words = sorted(_SCALES[profile(language).cldr_language], key=len, reverse=True)
+    scale = "|".join(word.replace(" ", "[ \u00a0]") for word in words)
+    return re.compile(rf"(?<![\d.,])({_FIGURE})[ \u00a0\u202f]({scale})\b", re.IGNORECASE)
+
+
+def _times_scale(match: re.Match[str], language: Language) -> str:
+    """A figure and its scale word as one number. A separator before three digits groups them
+    ("1.500 millones", "1,500 million"); any other is the decimal one ("4,2 bilhões")."""
+    grouped = re.fullmatch(r"(\d+(?:[ \u00a0\u202f.,]\d{3})*)(?:[.,](\d+))?", match[1])
+    whole, part = grouped.groups() if grouped else (match[1], None)
+    exponent = _SCALES[profile(language).cldr_language][" ".join(match[2].casefold().split())]
+    digits = re.sub(r"\D", "", whole)
+    value = Decimal(f"{digits}.{part or 0}").scaleb(exponent)
+    return f"{value.normalize():f}"
 
 
 def _in_figures(text: str, language: Language) -> str:
@@ -122,9 +155,8 @@ def _in_figures(text: str, language: Language) -> str:
 
     text = profile(language).numbers_in_full(text)  # "veintiún" before a noun: "veintiuno"
     text = _ARTICLE_BEFORE_FIGURE.sub("", text)
-    # A figure and the word for its thousands are one number: the press's "48 mil" (Estadão,
-    # Folha) is the "48,000" of the English, not 48 and 1,000.
-    text = _THOUSANDS.sub(lambda match: str(int(match[1]) * 1000), text)
+    # A figure and its scale word are one number ("48 mil" is 48,000, not 48 and 1,000).
+    text = _scaled(language).sub(lambda match: _times_scale(match, language), text)
     in_figures = alpha2digit(text, profile(language).cldr_language, threshold=2)
     return _FRACTION.sub("", _ORDINAL.sub(" ", in_figures))
 
