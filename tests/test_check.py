@@ -336,3 +336,14 @@ def test_the_long_scale_billion_is_a_million_millions() -> None:
     )
     assert {f.value for f in facts("1,5 billones de pesos", "es", a)} == {"1500000000000"}
     assert {f.value for f in facts("1.5 billion", "en", a)} == {"1500000000"}
+
+
+def test_twice_is_the_count_of_deux_fois() -> None:
+    # « deux fois », "dos veces" and "duas vezes" are a 2 to the parsers; "twice" is too
+    # (reading 25's writer reworded a highlight around « deux fois »).
+    a = Announcement.model_validate(
+        {"date": datetime.date(2023, 6, 21), "total_certified": 1, "cities": {"new": []}}
+    )
+    english = {f.value for f in facts("Inspections doubled: twice a year.", "en", a)}
+    assert english == {f.value for f in facts("Deux fois par année.", "fr-CA", a)} == {"2"}
+    assert {f.value for f in facts("dos veces al año", "es", a)} == {"2"}

@@ -146,6 +146,15 @@ def _before_said(text: str) -> str:
     return "“" + text + ("" if text.endswith(("?", "!")) else ",") + "”"
 
 
+_TIMES = {"twice": "two times", "thrice": "three times"}
+
+
+def _numbers_in_full(text: str) -> str:
+    """The English "twice" is the count « deux fois », "dos veces" and "duas vezes" state (number
+    parsers, text2num, read those as 2): check compared a 2 with nothing."""
+    return re.sub(r"(?i)\b(?:twice|thrice)\b", lambda word: _TIMES[word[0].casefold()], text)
+
+
 PROFILE = Profile(
     tag="en",
     headline_figures=True,  # AP Stylebook, headlines: numerals for all numbers
@@ -160,6 +169,7 @@ PROFILE = Profile(
     iso_codes=None,
     cldr_countries=None,
     words=(0, 9),  # AP: one through nine
+    numbers_in_full=_numbers_in_full,
     cardinal=_cardinal,
     noun_gender={},
     and_word="and",
