@@ -318,6 +318,8 @@ def test_a_name_built_on_a_common_noun_counts_with_its_noun_in_lower_case() -> N
         ("um orçamento de 4,2 bilhões de pesos", "pt-BR"),
         ("un budget de 4,2\u00a0milliards de pesos", "fr-CA"),
         ("un budget de 4\u202f200\u00a0millions de pesos", "fr-CA"),
+        # "em um" after the amount is no 1 (reading 27's writer reworded around it).
+        ("4,2 bilhões de pesos em um sistema", "pt-BR"),
     ],
 )
 def test_a_figure_with_its_scale_word_is_one_number(text: str, language: str) -> None:
