@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,48 @@ def test_the_article_a_place_was_given_is_lowered_after_the_subjects_colon(built
     path = built / "fr-CA" / "cities" / f"{CITY}.eml"
     mail = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     assert "\u00a0: la Municipalité régionale du Cap-Breton obtient" in mail["Subject"]
+
+
+WOOD_BUFFALO = """\
+date: 2048-09-20
+total_certified: 321
+languages: [en, fr-CA]
+cities:
+  new:
+    - name: Regional Municipality of Wood Buffalo
+      names: {fr-CA: Municipalité régionale de Wood Buffalo}
+      region: AB
+      country: CA
+      level: silver
+      dateline: Fort McMurray
+    - {name: Burnaby, region: BC, country: CA, level: silver}
+"""
+
+
+def test_an_english_name_built_as_noun_of_place_takes_the(tmp_path: Path) -> None:
+    # Reading 27: "— Regional Municipality of Wood Buffalo has earned" read as a headline's
+    # words in a lead (CP: "the Regional Municipality of Wood Buffalo"); the headline drops the
+    # article as headlines do.
+    folder = build_round(tmp_path, "wood-buffalo", WOOD_BUFFALO, ["txt"])
+    city = "regional-municipality-of-wood-buffalo-ab-ca.txt"
+    paragraphs = (folder / "en" / "cities" / city).read_text("utf-8").split("\n\n")
+    assert paragraphs[1].startswith("Regional Municipality of Wood Buffalo, Alta., earns ")
+    assert (
+        "Alta., Sept. 20, 2048 — The Regional Municipality of Wood Buffalo has earned"
+        in (paragraphs[2])
+    )
+    program = " ".join((folder / "en" / "press-release.txt").read_text("utf-8").split())
+    assert "the Regional Municipality of Wood Buffalo, Alberta, and Burnaby" in program
+    assert not re.search(r"(?<!the )(?<!The )Regional Municipality", program)
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline"),
+    [("en", "FORT McMURRAY, Alta., Sept. 20, 2048 —"),
+     ("fr-CA", "FORT McMURRAY (Alberta), le 20 septembre 2048 –")],
+)  # fmt: skip
+def test_a_datelines_mc_stays_as_written(tmp_path: Path, language: str, dateline: str) -> None:
+    # "FORT MCMURRAY" read as a misprint: AP and CP set "McALLEN", "FORT McMURRAY".
+    folder = build_round(tmp_path, "wood-buffalo", WOOD_BUFFALO, ["txt"], "--lang", language)
+    city = "regional-municipality-of-wood-buffalo-ab-ca.txt"
+    assert dateline in (folder / language / "cities" / city).read_text("utf-8")

@@ -294,6 +294,14 @@ class Localizer(EmbargoTimes):
         with_article = self.in_text(text, city)  # "la comuna de Vitacura" opens one too
         return with_article[:1].upper() + with_article[1:]
 
+    def headline_subject(self, text: str, city: Place) -> str:
+        """``text`` naming ``city`` at the start of its release's headline: as it opens a
+        sentence, less the article English headlines drop (AP, CP: "Regional Municipality of
+        Wood Buffalo, Alta., earns…"; the lead's "The Regional Municipality…")."""
+        if self.press.of_name_article:
+            return text.removeprefix(f"{self.press.of_name_article} ")
+        return self.subject(text, city)
+
     def names_in_text(self, cities: list[Place]) -> list[str]:
         """The cities' names in running text, each with its article where it takes one."""
         return [self.in_text(self.city_name(city), city) for city in cities]
@@ -327,7 +335,7 @@ class Localizer(EmbargoTimes):
             city = self.in_text(self.city_name(whole), whole)  # "de la Ciudad de México"
             within = {"place": name, "kind": kind, "city": city}
             return self.translations.pgettext("within", WITHIN) % within
-        placed = self.dateline(city, local=own) != name.upper()
+        placed = self.dateline(city, local=own) != places.in_capitals(name)
         if placed and (not own or city.country in self.press.regions):  # by region, or abroad
             return name
         return places.local_name(city, self.tag, self.house, pattern=self.place_pattern)

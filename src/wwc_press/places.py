@@ -109,10 +109,14 @@ def with_article(place: Place, text: str, language: Language) -> str:
     """``text`` naming ``place`` in running text, with the article its press gives the city
     ("o Recife", "a Cidade da Guatemala": the language profile's ``city_articles``), or the
     article of the common noun its name is built on (« la Municipalité régionale du
-    Cap-Breton »: ``noun_articles``)."""
+    Cap-Breton »: ``noun_articles``; "the Regional Municipality of Wood Buffalo":
+    ``of_name_article``)."""
     press, name = profile(language), city_name(place, language)
     article = press.city_articles.get(place.country, {}).get(name)
     if article is None and " " in name:  # the noun and its complement; a noun alone is a name
+        head, of, _ = name.partition(" of ")
+        if of and press.of_name_article and set(head.split()) & press.municipal_nouns:
+            return f"{press.of_name_article} {text}"  # "the Township of Langley"
         return with_noun_article(text, language, noun=name.split(" ", 1)[0])
     return f"{article} {text}" if article else text
 
@@ -513,6 +517,13 @@ def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: s
     return texts
 
 
+def in_capitals(name: str) -> str:
+    """A dateline's city in capitals, its "Mc" or "Mac" before a capital kept as written: "FORT
+    McMURRAY", as AP and CP set "McALLEN" ("MCMURRAY" reads as a misprint)."""
+    parts = re.split(r"\b(Mc|Mac)(?=[A-Z])", name)
+    return "".join(part if index % 2 else part.upper() for index, part in enumerate(parts))
+
+
 def dateline(
     place: Place,
     language: Language,
@@ -532,8 +543,8 @@ def dateline(
     place = datelined_in(place)  # "LIMA, Peru — Miraflores, a district of Lima, …"
     press = profile(language)
     if listed := _listed(place, press.dateline_cities.get(place.country, ()), language):
-        return listed.upper()  # AP: "WASHINGTON", "NEW YORK", whatever the text says
-    name = city_name(place, language).upper()
+        return in_capitals(listed)  # AP: "WASHINGTON", "NEW YORK", whatever the text says
+    name = in_capitals(city_name(place, language))
     if _is_local(place, language):
         if _standalone(place, language):
             return name  # "MONTRÉAL, le 12 mars 2025 –"

@@ -30,6 +30,7 @@ from .line_ends import (
     tie_last_words,
     trim_end,
 )
+from .places import in_capitals
 
 # Text inside these is never typeset: the head, styles, the chart's SVG labels. Tables are
 # typeset apart: their names are only held together.
@@ -205,7 +206,7 @@ class _Typesetter:
     ):
         self.brands = {htmllib.escape(b, quote=False) for b in brands if b}
         known = {htmllib.escape(n, quote=False) for n in names if n} | self.brands
-        known |= {name.upper() for name in known}  # datelines print the city in capitals
+        known |= {in_capitals(name) for name in known}  # datelines print the city in capitals
         self.brands |= {brand.upper() for brand in self.brands}
         # The page's text has the typographic apostrophe the language's typography set ("St.
         # John’s"), the names the file's keyboard one.

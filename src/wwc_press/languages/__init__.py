@@ -173,6 +173,10 @@ class Profile:
     # A name built on a common noun takes the noun's article in running text, in any country:
     # {"Municipalité": "la"} gives « la Municipalité régionale du Cap-Breton » (BDL).
     noun_articles: dict[str, str] = field(default_factory=dict)
+    # The article a name built as "<municipal noun> of <place>" takes in running text, in a
+    # language whose nouns take none of their own: "the Regional Municipality of Wood Buffalo"
+    # (CP; "Regional Municipality of Wood Buffalo has earned" read as a headline's words).
+    of_name_article: str = ""
     # How the language writes a US or Canadian "X County" the file spells only in English, the
     # generic part translated and in lower case ("condado de {name}": RAE, Folha, BDL).
     county_form: str | None = None

@@ -161,6 +161,7 @@ PROFILE = Profile(
     # A regional municipality, county or township is no city: its release says "it" (AP: a
     # county is a government of its own; CP desk, reading 20: "the municipality").
     municipal_nouns=frozenset({"Municipality", "County", "Township", "Borough", "District"}),
+    of_name_article="the",
     babel_locale="en_US",
     catalog_dir=None,
     print_tag="en-US",  # WeasyPrint picks en_GB patterns for "en"
