@@ -153,8 +153,10 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
         # verb: "which went from…" after a list read as said of its last city only.
         # "Among" hedges the new cities, never the level (Portuguese desk, reading 25).
         ("en", ["Among the newly certified cities, Philadelphia earned Gold Certification.",
-                "Among the newly certified cities, Rosario, Argentina, and Campinas, Brazil, "
-                "earned Silver Certification.",
+                # The hedge once: again in the next paragraph, it read as a template's (AP
+                # desk, reading 27).
+                "Rosario, Argentina, and Campinas, Brazil, also earned their first "
+                "certification at the Silver level.",
                 # "Among them": "One of them" announced one city and named two (reading 13).
                 "Three previously certified cities moved up a level. Among them, Tampa, Florida, "
                 "went from Gold to Platinum; Curitiba, Brazil, went from Silver to Gold.",
@@ -164,8 +166,8 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
         # describes a city that moved up to Gold.
         ("es", ["Filadelfia (Pensilvania, EE. UU.) figura entre las nuevas ciudades certificadas "
                 "y obtuvo el nivel Oro.",
-                "Rosario (Argentina) y Campinas (Brasil) figuran entre las nuevas ciudades "
-                "certificadas y obtuvieron el nivel Plata.",
+                "Rosario (Argentina) y Campinas (Brasil) también obtuvieron su primera "
+                "certificación en el nivel Plata.",
                 "Tres ciudades ya certificadas subieron de nivel. Entre ellas, Tampa (Florida, "
                 "EE. UU.) pasó del nivel Oro al Platino; Curitiba (Brasil) pasó del nivel Plata "
                 "al Oro.",
@@ -174,8 +176,7 @@ def test_a_quebec_city_release_says_la_ville_for_its_government(quebec: Path) ->
         # Not "certificadas pela primeira vez que estrearam": "estrear" says the first time.
         ("pt-BR", ["Filadélfia (Pensilvânia, EUA) está entre as estreantes e conquistou o "
                    "nível Ouro.",
-                   "Rosário (Argentina) e Campinas (SP) estão entre as estreantes e conquistaram "
-                   "o nível Prata.",
+                   "Rosário (Argentina) e Campinas (SP) também estrearam no nível Prata.",
                    "Três cidades já certificadas subiram de nível. Entre elas, Tampa (Flórida, "
                    "EUA) passou do nível Ouro para o Platina; Curitiba passou do nível Prata "
                    "para o Ouro.",

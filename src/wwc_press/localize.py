@@ -309,14 +309,15 @@ class Localizer(EmbargoTimes):
     def city_headline(self, city: Place) -> str:
         """A city in the headline of its own release: its name alone for its own press, which
         reads the region in the dateline or the lead ("Las Condes obtiene…"); AP's form in
-        English ("Carlsbad, California, earns…", "Córdoba, Argentina, earns…")."""
+        English ("Carlsbad, California, earns…", "Córdoba, Argentina, earns…"), a district's
+        too ("Providencia, Chile, earns…")."""
         if self.reads(city.country) and self.press.headline_names_alone:
             return self.city_name(city)
-        if isinstance(city, City) and city.within and places.by_commas(self.place_pattern):
-            # AP's headline for a district: "Lima's Barranco district moves up…".
-            whole = places.part_of(city) or city
-            kind = city.within.kind.get(self.language, "")
-            return f"{self.city_name(whole)}’s {self.city_name(city)} {kind}".rstrip()
+        if isinstance(city, City) and city.within:
+            # A district's headline places it as any city's does ("Providencia, Chile, earns…"):
+            # its lead says what it is. "Barranco (Lima), Peru" read as AP's parentheses for a
+            # name (reading 25), "Santiago's Providencia commune" as no English (reading 27).
+            city = city.model_copy(update={"within": None})
         return self.cities_inline([city])
 
     def is_a_city(self, city: Place) -> bool:
