@@ -229,6 +229,23 @@ def test_french_counts_the_program_to_date(rounds: dict[str, Path]) -> None:
         assert "Avec cette annonce" not in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected", "absent"),
+    [
+        ("en", "and recognizes the cities that qualify at the Silver, Gold and Platinum levels.",
+         "and recognizes them"),
+        # « leur décerne » gave a level to every city examined (Quebec desk, reading 27).
+        ("fr-CA", "et décerne aux villes qui se qualifient le niveau Argent, Or ou Platine.",
+         "leur décerne"),
+    ],
+)  # fmt: skip
+def test_about_levels_go_to_the_cities_that_qualify(
+    rounds: dict[str, Path], lang: str, expected: str, absent: str
+) -> None:
+    text = _text(rounds, "canada", lang)
+    assert expected in text and absent not in text
+
+
 # The article of Brazilian press
 
 
