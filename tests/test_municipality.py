@@ -226,3 +226,25 @@ def test_a_datelines_mc_stays_as_written(tmp_path: Path, language: str, dateline
     folder = build_round(tmp_path, "wood-buffalo", WOOD_BUFFALO, ["txt"], "--lang", language)
     city = "regional-municipality-of-wood-buffalo-ab-ca.txt"
     assert dateline in (folder / language / "cities" / city).read_text("utf-8")
+
+
+def test_a_long_names_proper_part_is_never_split(tmp_path: Path) -> None:
+    # « La Municipalité régionale de Wood / Buffalo obtient… » (Quebec desk, reading 27): a long
+    # name may break between its parts, never inside "Wood Buffalo", in print, Word and on screen.
+    import subprocess
+    import zipfile
+
+    folder = build_round(
+        tmp_path, "wood-buffalo", WOOD_BUFFALO, ["pdf", "docx", "html"], "--lang", "fr-CA"
+    )
+    release = folder / "fr-CA" / "cities" / "regional-municipality-of-wood-buffalo-ab-ca"
+    lines = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", f"{release}.pdf", "-"], check=True, capture_output=True,
+        text=True,
+    ).stdout.splitlines()  # fmt: skip
+    assert not [line for line in lines if line.rstrip().endswith(" Wood")]
+    assert any("Wood\u00a0Buffalo" in line or "Wood Buffalo" in line for line in lines)
+    with zipfile.ZipFile(f"{release}.docx") as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    assert "de Wood\u00a0Buffalo" in xml and "Wood Buffalo" not in xml  # the title too
+    assert "Wood\u00a0Buffalo" in Path(f"{release}.html").read_text("utf-8")

@@ -116,6 +116,23 @@ def _join(text: str) -> str:
     return text.replace(" ", NBSP)
 
 
+def _proper_pairs(text: str) -> str:
+    """A long name's capitalized words held in pairs, its common words free ("Municipalité
+    régionale de Wood Buffalo", "Cape Breton Regional Municipality"): it may break between
+    its parts, never inside "Wood Buffalo" (a Quebec desk's major, reading 27)."""
+    words = text.split(" ")
+    held: list[str] = []
+    paired = False  # whether the word before opened a pair
+    for word in words:
+        if paired and word[:1].isupper():
+            held[-1] += NBSP + word
+            paired = False
+        else:
+            held.append(word)
+            paired = word[:1].isupper()
+    return " ".join(held)
+
+
 def _keeps(text: str, brands: set[str]) -> bool:
     """Names kept on one line: brands and the names kept whole with them (a round's cities) up
     to ``LONGEST_UNBROKEN`` characters, and names of two words at most; initials do not count
@@ -230,8 +247,7 @@ class _Typesetter:
             text = _whole_compounds(text)
         if self.heading and re.search("[ \u00a0]", text):
             return f'<span class="name keep">{text.replace(NBSP, " ")}</span>'
-        if self.heading or keeps:
-            text = _join(text)
+        text = _join(text) if self.heading or keeps else _proper_pairs(text)
         if self.print_language:
             return text
         text = _kept_compounds(text)

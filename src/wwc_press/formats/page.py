@@ -179,7 +179,7 @@ def _blocks(parent: Element, section: str):
                 if isinstance(part, Element) and part.tag == "p":
                     yield Block("quote", part.text(), quoted)
         elif node.tag == "h1":
-            yield Block("title", node.text(), where)
+            yield Block("title", _held(node), where)
         elif node.tag in ("h2", "h3"):
             yield Block("heading", node.text(), where)
         elif node.tag == "p":
@@ -187,6 +187,18 @@ def _blocks(parent: Element, section: str):
         elif node.tag in ("ul", "ol"):
             for item in node.iter("li"):
                 yield Block("item", item.text(), where)
+
+
+def _held(node: Element) -> str:
+    """A headline's text, the names the page keeps on one line (class "keep": a browser's
+    ``nowrap``) held by no-break spaces, which is how Word keeps them ("Wood / Buffalo" split
+    a name in a title: Quebec desk, reading 27)."""
+    text = node.text()
+    for span in node.iter("span"):
+        if "keep" in span.classes:
+            kept = span.text()
+            text = text.replace(kept, kept.replace(" ", "\u00a0"))
+    return text
 
 
 def _paragraph(node: Element, section: str) -> Block:
