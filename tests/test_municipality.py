@@ -248,3 +248,36 @@ def test_a_long_names_proper_part_is_never_split(tmp_path: Path) -> None:
         xml = docx.read("word/document.xml").decode("utf-8")
     assert "de Wood\u00a0Buffalo" in xml and "Wood Buffalo" not in xml  # the title too
     assert "Wood\u00a0Buffalo" in Path(f"{release}.html").read_text("utf-8")
+
+
+RUSSELL = """\
+date: 2049-10-18
+embargo: 2049-10-18T11:00:00-04:00
+total_certified: 345
+languages: [en, fr-CA]
+cities:
+  new:
+    - {name: Miramichi, region: NB, country: CA, level: gold}
+    - name: Township of Russell
+      names: {fr-CA: Canton de Russell}
+      region: "ON"
+      country: CA
+      level: silver
+      dateline: Embrun
+    - {name: Penticton, region: BC, country: CA, level: silver}
+"""
+
+
+def test_a_city_whose_clock_no_record_gives_has_the_programs_time(tmp_path: Path) -> None:
+    # Embrun is in no gazetteer and Ontario keeps two clocks: its release had the program's
+    # list of Miramichi's and Penticton's times (CP desk's major, reading 28).
+    folder = build_round(tmp_path, "russell", RUSSELL, ["txt"])
+    city = "township-of-russell-on-ca.txt"
+    english = (folder / "en" / "cities" / city).read_text("utf-8").splitlines()[0]
+    assert english == "Embargoed until 11 a.m. ET, Oct. 18, 2049"
+    french = (folder / "fr-CA" / "cities" / city).read_text("utf-8").splitlines()[0]
+    assert french == "Sous embargo jusqu’au 18 octobre 2049, 11\u00a0h (heure de l’Est)"
+    result = run(["check", str(tmp_path / "russell.yaml")])
+    line = next(s for s in result.output.splitlines() if "Township of Russell:" in s)
+    assert line.startswith(f"{tmp_path / 'russell.yaml'}:8:7: note: Township of Russell: no ")
+    assert "give the city `timezone:`" in line

@@ -24,7 +24,7 @@ from . import fields, i18n, loader, places, qa
 from .errors import Problem, Refused, visible
 from .languages import SOURCE_LANGUAGE, profile, source_language
 from .localize import CATALOG_DIR
-from .model import STATUSES, Announcement, Contact, Contacts, Language, contacts_in
+from .model import STATUSES, Announcement, Contact, Contacts, Language, city_key, contacts_in
 from .validate import embargo_offset
 
 if TYPE_CHECKING:
@@ -437,10 +437,34 @@ def project_problems(
 
 def held_notes(project: Project, announcements: list[Announcement]) -> list[Problem]:
     """Claims the roster could not prove, so not made: each at its line, with the record that
-    would allow it. Not problems: a release is whole without them."""
-    return sorted(
+    would allow it; and cities whose clock no record gives. Not problems: a release is whole
+    without them."""
+    held = [
         note for a in announcements if a.id in project.facts for note in project.facts[a.id].held
-    )
+    ]
+    return sorted(held + [note for a in announcements for note in _unzoned(project, a)])
+
+
+def _unzoned(project: Project, announcement: Announcement) -> list[Problem]:
+    """The cities of an embargoed round whose time zone no record gives (a town GeoNames does
+    not list, in a country or province of several clocks: Embrun, Ont.): their releases give the
+    program's time, not a local one nobody can prove."""
+    from .context import city_zones
+
+    if not announcement.embargo or announcement.id not in project.documents:
+        return []
+    zoned = city_zones(announcement, announcement.cities.by_status())
+    return [
+        project.documents[announcement.id].problem(
+            ("cities", status, index),
+            f"{city.name}: no record gives its time zone, so its release gives the embargo in "
+            f"the program's time; give the city `timezone:` (an IANA name, as America/Toronto) "
+            "for its own",
+        )
+        for status in STATUSES
+        for index, city in enumerate(getattr(announcement.cities, status))
+        if city_key(city) not in zoned
+    ]
 
 
 def require_final(

@@ -68,7 +68,7 @@ def template_context(
         **_figures(everyone, unnamed),
         **_statuses(announcement, everyone),
         **_firsts(cities.new, facts.firsts if facts else frozenset(), unnamed["new"]),
-        "zone_of": _zones(announcement, everyone),
+        "zone_of": city_zones(announcement, everyone),
         "key": city_key,
         "region_kinds": region_kinds,
         "roster": _roster(facts),
@@ -122,9 +122,10 @@ def _firsts(new: list[City], firsts: frozenset[str], unnamed: int) -> dict[str, 
     }
 
 
-def _zones(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict[str, str]:
+def city_zones(announcement: Announcement, everyone: list[tuple[str, City]]) -> dict[str, str]:
     """Each city's time zone, for embargo times in the readers' own time: found once per build,
-    before workers fork (the city database takes a moment to load)."""
+    before workers fork (the city database takes a moment to load). A city no record gives one
+    is left out: its release gives the program's time, and check says so."""
     if not announcement.embargo:
         return {}
     when = announcement.embargo
