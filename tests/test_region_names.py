@@ -167,3 +167,16 @@ def test_quebec_french_names_latin_american_capitals_and_regions_in_french() -> 
     temuco = Place(name="Temuco", region="AR", country="CL")
     assert places.region_name(temuco, "fr-CA") == "Araucanie"
     assert places.region_name(temuco, "es") == "La Araucanía"
+
+
+def test_portuguese_and_french_name_tierra_del_fuego_in_their_own_words() -> None:
+    """ "Ushuaia | Tierra del Fuego | Argentina" in the Portuguese and French reports' tables
+    (Brazilian and Quebec desks, reading 28)."""
+    from wwc_press import places
+    from wwc_press.model import Place
+
+    ushuaia = Place(name="Ushuaia", region="V", country="AR")
+    assert places.region_name(ushuaia, "pt-BR") == "Terra do Fogo"
+    assert places.region_name(ushuaia, "fr-CA") == "Terre de Feu"
+    assert places.region_name(ushuaia, "es") == "Tierra del Fuego"
+    assert places.region_name(ushuaia, "en") == "Tierra del Fuego"
