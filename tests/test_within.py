@@ -52,11 +52,13 @@ def test_its_release_is_datelined_in_its_city_and_says_what_it_is(
 @pytest.mark.parametrize(
     ("language", "listed"),
     [
-        # Never "Lima" as a state (AP desk, readings 24 and 25).
+        # Never "Lima" as a state (AP desk, readings 24 and 25); what it is before its name where
+        # the language says so there ("Cuauhtémoc (Ciudad de México)" left a quote's "una
+        # alcaldía" nothing to point to: readings 27 and 28).
         ("en", "Miraflores, a district of Lima, Peru"),
-        ("es", "Miraflores (Lima, Perú)"),
-        ("pt-BR", "Las Condes (Santiago, Chile)"),
-        ("fr-CA", "Miraflores (Lima, Pérou)"),
+        ("es", "El distrito de Miraflores (Lima, Perú)"),
+        ("pt-BR", "A comuna de Las Condes (Santiago, Chile)"),
+        ("fr-CA", "Le district de Miraflores (Lima, Pérou)"),
     ],
 )
 def test_the_program_release_places_it_by_its_city(built: Path, language: str, listed: str) -> None:
@@ -100,8 +102,9 @@ def test_its_name_keeps_its_capital_in_the_mail_subject(tmp_path: Path) -> None:
 
 
 def test_a_city_that_takes_its_article_keeps_it_after_the_kind(tmp_path: Path) -> None:
-    # "La alcaldía de Coyoacán, en la Ciudad de México": the city takes its article in running
-    # text; the kind its noun's ("comuna de Santiago" names another commune: reading 24).
+    # "La alcaldía Coyoacán, en la Ciudad de México": the city takes its article in running
+    # text; the kind its noun's ("comuna de Santiago" names another commune: reading 24), and
+    # an alcaldía its name without "de", as Mexico City's press writes it (reading 28).
     text = (
         "date: 2044-04-20\ntotal_certified: 300\nlanguages: [en, es]\ncities:\n  new:\n"
         "    - name: Coyoacán\n      region: CMX\n      country: MX\n      level: silver\n"
@@ -110,7 +113,7 @@ def test_a_city_that_takes_its_article_keeps_it_after_the_kind(tmp_path: Path) -
     folder = build_round(tmp_path, "cdmx", text, ["txt"])
     lead = " ".join((folder / "es" / "cities" / "coyoacan-cmx-mx.txt").read_text("utf-8").split())
     assert (
-        "CIUDAD DE MÉXICO, 20 de abril de 2044.— La alcaldía de Coyoacán, en la Ciudad de México, "
+        "CIUDAD DE MÉXICO, 20 de abril de 2044.— La alcaldía Coyoacán, en la Ciudad de México, "
         in lead
     )
     # Placed by its city as a series places that city: AP's Mexico City stands alone (reading 21:

@@ -333,9 +333,15 @@ class Localizer(EmbargoTimes):
             # What it is, with its article ("la comuna": "la comuna de Vitacura, en Santiago",
             # as "comuna de Santiago" names another; "an alcaldía").
             kind = places.kind_with_article(city.within.kind.get(self.language, ""), self.tag)
-            city = self.in_text(self.city_name(whole), whole)  # "de la Ciudad de México"
-            within = {"place": name, "kind": kind, "city": city}
-            return self.translations.pgettext("within", WITHIN) % within
+            of = self.in_text(self.city_name(whole), whole)  # "de la Ciudad de México"
+            lead = self.translations.pgettext("within", WITHIN) % {
+                "place": name,
+                "kind": kind,
+                "city": of,
+            }
+            # "la alcaldía Cuauhtémoc", as Mexico City's press names its boroughs (Spanish desk,
+            # reading 28: "la alcaldía de Cuauhtémoc").
+            return lead.replace(f"{kind} de {name}", places.district(city, name, self.tag))
         placed = self.dateline(city, local=own) != places.in_capitals(name)
         if placed and (not own or city.country in self.press.regions):  # by region, or abroad
             return name

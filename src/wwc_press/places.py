@@ -501,8 +501,24 @@ def _with_kind(place: Place, text: str, whole: Place, language: Language) -> str
     return f"{text}, {kind_with_article(kind, language)} of {city_name(whole, language)}"
 
 
+def district(place: Place, name: str, language: Language) -> str:
+    """A district (``within``) named with what it is, in a language that says so before its name:
+    "la comuna de Vitacura", "la alcaldía Cuauhtémoc" (``Profile.district_form``); its name
+    alone where the language has no such form or the file gives no kind."""
+    press = profile(language)
+    kind = place.within.kind.get(_texts(language), "")  # type: ignore[attr-defined]
+    if not (kind and press.district_form):
+        return name
+    if kind.split(" ", 1)[0].casefold() in press.appositive_nouns:
+        return f"{kind_with_article(kind, language)} {name}"
+    return press.district_form.format(kind=kind_with_article(kind, language), name=name)
+
+
 def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: str) -> list[str]:
-    """The items' words: each group's names with the place they share."""
+    """The items' words: each group's names with the place they share, a district's with what it
+    is: "Barranco, a district of Lima, Peru" (AP), "el distrito de Barranco (Lima, Perú)" (the
+    desks of readings 27 and 28: "Cuauhtémoc (Ciudad de México)" left the quote's "una
+    alcaldía" nothing to point to)."""
     press = profile(language)
     texts = []
     for where, members, _ in items:
@@ -510,6 +526,11 @@ def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: s
         if by_commas(pattern):  # "Barranco, a district of Lima, Peru" (AP)
             named = [
                 _with_kind(p, text, whole, language) if (whole := part_of(p)) else text
+                for p, text in zip(members, named, strict=True)
+            ]
+        else:
+            named = [
+                district(p, text, language) if part_of(p) else text
                 for p, text in zip(members, named, strict=True)
             ]
         names = press.series(named, house.serial_comma)

@@ -175,6 +175,8 @@ PROFILE = Profile(
     city_articles={"MX": {"Ciudad de México": "la"}},
     noun_articles=NOUN_ARTICLES,
     county_form="condado de {name}",
+    district_form="{kind} de {name}",
+    appositive_nouns=frozenset({"alcaldía"}),  # El Universal, Milenio: "la alcaldía Tlalpan"
     list_order=1,
     babel_locale="es",
     # "en Canadá", "en Estados Unidos": Fundéu accepts the country's name without its article.

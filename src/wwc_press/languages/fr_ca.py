@@ -150,6 +150,7 @@ PROFILE = Profile(
     # BDL: « la Municipalité régionale du Cap-Breton », never called « la Ville ».
     noun_articles=NOUN_ARTICLES,
     county_form="comté de {name}",
+    district_form="{kind} de {name}",  # BDL: « l'arrondissement de Verdun », « d'Outremont »
     times_in_series=True,  # BDL (énumération): « …, 9 h à Winnipeg et 8 h à Spruce Grove »
     municipal_nouns=frozenset({"Municipalité", "Comté", "Canton", "Paroisse", "District"}),
     list_order=3,

@@ -123,6 +123,7 @@ PROFILE = Profile(
     municipal_nouns=frozenset({"Município", "Distrito", "Condado", "Comuna"}),
     noun_articles=NOUN_ARTICLES,
     county_form="condado de {name}",
+    district_form="{kind} de {name}",  # Folha: "o distrito de Miraflores, em Lima"
     list_order=2,
     babel_locale="pt_BR",
     catalog_dir="pt_BR",
