@@ -9,6 +9,8 @@ hour twice, a city among zones, and not the "8 a.m. CST" of Saskatoon's own rele
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 import subprocess
 from pathlib import Path
@@ -143,7 +145,7 @@ def test_in_winter_saskatchewan_shares_manitobas_hour(tmp_path: Path) -> None:
 
 def test_desks_that_name_places_say_each_hour_once(tmp_path: Path) -> None:
     """AP, the Spanish and the Brazilian desks give one hour once, with all its places."""
-    folder = build_round(tmp_path, "americas", AMERICAS, ("txt",))
+    folder = build_round(tmp_path, "americas", AMERICAS, ("txt", "eml"))
     for lang, line in [
         # AP gives its own zone alone: a North American city's clock is its readers' to work out.
         ("en", "Embargoed until 10 a.m. EDT, June 10, 2032"),
@@ -151,6 +153,17 @@ def test_desks_that_name_places_say_each_hour_once(tmp_path: Path) -> None:
         ("pt-BR", "às 10h em Nova York (11h em Brasília; 10h em Manaus e Cuiabá)"),
     ]:
         assert line in _line((folder / lang / "press-release.txt").read_text("utf-8")), lang
+    # A Brazilian city off Brasília's clock gives its own time, then Brasília's, which the
+    # country's desks work on, not New York's (Folha, Estadão: reading 28); so does its Subject.
+    cuiaba = folder / "pt-BR" / "cities" / "cuiaba-mt-br.txt"
+    assert _line(cuiaba.read_text("utf-8").split("\n")[0]) == (
+        "Sob embargo até 10 de junho de 2032, às 10h, horário de Cuiabá (11h em Brasília)"
+    )
+    mail = email.message_from_bytes(
+        cuiaba.with_suffix(".eml").read_bytes(), policy=email.policy.default
+    )
+    assert mail["Subject"].startswith("Sob embargo até 10 de junho de 2032, às 11h (horário de ")
+    assert mail["Subject"].split(": ", 1)[0].endswith("(horário de Brasília)")
 
 
 # Canadian cities on New York's clock, for the English release's readers in Canada.

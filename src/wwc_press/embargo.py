@@ -63,29 +63,52 @@ class EmbargoTimes:
         press names zones ("9 a.m. CT", AP's "10 a.m. CDT"), else as the profile's
         ``own_clock`` says: as local time (zone ""; AP abroad, "noon local time"; Spanish,
         "12:00, hora local"), or by the place that names the clock ("12h (horário de
-        Brasília)"). The program's release gives the clock of its readers' country when that
-        country keeps one (Brazil's legal time: Folha and Estadão give "horário de Brasília"),
-        else the program's own zone. A city whose zone is not known gets the program's time.
+        Brasília)"); a city off its country's legal time by that legal time, which the
+        country's desks work on (Cuiabá's "11h (horário de Brasília)"). The program's release
+        gives the clock of its readers' country when that country keeps one (Brazil's legal
+        time: Folha and Estadão give "horário de Brasília"), else the program's own zone. A city
+        whose zone is not known gets the program's time.
         """
-        if city is not None:
-            if zone is None:
-                return self.moment(when)
-            there = self.moment(when, zone)
-            if self.press.names_zone_in(city.country):
-                return there
-            if self.press.own_clock == "local":
-                return {**there, "zone": ""}
-            return {
-                **there,
-                "zone": self._clock_place(
-                    when, zone, city.country, places.city_name(city, self.press.tag)
-                ),
-            }
+        if city is not None and zone is not None:
+            if national := self.national_zone(when, zone, city.country):
+                # Cuiabá's Subject in Brasília time, which the country's desks work on.
+                return {
+                    **self.moment(when, national),
+                    "zone": self._clock_place(when, national, city.country),
+                }
+            return self.own_moment(when, zone, city)
         readers = self.press.readers_country
         reference = reference_zone(readers) if readers else None
-        if reference and (has_legal_name(reference) or one_clock(readers, when)):
+        if city is None and reference and (has_legal_name(reference) or one_clock(readers, when)):
             return self.moment(when, reference)
         return self.moment(when)
+
+    def own_moment(self, when: dt.datetime, zone: str, city: Place) -> dict[str, str]:
+        """The embargo in a city's own time, named as its press names it (see ``short_moment``):
+        "9 a.m. CT", "12:00" with "hora local", "10h" with "horário de Cuiabá"."""
+        there = self.moment(when, zone)
+        if self.press.names_zone_in(city.country):
+            return there
+        if self.press.own_clock == "local":
+            return {**there, "zone": ""}
+        place = places.city_name(city, self.press.tag)
+        return {**there, "zone": self._clock_place(when, zone, city.country, place)}
+
+    def national_zone(self, when: dt.datetime, zone: str, country: str) -> str | None:
+        """The legal time a city's own press works on, where the city keeps another clock: a
+        Brazilian release from Cuiabá gives "às 10h, horário de Cuiabá (11h em Brasília)", not
+        New York's time beside its own (Folha, Estadão: Brazilian desk, reading 28). None where
+        the language is not the country's press's, the country's time has no legal name, or
+        the city keeps it."""
+        reference = reference_zone(country)
+        if (
+            not reference
+            or not has_legal_name(reference)
+            or readers.city_language(country, [self.press.tag]) != self.press.tag
+            or same_clock(zone, reference, when.astimezone(ZoneInfo(zone)).year)
+        ):
+            return None
+        return reference
 
     def _clock_place_of(self, city: City) -> str:
         """The place an embargo line names for a city's clock: where the city is datelined (a
