@@ -234,9 +234,10 @@ def test_french_counts_the_program_to_date(rounds: dict[str, Path]) -> None:
     [
         ("en", "and recognizes the cities that qualify at the Silver, Gold and Platinum levels.",
          "and recognizes them"),
-        # « leur décerne » gave a level to every city examined (Quebec desk, reading 27).
-        ("fr-CA", "et décerne aux villes qui se qualifient le niveau Argent, Or ou Platine.",
-         "leur décerne"),
+        # « leur décerne » gave a level to every city examined (Quebec desk, reading 27); « se
+        # qualifier » for meeting criteria is a calque (BDL, Multidictionnaire: reading 29).
+        ("fr-CA", "et décerne le niveau Argent, Or ou Platine aux villes qui satisfont à ses "
+         "critères.", "qualifient"),
     ],
 )  # fmt: skip
 def test_about_levels_go_to_the_cities_that_qualify(

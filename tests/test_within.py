@@ -145,3 +145,25 @@ def test_an_english_kind_that_opens_with_a_vowel_takes_an(tmp_path: Path) -> Non
     assert "— Tlalpan, an alcaldía of Mexico City, has earned What Works Cities Silver" in lead
     listed = " ".join((folder / "en" / "press-release.txt").read_text("utf-8").split())
     assert "Tlalpan, an alcaldía of Mexico City" in listed and "a alcaldía" not in listed
+
+
+def test_a_borough_in_a_press_that_places_cities_by_province_names_its_city_once(
+    tmp_path: Path,
+) -> None:
+    # "Verdun, a borough of Montreal, Montreal, and Paradise, N.L." (CP desk's blocker, reading
+    # 29): the borough is placed by its city before any province.
+    text = (
+        "date: 2050-06-16\ntotal_certified: 112\nlanguages: [en, fr-CA]\n"
+        'dateline: {name: Ottawa, region: "ON", country: CA}\ncities:\n  new:\n'
+        "    - name: Verdun\n      region: QC\n      country: CA\n      level: silver\n"
+        "      within: {city: Montréal, kind: {en: borough, fr-CA: arrondissement}}\n"
+        "    - {name: Paradise, region: NL, country: CA, level: silver}\n"
+    )
+    folder = build_round(tmp_path, "verdun", text, ["txt"])
+    english = " ".join((folder / "en" / "press-release.txt").read_text("utf-8").split())
+    assert "Silver Certification: Paradise, N.L., and Verdun, a borough of Montreal." in english
+    assert "Montreal, Montreal" not in english
+    french = " ".join((folder / "fr-CA" / "press-release.txt").read_text("utf-8").split())
+    assert (
+        ": l’arrondissement de Verdun (Montréal) et Paradise (Terre-Neuve-et-Labrador)." in french
+    )

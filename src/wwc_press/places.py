@@ -454,6 +454,18 @@ def _items(
     for place in places:
         if placed is not None and city_key(place) == city_key(placed):
             items.append(("", [place], ()))
+        elif whole := part_of(place):  # it says which Miraflores: Lima's
+            # Its city as the series would place it: "Lima, Peru", but "Mexico City" alone (AP);
+            # before any region ("Verdun, a borough of Montreal, Montreal" named its city twice
+            # where the press places its country's cities by province: CP desk, reading 29).
+            (placed_whole, *_), *_ = _items([whole], language, house, pattern, among, False,
+                                            None, by_region)  # fmt: skip
+            if by_commas(pattern):  # "Barranco, a district of Lima, Peru" (_worded), never
+                where = placed_whole  # "Vitacura, Santiago, Chile": a state (AP, reading 24)
+            else:  # "Miraflores (Lima, Perú)"
+                where = city_name(whole, language)
+                where = f"{where}, {placed_whole}" if placed_whole else where
+            items.append((where, [place], (place.country,)))
         elif by_region or _is_local(place, language):
             after = "" if _standalone(place, language) else qualifier(place, language, house)
             where = (place.country, place.region or "")
@@ -470,16 +482,6 @@ def _items(
             else:
                 groups[key] = [place]
                 items.append((after, groups[key], where))
-        elif whole := part_of(place):  # it says which Miraflores: Lima's
-            # Its city as the series would place it: "Lima, Peru", but "Mexico City" alone (AP).
-            (placed_whole, *_), *_ = _items([whole], language, house, pattern, among, False,
-                                            None, by_region)  # fmt: skip
-            if by_commas(pattern):  # "Barranco, a district of Lima, Peru" (_worded), never
-                where = placed_whole  # "Vitacura, Santiago, Chile": a state (AP, reading 24)
-            else:  # "Miraflores (Lima, Perú)"
-                where = city_name(whole, language)
-                where = f"{where}, {placed_whole}" if placed_whole else where
-            items.append((where, [place], (place.country,)))
         elif _says_country(place):
             items.append(("", [place], ()))
         elif grouped and place.country in groups:
