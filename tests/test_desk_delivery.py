@@ -203,3 +203,20 @@ def test_the_attached_pdf_is_named_in_the_release_language(
     [attachment] = _message(folder / f"{path}.eml").iter_attachments()
     assert attachment.get_filename() == name
     assert attachment.get_content() == (folder / f"{path}.pdf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("release", "dash"),
+    [("en/cities/valparaiso-vs-cl.eml", "\u00a0—"), ("fr-CA/cities/laval-qc-ca.eml", "\u00a0–")],
+)
+def test_a_mails_dateline_wraps_on_a_phone_and_never_opens_a_line_with_its_dash(
+    immediate: Path, quebec: Path, release: str, dash: str
+) -> None:
+    # "SAN CARLOS DE BARILOCHE, Argentina, March 18, 2050 —" ran 397 px wide off a phone's
+    # screen in the e-mail, which carries no media query (AP desk, reading 29).
+    folder = quebec if release.startswith("fr-CA") else immediate
+    html = _message(folder / release).get_body(("html",)).get_content()  # type: ignore[union-attr]
+    span = r'<span class="dateline" style="([^"]*)">(.*?</time>[^<]*)</span>'
+    dateline = re.search(span, html, re.S)
+    assert dateline and "white-space: normal" in dateline.group(1)
+    assert dateline.group(2).replace("&nbsp;", "\u00a0").rstrip().endswith(dash)

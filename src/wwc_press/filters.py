@@ -1,5 +1,5 @@
 """The filters the templates apply to text (``upper_first``, ``sentences``, ``css_counters``,
-``label_lines``); the tables of contents capitalize a language's name with the same
+``label_lines``, ``dash_tied``); the tables of contents capitalize a language's name with the same
 ``upper_first``."""
 
 from __future__ import annotations
@@ -37,6 +37,13 @@ def css_counters(text: str) -> Markup:
     return Markup(" ".join(parts))  # noqa: S704 (every character that matters is escaped)
 
 
+def dash_tied(text: str) -> Markup:
+    """A dateline with the dash that ends it held to the date by a no-break space ("March 18,
+    2050\u00a0—", « 20 mai 2043\u00a0– »): where a phone or a mail client lets the dateline wrap,
+    no line opens with the dash."""
+    return Markup(re.sub(r" ([—–])$", "\u00a0\\1", str(escape(text)).rstrip()))  # noqa: S704
+
+
 def label_lines(text: str, width: int) -> list[str]:
     """A short label on one line; a longer one (more than ``width`` characters) on two, split
     at the space that makes the longer line shortest (a chart's label beside its bar)."""
@@ -52,4 +59,5 @@ FILTERS = {
     "css_counters": css_counters,
     "sentences": sentences,
     "label_lines": label_lines,
+    "dash_tied": dash_tied,
 }

@@ -174,7 +174,11 @@ def message(
         resolve_css_variables=True,  # mail clients know no var()
         # What the page hides on screen with a media query (the running header of the PDF),
         # which cannot be inlined: hidden here with a rule that can.
-        extra_css='[aria-hidden="true"] { display: none; }',
+        extra_css='[aria-hidden="true"] { display: none; }'
+        # ... and the phone's rule for the dateline, which mail clients do not read in a media
+        # query: a long dateline wraps rather than run off a phone's screen (AP desk, reading
+        # 29: "SAN CARLOS DE BARILOCHE, Argentina, March 18, 2050 —", 397 px wide).
+        " .dateline { white-space: normal; }",
     )
     inlined = inliner.inline(html)
     images: list[tuple[str, str, bytes]] = []
