@@ -43,14 +43,16 @@ FORMS = {
             " obtient d’emblée le niveau ",
         ),
     },
+    # The cities, then what they did: "Moving up from Silver to Gold are two…" read as a
+    # template's inversion (AP desk, readings 27 to 29).
     "upgraded": {
-        "en": ("are {n} previously certified cities: ", " moved up from "),
-        "es": ("ya certificadas, {n} subieron ", " subió del nivel "),
-        "pt-BR": ("já certificadas, {n} subiram ", " subiu do nível "),
-        "fr-CA": ("déjà certifiées, {n} passent ", " passe du niveau "),
+        "en": ("{N} previously certified cities moved up from ", " moved up from "),
+        "es": ("{N} ciudades ya certificadas subieron ", " subió del nivel "),
+        "pt-BR": ("{N} cidades já certificadas subiram ", " subiu do nível "),
+        "fr-CA": ("{N} villes déjà certifiées passent ", " passe du niveau "),
     },
     "recertified": {
-        "en": ("Certification are {n} cities: ", " renewed its "),
+        "en": ("{N} cities renewed their ", " renewed its "),
         "es": (", {n} ciudades renovaron su certificación: ", " renovó su certificación "),
         "pt-BR": (", {n} cidades renovaram a certificação: ", " renovou a certificação "),
         "fr-CA": (

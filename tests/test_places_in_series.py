@@ -116,7 +116,8 @@ PERU = {
         # Semicolons set each item off: the order stays.
         "Four cities earned their first certification at the Silver level: Arequipa and "
         "Trujillo, Peru; Ottawa; and Saskatoon, Saskatchewan.",
-        "Moving up from Gold to Platinum are two previously certified cities: Carlsbad, "
+        # The cities, then what they did (an inversion read as a template's: AP, reading 28).
+        "Two previously certified cities moved up from Gold to Platinum: Carlsbad, "
         "California, and Washington, D.C.",
         # Each city keeps its level; nothing sets off a city named alone.
         "Boise, Idaho, and Chicago renewed their Silver and Gold certifications, respectively.",

@@ -17,7 +17,12 @@ EXPECTED = {
         "date": "June 21, 2023",
         "percent": "57%",
         "levels": ["Gold Certification", "Silver Certification", "from Silver to Gold"],
-        "counts": ["seven cities have earned", "five cities", "two cities", "62 cities"],
+        "counts": [
+            "seven cities have earned",
+            "Five cities renewed",
+            "Two cities renewed",
+            "62 cities",
+        ],
         "places": [
             "Carlsbad, California",
             "Charleston, South Carolina",

@@ -74,7 +74,7 @@ def test_one_new_city_reads_in_the_singular(project: Path, lang: str, expected: 
     ("lang", "expected", "absent"),
     [
         ("en", ["2 cities renew What Works Cities Certification",  # AP: a headline's figures
-                "Renewing their Gold Certification are two cities"],
+                "Two cities renewed their Gold Certification"],
          ["first time", "Moving up"]),
         ("es", ["Dos ciudades renuevan la certificación What Works Cities",
                 "En el nivel Oro, dos ciudades renovaron su certificación"],
@@ -113,10 +113,10 @@ def test_upgraded_counts_agree(project: Path, lang: str, count: int) -> None:
         # Named in the headline and in the lead, and nowhere else.
         assert text.count("Carlsbad 0") == 1 + text.count(singular[lang])
     else:
-        number = words.get(count, str(count))
+        number = words.get(count, str(count)).capitalize()  # it opens the sentence
         plural = {
-            "en": f"are {number} previously certified cities",
-            "es": f"ya certificadas, {number} subieron",
-            "pt-BR": f"já certificadas, {number} subiram",
+            "en": f"{number} previously certified cities moved up from",
+            "es": f"{number} ciudades ya certificadas subieron",
+            "pt-BR": f"{number} cidades já certificadas subiram",
         }
         assert plural[lang] in text
