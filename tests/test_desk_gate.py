@@ -48,6 +48,15 @@ def test_a_compound_of_misspelt_parts_is_still_caught() -> None:
     assert any("well-mnaged" in problem for problem in found)
 
 
+def test_english_accepts_canadian_spelling_and_still_catches_a_slip() -> None:
+    # The "en" of a Canadian round is CP's to print: "kilometres" and "centre" were told they
+    # were misspelt (the writers of readings 29 and 30 wrote "km" around it).
+    assert spelling_problems("It paved 46 kilometres near the centre.", "en", set()) == []
+    assert spelling_problems("It paved 46 kilometers near the center.", "en", set()) == []
+    found = spelling_problems("It paved 46 kilomitres.", "en", set())
+    assert any("kilomitres" in problem for problem in found)
+
+
 def test_a_round_that_names_some_cities_claims_no_empty_level(tmp_path) -> None:
     """February 2025 names four of its 25 cities, none Platinum: the report cannot say the
     round has no Platinum city (an unnamed one may be), so it prints no zero for it."""

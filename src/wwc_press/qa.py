@@ -14,7 +14,7 @@ from functools import cache
 from translate.filters.checks import CheckerConfig, FilterFailure, StandardChecker
 from translate.lang import factory
 
-from .languages import Profile, profile
+from .languages import PROFILES, Profile, profile
 
 Check = Callable[[str, str, Profile], str | None]  # (source, translation, profile) -> problem
 
@@ -184,11 +184,20 @@ def spelling_problems(text: str, language: str, names: set[str]) -> list[str]:
     dictionary = _dictionary(tag)
     if dictionary is None:
         return [f"spelling: no {tag} dictionary here; install Debian's hunspell for it"]
+    # A variant's readers take the file's text in their own spelling: the "en" of a Canadian
+    # round may write "kilometres", as CP does (a round's writer was told it was misspelt).
+    variants = [
+        variant
+        for other in PROFILES.values()
+        if other.variant_of == language and (variant := _dictionary(other.babel_locale))
+    ]
     found = []
     folded = {name.casefold() for name in names}
 
     def known(word: str) -> bool:
-        return len(word) < 3 or word.casefold() in folded or bool(dictionary.check(word))
+        if len(word) < 3 or word.casefold() in folded or dictionary.check(word):
+            return True
+        return any(variant.check(word) for variant in variants)
 
     for word in dict.fromkeys(_WORD.findall(text)):
         # A compound is spelt when its parts are: "Trois-Rivières" is two words of a name.

@@ -140,6 +140,7 @@ PROFILE = dataclasses.replace(
     en.PROFILE,
     tag="en-CA",
     babel_locale="en_CA",
+    dictionary_package="hunspell-en-ca",  # check: "kilometres" is no misspelling (CP)
     word_language="en-CA",
     cldr_countries=frozenset({"CA"}),  # it reads Canadian cities; English is the source anyway
     zone_form=_zone_name,
