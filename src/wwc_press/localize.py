@@ -53,11 +53,12 @@ PLACE = NC_("place", "%(place)s, %(qualifier)s")
 assert PLACE == places.PLACE_PATTERN  # the English form, used where no catalog is at hand
 
 # Translators: a district, borough or commune opening the lead of its own release, set off by
-# its commas: place is its name, kind what it is (the file's word with its article: "a district",
-# "an alcaldía"; "la comuna" where the language's noun takes one, else none), city its city
+# its commas: district is its name with what it is, as the language says it ("Miraflores, a
+# district"; "la comuna de Vitacura", "la alcaldía Cuauhtémoc"), city the city it is part of
 # ("Miraflores, a district of Lima," before "has earned …"). "comuna de Santiago" and "distrito
 # de Lima" are names of other places: "la comuna de Vitacura, en Santiago," (Spanish desk).
-WITHIN = NC_("within", "%(place)s, %(kind)s of %(city)s,")
+WITHIN = NC_("within", "%(district)s of %(city)s,")
+assert WITHIN == places.WITHIN_PATTERN
 
 # Translators: a series of places whose last item is a group of cities sharing their place:
 # items are the others, parted by commas, last the group ("Mérida and Zapopan, Mexico"), which
@@ -330,18 +331,9 @@ class Localizer(EmbargoTimes):
         name, own = self.city_name(city), self.reads(city.country)
         if isinstance(city, City) and city.within:  # datelined in its city: say what it is
             whole = places.part_of(city) or city
-            # What it is, with its article ("la comuna": "la comuna de Vitacura, en Santiago",
-            # as "comuna de Santiago" names another; "an alcaldía").
-            kind = places.kind_with_article(city.within.kind.get(self.language, ""), self.tag)
             of = self.in_text(self.city_name(whole), whole)  # "de la Ciudad de México"
-            lead = self.translations.pgettext("within", WITHIN) % {
-                "place": name,
-                "kind": kind,
-                "city": of,
-            }
-            # "la alcaldía Cuauhtémoc", as Mexico City's press names its boroughs (Spanish desk,
-            # reading 28: "la alcaldía de Cuauhtémoc").
-            return lead.replace(f"{kind} de {name}", places.district(city, name, self.tag))
+            within = {"district": places.district(city, name, self.tag), "city": of}
+            return self.translations.pgettext("within", WITHIN) % within
         placed = self.dateline(city, local=own) != places.in_capitals(name)
         if placed and (not own or city.country in self.press.regions):  # by region, or abroad
             return name

@@ -294,6 +294,9 @@ def _standalone(place: Place, language: Language) -> bool:
 # A place and what qualifies it (its state, region or country), as English writes it; the
 # catalogs translate the pattern (context "place"): "Carlsbad (California)" in Spanish.
 PLACE_PATTERN = "%(place)s, %(qualifier)s"
+# A district with the city it is part of (``district``), as its lead and an English series say
+# it: "Miraflores, a district of Lima,". The catalog's English form (localize.WITHIN).
+WITHIN_PATTERN = "%(district)s of %(city)s,"
 
 
 def by_commas(pattern: str) -> bool:
@@ -493,48 +496,42 @@ def _items(
     return items
 
 
-def _with_kind(place: Place, text: str, whole: Place, language: Language) -> str:
-    """A district named with what it is and its city, as comma-set English writes it in a
-    series: "Barranco, a district of Lima" ("Barranco (Lima)" and "Vitacura, Santiago" read as
-    a province or state: AP desk, readings 24 and 25)."""
-    kind = place.within.kind.get(_texts(language), "")  # type: ignore[attr-defined]
-    if not kind:
-        return text
-    return f"{text}, {kind_with_article(kind, language)} of {city_name(whole, language)}"
-
-
 def district(place: Place, name: str, language: Language) -> str:
-    """A district (``within``) named with what it is, in a language that says so before its name:
-    "la comuna de Vitacura", "la alcaldía Cuauhtémoc" (``Profile.district_form``); its name
-    alone where the language has no such form or the file gives no kind."""
+    """A district (``within``) named with what it is, as its language says it
+    (``Profile.district_form``): "Barranco, a district", "la comuna de Vitacura", "la alcaldía
+    Cuauhtémoc"; its name alone where the file gives no kind."""
     press = profile(language)
     kind = place.within.kind.get(_texts(language), "")  # type: ignore[attr-defined]
-    if not (kind and press.district_form):
+    if not kind:
         return name
+    with_article = kind_with_article(kind, language)
     if kind.split(" ", 1)[0].casefold() in press.appositive_nouns:
-        return f"{kind_with_article(kind, language)} {name}"
-    return press.district_form.format(kind=kind_with_article(kind, language), name=name)
+        return f"{with_article} {name}"
+    return press.district_form.format(kind=with_article, name=name)
+
+
+def _in_series(place: Place, text: str, language: Language, pattern: str) -> str:
+    """A place as a series names it: a district with what it is, and with its city where the
+    series sets places off by commas ("Barranco, a district of Lima, Peru": "Barranco (Lima)"
+    and "Vitacura, Santiago" read as a province or state, AP desk, readings 24 and 25); where
+    they stand in parentheses, the city is there ("el distrito de Barranco (Lima, Perú)":
+    "Cuauhtémoc (Ciudad de México)" left a quote's "una alcaldía" nothing to point to, readings
+    27 and 28)."""
+    whole = part_of(place)
+    if whole is None:
+        return text
+    named = district(place, text, language)
+    if named == text or not by_commas(pattern):
+        return named
+    return (WITHIN_PATTERN % {"district": named, "city": city_name(whole, language)}).rstrip(",")
 
 
 def _worded(items: list[Item], language: Language, house: HouseStyle, pattern: str) -> list[str]:
-    """The items' words: each group's names with the place they share, a district's with what it
-    is: "Barranco, a district of Lima, Peru" (AP), "el distrito de Barranco (Lima, Perú)" (the
-    desks of readings 27 and 28: "Cuauhtémoc (Ciudad de México)" left the quote's "una
-    alcaldía" nothing to point to)."""
+    """The items' words: each group's names with the place they share."""
     press = profile(language)
     texts = []
     for where, members, _ in items:
-        named = [_in_text(p, language) for p in members]
-        if by_commas(pattern):  # "Barranco, a district of Lima, Peru" (AP)
-            named = [
-                _with_kind(p, text, whole, language) if (whole := part_of(p)) else text
-                for p, text in zip(members, named, strict=True)
-            ]
-        else:
-            named = [
-                district(p, text, language) if part_of(p) else text
-                for p, text in zip(members, named, strict=True)
-            ]
+        named = [_in_series(p, _in_text(p, language), language, pattern) for p in members]
         names = press.series(named, house.serial_comma)
         texts.append(_with(names, where, pattern) if where else names)
     return texts

@@ -180,11 +180,11 @@ class Profile:
     # How the language writes a US or Canadian "X County" the file spells only in English, the
     # generic part translated and in lower case ("condado de {name}": RAE, Folha, BDL).
     county_form: str | None = None
-    # How a list names a district (``within``) in a language that puts what it is before its
-    # name ("el distrito de Miraflores (Lima, Perú)": its kind, with its article); nouns a name
-    # follows without "de" (Mexico City's press: "la alcaldía Cuauhtémoc", as the boroughs are
-    # named) are ``appositive_nouns``. None: English, which says it after the name.
-    district_form: str | None = None
+    # How a district (``within``) is named with what it is, its kind with its article, in its
+    # lead and in lists: "Miraflores, a district" (English), "el distrito de Miraflores". Nouns a
+    # name follows with nothing between (Mexico City's press: "la alcaldía Cuauhtémoc", as the
+    # boroughs are named) are ``appositive_nouns``.
+    district_form: str = "{name}, {kind}"
     appositive_nouns: frozenset[str] = frozenset()
     # Words of a place's name that say it is not a city, but a municipality, county or district
     # of another kind: its release does not call it "the city" (« la Ville »).
