@@ -125,8 +125,9 @@ _SCALES = {
 }  # fmt: skip
 
 
-# A figure as any press writes it, grouped ("1.500", "1,500", "1 500") or not, with decimals.
-_FIGURE = r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# A figure as any press writes it, grouped only in threes ("1.500", "1,500", "1 500": "In 2022,
+# 57%" holds 57%, not 202257%) or not, with decimals.
+_FIGURE = rf"\d{{1,3}}(?:{_GROUPS}\d{{3}})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 
 @cache
@@ -139,7 +140,7 @@ def _scaled(language: Language) -> re.Pattern[str]:
 def _times_scale(match: re.Match[str], language: Language) -> str:
     """A figure and its scale word as one number. A separator before three digits groups them
     ("1.500 millones", "1,500 million"); any other is the decimal one ("4,2 bilhões")."""
-    grouped = re.fullmatch(r"(\d+(?:[ \u00a0\u202f.,]\d{3})*)(?:[.,](\d+))?", match[1])
+    grouped = re.fullmatch(rf"(\d+(?:{_GROUPS}\d{{3}})*)(?:[.,](\d+))?", match[1])
     whole, part = grouped.groups() if grouped else (match[1], None)
     exponent = _SCALES[profile(language).cldr_language][" ".join(match[2].casefold().split())]
     digits = re.sub(r"\D", "", whole)
@@ -202,14 +203,12 @@ def facts(text: str, language: Language, announcement: Announcement) -> set[Fact
         found.add(Fact("date", f"{year}{month:02d}-{int(match['day']):02d}", match[0]))
         text = text.replace(match[0], " ")
     text = _in_figures(text, language)
-    # Grouping only in threes ("1,234", "1.234", "1 234"): "In 2022, 57%" holds 57%, not 202257%.
-    grouped = rf"\d{{1,3}}(?:{_GROUPS}\d{{3}})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
     # "57%", "57 %" and English words for it ("57 per cent", CP; "57 percent") are one fact.
     percent = r"(?:[\s\u202f]?%|[\s\u00a0](?:per[\s\u00a0]cent|percent)\b)"
-    for match in re.finditer(rf"(?<![\d.,])({grouped}){percent}", text):
+    for match in re.finditer(rf"(?<![\d.,])({_FIGURE}){percent}", text):
         found.add(Fact("percent", _number(match[1], language) + "%", match[0]))
         text = text.replace(match[0], " ")
-    for match in re.finditer(rf"(?<![\d.,])(?:{grouped})", text):
+    for match in re.finditer(rf"(?<![\d.,])(?:{_FIGURE})", text):
         found.add(Fact("number", _number(match[0], language), match[0]))
     return found
 

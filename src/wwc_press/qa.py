@@ -170,6 +170,15 @@ def _dictionary(tag: str):
         return None
 
 
+@cache
+def _variant_dictionaries(language: str) -> tuple:
+    """The dictionaries of the language's variants: their readers take the file's text in their
+    own spelling (the "en" of a Canadian round may write "kilometres", as CP does: a round's
+    writer was told it was misspelt)."""
+    found = (_dictionary(p.babel_locale) for p in PROFILES.values() if p.variant_of == language)
+    return tuple(dictionary for dictionary in found if dictionary is not None)
+
+
 def glossary_words(glossary: dict, language: str) -> set[str]:
     """What spelling accepts besides the dictionary: the glossary's names and the program's own
     words of ``language``."""
@@ -184,13 +193,7 @@ def spelling_problems(text: str, language: str, names: set[str]) -> list[str]:
     dictionary = _dictionary(tag)
     if dictionary is None:
         return [f"spelling: no {tag} dictionary here; install Debian's hunspell for it"]
-    # A variant's readers take the file's text in their own spelling: the "en" of a Canadian
-    # round may write "kilometres", as CP does (a round's writer was told it was misspelt).
-    variants = [
-        variant
-        for other in PROFILES.values()
-        if other.variant_of == language and (variant := _dictionary(other.babel_locale))
-    ]
+    variants = _variant_dictionaries(language)
     found = []
     folded = {name.casefold() for name in names}
 
